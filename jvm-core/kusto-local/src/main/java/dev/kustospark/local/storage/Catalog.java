@@ -49,6 +49,16 @@ public interface Catalog extends AutoCloseable {
     /** True if an extent of the table carries this exact tag (e.g. {@code ingest-by:x}). */
     boolean hasExtentTag(String database, String table, String tag);
 
+    /**
+     * A named ingestion mapping of a table ({@code kind}: csv, json, parquet... case-insensitive).
+     *
+     * @return the mapping's JSON text, or empty when there is none of that name and kind
+     */
+    Optional<String> ingestionMapping(String database, String table, String kind, String name);
+
+    /** Creates or replaces a named ingestion mapping (JSON array text). */
+    void createIngestionMapping(String database, String table, String kind, String name, String mappingJson);
+
     @Override
     void close();
 }

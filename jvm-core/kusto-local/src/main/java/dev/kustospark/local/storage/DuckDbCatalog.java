@@ -28,5 +28,7 @@ public final class DuckDbCatalog implements Catalog {
     @Override public ExtentWriter openExtent(TableInfo table, List<String> tags, Instant creationTime, Connection connection) { throw new UnsupportedOperationException(); }
     @Override public List<ExtentInfo> extents(String database, String table) { throw new UnsupportedOperationException(); }
     @Override public boolean hasExtentTag(String database, String table, String tag) { throw new UnsupportedOperationException(); }
+    @Override public Optional<String> ingestionMapping(String database, String table, String kind, String name) { throw new UnsupportedOperationException(); }
+    @Override public void createIngestionMapping(String database, String table, String kind, String name, String mappingJson) { throw new UnsupportedOperationException(); }
     @Override public void close() {}
 }
