@@ -83,7 +83,8 @@ public interface Catalog extends AutoCloseable {
 
     /**
      * Inserts the rows of {@code selectSql} (one column per table column, in table column order,
-     * DuckDB storage forms) as one new extent, through {@code connection}.
+     * DuckDB storage forms) as one new extent, through {@code connection}. No extent is recorded
+     * when the query yields no rows; the returned extent then has a row count of 0.
      */
     default ExtentInfo insertExtent(TableInfo table, List<String> tags, Instant creationTime, Connection connection,
             String selectSql, List<Object> parameters) {
@@ -104,8 +105,11 @@ public interface Catalog extends AutoCloseable {
         throw new UnsupportedOperationException("moveExtents");
     }
 
-    /** Removes tags from extents (all tags of each when {@code tags} is null); returns the extents changed. */
-    default List<ExtentInfo> dropExtentTags(String database, String table, java.util.Collection<java.util.UUID> extentIds,
+    /**
+     * Removes tags from extents (all tags of each when {@code tags} is null). As the service does, an
+     * extent whose tags change is replaced by one with a new id; returns original id to the new extent.
+     */
+    default java.util.Map<java.util.UUID, ExtentInfo> dropExtentTags(String database, String table, java.util.Collection<java.util.UUID> extentIds,
             java.util.Collection<String> tags) {
         throw new UnsupportedOperationException("dropExtentTags");
     }

@@ -491,7 +491,9 @@ public final class DuckDbCatalog implements Catalog {
                 }
                 ExtentInfo extent = new ExtentInfo(id, table.database(), table.name(), truncateToMicros(createdOn),
                         rows, estimatedSize(table, rows), tags == null ? List.of() : tags);
-                recordExtent(c, table.id(), extent);
+                if (rows > 0) {
+                    recordExtent(c, table.id(), extent);
+                }
                 if (ownTransaction) {
                     c.commit();
                 }
@@ -667,22 +669,26 @@ public final class DuckDbCatalog implements Catalog {
     }
 
     @Override
-    public synchronized List<ExtentInfo> dropExtentTags(String database, String table, Collection<UUID> extentIds,
-            Collection<String> tags) {
+    public synchronized Map<UUID, ExtentInfo> dropExtentTags(String database, String table,
+            Collection<UUID> extentIds, Collection<String> tags) {
         TableInfo t = table(database, table);
         List<ExtentInfo> candidates = queryExtents(t, extentIds == null ? null : Set.copyOf(extentIds));
-        List<ExtentInfo> changed = new ArrayList<>();
+        Map<UUID, ExtentInfo> changed = new LinkedHashMap<>();
         for (ExtentInfo e : candidates) {
             List<String> kept = e.tags().stream().filter(tag -> tags != null && !tags.contains(tag)).toList();
             if (kept.size() != e.tags().size()) {
-                changed.add(new ExtentInfo(e.id(), e.database(), e.table(), e.createdOn(), e.rowCount(),
-                        e.originalSize(), kept));
+                changed.put(e.id(), new ExtentInfo(UUID.randomUUID(), e.database(), e.table(), e.createdOn(),
+                        e.rowCount(), e.originalSize(), kept));
             }
         }
         inTransaction(c -> {
-            for (ExtentInfo e : changed) {
-                update(c, "DELETE FROM kl_meta.extent_tags WHERE extent_id = ?", e.id());
-                insertTags(c, e.id(), e.tags(), 0);
+            for (Map.Entry<UUID, ExtentInfo> e : changed.entrySet()) {
+                UUID newId = e.getValue().id();
+                update(c, "UPDATE \"" + t.physicalName() + "\" SET \"" + TableInfo.EXTENT_COLUMN + "\" = ? WHERE \""
+                        + TableInfo.EXTENT_COLUMN + "\" = ?", newId, e.getKey());
+                update(c, "DELETE FROM kl_meta.extent_tags WHERE extent_id = ?", e.getKey());
+                update(c, "UPDATE kl_meta.extents SET id = ? WHERE id = ?", newId, e.getKey());
+                insertTags(c, newId, e.getValue().tags(), 0);
             }
             return null;
         });

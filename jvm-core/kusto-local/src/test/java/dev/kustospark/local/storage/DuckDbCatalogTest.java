@@ -288,9 +288,19 @@ class DuckDbCatalogTest {
         assertEquals(written.get(1).createdOn(), inB.get(0).createdOn());
         assertEquals(Arrays.asList(Arrays.asList("v2", null, 2L), Arrays.asList("v3", null, 3L)), rows(b));
 
-        List<ExtentInfo> retagged = catalog.dropExtentTags("db1", "B", null, List.of("keep"));
-        assertEquals(2, retagged.size());
-        assertEquals(List.of("drop-by:2"), catalog.extents("db1", "B").get(0).tags());
+        Map<UUID, ExtentInfo> retagged = catalog.dropExtentTags("db1", "B", null, List.of("keep"));
+        assertEquals(List.copyOf(moved.values()), List.copyOf(retagged.keySet()));
+        List<ExtentInfo> after = catalog.extents("db1", "B");
+        assertEquals(retagged.values().stream().map(ExtentInfo::id).toList(),
+                after.stream().map(ExtentInfo::id).toList());
+        assertEquals(List.of("drop-by:2"), after.get(0).tags());
+        assertEquals(2, rows(b).size());
+        try (Connection c = catalog.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + b.physicalName() + "\" WHERE _extent = '"
+                        + after.get(1).id() + "'")) {
+            rs.next();
+            assertEquals(1, rs.getLong(1));
+        }
         assertThrows(KustoException.class, () -> catalog.moveExtents("db1", "B", "A", null));
     }
 
@@ -367,6 +377,10 @@ class DuckDbCatalogTest {
         assertEquals(List.of(e), catalog.extents("db1", "T"));
         assertThrows(KustoException.class, () -> catalog.insertExtent(t, List.of(), null, null,
                 "SELECT 1 / 0 = 'x', 'y'", List.of()));
+        assertEquals(1, catalog.extents("db1", "T").size());
+        ExtentInfo empty = catalog.insertExtent(t, List.of(), null, null, "SELECT 1::BIGINT, 'x' WHERE false",
+                List.of());
+        assertEquals(0, empty.rowCount());
         assertEquals(1, catalog.extents("db1", "T").size());
     }
 
