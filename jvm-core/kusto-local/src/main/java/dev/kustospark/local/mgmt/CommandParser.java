@@ -149,7 +149,8 @@ final class CommandParser {
     /** A name, or a string literal used as a name (as {@code .create database 'x'} allows). */
     String nameOrString() {
         skipBlanks();
-        return isStringStart() ? string() : name();
+        // A single literal: a name is followed directly by a value, as in mapping "m" '[' '...' ']'.
+        return isStringStart() ? stringLiteral() : name();
     }
 
     boolean isStringStart() {
