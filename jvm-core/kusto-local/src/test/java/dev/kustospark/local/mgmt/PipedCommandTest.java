@@ -47,7 +47,7 @@ class PipedCommandTest {
         }
         Assumptions.assumeTrue(compilerWired, "the KQL compiler is not part of this build yet");
         executor.execute(connection, "db1", ".create table xa (a:long, s:string)", Map.of(), NOW);
-        executor.execute(connection, "db1", ".create table xb (a:long)", Map.of(), NOW);
+        executor.execute(connection, "db1", ".create table xb (a:long, s:string)", Map.of(), NOW);
         executor.execute(connection, "db1", ".create table other (a:long)", Map.of(), NOW);
         TableInfo xa = catalog.table("db1", "xa");
         for (long i = 0; i < 3; i++) {
@@ -96,7 +96,7 @@ class PipedCommandTest {
         RowsResult result = assertInstanceOf(RowsResult.class, appended.get(0));
         assertEquals(2L, result.rows().get(0).get(5));
         assertEquals(List.of(List.of(2L)), rows(".show table xc extents | project RowCount").rows());
-        executor.execute(connection, "db1", ".append xb <| xa | project a", Map.of(), NOW);
+        executor.execute(connection, "db1", ".append xb <| xa | project a, s", Map.of(), NOW);
         assertEquals(List.of(List.of(3L)), rows(".show table xb extents | summarize sum(RowCount)").rows());
     }
 
