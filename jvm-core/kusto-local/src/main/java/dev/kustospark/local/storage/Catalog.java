@@ -124,6 +124,16 @@ public interface Catalog extends AutoCloseable {
         throw new UnsupportedOperationException("setTablePolicy");
     }
 
+    /** A database policy's JSON ({@code kind}: ingestionbatching, retention... case-insensitive). */
+    default Optional<String> databasePolicy(String database, String kind) {
+        throw new UnsupportedOperationException("databasePolicy");
+    }
+
+    /** Sets (or with null JSON removes) a database policy. */
+    default void setDatabasePolicy(String database, String kind, String policyJson) {
+        throw new UnsupportedOperationException("setDatabasePolicy");
+    }
+
     /** The ingestion mappings of a table, in creation order. */
     default List<IngestionMappingInfo> ingestionMappings(String database, String table) {
         throw new UnsupportedOperationException("ingestionMappings");

@@ -104,6 +104,8 @@ public final class DuckDbCatalog implements Catalog {
                     + " ordinal INTEGER NOT NULL, tag VARCHAR NOT NULL)");
             st.execute("CREATE TABLE IF NOT EXISTS kl_meta.policies (table_id BIGINT NOT NULL, kind VARCHAR NOT NULL,"
                     + " policy VARCHAR NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS kl_meta.database_policies (database VARCHAR NOT NULL,"
+                    + " kind VARCHAR NOT NULL, policy VARCHAR NOT NULL)");
             st.execute("CREATE TABLE IF NOT EXISTS kl_meta.mappings (table_id BIGINT NOT NULL, seq BIGINT NOT NULL,"
                     + " kind VARCHAR NOT NULL, name VARCHAR NOT NULL, mapping VARCHAR NOT NULL)");
         }
@@ -732,6 +734,36 @@ public final class DuckDbCatalog implements Catalog {
                 autoDeleteByTable.put(t.id(), autoDelete);
             }
         }
+    }
+
+    @Override
+    public synchronized Optional<String> databasePolicy(String database, String kind) {
+        tablesOf(database);
+        try (PreparedStatement ps = meta.prepareStatement(
+                "SELECT policy FROM kl_meta.database_policies WHERE database = ? AND kind = ?")) {
+            ps.setString(1, database);
+            ps.setString(2, kind.toLowerCase(Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw KustoException.internal("cannot read policies of database '" + database + "'", e);
+        }
+    }
+
+    @Override
+    public synchronized void setDatabasePolicy(String database, String kind, String policyJson) {
+        tablesOf(database);
+        String normalizedKind = kind.toLowerCase(Locale.ROOT);
+        inTransaction(c -> {
+            update(c, "DELETE FROM kl_meta.database_policies WHERE database = ? AND kind = ?", database,
+                    normalizedKind);
+            if (policyJson != null) {
+                update(c, "INSERT INTO kl_meta.database_policies VALUES (?, ?, ?)", database, normalizedKind,
+                        policyJson);
+            }
+            return null;
+        });
     }
 
     private static AutoDelete parseAutoDelete(String policyJson) {

@@ -225,7 +225,7 @@ class CommandExecutorTest {
         run(".create table Src2 (a:int)");
         RowsResult set = run(".set Copy with (tags='[\"drop-by:x\",\"ingest-by:first\"]',"
                 + " creationTime='2020-01-02T03:04:05Z') <| .show tables");
-        assertEquals(List.of("ExtentId", "OriginalSize", "ExtentSize", "CompressedSize", "IndexSize", "RowCount"),
+        assertEquals(List.of("ExtentId", "OriginalSize", "ExtentSize", "ColumnSize", "IndexSize", "RowCount"),
                 names(set));
         assertEquals(List.of(2L), column(set, "RowCount"));
         TableInfo copy = catalog.table("db1", "Copy");
@@ -434,6 +434,45 @@ class CommandExecutorTest {
         assertEquals(400, fails(".create table T ingestion csv mapping 'bad' '{\"not\":\"array\"}'").httpStatus());
         run(".drop table T ingestion json mapping 'j1'");
         assertEquals(List.of("m1"), column(run(".show table T ingestion mappings"), "Name"));
+    }
+
+    @Test
+    void connectorStyleMoveWithTwoWithClausesAndATrailingSemicolon() {
+        run(".create table Src (x:long)");
+        run(".create table Dst (x:long)");
+        addExtent("Src", List.of(), new Object[] {1L});
+        RowsResult moved = run(".move async extents to table Dst with(SetNewIngestionTime=true)"
+                + " with(extentCreatedOnFrom='2000-01-01T00:00:00Z', extentCreatedOnTo='2999-01-01T00:00:00Z') <|\n"
+                + "       .show table Src extents with(extentsShowFilteringRuntimePolicy='{\"MaximumResultsCount\":10}');\n"
+                + "       ");
+        assertEquals(List.of("OperationId"), names(moved));
+        assertEquals(1, catalog.extents("db1", "Dst").size());
+        assertEquals(0, catalog.extents("db1", "Src").size());
+    }
+
+    @Test
+    void tableDetailsDatabasePoliciesAndCacheCommands() {
+        run(".create table T (x:long)");
+        addExtent("T", List.of(), new Object[] {1L}, new Object[] {2L});
+        RowsResult details = run(".show table T details");
+        assertEquals(ResultShapes.TABLE_DETAILS_COLUMNS, details.columns());
+        assertEquals(List.of(2L), column(details, "TotalRowCount"));
+        assertTrue(((String) column(details, "ShardingPolicy").get(0)).contains("\"UseShardEngine\":true"));
+        assertEquals(1, run(".show tables details").rows().size());
+
+        RowsResult dbPolicy = run(".alter database db1 policy ingestionbatching @'{\"MaximumBatchingTimeSpan\":\"00:00:30\"}'");
+        assertEquals(List.of("IngestionBatchingPolicy", "[db1]"), dbPolicy.rows().get(0).subList(0, 2));
+        assertEquals("Database", dbPolicy.rows().get(0).get(4));
+        assertTrue(((String) column(run(".show database db1 policy ingestionbatching"), "Policy").get(0))
+                .contains("00:00:30"));
+        run(".delete database db1 policy ingestionbatching");
+        assertEquals("null", column(run(".show database db1 policy ingestionbatching"), "Policy").get(0));
+
+        assertEquals(List.of("NodeId", "Status"), names(run(".clear table T cache streamingingestion schema")));
+        assertEquals(List.of("NodeId", "Status"),
+                names(run(".refresh database 'db1' table 'T' cache ingestionbatchingpolicy")));
+        assertEquals(List.of("Success"), column(run(".clear table T data"), "Status"));
+        assertEquals(0, catalog.extents("db1", "T").size());
     }
 
     @Test
