@@ -253,11 +253,74 @@ final class ValueConverter {
     }
 
     private static Instant parseDateTime(String s) {
+        Instant fast = parseIsoDateTime(s);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return KustoValues.parseDateTime(s);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The common shape {@code yyyy-MM-dd[T ]HH:mm:ss[.fffffff][Z]} without the general parser's
+     * cost; null for anything else, which then goes to {@link KustoValues#parseDateTime}.
+     */
+    static Instant parseIsoDateTime(String s) {
+        int n = s.length();
+        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59) {
+            return null;
+        }
+        int i = 19;
+        long nanos = 0;
+        if (i < n && s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+            }
+            int count = i - start;
+            if (count == 0 || count > 9) {
+                return null;
+            }
+            nanos = digits(s, start, i);
+            for (int k = count; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        if (i == n - 1 && (s.charAt(i) == 'Z' || s.charAt(i) == 'z')) {
+            i++;
+        }
+        if (i != n || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** The non-negative number in {@code s[from, to)}, or -1 when it holds a non-digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static java.time.Duration parseTimespan(String s) {

@@ -90,6 +90,18 @@ class ValueConverterTest {
     }
 
     @Test
+    void fastDateTimePathAgreesWithTheGeneralParser() {
+        for (String s : java.util.List.of("2024-01-02T03:04:05Z", "2024-01-02 03:04:05", "2024-02-29T23:59:59.9999999Z",
+                "1970-01-01T00:00:00.1z", "1601-01-01T00:00:00Z", "9999-12-31T23:59:59.123456789")) {
+            assertEquals(dev.kustospark.local.types.KustoValues.parseDateTime(s), ValueConverter.parseIsoDateTime(s), s);
+        }
+        assertNull(fromText("2023-02-29T00:00:00Z", KustoType.DATETIME));
+        assertNull(fromText("2024-01-02T24:00:00Z", KustoType.DATETIME));
+        assertNull(ValueConverter.parseIsoDateTime("2024-01-02T03:04:05+01:00"));
+        assertEquals(Instant.parse("2024-01-02T02:04:05Z"), fromText("2024-01-02T03:04:05+01:00", KustoType.DATETIME));
+    }
+
+    @Test
     void timespans() {
         assertEquals(Duration.ofHours(26).plusMinutes(3).plusSeconds(4).plusMillis(500),
                 fromText("1.02:03:04.5", KustoType.TIMESPAN));
