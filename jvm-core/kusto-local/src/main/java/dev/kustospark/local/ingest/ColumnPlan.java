@@ -93,8 +93,7 @@ final class ColumnPlan {
                 row[i] = fromTransform(s, recordNumber);
             } else if (s.ordinal >= 0 && s.ordinal < available) {
                 String text = fields.get(s.ordinal);
-                row[i] = s.transform == null ? ValueConverter.fromText(text, s.type)
-                        : ValueConverter.fromObject(s.transform.toDateTime(Transform.number(text)), s.type);
+                row[i] = s.transform == null ? ValueConverter.fromText(text, s.type) : s.transform.apply(text, s.type);
             }
         }
         return row;
@@ -111,8 +110,7 @@ final class ColumnPlan {
                 row[i] = fromTransform(s, recordNumber);
             } else if (s.path != null) {
                 JsonNode value = s.path.select(record);
-                row[i] = s.transform == null ? ValueConverter.fromJson(value, s.type)
-                        : ValueConverter.fromObject(s.transform.toDateTime(Transform.number(value)), s.type);
+                row[i] = s.transform == null ? ValueConverter.fromJson(value, s.type) : s.transform.apply(value, s.type);
             }
         }
         return row;

@@ -1,7 +1,10 @@
 package dev.kustospark.local.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kustospark.local.KustoException;
+import dev.kustospark.local.types.KustoType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -16,7 +19,9 @@ enum Transform {
     DATETIME_FROM_UNIX_SECONDS("DateTimeFromUnixSeconds", false),
     DATETIME_FROM_UNIX_MILLISECONDS("DateTimeFromUnixMilliseconds", false),
     DATETIME_FROM_UNIX_MICROSECONDS("DateTimeFromUnixMicroseconds", false),
-    DATETIME_FROM_UNIX_NANOSECONDS("DateTimeFromUnixNanoseconds", false);
+    DATETIME_FROM_UNIX_NANOSECONDS("DateTimeFromUnixNanoseconds", false),
+    /** {@code [{"Key":k,"Value":v},...]} becomes {@code {k:v,...}}. */
+    PROPERTY_BAG_ARRAY_TO_DICTIONARY("PropertyBagArrayToDictionary", false);
 
     private final String serviceName;
     private final boolean needsNoInput;
@@ -42,11 +47,51 @@ enum Transform {
         }
         throw KustoException.badRequest("kusto-local does not support the ingestion mapping transformation '" + name
                 + "' (column '" + column + "'); supported: SourceLocation, SourceLineNumber, DateTimeFromUnixSeconds, "
-                + "DateTimeFromUnixMilliseconds, DateTimeFromUnixMicroseconds, DateTimeFromUnixNanoseconds.");
+                + "DateTimeFromUnixMilliseconds, DateTimeFromUnixMicroseconds, DateTimeFromUnixNanoseconds, "
+                + "PropertyBagArrayToDictionary.");
+    }
+
+    /** The column value this transform makes of a JSON value. */
+    Object apply(JsonNode value, KustoType type) {
+        if (this == PROPERTY_BAG_ARRAY_TO_DICTIONARY) {
+            return ValueConverter.fromJson(toDictionary(value), type);
+        }
+        return ValueConverter.fromObject(toDateTime(number(value)), type);
+    }
+
+    /** The column value this transform makes of a text field. */
+    Object apply(String text, KustoType type) {
+        if (this == PROPERTY_BAG_ARRAY_TO_DICTIONARY) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return apply(ValueConverter.JSON_DOCUMENT.readTree(text), type);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return null;
+            }
+        }
+        return ValueConverter.fromObject(toDateTime(number(text)), type);
+    }
+
+    private static JsonNode toDictionary(JsonNode value) {
+        if (value == null || !value.isArray()) {
+            return null;
+        }
+        ObjectNode dictionary = JsonNodeFactory.instance.objectNode();
+        for (JsonNode element : value) {
+            JsonNode key = element.get("Key");
+            if (key == null || !key.isValueNode() || key.isNull()) {
+                return null;
+            }
+            JsonNode entry = element.get("Value");
+            dictionary.set(key.asText(), entry == null ? JsonNodeFactory.instance.nullNode() : entry);
+        }
+        return dictionary;
     }
 
     /** Applies a DateTimeFromUnix* transform to a number or numeric text; null when it is neither. */
-    Instant toDateTime(BigDecimal amount) {
+    private Instant toDateTime(BigDecimal amount) {
         if (amount == null) {
             return null;
         }
@@ -67,7 +112,7 @@ enum Transform {
         }
     }
 
-    static BigDecimal number(JsonNode node) {
+    private static BigDecimal number(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -77,7 +122,7 @@ enum Transform {
         return node.isTextual() ? number(node.textValue()) : null;
     }
 
-    static BigDecimal number(String text) {
+    private static BigDecimal number(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

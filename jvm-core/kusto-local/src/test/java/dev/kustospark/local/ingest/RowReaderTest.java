@@ -224,6 +224,17 @@ class RowReaderTest {
     }
 
     @Test
+    void propertyBagArrayToDictionaryAndUnixSecondsFromText() {
+        List<ColumnInfo> columns = List.of(new ColumnInfo("Props", KustoType.DYNAMIC, "c0"),
+                new ColumnInfo("When", KustoType.DATETIME, "c1"));
+        String mapping = "[{\"column\":\"Props\",\"Properties\":{\"Path\":\"$.p\",\"Transform\":\"PropertyBagArrayToDictionary\"}},"
+                + "{\"column\":\"When\",\"Properties\":{\"Path\":\"$.s\",\"Transform\":\"DateTimeFromUnixSeconds\"}}]";
+        String doc = "{\"p\":[{\"Key\":\"a\",\"Value\":1},{\"Key\":\"b\",\"Value\":{\"c\":true}}],\"s\":\"1704164645.5\"}";
+        assertRows(readMapped(columns, "json", doc, mapping),
+                new Object[] {"{\"a\":1,\"b\":{\"c\":true}}", Instant.parse("2024-01-02T03:04:05.5Z")});
+    }
+
+    @Test
     void jsonMappingPathWithoutDollarIsAConstant() {
         List<ColumnInfo> columns = List.of(new ColumnInfo("C", KustoType.STRING, "c0"));
         assertRows(readMapped(columns, "json", "{\"a\":1}", "[{\"column\":\"C\",\"Properties\":{\"Path\":\"lit\"}}]"),
