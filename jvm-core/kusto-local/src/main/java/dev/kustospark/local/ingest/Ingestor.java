@@ -38,7 +38,7 @@ public final class Ingestor {
     /** Ingests {@code body} (gzip recognised by its magic bytes) into {@code database.table}. */
     public IngestionResult ingest(String database, String table, IngestionRequest request, InputStream body) {
         DataFormat format = DataFormat.parse(request.format());
-        TableInfo target = catalog.table(database, table);
+        TableInfo target = catalog.table(catalog.resolveDatabase(database), table);
         for (String value : request.ingestIfNotExists()) {
             String tag = value.startsWith(INGEST_BY) ? value : INGEST_BY + value;
             if (catalog.hasExtentTag(target.database(), target.name(), tag)) {
