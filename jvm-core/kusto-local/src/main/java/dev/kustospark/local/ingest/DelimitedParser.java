@@ -12,7 +12,8 @@ import java.util.List;
  *
  * <p>Follows RFC 4180: a field that starts with a double quote runs to the matching quote, may
  * hold separators and line breaks, and writes a quote as two quotes; records end at LF or CRLF.
- * Blank lines are skipped, as the service does. With backslash escapes ({@code tsve}) an unquoted
+ * A blank line is a record of one empty field (a table of one string column written by a CSV
+ * writer has such lines); only {@code txt} skips blank lines, as the service documents. With backslash escapes ({@code tsve}) an unquoted
  * {@code \t}, {@code \n}, {@code \r}, {@code \\} stands for the character; in {@code txt} mode
  * each line is one record of one field, taken literally.
  */
@@ -70,7 +71,7 @@ final class DelimitedParser {
                     pos++;
                 }
             }
-            if (!skipBlankLines()) {
+            if (wholeLine ? !skipBlankLines() : peek() == -1) {
                 return null;
             }
             fields.clear();

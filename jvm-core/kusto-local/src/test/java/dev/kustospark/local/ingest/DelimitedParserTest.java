@@ -45,8 +45,10 @@ class DelimitedParserTest {
     }
 
     @Test
-    void skipsBlankLinesAndByteOrderMark() {
-        assertEquals(List.of(List.of("1"), List.of("2")), parse(DataFormat.CSV, "\uFEFF1\n\n\r\n2\n\n"));
+    void blankLinesAreRecordsOfOneEmptyFieldAndTheByteOrderMarkIsDropped() {
+        assertEquals(List.of(List.of("1"), List.of(""), List.of(""), List.of("2")),
+                parse(DataFormat.CSV, "\uFEFF1\n\n\r\n2\n"));
+        assertEquals(List.of(List.of("a")), parse(DataFormat.CSV, "a\r\n"));
     }
 
     @Test
@@ -92,13 +94,13 @@ class DelimitedParserTest {
 
     @Test
     void reportsLineNumbersOfRecords() {
-        DelimitedParser parser = DelimitedParser.forFormat(DataFormat.CSV, new StringReader("a\n\"b\nb\"\n\nc\n"));
+        DelimitedParser parser = DelimitedParser.forFormat(DataFormat.CSV, new StringReader("a\n\"b\nb\"\nc\n"));
         parser.next();
         assertEquals(1, parser.recordLine());
         parser.next();
         assertEquals(2, parser.recordLine());
         parser.next();
-        assertEquals(5, parser.recordLine());
+        assertEquals(4, parser.recordLine());
         assertNull(parser.next());
         assertEquals(3, parser.recordCount());
     }

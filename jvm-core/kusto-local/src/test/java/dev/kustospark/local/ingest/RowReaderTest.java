@@ -99,6 +99,13 @@ class RowReaderTest {
     }
 
     @Test
+    void blankCsvLineIsARowOfAnEmptyString() {
+        List<ColumnInfo> one = List.of(new ColumnInfo("s", KustoType.STRING, "c0"));
+        assertRows(read(one, "csv", "\"a\"\n\n\"b\"\n".getBytes(StandardCharsets.UTF_8), null, false),
+                new Object[] {"a"}, new Object[] {""}, new Object[] {"b"});
+    }
+
+    @Test
     void everyDelimitedFormat() {
         Object[] expected = {true, 1, 2L, null, null, "x y", null, null, null, null};
         assertRows(read("TSV", "1\t1\t2\t\t\tx y\n"), expected);
