@@ -29,11 +29,11 @@ import java.util.Properties;
  * Rows of a Parquet payload. The payload is spooled to a temporary file (Parquet needs random
  * access) and read with DuckDB's {@code read_parquet}, streaming the result. Each row becomes a JSON
  * object keyed by the file's column names, so JSON paths and name matching apply as for JSON;
- * nested columns become nested JSON, timestamps ISO 8601 text.
+ * nested columns become nested JSON, timestamps ISO 8601 text, binary base64 text.
  */
 final class ParquetRowReader implements RowReader {
     /** How a Parquet column reaches Java. */
-    private enum Kind { PLAIN, EPOCH_MICROS, JSON, BIG_NUMBER }
+    private enum Kind { PLAIN, EPOCH_MICROS, JSON, BIG_NUMBER, BINARY }
 
     private final Path file;
     private final ColumnPlan plan;
@@ -95,6 +95,9 @@ final class ParquetRowReader implements RowReader {
                 || t.equals("JSON")) {
             return Kind.JSON;
         }
+        if (t.equals("BLOB")) {
+            return Kind.BINARY;
+        }
         if (t.equals("HUGEINT") || t.equals("UHUGEINT") || t.equals("UBIGINT")) {
             return Kind.BIG_NUMBER;
         }
@@ -113,6 +116,8 @@ final class ParquetRowReader implements RowReader {
                 case EPOCH_MICROS -> sql.append("epoch_us(").append(column).append(")");
                 case JSON -> sql.append("CAST(to_json(").append(column).append(") AS VARCHAR)");
                 case BIG_NUMBER -> sql.append("CAST(").append(column).append(" AS VARCHAR)");
+                // Binary becomes base64 text, as the service's Spark connector writes binary columns.
+                case BINARY -> sql.append("base64(").append(column).append(")");
                 case PLAIN -> sql.append(column);
                 default -> throw new IllegalStateException();
             }
@@ -181,9 +186,6 @@ final class ParquetRowReader implements RowReader {
         }
         if (value instanceof BigInteger i) {
             return f.numberNode(i);
-        }
-        if (value instanceof byte[] bytes) {
-            return f.textNode(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         }
         return f.textNode(value.toString());
     }

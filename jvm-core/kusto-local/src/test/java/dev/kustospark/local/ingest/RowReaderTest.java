@@ -320,7 +320,7 @@ class RowReaderTest {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("COPY (SELECT TIMESTAMPTZ '2024-01-02 03:04:05.5+00' AS tz, DATE '2024-03-04' AS day,"
                     + " TIMESTAMP_NS '2024-01-02 03:04:05.123456789' AS ns, 18446744073709551615::UBIGINT AS big,"
-                    + " 7::TINYINT AS tiny, 2.5::FLOAT AS f)"
+                    + " 7::TINYINT AS tiny, 2.5::FLOAT AS f, '\\x01\\x02\\xFF'::BLOB AS bin)"
                     + " TO '" + file.toString().replace("'", "''") + "' (FORMAT parquet)");
         }
         List<ColumnInfo> columns = List.of(new ColumnInfo("tz", KustoType.DATETIME, "c0"),
@@ -328,11 +328,12 @@ class RowReaderTest {
                 new ColumnInfo("ns", KustoType.DATETIME, "c2"),
                 new ColumnInfo("big", KustoType.DECIMAL, "c3"),
                 new ColumnInfo("tiny", KustoType.INT, "c4"),
-                new ColumnInfo("f", KustoType.REAL, "c5"));
+                new ColumnInfo("f", KustoType.REAL, "c5"),
+                new ColumnInfo("bin", KustoType.STRING, "c6"));
         assertRows(read(columns, "parquet", Files.readAllBytes(file), null, false),
                 new Object[] {Instant.parse("2024-01-02T03:04:05.5Z"), Instant.parse("2024-03-04T00:00:00Z"),
                         Instant.parse("2024-01-02T03:04:05.123456Z"), new BigDecimal("18446744073709551615.000000000000000000"),
-                        7, 2.5});
+                        7, 2.5, "AQL/"});
     }
 
     @Test
