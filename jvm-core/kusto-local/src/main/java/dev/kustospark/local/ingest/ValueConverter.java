@@ -10,8 +10,17 @@ import dev.kustospark.local.types.KustoValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Converts ingested values to the Java value conventions of {@link KustoType}, as the service
@@ -206,7 +215,7 @@ final class ValueConverter {
     }
 
     private static Double parseReal(String s) {
-        switch (s.toLowerCase(java.util.Locale.ROOT)) {
+        switch (s.toLowerCase(Locale.ROOT)) {
             case "nan": return Double.NaN;
             case "inf": case "+inf": case "infinity": case "+infinity": return Double.POSITIVE_INFINITY;
             case "-inf": case "-infinity": return Double.NEGATIVE_INFINITY;
@@ -259,7 +268,35 @@ final class ValueConverter {
         }
         try {
             return KustoValues.parseDateTime(s);
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
+            return parseRfcDateTime(s);
+        }
+    }
+
+    private static final String MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
+    /** RFC 822 ({@code Sat, 8 Nov 14 15:05:02 GMT}) and RFC 850 ({@code Saturday, 08-Nov-14 15:05:02 GMT}). */
+    private static final Pattern RFC_DATETIME = Pattern.compile(
+            "^(?:[a-z]{3,9},\\s*)?(\\d{1,2})(?:\\s+|-)(" + MONTHS + ")(?:\\s+|-)(\\d{2}|\\d{4})\\s+(\\d{1,2}):(\\d{2})"
+                    + "(?::(\\d{2}))?(?:\\s+(?:gmt|utc|z))?$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The RFC 822 and RFC 850 forms the service lists among its datetime formats; always UTC. */
+    static Instant parseRfcDateTime(String s) {
+        Matcher m = RFC_DATETIME.matcher(s);
+        if (!m.matches()) {
+            return null;
+        }
+        int year = Integer.parseInt(m.group(3));
+        if (m.group(3).length() == 2) {
+            // .NET's two-digit year window: 00-29 is 20xx, 30-99 is 19xx.
+            year += year <= 29 ? 2000 : 1900;
+        }
+        int month = MONTHS.indexOf(m.group(2).toLowerCase(Locale.ROOT)) / 4 + 1;
+        try {
+            return LocalDateTime.of(year, month, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(4)),
+                    Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)))
+                    .toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
             return null;
         }
     }
@@ -303,10 +340,10 @@ final class ValueConverter {
         if (i == n - 1 && (s.charAt(i) == 'Z' || s.charAt(i) == 'z')) {
             i++;
         }
-        if (i != n || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        if (i != n || day > YearMonth.of(year, month).lengthOfMonth()) {
             return null;
         }
-        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
     }
 
@@ -323,7 +360,7 @@ final class ValueConverter {
         return v;
     }
 
-    private static java.time.Duration parseTimespan(String s) {
+    private static Duration parseTimespan(String s) {
         try {
             return KustoValues.fromTicks(KustoValues.parseTimespan(s));
         } catch (IllegalArgumentException | ArithmeticException e) {

@@ -102,6 +102,18 @@ class ValueConverterTest {
     }
 
     @Test
+    void rfc822And850DateTimes() {
+        Instant expected = Instant.parse("2014-11-08T15:05:02Z");
+        assertEquals(expected, fromText("Sat, 8 Nov 14 15:05:02 GMT", KustoType.DATETIME));
+        assertEquals(expected, fromText("8 Nov 14 15:05:02", KustoType.DATETIME));
+        assertEquals(expected, fromText("Saturday, 08-Nov-14 15:05:02 GMT", KustoType.DATETIME));
+        assertEquals(Instant.parse("2014-11-08T15:05:00Z"), fromText("Sat, 8 Nov 2014 15:05 GMT", KustoType.DATETIME));
+        assertEquals(Instant.parse("1995-11-08T15:05:00Z"), fromText("8 Nov 95 15:05", KustoType.DATETIME));
+        assertNull(fromText("Sat, 8 Nov 14 15:05:02 PST", KustoType.DATETIME));
+        assertNull(fromText("31 Feb 14 15:05", KustoType.DATETIME));
+    }
+
+    @Test
     void timespans() {
         assertEquals(Duration.ofHours(26).plusMinutes(3).plusSeconds(4).plusMillis(500),
                 fromText("1.02:03:04.5", KustoType.TIMESPAN));
