@@ -31,12 +31,12 @@ final class ColumnPlan {
     /** The plan for a table's columns, by the mapping when there is one, else by position or name. */
     static ColumnPlan build(List<ColumnInfo> columns, String tableName, DataFormat format, IngestionMapping mapping) {
         Source[] sources = new Source[columns.size()];
-        boolean byOrdinal = format.isDelimited() || format == DataFormat.TXT;
+        boolean byOrdinal = format.isTextLines();
         if (mapping == null) {
             for (int i = 0; i < sources.length; i++) {
                 ColumnInfo c = columns.get(i);
                 if (byOrdinal) {
-                    int ordinal = format == DataFormat.TXT && i > 0 ? -1 : i;
+                    int ordinal = format.isSingleField() && i > 0 ? -1 : i;
                     sources[i] = new Source(c.type(), ordinal, null, false, null, null);
                 } else {
                     sources[i] = new Source(c.type(), -1, JsonPath.property(c.name()), false, null, null);
@@ -59,8 +59,9 @@ final class ColumnPlan {
                 throw KustoException.badRequest("The ingestion mapping maps column '" + e.column() + "' twice.");
             }
             KustoType type = columns.get(position).type();
-            if (format == DataFormat.TXT && e.ordinal() != null && e.ordinal() != 0) {
-                throw KustoException.badRequest("The txt format has one field per record; column '" + e.column()
+            if (format.isSingleField() && e.ordinal() != null && e.ordinal() != 0) {
+                throw KustoException.badRequest("The " + format.displayName() + " format has one field per record; "
+                        + "column '" + e.column()
                         + "' is mapped to Ordinal " + e.ordinal() + ".");
             }
             if (e.constValue() != null) {

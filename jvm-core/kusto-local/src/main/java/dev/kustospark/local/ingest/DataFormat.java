@@ -10,13 +10,13 @@ import java.util.Set;
  */
 enum DataFormat {
     CSV(','), TSV('\t'), TSVE('\t'), SCSV(';'), SOHSV('\u0001'), PSV('|'),
-    TXT('\0'),
+    TXT('\0'), RAW('\0'),
     JSON('\0'), MULTIJSON('\0'), SINGLEJSON('\0'),
     PARQUET('\0');
 
     /** Formats the service accepts that kusto-local does not read. */
     private static final Set<String> KNOWN_UNSUPPORTED =
-            Set.of("avro", "apacheavro", "orc", "w3clogfile", "raw", "azmonstream");
+            Set.of("avro", "apacheavro", "orc", "w3clogfile", "azmonstream");
 
     private final char separator;
 
@@ -32,7 +32,7 @@ enum DataFormat {
     static DataFormat parse(String name) {
         if (name == null || name.isBlank()) {
             throw KustoException.badRequest("Ingestion format is missing; expected one of csv, tsv, tsve, scsv, "
-                    + "sohsv, psv, txt, json, multijson, singlejson, parquet.");
+                    + "sohsv, psv, txt, raw, json, multijson, singlejson, parquet.");
         }
         String key = name.trim().toLowerCase(Locale.ROOT);
         for (DataFormat format : values()) {
@@ -42,13 +42,23 @@ enum DataFormat {
         }
         if (KNOWN_UNSUPPORTED.contains(key)) {
             throw KustoException.badRequest("kusto-local does not support the ingestion format '" + name
-                    + "'; supported: csv, tsv, tsve, scsv, sohsv, psv, txt, json, multijson, singlejson, parquet.");
+                    + "'; supported: csv, tsv, tsve, scsv, sohsv, psv, txt, raw, json, multijson, singlejson, parquet.");
         }
         throw KustoException.badRequest("Unknown ingestion format '" + name + "'.");
     }
 
     boolean isDelimited() {
         return separator != '\0';
+    }
+
+    /** Formats whose records are fields of text, mapped by ordinal: the delimited ones, txt and raw. */
+    boolean isTextLines() {
+        return isDelimited() || this == TXT || this == RAW;
+    }
+
+    /** Formats with a single field per record: txt (a line) and raw (the whole payload). */
+    boolean isSingleField() {
+        return this == TXT || this == RAW;
     }
 
     boolean isJson() {
@@ -61,7 +71,7 @@ enum DataFormat {
 
     /** The kind of ingestion mapping this format takes ({@code csv}, {@code json}, {@code parquet}). */
     String mappingKind() {
-        if (isDelimited() || this == TXT) {
+        if (isTextLines()) {
             return "csv";
         }
         return isJson() ? "json" : "parquet";

@@ -12,7 +12,10 @@ interface RowReader extends AutoCloseable {
 
     /** A reader of {@code body} (already decompressed) in {@code format}. */
     static RowReader open(DataFormat format, InputStream body, ColumnPlan plan, boolean ignoreFirstRecord) {
-        if (format.isDelimited() || format == DataFormat.TXT) {
+        if (format == DataFormat.RAW) {
+            return new RawRowReader(body, plan);
+        }
+        if (format.isTextLines()) {
             return new DelimitedRowReader(format, body, plan, ignoreFirstRecord);
         }
         if (format.isJson()) {

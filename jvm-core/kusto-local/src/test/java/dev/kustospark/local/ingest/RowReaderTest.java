@@ -127,6 +127,15 @@ class RowReaderTest {
     }
 
     @Test
+    void rawIsTheWholePayloadAsOneValue() {
+        List<ColumnInfo> columns = List.of(new ColumnInfo("text", KustoType.STRING, "c0"),
+                new ColumnInfo("other", KustoType.LONG, "c1"));
+        assertRows(read(columns, "raw", "line 1\n\"line\", 2\n".getBytes(StandardCharsets.UTF_8), null, false),
+                new Object[] {"line 1\n\"line\", 2\n", null});
+        assertEquals(0, read(columns, "raw", new byte[0], null, false).size());
+    }
+
+    @Test
     void ignoreFirstRecordSkipsTheHeader() {
         List<ColumnInfo> two = ALL_TYPES.subList(0, 2);
         assertRows(read(two, "csv", "b,i\n\"x\ny\",0\ntrue,3\n".getBytes(StandardCharsets.UTF_8), null, true),
@@ -267,7 +276,7 @@ class RowReaderTest {
 
     @Test
     void unsupportedAndUnknownFormatsAreBadRequests() {
-        for (String format : List.of("avro", "ApacheAvro", "orc", "w3clogfile", "raw")) {
+        for (String format : List.of("avro", "ApacheAvro", "orc", "w3clogfile")) {
             KustoException e = assertThrows(KustoException.class, () -> DataFormat.parse(format));
             assertEquals(400, e.httpStatus());
             assertTrue(e.getMessage().contains("does not support") && e.getMessage().contains(format), e.getMessage());
