@@ -16,7 +16,7 @@ enum DataFormat {
 
     /** Formats the service accepts that kusto-local does not read. */
     private static final Set<String> KNOWN_UNSUPPORTED =
-            Set.of("avro", "apacheavro", "orc", "w3clogfile", "azmonstream");
+            Set.of("avro", "apacheavro", "orc", "w3clogfile", "azmonstream", "sstream");
 
     private final char separator;
 

@@ -82,12 +82,18 @@ public final class Ingestor {
     static InputStream decompressed(InputStream body) {
         try {
             BufferedInputStream in = new BufferedInputStream(body, 1 << 16);
-            in.mark(2);
+            in.mark(4);
             int first = in.read();
             int second = in.read();
+            int third = in.read();
+            int fourth = in.read();
             in.reset();
             if (first == 0x1f && second == 0x8b) {
                 return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            }
+            if (first == 'P' && second == 'K' && third == 3 && fourth == 4) {
+                throw KustoException.badRequest("kusto-local does not support zip archives as ingestion payloads; "
+                        + "send the data uncompressed or gzip-compressed.");
             }
             return in;
         } catch (IOException e) {

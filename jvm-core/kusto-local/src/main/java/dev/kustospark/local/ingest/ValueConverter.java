@@ -86,13 +86,11 @@ final class ValueConverter {
                 }
                 return node.isIntegralNumber() ? parseBool(node.asText()) : null;
             case INT:
-                return node.isIntegralNumber() && node.canConvertToInt() ? node.intValue() : null;
             case LONG:
-                return node.isIntegralNumber() && node.canConvertToLong() ? node.longValue() : null;
             case REAL:
-                return node.isNumber() ? node.doubleValue() : null;
             case DECIMAL:
-                return node.isNumber() ? toDecimal(node.decimalValue()) : null;
+                // Integral columns take numbers whose value is a whole number (5, 5.0, 5e2), never rounding.
+                return node.isNumber() ? fromNumber(node.numberValue(), type) : null;
             default:
                 // datetime, timespan and guid come only from text (or a mapping transform).
                 return null;

@@ -153,6 +153,18 @@ class RowReaderTest {
     }
 
     @Test
+    void zipArchivesAreRejectedClearly() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("data.csv"));
+            zip.write("true,5\n".getBytes(StandardCharsets.UTF_8));
+        }
+        KustoException e = assertThrows(KustoException.class,
+                () -> read(ALL_TYPES, "csv", bytes.toByteArray(), null, false));
+        assertTrue(e.getMessage().contains("zip"), e.getMessage());
+    }
+
+    @Test
     void corruptGzipIsAnError() {
         byte[] body = {0x1f, (byte) 0x8b, 1, 2, 3};
         assertThrows(RuntimeException.class, () -> read(ALL_TYPES, "csv", body, null, false));
@@ -276,7 +288,7 @@ class RowReaderTest {
 
     @Test
     void unsupportedAndUnknownFormatsAreBadRequests() {
-        for (String format : List.of("avro", "ApacheAvro", "orc", "w3clogfile")) {
+        for (String format : List.of("avro", "ApacheAvro", "orc", "w3clogfile", "sstream")) {
             KustoException e = assertThrows(KustoException.class, () -> DataFormat.parse(format));
             assertEquals(400, e.httpStatus());
             assertTrue(e.getMessage().contains("does not support") && e.getMessage().contains(format), e.getMessage());

@@ -149,6 +149,9 @@ class ValueConverterTest {
         assertEquals(5, fromJson(json("5"), KustoType.INT));
         assertEquals(5L, fromJson(json("5"), KustoType.LONG));
         assertNull(fromJson(json("5.5"), KustoType.LONG));
+        assertEquals(5L, fromJson(json("5.0"), KustoType.LONG));
+        assertEquals(500, fromJson(json("5e2"), KustoType.INT));
+        assertNull(fromJson(json("true"), KustoType.LONG));
         assertNull(fromJson(json("3000000000"), KustoType.INT));
         assertEquals(5L, fromJson(json("\"5\""), KustoType.LONG));
         assertEquals(5.5, fromJson(json("5.5"), KustoType.REAL));
