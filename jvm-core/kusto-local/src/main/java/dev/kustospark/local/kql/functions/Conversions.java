@@ -35,6 +35,9 @@ final class Conversions {
     private static final String TIMESPAN_TEXT =
             "'^\\s*(-)?(?:([0-9]+)\\.)?([0-9]{1,2}):([0-9]{1,2})(?::([0-9]{1,2})(?:\\.([0-9]{1,7}))?)?\\s*$'";
 
+    /** The RFC 822 and RFC 850 forms Kusto also parses, in UTC (GMT) or without a zone. */
+    private static final String RFC_FORMATS = rfcFormats();
+
     private Conversions() {}
 
     static boolean isKnown(String name) {
@@ -175,14 +178,27 @@ final class Conversions {
     }
 
     /**
-     * Parses ISO 8601 text (zone optional, UTC assumed; a space for T; a date alone); more than six
-     * fraction digits are cut to the microseconds storage keeps.
+     * Parses ISO 8601 text (zone optional, UTC assumed; a space for T; a date alone) and the RFC 822
+     * and RFC 850 forms; more than six fraction digits are cut to the microseconds storage keeps.
      */
     static String parseDatetime(String text) {
         return Sql.let("regexp_replace(trim(" + text + "), '(\\.[0-9]{6})[0-9]+', '\\1')", s ->
                 "(CASE WHEN regexp_matches(" + s + ", '([zZ]|[+-][0-9]{2}:?[0-9]{2})$') AND length(" + s + ") > 10"
                         + " THEN timezone('UTC', TRY_CAST(" + s + " AS TIMESTAMPTZ))"
-                        + " ELSE TRY_CAST(" + s + " AS TIMESTAMP) END)");
+                        + " ELSE coalesce(TRY_CAST(" + s + " AS TIMESTAMP), try_strptime(" + s + ", " + RFC_FORMATS
+                        + ")) END)");
+    }
+
+    private static String rfcFormats() {
+        StringBuilder sb = new StringBuilder("[");
+        for (String date : new String[] {"%a, %d %b %y", "%d %b %y", "%A, %d-%b-%y", "%d-%b-%y"}) {
+            for (String time : new String[] {"%H:%M:%S", "%H:%M"}) {
+                for (String zone : new String[] {"", " GMT", " UTC"}) {
+                    sb.append(sb.length() == 1 ? "" : ", ").append(Sql.quote(date + " " + time + zone));
+                }
+            }
+        }
+        return sb.append(']').toString();
     }
 
     private static String toTimespan(String v, KustoType from) {

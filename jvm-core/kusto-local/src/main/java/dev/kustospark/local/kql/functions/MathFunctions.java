@@ -99,8 +99,9 @@ final class MathFunctions {
             case LONG:
                 Sql.requireNumeric(site, size, "the bin size");
                 if (size.type() == KustoType.INT || size.type() == KustoType.LONG) {
-                    String sql = Sql.let("CAST(" + s + " AS BIGINT)", sz -> "(CASE WHEN " + sz + " > 0 THEN "
-                            + Sql.floorMultiple("CAST(" + v + " AS BIGINT)", sz) + " END)");
+                    String sz = "CAST(" + s + " AS BIGINT)";
+                    String sql = "(CASE WHEN " + sz + " > 0 THEN " + Sql.floorMultiple("CAST(" + v + " AS BIGINT)", sz)
+                            + " END)";
                     return TypedSql.of(Sql.castTo(sql, KustoType.LONG, value.type()), value.type());
                 }
                 return fractional(v, s, KustoType.REAL);
@@ -112,14 +113,13 @@ final class MathFunctions {
                 return fractional(v, s, KustoType.DECIMAL);
             case TIMESPAN:
                 Sql.requireType(site, size, "the bin size", KustoType.TIMESPAN);
-                return TypedSql.of(Sql.let(s, sz -> "(CASE WHEN " + sz + " > 0 THEN " + Sql.floorMultiple(v, sz)
-                        + " END)"), KustoType.TIMESPAN);
+                return TypedSql.of("(CASE WHEN " + s + " > 0 THEN " + Sql.floorMultiple(v, s) + " END)",
+                        KustoType.TIMESPAN);
             case DATETIME:
                 Sql.requireType(site, size, "the bin size", KustoType.TIMESPAN);
                 String ticks = "(epoch_us(" + v + ") * 10 + " + Sql.EPOCH_TICKS_FROM_YEAR_ONE + ")";
-                return TypedSql.of(Sql.let(s, sz -> "(CASE WHEN " + sz + " > 0 THEN make_timestamp(("
-                        + Sql.floorMultiple(ticks, sz) + " - " + Sql.EPOCH_TICKS_FROM_YEAR_ONE + ") // 10) END)"),
-                        KustoType.DATETIME);
+                return TypedSql.of("(CASE WHEN " + s + " > 0 THEN make_timestamp((" + Sql.floorMultiple(ticks, s)
+                        + " - " + Sql.EPOCH_TICKS_FROM_YEAR_ONE + ") // 10) END)", KustoType.DATETIME);
             default:
                 throw site.error("cannot bin a value of type " + value.type().kqlName());
         }
@@ -127,8 +127,9 @@ final class MathFunctions {
 
     private static TypedSql fractional(String v, String s, KustoType type) {
         String t = type.duckDbType();
-        String sql = Sql.let("CAST(" + s + " AS " + t + ")", sz -> "(CASE WHEN " + sz + " > 0 THEN CAST(floor(CAST("
-                + v + " AS " + t + ") / " + sz + ") * " + sz + " AS " + t + ") END)");
+        String sz = "CAST(" + s + " AS " + t + ")";
+        String sql = "(CASE WHEN " + sz + " > 0 THEN CAST(floor(CAST(" + v + " AS " + t + ") / " + sz + ") * " + sz
+                + " AS " + t + ") END)";
         return TypedSql.of(sql, type);
     }
 

@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** SQL text building blocks shared by the function translators. */
 final class Sql {
@@ -21,7 +20,6 @@ final class Sql {
 
     private static final DateTimeFormatter TIMESTAMP_LITERAL =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
-    private static final AtomicLong LAMBDA_NAMES = new AtomicLong();
 
     private Sql() {}
 
@@ -44,8 +42,19 @@ final class Sql {
         if (isSimple(value)) {
             return body.apply(value);
         }
-        String name = "__kv" + LAMBDA_NAMES.incrementAndGet();
+        // The name depends only on the value's text, so translating the same expression twice (as a
+        // group key and as its output column) yields identical SQL.
+        String name = "__kv" + Long.toHexString(fnv64(value));
         return "list_transform([" + value + "], lambda " + name + ": " + body.apply(name) + ")[1]";
+    }
+
+    private static long fnv64(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
     }
 
     private static boolean isSimple(String sql) {
@@ -64,7 +73,8 @@ final class Sql {
 
     /** Floor of {@code a / b} for BIGINT operands, as an integer (DuckDB's // truncates toward zero). */
     static String floorMultiple(String a, String b) {
-        return let(a, av -> let(b, bv -> "(" + av + " - (((" + av + ") % (" + bv + ")) + (" + bv + ")) % (" + bv + "))"));
+        // repeated rather than bound once: cheap arithmetic, and it keeps per-row list building off hot paths
+        return "((" + a + ") - ((((" + a + ") % (" + b + ")) + (" + b + ")) % (" + b + ")))";
     }
 
     // ---- Kusto text forms -------------------------------------------------------------------

@@ -130,7 +130,8 @@ class ConversionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"2015-12-24", "2015-12-24T00:00:00Z", "2015-12-24 00:00:00", "2015-12-24T02:00:00+02:00",
-            "2015-12-24T00:00:00.0000000Z"})
+            "2015-12-24T00:00:00.0000000Z", "2015-12-24T00:00", "Thu, 24 Dec 15 00:00:00 GMT", "24 Dec 15 00:00",
+            "Thursday, 24-Dec-15 00:00:00 GMT"})
     void todatetimeParsesIsoForms(String text) {
         assertEquals("2015-12-24T00:00:00Z", text(call("todatetime", str(text))));
     }
