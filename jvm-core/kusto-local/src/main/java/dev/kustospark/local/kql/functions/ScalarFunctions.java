@@ -334,14 +334,23 @@ public final class ScalarFunctions {
         return Conversions.convert(TypedSql.of(matched, KustoType.STRING), target);
     }
 
-    /** {@code gettype(x)}: the Kusto type name; for dynamic values the JSON value's kind. */
+    /**
+     * {@code gettype(x)}: the Kusto type name; for dynamic values the runtime type of the JSON value
+     * (a whole number is {@code int} when it fits 32 bits, as the service reports it).
+     */
     private static TypedSql gettype(TypedSql arg) {
         if (arg.type() != KustoType.DYNAMIC) {
             return string(Sql.quote(arg.type().kqlName()));
         }
         return string(Sql.let(arg.sql(), j -> "(CASE json_type(" + j + ") WHEN 'ARRAY' THEN 'array'"
-                + " WHEN 'OBJECT' THEN 'dictionary' WHEN 'VARCHAR' THEN 'string' WHEN 'BIGINT' THEN 'long'"
-                + " WHEN 'UBIGINT' THEN 'long' WHEN 'DOUBLE' THEN 'real' WHEN 'BOOLEAN' THEN 'bool'"
+                + " WHEN 'OBJECT' THEN 'dictionary' WHEN 'VARCHAR' THEN 'string'"
+                + " WHEN 'BIGINT' THEN " + wholeNumberType(j) + " WHEN 'UBIGINT' THEN " + wholeNumberType(j)
+                + " WHEN 'DOUBLE' THEN 'real' WHEN 'BOOLEAN' THEN 'bool'"
                 + " ELSE 'null' END)"));
+    }
+
+    private static String wholeNumberType(String json) {
+        return "(CASE WHEN TRY_CAST(" + json + " ->> '$' AS HUGEINT) BETWEEN -2147483648 AND 2147483647 THEN 'int'"
+                + " ELSE 'long' END)";
     }
 }

@@ -161,13 +161,21 @@ class ScalarFunctionsTest {
                 KustoType.STRING));
     }
 
+    /** The documented gettype examples. */
     @Test
     void gettype() {
-        assertEquals("long", eval(call("gettype", lng(1)), KustoType.STRING));
         assertEquals("string", eval(call("gettype", str("a")), KustoType.STRING));
-        assertEquals("array", eval(call("gettype", dyn("[1]")), KustoType.STRING));
-        assertEquals("dictionary", eval(call("gettype", dyn("{\"a\":1}")), KustoType.STRING));
-        assertEquals("long", eval(call("gettype", dyn("1")), KustoType.STRING));
+        assertEquals("long", eval(call("gettype", lng(111)), KustoType.STRING));
+        assertEquals("bool", eval(call("gettype", bool(true)), KustoType.STRING));
+        assertEquals("datetime", eval(call("gettype", call("now")), KustoType.STRING));
+        assertEquals("timespan", eval(call("gettype", ts("1s")), KustoType.STRING));
+        assertEquals("int", eval(call("gettype", call("parse_json", str("1"))), KustoType.STRING));
+        assertEquals("string", eval(call("gettype", call("parse_json", str(" \"abc\" "))), KustoType.STRING));
+        assertEquals("dictionary", eval(call("gettype", call("parse_json", str(" {\"abc\":1} "))), KustoType.STRING));
+        assertEquals("array", eval(call("gettype", call("parse_json", str(" [1, 2, 3] "))), KustoType.STRING));
+        assertEquals("real", eval(call("gettype", real(123.45)), KustoType.STRING));
+        assertEquals("null", eval(call("gettype", call("parse_json", str(""))), KustoType.STRING));
+        assertEquals("long", eval(call("gettype", dyn("3000000000")), KustoType.STRING));
     }
 
     @Test
