@@ -305,8 +305,14 @@ final class Parser {
             columns.add(new Ast.ColumnDecl(name, typeName(), Pos.of(nameToken)));
         } while (accept(","));
         expect(")");
-        expect("[");
         List<Expr> values = new ArrayList<>();
+        if (peek().kind() == Token.Kind.BRACKET_NAME) {
+            // ['a'] was read as a bracketed name: here it is a one-value list
+            Token only = advance();
+            values.add(new Ast.Literal(KustoType.STRING, only.value(), Pos.of(only)));
+            return new Ast.Datatable(columns, values, Pos.of(start));
+        }
+        expect("[");
         if (!at("]")) {
             do {
                 if (at("]")) {
