@@ -731,6 +731,7 @@ final class QueryTranslator {
                     + u.pos().line() + ":" + u.pos().column() + "]");
         }
         List<Column> columns = new ArrayList<>();
+        Map<Integer, String> renamed = new HashMap<>();
         if (u.kind().equals("inner")) {
             for (Column c : legs.get(0).columns()) {
                 if (legs.stream().allMatch(l -> l.columns().contains(c))) {
@@ -738,16 +739,25 @@ final class QueryTranslator {
                 }
             }
         } else {
-            Map<String, KustoType> seen = new HashMap<>();
+            // Kusto's outer union: a name that arrives with several types becomes one column per type,
+            // named name_type (x_long, x_string).
+            Map<String, Set<KustoType>> typesByName = new HashMap<>();
             for (Relation leg : legs) {
                 for (Column c : leg.columns()) {
-                    KustoType prior = seen.putIfAbsent(c.name(), c.type());
-                    if (prior == null) {
+                    typesByName.computeIfAbsent(c.name(), k -> new HashSet<>()).add(c.type());
+                }
+            }
+            for (Relation leg : legs) {
+                for (Column c : leg.columns()) {
+                    if (!columns.contains(c)) {
                         columns.add(c);
-                    } else if (prior != c.type()) {
-                        throw KustoException.unsupported("union of column '" + c.name() + "' with types " + prior
-                                + " and " + c.type(), u.pos().line(), u.pos().column());
                     }
+                }
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                Column c = columns.get(i);
+                if (typesByName.get(c.name()).size() > 1) {
+                    renamed.put(i, c.name() + "_" + c.type().kqlName());
                 }
             }
         }
@@ -755,7 +765,10 @@ final class QueryTranslator {
         if (u.withSource() != null) {
             outColumns.add(new Column(u.withSource(), STRING));
         }
-        outColumns.addAll(columns);
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            outColumns.add(new Column(renamed.getOrDefault(i, c.name()), c.type()));
+        }
         List<String> selects = new ArrayList<>();
         for (int l = 0; l < legs.size(); l++) {
             Relation leg = legs.get(l);
@@ -766,8 +779,8 @@ final class QueryTranslator {
                 sel.add(SqlLiterals.quote(legNames.get(l)) + " AS " + Relation.physical(out++));
             }
             for (Column c : columns) {
-                int i = leg.indexOf(c.name());
-                String value = i >= 0 && leg.columns().get(i).type() == c.type() ? a + "." + Relation.physical(i)
+                int i = leg.columns().indexOf(c);
+                String value = i >= 0 ? a + "." + Relation.physical(i)
                         : c.type() == STRING ? "''" : SqlLiterals.nullOf(c.type());
                 sel.add(value + " AS " + Relation.physical(out++));
             }

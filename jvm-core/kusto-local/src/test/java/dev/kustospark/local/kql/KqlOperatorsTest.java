@@ -152,6 +152,30 @@ class KqlOperatorsTest {
     }
 
     @Test
+    void outerUnionSplitsAColumnWithSeveralTypes() {
+        KqlRunner.Result r = kql.run("union (print x = 1, y = 'a'), (print x = 'b') | order by y desc");
+        assertEquals(List.of("x_long:long", "y:string", "x_string:string"), r.columns());
+        assertEquals(List.of(row(1L, "a", ""), row(null, "", "b")), r.rows());
+    }
+
+    @Test
+    void commandResultsReadThePipedCommandRows() throws Exception {
+        try (var s = catalog.connection().createStatement()) {
+            s.execute("CREATE TABLE cmd AS SELECT * FROM (VALUES ('T1', 3), ('T2', 1)) AS v(\"a b\", n)");
+        }
+        var source = new dev.kustospark.local.storage.TableSource("cmd", List.of("a b", "n"),
+                List.of(new Column("TableName", STRING), new Column("Rows", INT)));
+        var context = new KqlContext(TestCatalog.DB, catalog, java.util.Map.of(), KqlRunner.NOW, source);
+        var compiled = KqlCompiler.compile("$command_results | where Rows > 2 | project TableName", context);
+        try (var s = catalog.connection().createStatement();
+                var rs = s.executeQuery(compiled.results().get(0).sql())) {
+            rs.next();
+            assertEquals("T1", rs.getString(1));
+            assertEquals(false, rs.next());
+        }
+    }
+
+    @Test
     void getschemaDescribesColumns() {
         KqlRunner.Result r = kql.run("Events | project Id, Name, Ts | getschema");
         assertEquals(List.of("ColumnName:string", "ColumnOrdinal:int", "DataType:string", "ColumnType:string"),
