@@ -28,7 +28,15 @@ final class Parser {
     /** String operators that take the operator text as a function name; each also has a {@code !} form. */
     private static final Set<String> STRING_OPERATORS = Set.of(
             "contains", "contains_cs", "has", "has_cs", "hasprefix", "hasprefix_cs", "hassuffix", "hassuffix_cs",
-            "startswith", "startswith_cs", "endswith", "endswith_cs", "has_any", "has_all");
+            "startswith", "startswith_cs", "endswith", "endswith_cs");
+
+    /** Operators whose right side is a parenthesised list, passed on as the call's further arguments. */
+    private static final Set<String> LIST_OPERATORS = Set.of("has_any", "has_all");
+
+    private static final Set<String> SAFE_SET_OPTIONS = Set.of(
+            "notruncation", "truncationmaxsize", "truncationmaxrecords", "servertimeout", "norequesttimeout",
+            "request_app_name", "request_user", "results_progressive_enabled", "query_results_cache_max_age",
+            "deferpartialqueryfailures");
 
     private static final Set<String> SOURCE_KEYWORDS = Set.of("datatable", "print", "range", "union");
 
@@ -130,7 +138,9 @@ final class Parser {
                 out.add(let());
             } else if (t.is("declare") && peek(1).is("query_parameters")) {
                 out.add(declare());
-            } else if (t.is("set") || t.is("alias") || t.is("pattern") || t.is("restrict")) {
+            } else if (t.is("set") && peek(1).isIdent()) {
+                setOption();
+            } else if (t.is("alias") || t.is("pattern") || t.is("restrict")) {
                 throw KustoException.unsupported("the '" + t.text() + "' statement", t.line(), t.column());
             } else {
                 out.add(new Ast.QueryStatement(tabular(), Pos.of(t)));
@@ -143,6 +153,25 @@ final class Parser {
             throw KustoException.syntaxError("the query is empty", 1, 1);
         }
         return out;
+    }
+
+    /**
+     * {@code set option [= value]}: only options that cannot change the rows of a result are
+     * accepted (and have no effect here, which truncates nothing); others are refused.
+     */
+    private void setOption() {
+        advance();
+        Token name = advance();
+        if (!SAFE_SET_OPTIONS.contains(name.text())) {
+            throw KustoException.unsupported("the request option '" + name.text() + "'", name.line(),
+                    name.column());
+        }
+        if (accept("=")) {
+            Token v = advance();
+            if (v.kind() == Token.Kind.EOF) {
+                throw unexpected(v, "expected a value");
+            }
+        }
     }
 
     private Ast.Let let() {
@@ -684,6 +713,12 @@ final class Parser {
             if (STRING_OPERATORS.contains(w)) {
                 index += negated ? 2 : 1;
                 left = new Ast.Binary((negated ? "!" : "") + w, left, additive(), Pos.of(t));
+            } else if (!negated && LIST_OPERATORS.contains(w)) {
+                index++;
+                List<Expr> args = new ArrayList<>();
+                args.add(left);
+                args.addAll(inList());
+                left = new Ast.Call(w, args, Pos.of(t));
             } else if (w.equals("in")) {
                 index += negated ? 2 : 1;
                 boolean ci = false;

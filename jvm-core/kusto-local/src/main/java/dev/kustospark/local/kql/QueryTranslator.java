@@ -279,7 +279,12 @@ final class QueryTranslator {
     private static Relation fromSource(TableSource src) {
         StringJoiner cols = new StringJoiner(", ");
         for (int i = 0; i < src.columns().size(); i++) {
-            cols.add("\"" + src.physicalColumns().get(i).replace("\"", "\"\"") + "\" AS " + Relation.physical(i));
+            String ref = "\"" + src.physicalColumns().get(i).replace("\"", "\"\"") + "\"";
+            // Kusto strings are never null: a stored null reads as the empty string.
+            if (src.columns().get(i).type() == STRING) {
+                ref = "coalesce(" + ref + ", '')";
+            }
+            cols.add(ref + " AS " + Relation.physical(i));
         }
         return new Relation("SELECT " + (cols.length() == 0 ? "NULL AS _empty" : cols.toString()) + " FROM "
                 + src.fromSql(), src.columns(), false);

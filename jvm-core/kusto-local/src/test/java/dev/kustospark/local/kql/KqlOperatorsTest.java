@@ -221,6 +221,21 @@ class KqlOperatorsTest {
     }
 
     @Test
+    void harmlessSetOptionsAreAcceptedOthersRefused() {
+        assertEquals(List.of(row(4L)), kql.run("set notruncation;\nset servertimeout = 1m; Events | count").rows());
+        KustoAssert.error(() -> kql.compile("set query_take_max_records = 1; Events | count"),
+                "kusto-local does not support the request option 'query_take_max_records' [line:position=1:5]");
+    }
+
+    @Test
+    void storedNullStringsReadAsEmpty() throws Exception {
+        catalog.create("WithNullString", List.of(new Column("s", STRING), new Column("n", LONG)),
+                "(NULL, 1), ('x', 2)");
+        KqlRunner.Result r = kql.run("WithNullString | where s == '' | project s, n");
+        assertEquals(List.of(row("", 1L)), r.rows());
+    }
+
+    @Test
     void commandResultsNeedACommand() {
         KustoAssert.semanticError(() -> kql.compile("$command_results | count"), "$command_results");
     }
