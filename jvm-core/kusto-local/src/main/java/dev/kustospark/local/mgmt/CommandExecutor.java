@@ -353,14 +353,18 @@ public final class CommandExecutor {
         CommandParser p = inv.parser;
         String name = p.name();
         String db = inv.database();
+        // The service answers a schema request for a missing table with no rows rather than an error;
+        // the Spark connector relies on that to learn whether a table exists.
         if (p.acceptKeywords("schema")) {
             inv.operation = "TableSchemaShow";
             p.expectKeywords("as", "json");
-            return ResultShapes.schemaAsJson(catalog.table(db, name));
+            return catalog.findTable(db, name).map(ResultShapes::schemaAsJson)
+                    .orElseGet(() -> ResultShapes.result(ResultShapes.SCHEMA_COLUMNS, List.of()));
         }
         if (p.acceptKeywords("cslschema")) {
             inv.operation = "TableSchemaShow";
-            return ResultShapes.cslSchema(catalog.table(db, name));
+            return catalog.findTable(db, name).map(ResultShapes::cslSchema)
+                    .orElseGet(() -> ResultShapes.result(ResultShapes.SCHEMA_COLUMNS, List.of()));
         }
         if (p.acceptKeywords("extents")) {
             return data.showExtents(inv, List.of(catalog.table(db, name)));

@@ -143,7 +143,12 @@ class CommandExecutorTest {
         assertEquals(List.of("T", "t", "x; drop table t1; --", "Ünï 表"), column(run(".show tables"), "TableName"));
         assertEquals("b", catalog.table("db1", "t").columns().get(0).name());
         assertEquals("a]b", catalog.table("db1", "x; drop table t1; --").columns().get(0).name());
-        assertEquals("BadRequest_EntityNotFound", fails(".show table TT schema as json").code());
+        assertEquals("BadRequest_EntityNotFound", fails(".show table TT extents").code());
+        // As the service does, a schema request for a missing table answers with no rows.
+        RowsResult missing = run(".show table TT schema as json");
+        assertEquals(ResultShapes.SCHEMA_COLUMNS, missing.columns());
+        assertEquals(0, missing.rows().size());
+        assertEquals(0, run(".show table TT cslschema").rows().size());
         run(".drop table ['x; drop table t1; --']");
         assertEquals(List.of("T", "t", "Ünï 表"), column(run(".show tables"), "TableName"));
     }
@@ -411,7 +416,8 @@ class CommandExecutorTest {
         assertEquals("Table", autoDelete.rows().get(0).get(4));
         run(".alter table T policy auto_delete @'{\"ExpiryDate\":\"2000-01-01T00:00:00Z\",\"DeleteIfNotEmpty\":true}'");
         assertEquals(List.of("Keep"), column(run(".show tables"), "TableName"));
-        assertEquals("BadRequest_EntityNotFound", fails(".show table T schema as json").code());
+        assertEquals("BadRequest_EntityNotFound", fails(".show table T extents").code());
+        assertEquals(0, run(".show table T schema as json").rows().size());
     }
 
     @Test
