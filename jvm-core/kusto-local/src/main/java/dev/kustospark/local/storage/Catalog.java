@@ -91,6 +91,15 @@ public interface Catalog extends AutoCloseable {
         throw new UnsupportedOperationException("insertExtent");
     }
 
+    /**
+     * As {@link #insertExtent}, and in the same transaction drops every other extent of the table
+     * ({@code .set-or-replace}): readers see either the old data or the new, never both.
+     */
+    default ExtentInfo replaceWithExtent(TableInfo table, List<String> tags, Instant creationTime,
+            Connection connection, String selectSql, List<Object> parameters) {
+        throw new UnsupportedOperationException("replaceWithExtent");
+    }
+
     /** Drops the given extents of a table (all when {@code extentIds} is null); returns the dropped ones. */
     default List<ExtentInfo> dropExtents(String database, String table, java.util.Collection<java.util.UUID> extentIds) {
         throw new UnsupportedOperationException("dropExtents");

@@ -468,6 +468,17 @@ public final class DuckDbCatalog implements Catalog {
     @Override
     public ExtentInfo insertExtent(TableInfo table, List<String> tags, Instant creationTime, Connection connection,
             String selectSql, List<Object> parameters) {
+        return insertExtent(table, tags, creationTime, connection, selectSql, parameters, false);
+    }
+
+    @Override
+    public ExtentInfo replaceWithExtent(TableInfo table, List<String> tags, Instant creationTime,
+            Connection connection, String selectSql, List<Object> parameters) {
+        return insertExtent(table, tags, creationTime, connection, selectSql, parameters, true);
+    }
+
+    private ExtentInfo insertExtent(TableInfo table, List<String> tags, Instant creationTime, Connection connection,
+            String selectSql, List<Object> parameters, boolean replace) {
         UUID id = UUID.randomUUID();
         Instant createdOn = creationTime == null ? Instant.now() : creationTime;
         StringBuilder sql = new StringBuilder("INSERT INTO \"").append(table.physicalName()).append("\" (\"")
@@ -493,6 +504,13 @@ public final class DuckDbCatalog implements Catalog {
                 }
                 ExtentInfo extent = new ExtentInfo(id, table.database(), table.name(), truncateToMicros(createdOn),
                         rows, estimatedSize(table, rows), tags == null ? List.of() : tags);
+                if (replace) {
+                    update(c, "DELETE FROM \"" + table.physicalName() + "\" WHERE \"" + TableInfo.EXTENT_COLUMN
+                            + "\" <> ?", id);
+                    update(c, "DELETE FROM kl_meta.extent_tags WHERE extent_id IN"
+                            + " (SELECT id FROM kl_meta.extents WHERE table_id = ?)", table.id());
+                    update(c, "DELETE FROM kl_meta.extents WHERE table_id = ?", table.id());
+                }
                 if (rows > 0) {
                     recordExtent(c, table.id(), extent);
                 }

@@ -382,6 +382,10 @@ class DuckDbCatalogTest {
                 List.of());
         assertEquals(0, empty.rowCount());
         assertEquals(1, catalog.extents("db1", "T").size());
+        ExtentInfo replacing = catalog.replaceWithExtent(t, List.of("new"), null, null, "SELECT 7::BIGINT, 'z'",
+                List.of());
+        assertEquals(List.of(replacing), catalog.extents("db1", "T"));
+        assertEquals(List.of(List.of(7L, "z")), rows(t));
     }
 
     @Test
