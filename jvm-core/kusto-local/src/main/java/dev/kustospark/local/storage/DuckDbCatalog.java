@@ -400,9 +400,12 @@ public final class DuckDbCatalog implements Catalog {
         inTransaction(c -> update(c, "UPDATE kl_meta.tables SET name = ? WHERE id = ?", newName, t.id()));
         TableInfo renamed = new TableInfo(t.id(), database, newName, t.physicalName(), t.columns(), t.folder(),
                 t.docString());
-        Map<String, TableInfo> tables = tablesByDatabase.get(database);
-        tables.remove(table);
-        tables.put(newName, renamed);
+        // Rebuilt so that the renamed table keeps its place, as it does when read back from disk.
+        LinkedHashMap<String, TableInfo> reordered = new LinkedHashMap<>();
+        for (TableInfo each : tablesByDatabase.get(database).values()) {
+            reordered.put(each.id() == t.id() ? newName : each.name(), each.id() == t.id() ? renamed : each);
+        }
+        tablesByDatabase.put(database, reordered);
         return renamed;
     }
 
@@ -498,7 +501,7 @@ public final class DuckDbCatalog implements Catalog {
                 try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                     ps.setObject(1, id);
                     for (int i = 0; i < parameters.size(); i++) {
-                        ps.setObject(i + 2, parameters.get(i));
+                        bindValue(ps, i + 2, parameters.get(i));
                     }
                     rows = ps.executeLargeUpdate();
                 }
@@ -861,7 +864,12 @@ public final class DuckDbCatalog implements Catalog {
         try {
             if (persistent) {
                 try (Statement st = meta.createStatement()) {
-                    st.execute("CHECKPOINT");
+                    try {
+                        st.execute("CHECKPOINT");
+                    } catch (SQLException busy) {
+                        // A transaction still open elsewhere blocks a plain checkpoint; at shutdown it is abandoned.
+                        st.execute("FORCE CHECKPOINT");
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -895,6 +903,20 @@ public final class DuckDbCatalog implements Catalog {
             }
         } catch (SQLException e) {
             throw KustoException.internal("catalog change failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Binds a value held in the Java conventions of {@code KustoType} as its DuckDB storage form:
+     * an Instant as a UTC timestamp, a Duration as 100ns ticks.
+     */
+    public static void bindValue(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof Instant instant) {
+            statement.setObject(index, java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
+        } else if (value instanceof java.time.Duration duration) {
+            statement.setLong(index, KustoValues.toTicks(duration));
+        } else {
+            statement.setObject(index, value);
         }
     }
 
