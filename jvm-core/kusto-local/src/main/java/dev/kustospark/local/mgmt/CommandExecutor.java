@@ -245,12 +245,17 @@ public final class CommandExecutor {
                 return tableDetails(catalog.tables(inv.database()));
             }
             Map<String, String> props = p.withProperties();
-            for (String key : props.keySet()) {
-                if (!key.equalsIgnoreCase("IncludeHiddenTables")) {
-                    throw p.error("unknown property '" + key + "' of .show tables");
+            boolean includeHidden = false;
+            for (Map.Entry<String, String> e : props.entrySet()) {
+                if (!e.getKey().equalsIgnoreCase("IncludeHiddenTables")) {
+                    throw p.error("unknown property '" + e.getKey() + "' of .show tables");
                 }
+                includeHidden = CommandParser.isTrue(e.getValue());
             }
-            return ResultShapes.tables(catalog.tables(inv.database()));
+            String db = inv.database();
+            boolean all = includeHidden;
+            return ResultShapes.tables(catalog.tables(db).stream()
+                    .filter(t -> all || !catalog.isTableHidden(db, t.name())).toList());
         }
         if (p.acceptKeywords("table")) {
             return showTable(inv);
@@ -528,7 +533,11 @@ public final class CommandExecutor {
         inv.operation = "TableCreate";
         List<Column> columns = p.schema();
         Map<String, String> props = tableProperties(p);
+        boolean existed = catalog.findTable(db, name).isPresent();
         TableInfo t = catalog.createTable(db, name, columns, props.get("folder"), props.get("docstring"));
+        if (!existed && CommandParser.isTrue(props.get("hidden"))) {
+            catalog.setTableHidden(db, t.name(), true);
+        }
         return ResultShapes.schemaAsJson(t);
     }
 

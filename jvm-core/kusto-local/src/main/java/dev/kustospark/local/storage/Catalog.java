@@ -133,6 +133,15 @@ public interface Catalog extends AutoCloseable {
         throw new UnsupportedOperationException("setTablePolicy");
     }
 
+    /** Marks a table hidden ({@code with (hidden=true)}): {@code .show tables} then lists it only on request. */
+    default void setTableHidden(String database, String table, boolean hidden) {
+        throw new UnsupportedOperationException("setTableHidden");
+    }
+
+    default boolean isTableHidden(String database, String table) {
+        return false;
+    }
+
     /** A database policy's JSON ({@code kind}: ingestionbatching, retention... case-insensitive). */
     default Optional<String> databasePolicy(String database, String kind) {
         throw new UnsupportedOperationException("databasePolicy");

@@ -52,6 +52,7 @@ public final class DuckDbCatalog implements Catalog {
     private final Map<String, LinkedHashMap<String, TableInfo>> tablesByDatabase = new HashMap<>();
     private final Map<Long, Integer> nextColumnByTable = new HashMap<>();
     private final Map<Long, AutoDelete> autoDeleteByTable = new HashMap<>();
+    private final Set<Long> hiddenTables = new java.util.HashSet<>();
     private boolean closed;
 
     private record AutoDelete(Instant expiry, boolean deleteIfNotEmpty) {}
@@ -95,6 +96,7 @@ public final class DuckDbCatalog implements Catalog {
             st.execute("CREATE TABLE IF NOT EXISTS kl_meta.databases (name VARCHAR NOT NULL, ordinal BIGINT NOT NULL)");
             st.execute("CREATE TABLE IF NOT EXISTS kl_meta.tables (id BIGINT NOT NULL, database VARCHAR NOT NULL,"
                     + " name VARCHAR NOT NULL, folder VARCHAR, docstring VARCHAR, next_column INTEGER NOT NULL)");
+            st.execute("ALTER TABLE kl_meta.tables ADD COLUMN IF NOT EXISTS hidden BOOLEAN DEFAULT false");
             st.execute("CREATE TABLE IF NOT EXISTS kl_meta.columns (table_id BIGINT NOT NULL, ordinal INTEGER NOT NULL,"
                     + " name VARCHAR NOT NULL, type VARCHAR NOT NULL, physical VARCHAR NOT NULL)");
             st.execute("CREATE TABLE IF NOT EXISTS kl_meta.extents (id UUID NOT NULL, table_id BIGINT NOT NULL,"
@@ -127,7 +129,7 @@ public final class DuckDbCatalog implements Catalog {
                             .add(new ColumnInfo(rs.getString(2), KustoType.fromName(rs.getString(3)), rs.getString(4)));
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT id, database, name, folder, docstring, next_column"
+            try (ResultSet rs = st.executeQuery("SELECT id, database, name, folder, docstring, next_column, hidden"
                     + " FROM kl_meta.tables ORDER BY id")) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
@@ -135,6 +137,9 @@ public final class DuckDbCatalog implements Catalog {
                             columns.getOrDefault(id, List.of()), rs.getString(4), rs.getString(5));
                     tablesByDatabase.get(t.database()).put(t.name(), t);
                     nextColumnByTable.put(id, rs.getInt(6));
+                    if (rs.getBoolean(7)) {
+                        hiddenTables.add(id);
+                    }
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT table_id, policy FROM kl_meta.policies WHERE kind = '"
@@ -261,8 +266,8 @@ public final class DuckDbCatalog implements Catalog {
             try (Statement st = c.createStatement()) {
                 st.execute(ddl.toString());
             }
-            update(c, "INSERT INTO kl_meta.tables VALUES (?, ?, ?, ?, ?, ?)", id, database, table, folder, docString,
-                    columns.size());
+            update(c, "INSERT INTO kl_meta.tables (id, database, name, folder, docstring, next_column)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", id, database, table, folder, docString, columns.size());
             insertColumns(c, id, infos);
             return new TableInfo(id, database, table, physicalTableName(id), infos, folder, docString);
         });
@@ -385,6 +390,7 @@ public final class DuckDbCatalog implements Catalog {
         tablesByDatabase.get(t.database()).remove(t.name());
         nextColumnByTable.remove(t.id());
         autoDeleteByTable.remove(t.id());
+        hiddenTables.remove(t.id());
     }
 
     @Override
@@ -407,6 +413,22 @@ public final class DuckDbCatalog implements Catalog {
         }
         tablesByDatabase.put(database, reordered);
         return renamed;
+    }
+
+    @Override
+    public synchronized void setTableHidden(String database, String table, boolean hidden) {
+        TableInfo t = table(database, table);
+        inTransaction(c -> update(c, "UPDATE kl_meta.tables SET hidden = ? WHERE id = ?", hidden, t.id()));
+        if (hidden) {
+            hiddenTables.add(t.id());
+        } else {
+            hiddenTables.remove(t.id());
+        }
+    }
+
+    @Override
+    public synchronized boolean isTableHidden(String database, String table) {
+        return findTable(database, table).map(t -> hiddenTables.contains(t.id())).orElse(false);
     }
 
     /** Drops a table whose auto-delete policy has expired; true if it was dropped. */

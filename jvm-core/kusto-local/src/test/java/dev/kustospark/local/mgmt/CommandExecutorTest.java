@@ -126,6 +126,10 @@ class CommandExecutorTest {
         assertEquals(List.of("TableName", "DatabaseName", "Folder", "DocString"), names(tables));
         assertEquals(List.of(List.of("T", "db1", "F", "the doc")), tables.rows());
         assertEquals(tables, run(".show tables with (IncludeHiddenTables=true)"));
+        run(".create table Hidden (x:int) with(hidden=true)");
+        assertEquals(List.of("T"), column(run(".show tables"), "TableName"));
+        assertEquals(List.of("T", "Hidden"), column(run(".show tables with (IncludeHiddenTables=true)"), "TableName"));
+        assertTrue(catalog.isTableHidden("db1", "Hidden"));
 
         RowsResult dbSchema = run(".show database schema as json");
         JsonNode db = JSON.readTree((String) dbSchema.rows().get(0).get(0)).get("Databases").get("db1");

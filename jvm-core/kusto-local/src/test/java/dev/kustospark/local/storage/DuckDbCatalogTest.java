@@ -405,6 +405,7 @@ class DuckDbCatalogTest {
         }
         catalog.createIngestionMapping("second", "T'x", "csv", "m", "[]");
         catalog.setTablePolicy("second", "T'x", "auto_delete", "{\"ExpiryDate\":\"2999-01-01\"}");
+        catalog.setTableHidden("second", "T'x", true);
         catalog.close();
 
         catalog = DuckDbCatalog.open(dir.resolve("store"));
@@ -415,6 +416,7 @@ class DuckDbCatalogTest {
         assertEquals(1, rows(t).size());
         assertEquals("[]", catalog.ingestionMapping("second", "T'x", "csv", "m").orElseThrow());
         assertTrue(catalog.tablePolicy("second", "T'x", "auto_delete").isPresent());
+        assertTrue(catalog.isTableHidden("second", "T'x"));
         // Table ids keep counting after a reopen, so physical names are never reused.
         TableInfo next = catalog.createTable("second", "N", cols("a", KustoType.INT), null, null);
         assertTrue(next.id() > t.id());
