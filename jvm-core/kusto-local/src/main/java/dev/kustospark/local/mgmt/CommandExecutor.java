@@ -83,8 +83,9 @@ public final class CommandExecutor {
             RowsResult rows = run(inv);
             List<TabularResult> results = finish(inv, rows);
             if (inv.recorded) {
+                // Results are kept for .show operation details only where that is the way to read them.
                 OperationLog.Operation op = operations.record(inv.operation, recordDb, started, Instant.now(),
-                        "Completed", "", rows);
+                        "Completed", "", inv.async ? rows : null);
                 if (inv.async) {
                     return List.of(ResultShapes.operationId(op.id()));
                 }

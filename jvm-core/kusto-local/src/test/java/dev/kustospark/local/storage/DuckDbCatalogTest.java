@@ -182,6 +182,19 @@ class DuckDbCatalogTest {
     }
 
     @Test
+    void dynamicValuesMustBeJson() throws SQLException {
+        TableInfo t = catalog.createTable("db1", "T", cols("a", KustoType.LONG, "d", KustoType.DYNAMIC), null, null);
+        try (ExtentWriter w = catalog.openExtent(t, List.of(), null, null)) {
+            w.appendRow(new Object[] {1L, "{\"ok\":true}"});
+            w.appendRow(new Object[] {2L, "not json {"});
+            KustoException e = assertThrows(KustoException.class, w::commit);
+            assertTrue(e.getMessage().contains("'d'") && e.getMessage().contains("not json {"), e.getMessage());
+        }
+        assertEquals(List.of(), rows(t));
+        assertEquals(List.of(), catalog.extents("db1", "T"));
+    }
+
+    @Test
     void extentsRecordTagsCreationTimeAndRowCount() {
         TableInfo t = catalog.createTable("db1", "T", cols("a", KustoType.LONG), null, null);
         Instant created = Instant.parse("2020-01-01T00:00:00Z");
