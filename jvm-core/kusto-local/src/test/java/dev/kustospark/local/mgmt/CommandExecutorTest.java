@@ -509,6 +509,36 @@ class CommandExecutorTest {
     }
 
     @Test
+    void concurrentCommandsOnTheirOwnConnections() throws Exception {
+        run(".create table Src (a:int)");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int n = 0; n < 4; n++) {
+                int thread = n;
+                futures.add(pool.submit(() -> {
+                    try (Connection own = catalog.connect()) {
+                        for (int i = 0; i < 5; i++) {
+                            executor.execute(own, "db1", ".set-or-append Target <| .show tables", Map.of(), NOW);
+                            executor.execute(own, "db1", ".create-merge table Extra" + thread + " (x:long)", Map.of(),
+                                    NOW);
+                            executor.execute(own, "db1", ".show tables", Map.of(), NOW);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(20, catalog.extents("db1", "Target").size());
+        assertEquals(6, catalog.tables("db1").size());
+    }
+
+    @Test
     void showOperationsIsNotItselfRecorded() {
         run(".create table T (a:int)");
         RowsResult ops = run(".show operations");
