@@ -78,7 +78,7 @@ public final class CommandExecutor {
             Map<String, Object> parameters, Instant now) {
         Invocation inv = new Invocation(catalog, connection, database, parameters, now, commandText);
         Instant started = Instant.now();
-        String recordDb = database;
+        String recordDb = currentDatabaseOrNull(inv);
         try {
             RowsResult rows = run(inv);
             List<TabularResult> results = finish(inv, rows);
@@ -97,6 +97,11 @@ public final class CommandExecutor {
                         e.httpStatus() < 500 ? "BadInput" : "Failed", e.getMessage(), null);
             }
             throw e;
+        } catch (RuntimeException e) {
+            if (inv.recorded) {
+                operations.record(inv.operation, recordDb, started, Instant.now(), "Failed", String.valueOf(e), null);
+            }
+            throw KustoException.internal("the command failed: " + e, e);
         }
     }
 
