@@ -597,13 +597,9 @@ public final class DuckDbCatalog implements Catalog {
                     if (only != null && !only.contains(id)) {
                         continue;
                     }
-                    rows.computeIfAbsent(id, k -> {
-                        try {
-                            return new Object[] {fromEpochMicros(rs.getLong(2)), rs.getLong(3), rs.getLong(4)};
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
+                    if (!rows.containsKey(id)) {
+                        rows.put(id, new Object[] {fromEpochMicros(rs.getLong(2)), rs.getLong(3), rs.getLong(4)});
+                    }
                     List<String> list = tags.computeIfAbsent(id, k -> new ArrayList<>());
                     String tag = rs.getString(5);
                     if (tag != null) {
