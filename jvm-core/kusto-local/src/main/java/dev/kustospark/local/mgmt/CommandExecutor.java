@@ -326,8 +326,12 @@ public final class CommandExecutor {
         }
         if (p.acceptKeywords("schema")) {
             inv.operation = "DatabaseSchemaShow";
-            p.expectKeywords("as", "json");
-            return ResultShapes.databaseSchemaJson(db, catalog.tables(db));
+            if (p.acceptKeywords("as")) {
+                p.expectKeywords("json");
+                return ResultShapes.databaseSchemaJson(db, catalog.tables(db));
+            }
+            p.acceptKeywords("details");
+            return ResultShapes.databaseSchemaRows(db, catalog.tables(db));
         }
         if (p.acceptKeywords("extents")) {
             return data.showExtents(inv, catalog.tables(db));
