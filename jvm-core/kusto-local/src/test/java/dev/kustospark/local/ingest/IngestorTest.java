@@ -66,13 +66,13 @@ class IngestorTest {
         return new IngestionRequest(format, mappingName, mappingJson, tags, ingestIfNotExists, null, ignoreFirst);
     }
 
-    /** Rows of the table as text, ordered by the first column, each value rendered by JDBC. */
+    /** Rows of the table as text, ordered by all columns, each value rendered by JDBC. */
     private List<String> rows(TableInfo table) throws SQLException {
         String columns = table.columns().stream().map(c -> "\"" + c.physicalName() + "\"")
                 .collect(Collectors.joining(", "));
         List<String> rows = new ArrayList<>();
         try (Connection c = catalog.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT " + columns + " FROM \"" + table.physicalName() + "\" ORDER BY 1, 2")) {
+                ResultSet rs = s.executeQuery("SELECT " + columns + " FROM \"" + table.physicalName() + "\" ORDER BY ALL")) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 StringBuilder sb = new StringBuilder();
