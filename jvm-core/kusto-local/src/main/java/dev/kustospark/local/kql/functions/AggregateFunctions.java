@@ -20,8 +20,9 @@ import java.util.Set;
 public final class AggregateFunctions {
     private static final Set<String> NAMES = Set.of("count", "countif", "sum", "sumif", "avg", "avgif", "min",
             "minif", "max", "maxif", "dcount", "dcountif", "make_list", "make_list_if", "make_set", "make_set_if",
-            "make_list_with_nulls", "percentile", "any", "take_any", "stdev", "stdevif", "stdevp", "variance",
-            "varianceif", "variancep");
+            "make_list_with_nulls", "percentile", "any", "take_any", "anyif", "take_anyif", "stdev", "stdevif",
+            "stdevp", "variance", "varianceif", "variancep", "count_distinct", "count_distinctif", "make_bag",
+            "make_bag_if", "binary_all_and", "binary_all_or", "binary_all_xor");
 
     /** Kusto's default cap on elements of make_list / make_set. */
     private static final long DEFAULT_MAX_SIZE = 1_048_576L;
@@ -82,7 +83,30 @@ public final class AggregateFunctions {
             case "any":
             case "take_any":
                 Sql.arity(site, args, 1, 1);
-                return takeAny(site, args.get(0));
+                return takeAny(site, args.get(0), null);
+            case "anyif":
+            case "take_anyif":
+                Sql.arity(site, args, 2, 2);
+                return takeAny(site, args.get(0), predicate(site, args.get(1)));
+            case "count_distinct":
+                Sql.arity(site, args, 1, 1);
+                return dcount(site, args.get(0), null, null);
+            case "count_distinctif":
+                Sql.arity(site, args, 2, 2);
+                return dcount(site, args.get(0), predicate(site, args.get(1)), null);
+            case "make_bag":
+                Sql.arity(site, args, 1, 2);
+                return makeBag(site, args.get(0), null, args.size() == 2 ? args.get(1) : null);
+            case "make_bag_if":
+                Sql.arity(site, args, 2, 3);
+                return makeBag(site, args.get(0), predicate(site, args.get(1)), args.size() == 3 ? args.get(2) : null);
+            case "binary_all_and":
+            case "binary_all_or":
+            case "binary_all_xor":
+                Sql.arity(site, args, 1, 1);
+                Sql.requireType(site, args.get(0), "the argument", KustoType.LONG, KustoType.INT);
+                return TypedSql.of("CAST(bit_" + name.substring("binary_all_".length()) + "(" + args.get(0).sql()
+                        + ") AS BIGINT)", KustoType.LONG);
             case "stdev":
             case "stdevp":
             case "variance":
@@ -218,8 +242,23 @@ public final class AggregateFunctions {
         return TypedSql.of(values + "[" + rank + "]", x.type());
     }
 
-    private static TypedSql takeAny(CallSite site, TypedSql x) {
-        String sql = "any_value(" + x.sql() + ")";
+    /**
+     * make_bag: the property bags of the group merged into one (for a key in several bags, one of
+     * its values); values that are not bags are skipped; no bags give {@code {}}.
+     */
+    private static TypedSql makeBag(CallSite site, TypedSql x, String predicate, TypedSql max) {
+        Sql.requireType(site, x, "the argument", KustoType.DYNAMIC);
+        if (max != null) {
+            throw KustoException.unsupported("make_bag with a maximum size", site.line(), site.column());
+        }
+        String bags = "(" + x.sql() + " IS NOT NULL AND json_type(" + x.sql() + ") = 'OBJECT')";
+        String list = filter("list(json(" + x.sql() + "))", predicate == null ? bags : "(" + predicate + ") AND " + bags);
+        return TypedSql.of("coalesce(list_reduce(" + list + ", lambda a, b: json_merge_patch(a, b)), '{}'::JSON)",
+                KustoType.DYNAMIC);
+    }
+
+    private static TypedSql takeAny(CallSite site, TypedSql x, String predicate) {
+        String sql = filter("any_value(" + x.sql() + ")", predicate);
         return TypedSql.of(x.type() == KustoType.STRING ? "coalesce(" + sql + ", '')" : sql, x.type());
     }
 

@@ -178,6 +178,25 @@ class AggregateFunctionsTest {
     }
 
     @Test
+    void conditionalAnyDistinctCountsBagsAndBits() {
+        assertEquals(20L, over(agg("take_anyif", X, column("(k = 2)", KustoType.BOOL)), KustoType.LONG));
+        assertEquals(3L, over(agg("count_distinct", X), KustoType.LONG));
+        assertEquals(1L, over(agg("count_distinctif", X, column("(k = 2 OR k = 4)", KustoType.BOOL)),
+                KustoType.LONG));
+        String bags = "(VALUES (CAST('{\"a\":1}' AS JSON)), (CAST('{\"b\":[2]}' AS JSON)), (NULL),"
+                + " (CAST('[1]' AS JSON))) v(j)";
+        assertEquals("{\"a\":1,\"b\":[2]}", over(bags, agg("make_bag", column("j", KustoType.DYNAMIC)),
+                KustoType.DYNAMIC));
+        assertEquals("{}", over(bags + " WHERE j IS NULL", agg("make_bag", column("j", KustoType.DYNAMIC)),
+                KustoType.DYNAMIC));
+        String bits = "(VALUES (CAST(6 AS BIGINT)), (CAST(3 AS BIGINT))) v(b)";
+        TypedSql b = column("b", KustoType.LONG);
+        assertEquals(2L, over(bits, agg("binary_all_and", b), KustoType.LONG));
+        assertEquals(7L, over(bits, agg("binary_all_or", b), KustoType.LONG));
+        assertEquals(5L, over(bits, agg("binary_all_xor", b), KustoType.LONG));
+    }
+
+    @Test
     void wrongUsesAreErrorsNamingTheAggregation() {
         assertTrue(AggregateFunctions.isKnown("make_set"));
         assertFalse(AggregateFunctions.isKnown("strlen"));
