@@ -84,6 +84,22 @@ class MathFunctionsTest {
         assertThrows(KustoException.class, () -> call("bin", dt("2024-01-01"), lng(1)));
     }
 
+    /**
+     * A group key appears twice in SQL (GROUP BY and the output column): translating the same
+     * expression twice must give the same text, also where values are bound once inside.
+     */
+    @Test
+    void repeatedTranslationIsIdenticalAndGroups() {
+        TypedSql shifted = TypedSql.of("(t + INTERVAL 1 HOUR)", KustoType.DATETIME);
+        TypedSql key = call("tostring", call("bin", shifted, ts("1d")));
+        assertEquals(key.sql(), call("tostring", call("bin", shifted, ts("1d"))).sql());
+        assertTrue(key.sql().contains("lambda"), "the datetime text binds its argument once");
+        List<List<Object>> rows = db.query("SELECT " + key.sql() + " AS k, count(*) AS n FROM (VALUES"
+                + " (TIMESTAMP '2024-01-01 10:00:00'), (TIMESTAMP '2024-01-01 23:30:00'), (TIMESTAMP '2024-01-02 05:00:00'))"
+                + " v(t) GROUP BY " + call("tostring", call("bin", shifted, ts("1d"))).sql() + " ORDER BY k");
+        assertEquals(List.of(List.of("2024-01-01T00:00:00Z", 1L), List.of("2024-01-02T00:00:00Z", 2L)), rows);
+    }
+
     /** The documented round examples. */
     @Test
     void round() {
