@@ -10,7 +10,7 @@ import java.util.Set;
 /** Numeric functions and {@code bin()}/{@code floor()} rounding of numbers, datetimes and timespans. */
 final class MathFunctions {
     private static final Set<String> NAMES = Set.of("bin", "floor", "round", "abs", "pow", "sqrt", "log", "log10",
-            "log2", "exp", "exp2", "exp10", "ceiling", "sign", "hash", "hash_xxhash64");
+            "log2", "exp", "exp2", "exp10", "ceiling", "sign", "hash", "hash_xxhash64", "bin_at");
 
     private MathFunctions() {}
 
@@ -24,6 +24,9 @@ final class MathFunctions {
             case "floor":
                 Sql.arity(site, args, 2, 2);
                 return bin(site, args.get(0), args.get(1));
+            case "bin_at":
+                Sql.arity(site, args, 3, 3);
+                return binAt(site, args.get(0), args.get(1), args.get(2));
             case "round":
                 return round(site, args);
             case "abs":
@@ -125,6 +128,42 @@ final class MathFunctions {
             default:
                 throw site.error("cannot bin a value of type " + value.type().kqlName());
         }
+    }
+
+    /**
+     * {@code bin_at(value, size, fixedPoint)}: bins aligned so that one bin starts at the fixed point,
+     * which must have the value's type.
+     */
+    static TypedSql binAt(CallSite site, TypedSql value, TypedSql size, TypedSql fixed) {
+        KustoType type = value.type();
+        if (type == KustoType.DATETIME) {
+            Sql.requireType(site, fixed, "the fixed point", KustoType.DATETIME);
+            Sql.requireType(site, size, "the bin size", KustoType.TIMESPAN);
+            String ticks = "(epoch_us(" + value.sql() + ") - epoch_us(" + fixed.sql() + ")) * 10";
+            return TypedSql.of("(CASE WHEN " + size.sql() + " > 0 THEN " + Sql.addTicks(fixed.sql(),
+                    Sql.floorMultiple(ticks, size.sql())) + " END)", KustoType.DATETIME);
+        }
+        if (type == KustoType.TIMESPAN) {
+            Sql.requireType(site, fixed, "the fixed point", KustoType.TIMESPAN);
+            Sql.requireType(site, size, "the bin size", KustoType.TIMESPAN);
+            return TypedSql.of("(CASE WHEN " + size.sql() + " > 0 THEN " + Sql.floorMultiple(
+                    "(" + value.sql() + " - " + fixed.sql() + ")", size.sql()) + " + " + fixed.sql() + " END)",
+                    KustoType.TIMESPAN);
+        }
+        Sql.requireNumeric(site, value, "the value");
+        Sql.requireNumeric(site, fixed, "the fixed point");
+        Sql.requireNumeric(site, size, "the bin size");
+        KustoType result = Sql.promote(Sql.promote(type, size.type()), fixed.type());
+        if (result == KustoType.INT) {
+            result = KustoType.LONG;
+        }
+        String t = result.duckDbType();
+        String v = "CAST(" + value.sql() + " AS " + t + ")";
+        String f = "CAST(" + fixed.sql() + " AS " + t + ")";
+        String sz = "CAST(" + size.sql() + " AS " + t + ")";
+        String binned = result == KustoType.LONG ? Sql.floorMultiple("(" + v + " - " + f + ")", sz)
+                : "CAST(floor((" + v + " - " + f + ") / " + sz + ") * " + sz + " AS " + t + ")";
+        return TypedSql.of("(CASE WHEN " + sz + " > 0 THEN " + binned + " + " + f + " END)", result);
     }
 
     private static TypedSql fractional(String v, String s, KustoType type) {

@@ -57,6 +57,21 @@ class MathFunctionsTest {
         assertEquals("1970-05-11T00:00:00Z", when(call("bin", dt("1970-05-11 13:45:07"), ts("1d"))));
     }
 
+    /** The documented bin_at examples. */
+    @Test
+    void binAt() {
+        assertEquals(4.5, eval(call("bin_at", real(6.5), real(2.5), integer(7)), KustoType.REAL));
+        assertEquals(-12 * KustoValues.TICKS_PER_HOUR, eval(call("bin_at", ts("1h"), ts("1d"), ts("12h")),
+                KustoType.TIMESPAN));
+        assertEquals("2017-05-14T12:00:00Z", when(call("bin_at", dt("2017-05-15 10:20:00.0"), ts("1d"),
+                dt("1970-01-01 12:00:00.0"))));
+        assertEquals("2017-05-14T00:00:00Z", when(call("bin_at", dt("2017-05-17 10:20:00.0"), ts("7d"),
+                dt("2017-06-04 00:00:00.0"))));
+        assertEquals(7L, eval(call("bin_at", lng(8), lng(2), lng(1)), KustoType.LONG));
+        assertEquals(-1L, eval(call("bin_at", lng(0), lng(2), lng(1)), KustoType.LONG));
+        assertNull(eval(call("bin_at", lng(7), lng(0), lng(1)), KustoType.LONG));
+    }
+
     @Test
     void binOfIntegersFloorsTowardNegativeInfinity() {
         assertEquals(6L, eval(call("bin", lng(7), lng(2)), KustoType.LONG));
