@@ -126,6 +126,11 @@ public final class AggregateFunctions {
         return NAMES.contains(name);
     }
 
+    /** A stored NULL string is the empty string: Kusto strings are never null. */
+    private static TypedSql value(TypedSql x) {
+        return x.type() == KustoType.STRING ? TypedSql.of("coalesce(" + x.sql() + ", '')", KustoType.STRING) : x;
+    }
+
     private static String predicate(CallSite site, TypedSql arg) {
         Sql.requireType(site, arg, "the predicate", KustoType.BOOL);
         return arg.sql();
@@ -176,7 +181,8 @@ public final class AggregateFunctions {
         }
     }
 
-    private static TypedSql extreme(CallSite site, String function, TypedSql x, String predicate) {
+    private static TypedSql extreme(CallSite site, String function, TypedSql raw, String predicate) {
+        TypedSql x = value(raw);
         if (x.type() == KustoType.DYNAMIC) {
             throw site.error("cannot compare values of type dynamic");
         }
@@ -185,7 +191,8 @@ public final class AggregateFunctions {
     }
 
     /** dcount: the exact number of distinct non-null values (the service estimates; small sets agree). */
-    private static TypedSql dcount(CallSite site, TypedSql x, String predicate, TypedSql accuracy) {
+    private static TypedSql dcount(CallSite site, TypedSql raw, String predicate, TypedSql accuracy) {
+        TypedSql x = value(raw);
         if (accuracy != null) {
             long level = Sql.constantLong(site, accuracy, "the accuracy");
             if (level < 0 || level > 4) {
@@ -200,8 +207,9 @@ public final class AggregateFunctions {
      * make_list / make_set: a dynamic array of the values as JSON elements (datetimes and timespans
      * in their text forms), at most {@code max} of them; nulls skipped unless {@code withNulls}.
      */
-    private static TypedSql makeList(CallSite site, TypedSql x, String predicate, TypedSql max, boolean distinct,
+    private static TypedSql makeList(CallSite site, TypedSql raw, String predicate, TypedSql max, boolean distinct,
             boolean withNulls) {
+        TypedSql x = value(raw);
         long limit = DEFAULT_MAX_SIZE;
         if (max != null) {
             limit = Sql.constantLong(site, max, "the maximum size");
@@ -244,7 +252,7 @@ public final class AggregateFunctions {
 
     /**
      * make_bag: the property bags of the group merged into one (for a key in several bags, one of
-     * its values); values that are not bags are skipped; no bags give {@code {}}.
+     * its values); values that are not bags are skipped; no bags give {@code []}, the documented default.
      */
     private static TypedSql makeBag(CallSite site, TypedSql x, String predicate, TypedSql max) {
         Sql.requireType(site, x, "the argument", KustoType.DYNAMIC);
@@ -253,16 +261,18 @@ public final class AggregateFunctions {
         }
         String bags = "(" + x.sql() + " IS NOT NULL AND json_type(" + x.sql() + ") = 'OBJECT')";
         String list = filter("list(json(" + x.sql() + "))", predicate == null ? bags : "(" + predicate + ") AND " + bags);
-        return TypedSql.of("coalesce(list_reduce(" + list + ", lambda a, b: json_merge_patch(a, b)), '{}'::JSON)",
+        // the documented default of make_bag over no values is an empty array
+        return TypedSql.of("coalesce(list_reduce(" + list + ", lambda a, b: json_merge_patch(a, b)), '[]'::JSON)",
                 KustoType.DYNAMIC);
     }
 
-    private static TypedSql takeAny(CallSite site, TypedSql x, String predicate) {
+    private static TypedSql takeAny(CallSite site, TypedSql raw, String predicate) {
+        TypedSql x = value(raw);
         String sql = filter("any_value(" + x.sql() + ")", predicate);
         return TypedSql.of(x.type() == KustoType.STRING ? "coalesce(" + sql + ", '')" : sql, x.type());
     }
 
-    /** stdev/variance (sample) and stdevp/variancep (population), as real; one value gives 0. */
+    /** stdev/variance (sample) and stdevp/variancep (population), as real. */
     private static TypedSql spread(CallSite site, String name, TypedSql x, String predicate) {
         Sql.requireNumeric(site, x, "the argument");
         String function;
@@ -272,7 +282,8 @@ public final class AggregateFunctions {
             case "variance": function = "var_samp"; break;
             default: function = "var_pop"; break;
         }
-        return TypedSql.of("coalesce(" + filter(function + "(CAST(" + x.sql() + " AS DOUBLE))", predicate) + ", 0)",
-                KustoType.REAL);
+        String sql = filter(function + "(CAST(" + x.sql() + " AS DOUBLE))", predicate);
+        // the sample forms default to 0 (also for a single value); the population forms to null
+        return TypedSql.of(name.endsWith("p") ? sql : "coalesce(" + sql + ", 0)", KustoType.REAL);
     }
 }
