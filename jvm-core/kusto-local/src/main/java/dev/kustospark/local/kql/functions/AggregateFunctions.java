@@ -13,9 +13,10 @@ import java.util.Set;
  * arguments, with Kusto's result types and null handling.
  *
  * <p>Nulls are skipped by every aggregation except {@code count()} and
- * {@code make_list_with_nulls}. Over no rows (a summarize without {@code by} on an empty input)
- * counts, sums, dcounts, stdev and variance give 0 and the {@code make_*} family gives an empty
- * array, as the service does; the others give null.
+ * {@code make_list_with_nulls}; a stored NULL string counts as the empty string. Over no rows (a
+ * summarize without {@code by} on an empty input) the documented defaults apply: counts, dcounts,
+ * sums and the sample stdev/variance give 0, the {@code make_*} family an empty array, the others
+ * null.
  */
 public final class AggregateFunctions {
     private static final Set<String> NAMES = Set.of("count", "countif", "sum", "sumif", "avg", "avgif", "min",
