@@ -446,25 +446,8 @@ final class ExprTranslator {
 
     /** The column name Kusto gives an unnamed expression, or null when it would be {@code ColumnN}. */
     static String inferredName(Expr e) {
-        if (e instanceof Ast.Name n) {
-            return n.name();
-        }
-        if (e instanceof Ast.Paren p) {
-            return inferredName(p.inner());
-        }
-        if (e instanceof Ast.Member m) {
-            String t = inferredName(m.target());
-            return t == null ? null : t + "_" + m.name();
-        }
-        if (e instanceof Ast.Index ix && ix.index() instanceof Ast.Literal lit && lit.value() instanceof String s) {
-            String t = inferredName(ix.target());
-            return t == null ? null : t + "_" + s;
-        }
-        if (e instanceof Ast.Call c && !c.args().isEmpty()
-                && Set.of("bin", "bin_at", "floor").contains(c.name())) {
-            return inferredName(c.args().get(0));
-        }
-        return null;
+        String name = ResultNames.of(e);
+        return name.isEmpty() ? null : name;
     }
 
     static String joinSql(List<String> parts) {

@@ -493,6 +493,14 @@ final class QueryTranslator {
             String name = item.name();
             if (name == null) {
                 name = ExprTranslator.inferredName(item.expr());
+                if (name != null && !extend && defined.contains(name)) {
+                    // a derived name that repeats another column's gets a numeric suffix
+                    String base = name;
+                    int n = 1;
+                    while (defined.contains(name)) {
+                        name = base + n++;
+                    }
+                }
             }
             if (name == null) {
                 Set<String> taken = new HashSet<>(out.keySet());

@@ -5,7 +5,6 @@ import dev.kustospark.local.engine.Column;
 import dev.kustospark.local.kql.Ast.Assignment;
 import dev.kustospark.local.kql.Ast.Expr;
 import dev.kustospark.local.kql.Relation.ScopeColumn;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -93,6 +92,13 @@ final class SummarizeTranslator {
         columns.add(new Column(name, type));
     }
 
+    /** Takes {@code name}, or {@code name1}, {@code name2}... when it is already an output column. */
+    private String claim(String name) {
+        String unique = uniqueDefault(name);
+        names.add(unique);
+        return unique;
+    }
+
     private String uniqueDefault(String name) {
         if (name == null || !names.contains(name)) {
             return name;
@@ -106,25 +112,8 @@ final class SummarizeTranslator {
 
     /** Kusto's name for an unnamed aggregation: the function's prefix and its first column's name. */
     static String defaultName(Ast.Call c) {
-        String arg = c.args().isEmpty() ? null : ExprTranslator.inferredName(c.args().get(0));
-        String argPart = arg == null ? "" : arg;
-        return switch (c.name()) {
-            case "count" -> "count_";
-            case "countif" -> "countif_";
-            case "make_list", "make_list_if", "make_list_with_nulls" -> "list_" + argPart;
-            case "make_set", "make_set_if" -> "set_" + argPart;
-            case "make_bag", "make_bag_if" -> "bag_" + argPart;
-            case "take_any", "any", "take_anyif", "anyif" -> "any_" + argPart;
-            case "percentile" -> {
-                if (c.args().size() == 2 && c.args().get(1) instanceof Ast.Literal lit && lit.value() != null) {
-                    String p = lit.value() instanceof Double d ? BigDecimal.valueOf(d).stripTrailingZeros()
-                            .toPlainString() : lit.value().toString();
-                    yield "percentile_" + argPart + "_" + p.replace('.', '_').replace('-', '_');
-                }
-                yield "percentile_" + argPart;
-            }
-            default -> c.name() + "_" + argPart;
-        };
+        String name = ResultNames.of(c);
+        return name.isEmpty() ? null : name;
     }
 
     private void argExtreme(Assignment a, Ast.Call c, ExprTranslator rows) {
@@ -135,16 +124,21 @@ final class SummarizeTranslator {
         }
         Expr target = c.args().get(0);
         TypedSql value = rows.translate(target);
-        String valueName = a.name() != null ? a.name() : ExprTranslator.inferredName(target);
-        if (valueName == null) {
-            valueName = QueryTranslator.nextColumnName(names);
+        String prefix = max ? "max" : "min";
+        String primaryName = ResultNames.of(target);
+        String valueName = a.name() != null ? a.name() : primaryName.isEmpty() ? prefix + "_" : primaryName;
+        if (a.name() != null) {
+            QueryTranslator.checkNewName(valueName, names, a.pos(), "summarize");
+        } else {
+            valueName = claim(valueName);
         }
         List<String> fieldSql = new ArrayList<>();
         List<Column> fields = new ArrayList<>();
-        QueryTranslator.checkNewName(valueName, names, a.pos(), "summarize");
         fieldSql.add(value.sql());
         fields.add(new Column(valueName, value.type()));
-        for (Expr e : c.args().subList(1, c.args().size())) {
+        List<Expr> returned = c.args().subList(1, c.args().size());
+        for (int i = 0; i < returned.size(); i++) {
+            Expr e = returned.get(i);
             if (e instanceof Ast.Star) {
                 for (ScopeColumn col : in.scope(alias)) {
                     if (!names.contains(col.name())) {
@@ -156,16 +150,12 @@ final class SummarizeTranslator {
                 continue;
             }
             TypedSql v = rows.translate(e);
-            String name = ExprTranslator.inferredName(e);
-            if (name == null) {
-                name = QueryTranslator.nextColumnName(names);
+            String name = ResultNames.of(e);
+            if (name.isEmpty()) {
+                name = prefix + "_" + primaryName + "_arg" + (i + 1);
             }
-            if (names.contains(name)) {
-                continue; // already returned (the maximized column or a group key)
-            }
-            names.add(name);
             fieldSql.add(v.sql());
-            fields.add(new Column(name, v.type()));
+            fields.add(new Column(claim(name), v.type()));
         }
         StringJoiner struct = new StringJoiner(", ", "{", "}");
         for (int i = 0; i < fieldSql.size(); i++) {

@@ -119,9 +119,9 @@ class KqlExpressionsTest {
 
     @Test
     void dynamicAccess() {
-        KqlRunner.Result r = kql.run("T | where n == 1 | project d.p.q, a1 = d['arr'][1], d.arr[-1], d.missing, "
+        KqlRunner.Result r = kql.run("T | where n == 1 | project d.p.q, d['arr'][1], last = d.arr[-1], d.missing, "
                 + "x = d['name']");
-        assertEquals(List.of("d_p_q:dynamic", "a1:dynamic", "Column1:dynamic", "d_missing:dynamic",
+        assertEquals(List.of("d_p_q:dynamic", "d_arr_1:dynamic", "last:dynamic", "d_missing:dynamic",
                 "x:dynamic"), r.columns());
         assertEquals(List.of(row("7", "20", "30", null, "\"x\"")), r.rows());
         assertEquals(List.of(row("a")), kql.run("T | where d.p.q == 7 | project s").rows());

@@ -81,6 +81,13 @@ class KqlSummarizeTest {
     }
 
     @Test
+    void argMaxNamesFollowKusto() {
+        KqlRunner.Result r = kql.run("S | summarize arg_max(x * 2, k, x + 1) by k | order by k asc");
+        assertEquals(List.of("k:string", "max_:long", "k1:string", "max__arg2:long"), r.columns());
+        assertEquals(List.of(row("a", 6L, "a", 4L), row("b", 10L, "b", 6L)), r.rows());
+    }
+
+    @Test
     void argMaxWithNamedAndStarReturns() {
         KqlRunner.Result r = kql.run("S | summarize arg_max(t, *) by k | order by k asc");
         assertEquals(List.of("k:string", "t:datetime", "x:long"), r.columns());
