@@ -53,6 +53,14 @@ final class SummarizeTranslator {
                 argExtreme(a, c, rows);
                 continue;
             }
+            if (a.expr() instanceof Ast.Call c && c.name().equals("take_any")) {
+                takeAny(a, c, rows);
+                continue;
+            }
+            if (a.expr() instanceof Ast.Call c && c.name().equals("percentiles")) {
+                percentiles(a, c, rows);
+                continue;
+            }
             TypedSql v = groups.translate(a.expr());
             String name = a.name();
             if (name == null) {
@@ -116,6 +124,90 @@ final class SummarizeTranslator {
         return name.isEmpty() ? null : name;
     }
 
+    /**
+     * {@code take_any(x)} prefers a non-null (for strings non-empty) value; with several arguments
+     * or {@code *} the values come from one row.
+     */
+    private void takeAny(Assignment a, Ast.Call c, ExprTranslator rows) {
+        if (c.args().isEmpty()) {
+            throw query.site(c.name(), c.pos()).error("expects at least one argument");
+        }
+        if (c.args().size() == 1 && !(c.args().get(0) instanceof Ast.Star)) {
+            Expr e = c.args().get(0);
+            TypedSql v = rows.translate(e);
+            String name = a.name() != null ? a.name() : ResultNames.of(e).isEmpty() ? "any_arg0" : ResultNames.of(e);
+            if (a.name() != null) {
+                QueryTranslator.checkNewName(name, names, a.pos(), "summarize");
+            } else {
+                name = claim(name);
+            }
+            String sql = v.type() == dev.kustospark.local.types.KustoType.STRING
+                    ? "coalesce(any_value(nullif(" + v.sql() + ", '')), '')" : "any_value(" + v.sql() + ")";
+            add(sql, name, v.type());
+            return;
+        }
+        if (a.name() != null) {
+            throw KustoException.unsupported("naming the several columns of take_any", a.pos().line(),
+                    a.pos().column());
+        }
+        List<String> fieldSql = new ArrayList<>();
+        List<Column> fields = new ArrayList<>();
+        for (int i = 0; i < c.args().size(); i++) {
+            Expr e = c.args().get(i);
+            if (e instanceof Ast.Star) {
+                for (ScopeColumn col : in.scope(alias)) {
+                    if (!names.contains(col.name())) {
+                        names.add(col.name());
+                        fieldSql.add(col.sql());
+                        fields.add(new Column(col.name(), col.type()));
+                    }
+                }
+                continue;
+            }
+            TypedSql v = rows.translate(e);
+            String name = ResultNames.of(e);
+            fieldSql.add(v.sql());
+            fields.add(new Column(claim(name.isEmpty() ? "any_arg" + i : name), v.type()));
+        }
+        addStruct("any_value(" + struct(fieldSql) + ")", fields);
+    }
+
+    /** {@code percentiles(x, 50, 95)}: one column per percentile, each a {@code percentile} call. */
+    private void percentiles(Assignment a, Ast.Call c, ExprTranslator rows) {
+        if (c.args().size() < 2) {
+            throw query.site(c.name(), c.pos()).error("expects an expression and at least one percentile");
+        }
+        if (a.name() != null) {
+            throw KustoException.unsupported("naming the columns of percentiles", a.pos().line(), a.pos().column());
+        }
+        TypedSql value = rows.translate(c.args().get(0));
+        for (Expr p : c.args().subList(1, c.args().size())) {
+            TypedSql v = dev.kustospark.local.kql.functions.AggregateFunctions.call(
+                    query.site("percentile", c.pos()), List.of(value, rows.translate(p)));
+            String name = "percentile_" + ResultNames.of(c.args().get(0)) + "_"
+                    + ResultNames.validFragment(ResultNames.constantText(p));
+            add(v.sql(), claim(name), v.type());
+        }
+    }
+
+    private static String struct(List<String> fieldSql) {
+        StringJoiner struct = new StringJoiner(", ", "{", "}");
+        for (int i = 0; i < fieldSql.size(); i++) {
+            struct.add("'v" + i + "': " + fieldSql.get(i));
+        }
+        return struct.toString();
+    }
+
+    /** One inner aggregate producing a struct, read out as several output columns. */
+    private void addStruct(String aggregateSql, List<Column> fields) {
+        int g = innerSelect.size();
+        innerSelect.add(aggregateSql);
+        for (int i = 0; i < fields.size(); i++) {
+            outerSelect.add("struct_extract(s.g" + g + ", 'v" + i + "')");
+            columns.add(fields.get(i));
+        }
+    }
+
     private void argExtreme(Assignment a, Ast.Call c, ExprTranslator rows) {
         boolean max = c.name().equals("arg_max");
         if (c.args().size() < 2) {
@@ -157,15 +249,6 @@ final class SummarizeTranslator {
             fieldSql.add(v.sql());
             fields.add(new Column(claim(name), v.type()));
         }
-        StringJoiner struct = new StringJoiner(", ", "{", "}");
-        for (int i = 0; i < fieldSql.size(); i++) {
-            struct.add("'v" + i + "': " + fieldSql.get(i));
-        }
-        int g = innerSelect.size();
-        innerSelect.add((max ? "arg_max(" : "arg_min(") + struct + ", " + value.sql() + ")");
-        for (int i = 0; i < fields.size(); i++) {
-            outerSelect.add("struct_extract(s.g" + g + ", 'v" + i + "')");
-            columns.add(fields.get(i));
-        }
+        addStruct((max ? "arg_max(" : "arg_min(") + struct(fieldSql) + ", " + value.sql() + ")", fields);
     }
 }
