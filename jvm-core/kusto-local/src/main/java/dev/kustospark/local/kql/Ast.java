@@ -35,7 +35,7 @@ final class Ast {
     // ---- scalar expressions
 
     sealed interface Expr extends Node permits Literal, Name, Member, Index, Call, Binary, Unary, In, Between,
-            Star, Paren, TabularInExpr {}
+            Star, Paren, TabularInExpr, ToScalar {}
 
     /** A constant; {@code value} follows the Java value conventions of KustoType, null for a typed null. */
     record Literal(KustoType type, Object value, Pos pos) implements Expr {}
@@ -68,18 +68,24 @@ final class Ast {
     /** A parenthesised tabular expression used where a scalar list is expected ({@code x in (T | project y)}). */
     record TabularInExpr(Tabular query, Pos pos) implements Expr {}
 
+    /** {@code toscalar(T)}: the first column of the first row of a tabular expression. */
+    record ToScalar(Tabular query, Pos pos) implements Expr {}
+
     /** {@code name = expr} or a bare expression, as in project, extend and summarize. */
     record Assignment(String name, Expr expr, Pos pos) {}
 
     // ---- tabular expressions
 
-    sealed interface Tabular extends Node permits Pipe, TableRef, Datatable, Print, Range, UnionSource,
+    sealed interface Tabular extends Node permits Pipe, TableRef, DatabaseTableRef, Datatable, Print, Range, UnionSource,
             CommandResults {}
 
     /** {@code source | operator} */
     record Pipe(Tabular input, Operator op, Pos pos) implements Tabular {}
 
     record TableRef(String name, Pos pos) implements Tabular {}
+
+    /** {@code database('db').T} */
+    record DatabaseTableRef(String database, String name, Pos pos) implements Tabular {}
 
     record Datatable(List<ColumnDecl> columns, List<Expr> values, Pos pos) implements Tabular {}
 

@@ -93,6 +93,14 @@ final class ExprTranslator {
         if (e instanceof Ast.Star s) {
             throw KustoException.syntaxError("'*' is not allowed here", s.pos().line(), s.pos().column());
         }
+        if (e instanceof Ast.ToScalar ts) {
+            Relation rel = query.tabular(ts.query());
+            if (rel.columns().isEmpty()) {
+                throw typeError("toscalar: the tabular expression has no columns", ts.pos());
+            }
+            return TypedSql.of("(SELECT s.c0 FROM (" + rel.sql() + ") AS s" + (rel.ordered() ? " ORDER BY s."
+                    + Relation.ORDER_COLUMN : "") + " LIMIT 1)", rel.columns().get(0).type());
+        }
         if (e instanceof Ast.TabularInExpr t) {
             throw KustoException.unsupported("a tabular expression used as a scalar", t.pos().line(),
                     t.pos().column());
@@ -415,7 +423,7 @@ final class ExprTranslator {
             }
             return TypedSql.of("(NOT " + asBool(translate(c.args().get(0)), c.pos()).sql() + ")", BOOL);
         }
-        if (name.equals("toscalar") || name.equals("materialize")) {
+        if (name.equals("materialize")) {
             throw KustoException.unsupported("'" + name + "'", c.pos().line(), c.pos().column());
         }
         if (aggregate && isAggregateName(name)) {

@@ -190,7 +190,8 @@ final class Parser {
 
     private Ast.Node letBody() {
         Token t = peek();
-        if ((t.isIdent() && SOURCE_KEYWORDS.contains(t.text())) || t.is("$command_results")) {
+        if ((t.isIdent() && SOURCE_KEYWORDS.contains(t.text())) || t.is("$command_results")
+                || ((t.is("materialize") || t.is("database")) && peek(1).is("("))) {
             return tabular();
         }
         if ((t.isIdent() || t.kind() == Token.Kind.BRACKET_NAME) && peek(1).is("|")) {
@@ -304,6 +305,22 @@ final class Parser {
                 }
                 break;
             case "database":
+                if (peek(1).is("(") && peek(2).kind() == Token.Kind.STRING && peek(3).is(")") && peek(4).is(".")) {
+                    index += 2;
+                    String db = (String) advance().value();
+                    advance();
+                    advance();
+                    return new Ast.DatabaseTableRef(db, identifier("a table name"), Pos.of(t));
+                }
+                throw KustoException.unsupported("'database' here", t.line(), t.column());
+            case "materialize":
+                if (peek(1).is("(")) {
+                    index += 2;
+                    Tabular inner = tabular();
+                    expect(")");
+                    return inner;
+                }
+                break;
             case "cluster":
             case "externaldata":
             case "external_table":
@@ -311,7 +328,6 @@ final class Parser {
             case "find":
             case "search":
             case "evaluate":
-            case "materialize":
                 throw KustoException.unsupported("'" + t.text() + "'", t.line(), t.column());
             default:
                 break;
@@ -887,6 +903,12 @@ final class Parser {
         switch (word) {
             case "int", "long", "real", "double", "decimal", "bool", "boolean", "string":
                 return typedScalarLiteral(word, pos);
+            case "toscalar": {
+                advance();
+                Tabular inner = tabular();
+                expect(")");
+                return new Ast.ToScalar(inner, pos);
+            }
             case "dynamic":
                 advance();
                 JsonNode node = dynamicValue();

@@ -237,6 +237,14 @@ final class QueryTranslator {
         if (t instanceof Ast.TableRef ref) {
             return table(ref.name(), ref.pos());
         }
+        if (t instanceof Ast.DatabaseTableRef ref) {
+            if (!context.catalog().databases().contains(ref.database())) {
+                throw KustoException.semanticError("SEM0100", "'database' operator: Failed to resolve database "
+                        + "named '" + ref.database() + "' [line:position=" + ref.pos().line() + ":"
+                        + ref.pos().column() + "]");
+            }
+            return storedTable(ref.database(), ref.name(), ref.pos());
+        }
         if (t instanceof Ast.CommandResults c) {
             TableSource src = context.commandResults();
             if (src == null) {
@@ -268,7 +276,11 @@ final class QueryTranslator {
         if (bound instanceof TypedSql) {
             throw ExprTranslator.typeError("'" + name + "' is a scalar value, not a table", pos);
         }
-        Optional<TableInfo> info = context.catalog().findTable(context.database(), name);
+        return storedTable(context.database(), name, pos);
+    }
+
+    private Relation storedTable(String database, String name, Pos pos) {
+        Optional<TableInfo> info = context.catalog().findTable(database, name);
         if (info.isEmpty()) {
             throw KustoException.semanticError("SEM0100", "'table' operator: Failed to resolve table expression "
                     + "named '" + name + "' [line:position=" + pos.line() + ":" + pos.column() + "]");
