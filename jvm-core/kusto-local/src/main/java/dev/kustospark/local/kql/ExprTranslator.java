@@ -122,6 +122,10 @@ final class ExprTranslator {
         for (int i = scope.size() - 1; i >= 0; i--) {
             ScopeColumn c = scope.get(i);
             if (c.name().equals(n.name())) {
+                if (aggregate) {
+                    throw typeError("'" + operator + "' operator: column '" + n.name() + "' is used outside of an "
+                            + "aggregation function", n.pos());
+                }
                 return TypedSql.of(c.sql(), c.type());
             }
         }
@@ -148,7 +152,7 @@ final class ExprTranslator {
         TypedSql index = translate(indexExpr);
         String path;
         if (index.constant() && index.value() instanceof String key) {
-            path = SqlLiterals.quote("$." + jsonKey(key));
+            path = SqlLiterals.quote("$." + jsonKey(key, pos));
         } else if (index.constant() && index.value() instanceof Number num) {
             long i = num.longValue();
             path = SqlLiterals.quote(i < 0 ? "$[#" + i + "]" : "$[" + i + "]");
@@ -163,10 +167,10 @@ final class ExprTranslator {
         return TypedSql.of("json_extract(" + target.sql() + ", " + path + ")", DYNAMIC);
     }
 
-    private static String jsonKey(String key) {
+    private static String jsonKey(String key, Pos pos) {
         // DuckDB's JSON paths quote keys with double quotes and have no escape for them.
         if (key.indexOf('"') >= 0) {
-            throw KustoException.unsupported("a property name containing '\"'", 1, 1);
+            throw KustoException.unsupported("a property name containing '\"'", pos.line(), pos.column());
         }
         return "\"" + key + "\"";
     }
@@ -204,7 +208,7 @@ final class ExprTranslator {
             return v;
         }
         if (v.type() == DYNAMIC) {
-            return TypedSql.of("TRY_CAST(" + v.sql() + " AS BOOLEAN)", BOOL);
+            return fromDynamic(v, BOOL, pos);
         }
         throw typeError("a logical operator needs bool operands but found " + v.type(), pos);
     }
@@ -304,16 +308,21 @@ final class ExprTranslator {
 
     /** A dynamic value read as {@code type}, null when it does not hold one. */
     static TypedSql fromDynamic(TypedSql d, KustoType type, Pos pos) {
-        String sql = switch (type) {
-            case STRING -> "json_extract_string(" + d.sql() + ", '$')";
-            case INT, LONG, REAL, DECIMAL -> "TRY_CAST(" + d.sql() + " AS " + (type == DECIMAL ? "DECIMAL(38,18)"
-                    : "DOUBLE") + ")";
-            case BOOL -> "TRY_CAST(" + d.sql() + " AS BOOLEAN)";
-            case DATETIME -> "TRY_CAST(json_extract_string(" + d.sql() + ", '$') AS TIMESTAMP)";
-            case GUID -> "TRY_CAST(json_extract_string(" + d.sql() + ", '$') AS UUID)";
+        String v = d.sql();
+        String jsonType = "json_type(" + v + ")";
+        return switch (type) {
+            case STRING -> TypedSql.of("json_extract_string(" + v + ", '$')", STRING);
+            // only JSON numbers compare with numbers; a JSON string "1" is not the number 1
+            case INT, LONG, DECIMAL -> TypedSql.of("TRY_CAST(CASE WHEN " + jsonType + " IN ('BIGINT', 'UBIGINT', "
+                    + "'DOUBLE') THEN json_extract_string(" + v + ", '$') END AS DECIMAL(38,9))", DECIMAL);
+            case REAL -> TypedSql.of("CASE WHEN " + jsonType + " IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN CAST("
+                    + v + " AS DOUBLE) END", REAL);
+            case BOOL -> TypedSql.of("CASE WHEN " + jsonType + " = 'BOOLEAN' THEN CAST(" + v + " AS BOOLEAN) END",
+                    BOOL);
+            case DATETIME -> TypedSql.of("TRY_CAST(json_extract_string(" + v + ", '$') AS TIMESTAMP)", DATETIME);
+            case GUID -> TypedSql.of("TRY_CAST(json_extract_string(" + v + ", '$') AS UUID)", type);
             default -> throw typeError("Cannot compare values of types dynamic and " + type, pos);
         };
-        return TypedSql.of(sql, type == INT || type == LONG ? REAL : type);
     }
 
     private TypedSql in(Ast.In in) {
@@ -335,9 +344,15 @@ final class ExprTranslator {
             return TypedSql.of("(" + left + (negated ? " NOT IN " : " IN ") + "(SELECT " + col + " FROM ("
                     + rel.sql() + ") AS s))", BOOL);
         }
-        List<String> items = new ArrayList<>();
+        List<TypedSql> translated = new ArrayList<>();
         for (Expr item : in.items()) {
-            TypedSql t = translate(item);
+            translated.add(translate(item));
+        }
+        if (value.type() == DYNAMIC && !translated.isEmpty() && translated.get(0).type() != DYNAMIC) {
+            value = fromDynamic(value, translated.get(0).type(), in.pos());
+        }
+        List<String> items = new ArrayList<>();
+        for (TypedSql t : translated) {
             if (t.type() == DYNAMIC && t.constant()) {
                 items.addAll(expandArray(t, value.type(), in.pos()));
                 continue;

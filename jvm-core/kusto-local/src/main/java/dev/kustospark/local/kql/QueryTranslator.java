@@ -464,7 +464,7 @@ final class QueryTranslator {
         String a = alias();
         TypedSql pred = new ExprTranslator(this, in.scope(a), "where", false).translate(w.predicate());
         if (pred.type() == DYNAMIC) {
-            pred = TypedSql.of("TRY_CAST(" + pred.sql() + " AS BOOLEAN)", BOOL);
+            pred = ExprTranslator.fromDynamic(pred, BOOL, w.predicate().pos());
         }
         if (pred.type() != BOOL) {
             throw ExprTranslator.typeError("'where' operator: the predicate must be of type bool but is "

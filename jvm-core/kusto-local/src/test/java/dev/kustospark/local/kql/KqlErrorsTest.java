@@ -79,5 +79,8 @@ class KqlErrorsTest {
         KustoAssert.semanticError(() -> kql.compile("T | where n"), "predicate must be of type bool");
         KustoAssert.semanticError(() -> kql.compile("T | take -1"), "row count");
         KustoAssert.semanticError(() -> kql.compile("T | extend c = count()"), "aggregation function");
+        KustoAssert.semanticError(() -> kql.compile("T | summarize x = n + 1"),
+                "'summarize' operator: column 'n' is used outside of an aggregation function "
+                        + "[line:position=1:19]");
     }
 }

@@ -126,6 +126,10 @@ class KqlExpressionsTest {
         assertEquals(List.of(row("7", "20", "30", null, "\"x\"")), r.rows());
         assertEquals(List.of(row("a")), kql.run("T | where d.p.q == 7 | project s").rows());
         assertEquals(List.of(row("a")), kql.run("T | where d.name == 'x' | project s").rows());
+        assertEquals(List.of(row("c")), kql.run("T | where d.p in (1, 5) | project s").rows());
+        // a JSON string is not a number
+        assertEquals(List.of(), kql.run("print d = dynamic({\"a\":\"1\"}) | where d.a == 1").rows());
+        assertEquals(List.of(row("a")), kql.run("T | where d.arr[0] > 9.5 | project s").rows());
     }
 
     @Test
