@@ -102,7 +102,7 @@ final class Ast {
     // ---- operators
 
     sealed interface Operator permits Where, Project, ProjectAway, ProjectRename, ProjectReorder, ProjectKeep,
-            Extend, Summarize, Take, Sort, Top, Distinct, Count, Union, Join, GetSchema, As {
+            Extend, Summarize, Take, Sort, Top, Distinct, Count, Union, Join, GetSchema, As, Serialize {
         Pos pos();
     }
 
@@ -146,6 +146,9 @@ final class Ast {
     }
 
     record Extend(List<Assignment> items, Pos pos) implements Operator {}
+
+    /** {@code serialize [extend items]}: fixes the row order so that row_number(), prev() and next() apply. */
+    record Serialize(List<Assignment> items, Pos pos) implements Operator {}
 
     record Summarize(List<Assignment> aggregates, List<Assignment> keys, Pos pos) implements Operator {}
 

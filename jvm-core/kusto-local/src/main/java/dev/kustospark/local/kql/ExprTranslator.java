@@ -46,12 +46,19 @@ final class ExprTranslator {
     private final List<ScopeColumn> scope;
     private final String operator;
     private final boolean aggregate;
+    /** SQL of the input's order column when the rows are serialized (row_number, prev, next), else null. */
+    private String orderSql;
 
     ExprTranslator(QueryTranslator query, List<ScopeColumn> scope, String operator, boolean aggregate) {
         this.query = query;
         this.scope = scope;
         this.operator = operator;
         this.aggregate = aggregate;
+    }
+
+    ExprTranslator serialized(String orderColumnSql) {
+        this.orderSql = orderColumnSql;
+        return this;
     }
 
     static boolean isAggregateName(String name) {
@@ -438,6 +445,9 @@ final class ExprTranslator {
             }
             return TypedSql.of("(NOT " + asBool(translate(c.args().get(0)), c.pos()).sql() + ")", BOOL);
         }
+        if (name.equals("row_number") || name.equals("prev") || name.equals("next")) {
+            return window(c);
+        }
         if (name.equals("materialize")) {
             throw KustoException.unsupported("'" + name + "'", c.pos().line(), c.pos().column());
         }
@@ -465,6 +475,58 @@ final class ExprTranslator {
             args.add(translate(a));
         }
         return ScalarFunctions.call(query.site(name, c.pos()), args);
+    }
+
+    /** row_number(), prev() and next() over the serialized order of the input. */
+    private TypedSql window(Ast.Call c) {
+        if (orderSql == null) {
+            throw KustoException.semanticError("SEM0219", "Function '" + c.name() + "' cannot be invoked in current "
+                    + "context. Details: the row set must be serialized [line:position=" + c.pos().line() + ":"
+                    + c.pos().column() + "]");
+        }
+        String over = " OVER (ORDER BY " + orderSql + ")";
+        List<TypedSql> args = new ArrayList<>();
+        for (Expr a : c.args()) {
+            args.add(translate(a));
+        }
+        if (c.name().equals("row_number")) {
+            if (args.size() > 1) {
+                throw KustoException.unsupported("row_number() with a restart condition", c.pos().line(),
+                        c.pos().column());
+            }
+            if (args.isEmpty()) {
+                return TypedSql.of("row_number()" + over, LONG);
+            }
+            requireInteger(args.get(0), c, "the start");
+            return TypedSql.of("(CAST(" + args.get(0).sql() + " AS BIGINT) - 1 + row_number()" + over + ")", LONG);
+        }
+        if (args.isEmpty() || args.size() > 3) {
+            throw query.site(c.name(), c.pos()).error("expects a column, an optional offset and an optional default");
+        }
+        TypedSql value = args.get(0);
+        String offset = "1";
+        if (args.size() > 1) {
+            requireInteger(args.get(1), c, "the offset");
+            offset = args.get(1).sql();
+        }
+        String fallback = "";
+        if (args.size() > 2) {
+            TypedSql d = args.get(2);
+            if (d.type() != value.type() && !(d.type().isNumeric() && value.type().isNumeric())) {
+                throw query.site(c.name(), c.pos()).error("the default must be of type " + value.type());
+            }
+            fallback = ", CAST(" + d.sql() + " AS " + value.type().duckDbType() + ")";
+        } else if (value.type() == STRING) {
+            fallback = ", ''";
+        }
+        String fn = c.name().equals("prev") ? "lag" : "lead";
+        return TypedSql.of(fn + "(" + value.sql() + ", " + offset + fallback + ")" + over, value.type());
+    }
+
+    private void requireInteger(TypedSql arg, Ast.Call c, String what) {
+        if (arg.type() != LONG && arg.type() != INT) {
+            throw query.site(c.name(), c.pos()).error(what + " must be an integer");
+        }
     }
 
     /** The column name Kusto gives an unnamed expression, or null when it would be {@code ColumnN}. */

@@ -404,6 +404,8 @@ final class Parser {
             case "project-rename" -> projectRename(pos);
             case "project-reorder" -> projectReorder(pos);
             case "extend" -> new Ast.Extend(assignments(), pos);
+            case "serialize" -> new Ast.Serialize(at("|") || at(";") || at(")") || peek().kind() == Token.Kind.EOF
+                    ? List.of() : assignments(), pos);
             case "summarize" -> summarize(pos);
             case "take", "limit" -> new Ast.Take(expression(), pos);
             case "sort", "order" -> {

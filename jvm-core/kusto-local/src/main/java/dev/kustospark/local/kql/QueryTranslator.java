@@ -412,6 +412,15 @@ final class QueryTranslator {
         if (op instanceof Ast.Extend e) {
             return project(in, e.items(), e.pos(), "extend", true);
         }
+        if (op instanceof Ast.Serialize sz) {
+            Relation ordered = in;
+            if (!in.ordered()) {
+                String a = alias();
+                ordered = new Relation("SELECT " + in.selectList(a, false) + ", row_number() OVER () AS "
+                        + Relation.ORDER_COLUMN + " FROM (" + in.sql() + ") AS " + a, in.columns(), true);
+            }
+            return sz.items().isEmpty() ? ordered : project(ordered, sz.items(), sz.pos(), "serialize", true);
+        }
         if (op instanceof Ast.ProjectAway a) {
             return keepColumns(in, a.patterns(), false, "project-away");
         }
@@ -501,7 +510,8 @@ final class QueryTranslator {
         }
         Set<String> defined = new HashSet<>();
         for (Assignment item : items) {
-            TypedSql v = new ExprTranslator(this, scope, operator, false).translate(item.expr());
+            TypedSql v = new ExprTranslator(this, scope, operator, false)
+                    .serialized(in.ordered() ? a + "." + Relation.ORDER_COLUMN : null).translate(item.expr());
             String name = item.name();
             if (name == null) {
                 name = ExprTranslator.inferredName(item.expr());

@@ -68,6 +68,21 @@ class KqlOperatorsTest {
     }
 
     @Test
+    void windowFunctionsFollowTheSerializedOrder() {
+        KqlRunner.Result r = kql.run("Events | sort by Id asc | extend rn = row_number(), p = prev(Id), "
+                + "n = next(Name), p2 = prev(Id, 2, -1) | project Id, rn, p, n, p2");
+        assertEquals(List.of("Id:long", "rn:long", "p:long", "n:string", "p2:long"), r.columns());
+        assertEquals(List.of(row(1L, 1L, null, "Beta", -1L), row(2L, 2L, 1L, "gamma", -1L),
+                row(3L, 3L, 2L, "alpha", 1L), row(4L, 4L, 3L, "", 2L)), r.rows());
+        assertEquals(List.of(row(13L)), kql.run("Events | serialize rn = row_number(10) | summarize max(rn)").rows());
+        assertEquals(List.of(row(13L)), kql.run("Events | serialize | extend rn = row_number(10) | where rn > 12 "
+                + "| project rn").rows());
+        KustoAssert.semanticError(() -> kql.compile("Events | extend rn = row_number()"),
+                "Function 'row_number' cannot be invoked in current context. Details: the row set must be "
+                        + "serialized [line:position=1:22]");
+    }
+
+    @Test
     void topTakesTheFirstRowsInOrder() {
         KqlRunner.Result r = kql.run("Events | top 2 by Ts asc nulls last | project Id, Ts");
         assertEquals(List.of(row(1L, "2024-01-01T00:00:00.0000000Z"), row(2L, "2024-01-02T12:30:00.0000000Z")),
