@@ -102,7 +102,7 @@ final class Ast {
     // ---- operators
 
     sealed interface Operator permits Where, Project, ProjectAway, ProjectRename, ProjectReorder, ProjectKeep,
-            Extend, Summarize, Take, Sort, Top, Distinct, Count, Union, Join, GetSchema, As, Serialize {
+            Extend, Summarize, Take, Sort, Top, Distinct, Count, Union, Join, GetSchema, As, Serialize, MvExpand {
         Pos pos();
     }
 
@@ -146,6 +146,13 @@ final class Ast {
     }
 
     record Extend(List<Assignment> items, Pos pos) implements Operator {}
+
+    /** One expanded expression of mv-expand, with its {@code to typeof(T)} type or null. */
+    record Expansion(Assignment item, dev.kustospark.local.types.KustoType toType) {}
+
+    /** {@code mv-expand [kind=bag|array] [with_itemindex=I] items [limit N]} */
+    record MvExpand(boolean bagsAsArrays, String indexColumn, List<Expansion> expansions, Expr limit, Pos pos)
+            implements Operator {}
 
     /** {@code serialize [extend items]}: fixes the row order so that row_number(), prev() and next() apply. */
     record Serialize(List<Assignment> items, Pos pos) implements Operator {}

@@ -404,6 +404,7 @@ final class Parser {
             case "project-rename" -> projectRename(pos);
             case "project-reorder" -> projectReorder(pos);
             case "extend" -> new Ast.Extend(assignments(), pos);
+            case "mv-expand" -> mvExpand(pos);
             case "serialize" -> new Ast.Serialize(at("|") || at(";") || at(")") || peek().kind() == Token.Kind.EOF
                     ? List.of() : assignments(), pos);
             case "summarize" -> summarize(pos);
@@ -440,6 +441,41 @@ final class Parser {
             expect("=");
             advance();
         }
+    }
+
+    private Ast.Operator mvExpand(Pos pos) {
+        boolean bagsAsArrays = false;
+        String indexColumn = null;
+        while (peek().isIdent() && peek(1).is("=") && Set.of("kind", "bagexpansion", "with_itemindex")
+                .contains(peek().text())) {
+            Token opt = advance();
+            advance();
+            String value = identifier("a value for '" + opt.text() + "'");
+            if (opt.text().equals("with_itemindex")) {
+                indexColumn = value;
+            } else if (value.equals("array")) {
+                bagsAsArrays = true;
+            } else if (!value.equals("bag")) {
+                throw KustoException.syntaxError("mv-expand kind must be 'bag' or 'array'", opt.line(), opt.column());
+            }
+        }
+        List<Ast.Expansion> expansions = new ArrayList<>();
+        do {
+            Assignment item = assignment();
+            KustoType type = null;
+            if (accept("to")) {
+                expectWord("typeof");
+                expect("(");
+                type = typeName();
+                expect(")");
+            }
+            expansions.add(new Ast.Expansion(item, type));
+        } while (accept(","));
+        Expr limit = null;
+        if (accept("limit")) {
+            limit = expression();
+        }
+        return new Ast.MvExpand(bagsAsArrays, indexColumn, expansions, limit, pos);
     }
 
     private List<Assignment> assignments() {

@@ -83,6 +83,25 @@ class KqlOperatorsTest {
     }
 
     @Test
+    void mvExpandArraysBagsNullsAndEmpties() {
+        String data = "datatable(k:string, d:dynamic)['a', dynamic([1, 2]), 'b', dynamic([]), 'c', dynamic(null), "
+                + "'e', dynamic({\"x\": 1, \"y\": \"s\"})]";
+        KqlRunner.Result r = kql.run(data + " | mv-expand with_itemindex=i d");
+        assertEquals(List.of("k:string", "d:dynamic", "i:long"), r.columns());
+        assertEquals(List.of(row("a", "1", 0L), row("a", "2", 1L), row("c", null, 0L), row("e", "{\"x\":1}", 0L),
+                row("e", "{\"y\":\"s\"}", 1L)), r.rows());
+        r = kql.run(data + " | where k == 'e' | mv-expand kind=array v = d | project v");
+        assertEquals(List.of(row("[\"x\",1]"), row("[\"y\",\"s\"]")), r.rows());
+        r = kql.run(data + " | where k == 'a' | mv-expand d to typeof(long) limit 1");
+        assertEquals(List.of("k:string", "d:long"), r.columns());
+        assertEquals(List.of(row("a", 1L)), r.rows());
+        r = kql.run("print d = dynamic([1, 'x', 2.5]) | mv-expand d to typeof(string)");
+        assertEquals(List.of(row(""), row("x"), row("")), r.rows());
+        KustoAssert.error(() -> kql.compile("Events | mv-expand Props, Props"),
+                "kusto-local does not support mv-expand of several columns at once [line:position=1:10]");
+    }
+
+    @Test
     void topTakesTheFirstRowsInOrder() {
         KqlRunner.Result r = kql.run("Events | top 2 by Ts asc nulls last | project Id, Ts");
         assertEquals(List.of(row(1L, "2024-01-01T00:00:00.0000000Z"), row(2L, "2024-01-02T12:30:00.0000000Z")),
