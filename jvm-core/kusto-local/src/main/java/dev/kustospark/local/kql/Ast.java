@@ -102,7 +102,7 @@ final class Ast {
     // ---- operators
 
     sealed interface Operator permits Where, Project, ProjectAway, ProjectRename, ProjectReorder, ProjectKeep,
-            Extend, Summarize, Take, Sort, Top, Distinct, Count, Union, Join, GetSchema, As, Serialize, MvExpand {
+            Extend, Summarize, Take, Sort, Top, Distinct, Count, Union, Join, GetSchema, As, Serialize, MvExpand, Render {
         Pos pos();
     }
 
@@ -179,9 +179,13 @@ final class Ast {
     /** {@code on} conditions: pairs of left and right column names. */
     record JoinKey(String left, String right, Pos pos) {}
 
-    record Join(String kind, Tabular right, List<JoinKey> keys, Pos pos) implements Operator {}
+    /** join, or lookup when {@code lookup} (right key columns left out of the result). */
+    record Join(String kind, Tabular right, List<JoinKey> keys, boolean lookup, Pos pos) implements Operator {}
 
     record GetSchema(Pos pos) implements Operator {}
 
     record As(String name, Pos pos) implements Operator {}
+
+    /** {@code render ...}: a chart directive for clients; the rows are those of the input. */
+    record Render(Pos pos) implements Operator {}
 }

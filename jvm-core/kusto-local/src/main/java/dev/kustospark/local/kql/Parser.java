@@ -421,7 +421,16 @@ final class Parser {
             case "distinct" -> distinct(pos);
             case "count" -> new Ast.Count(pos);
             case "union" -> union(t);
-            case "join" -> join(pos);
+            case "join" -> join(pos, false);
+            case "lookup" -> join(pos, true);
+            case "render" -> {
+                int depth = 0;
+                while (peek().kind() != Token.Kind.EOF && !(depth == 0 && (at(";") || at("|") || at(")")))) {
+                    depth += at("(") ? 1 : at(")") ? -1 : 0;
+                    advance();
+                }
+                yield new Ast.Render(pos);
+            }
             case "getschema" -> new Ast.GetSchema(pos);
             case "as" -> {
                 skipHints();
@@ -658,8 +667,8 @@ final class Parser {
         return new Ast.Union(kind, withSource, fuzzy, legs, Pos.of(start));
     }
 
-    private Ast.Operator join(Pos pos) {
-        String kind = "innerunique";
+    private Ast.Operator join(Pos pos, boolean lookup) {
+        String kind = lookup ? "leftouter" : "innerunique";
         while (peek().isIdent() && (peek(1).is("=") || peek(1).is("."))) {
             Token opt = advance();
             if (opt.text().equals("kind")) {
@@ -708,7 +717,7 @@ final class Parser {
                 keys.add(new Ast.JoinKey(name, name, Pos.of(k)));
             }
         } while (accept(",") || accept("and"));
-        return new Ast.Join(kind, right, keys, pos);
+        return new Ast.Join(kind, right, keys, lookup, pos);
     }
 
     private String[] sideColumn() {

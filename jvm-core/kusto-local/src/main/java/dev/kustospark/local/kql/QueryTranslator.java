@@ -469,6 +469,9 @@ final class QueryTranslator {
             bindings.put(a.name(), in);
             return in;
         }
+        if (op instanceof Ast.Render) {
+            return in;
+        }
         throw new IllegalStateException("unknown operator " + op);
     }
 

@@ -175,6 +175,24 @@ class KqlOperatorsTest {
     }
 
     @Test
+    void lookupShowsKeysOnceAndKeepsUnmatchedLeftRows() {
+        KqlRunner.Result r = kql.run("Events | project Id, Name | lookup (Names | where Kind < 5) on Name "
+                + "| order by Id asc, Kind asc");
+        assertEquals(List.of("Id:long", "Name:string", "Kind:int"), r.columns());
+        assertEquals(List.of(row(1L, "alpha", 1), row(2L, "Beta", 2), row(3L, "gamma", null), row(4L, "alpha", 1)),
+                r.rows());
+        r = kql.run("Events | project Id, N = Name | lookup kind=inner Names on $left.N == $right.Name | count");
+        assertEquals(List.of(row(5L)), r.rows());
+        KustoAssert.error(() -> kql.compile("Events | lookup kind=fullouter Names on Name"),
+                "kusto-local does not support lookup kind 'fullouter' [line:position=1:10]");
+    }
+
+    @Test
+    void renderLeavesTheRowsAlone() {
+        assertEquals(List.of(row(4L)), kql.run("Events | count | render table with (title='x')").rows());
+    }
+
+    @Test
     void unionOuterInnerAndWithSource() {
         KqlRunner.Result r = kql.run("union withsource=Src Names, (Events | where Id == 3 | project Name, Id) "
                 + "| where Name in ('gamma', 'delta') | order by Name asc");
