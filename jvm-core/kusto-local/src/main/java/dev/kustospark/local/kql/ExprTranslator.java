@@ -22,7 +22,6 @@ import dev.kustospark.local.types.KustoType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * Translates scalar expressions to DuckDB SQL over a scope of columns. Operators with fixed Kusto
@@ -337,10 +336,10 @@ final class ExprTranslator {
         boolean negated = in.op().startsWith("!");
         boolean caseInsensitive = in.op().endsWith("~");
         if (in.items().size() == 1 && (in.items().get(0) instanceof Ast.TabularInExpr
-                || (in.items().get(0) instanceof Ast.Name n && query.lookup(n.name()) instanceof Relation
+                || (in.items().get(0) instanceof Ast.Name n && query.isTabularName(n.name())
                         && scope.stream().noneMatch(c -> c.name().equals(n.name()))))) {
             Relation rel = in.items().get(0) instanceof Ast.TabularInExpr t ? query.tabular(t.query())
-                    : (Relation) query.lookup(((Ast.Name) in.items().get(0)).name());
+                    : query.tabular(new Ast.TableRef(((Ast.Name) in.items().get(0)).name(), in.pos()));
             if (rel.columns().isEmpty()) {
                 throw typeError("the tabular expression of 'in' has no columns", in.pos());
             }
@@ -348,8 +347,9 @@ final class ExprTranslator {
             checkComparable(value.type(), t, in.pos());
             String left = caseInsensitive ? "lower(" + value.sql() + ")" : value.sql();
             String col = caseInsensitive ? "lower(s.c0)" : "s.c0";
+            // nulls never match; leaving them in would make every NOT IN unknown
             return TypedSql.of("(" + left + (negated ? " NOT IN " : " IN ") + "(SELECT " + col + " FROM ("
-                    + rel.sql() + ") AS s))", BOOL);
+                    + rel.sql() + ") AS s WHERE s.c0 IS NOT NULL))", BOOL);
         }
         List<TypedSql> translated = new ArrayList<>();
         for (Expr item : in.items()) {
@@ -360,6 +360,9 @@ final class ExprTranslator {
         }
         List<String> items = new ArrayList<>();
         for (TypedSql t : translated) {
+            if (t.constant() && t.value() == null) {
+                continue; // a null item matches nothing, and must not turn !in into unknown
+            }
             if (t.type() == DYNAMIC && t.constant()) {
                 items.addAll(expandArray(t, value.type(), in.pos()));
                 continue;
@@ -535,9 +538,4 @@ final class ExprTranslator {
         return name.isEmpty() ? null : name;
     }
 
-    static String joinSql(List<String> parts) {
-        StringJoiner j = new StringJoiner(", ");
-        parts.forEach(j::add);
-        return j.toString();
-    }
 }

@@ -236,14 +236,10 @@ final class Parser {
 
     private KustoType typeName() {
         Token t = peek();
-        String word;
-        if (t.kind() == Token.Kind.IDENT) {
-            word = t.text();
-        } else if (t.kind() == Token.Kind.RAW_LITERAL) {
-            throw unexpected(t, "expected a type name");
-        } else {
+        if (t.kind() != Token.Kind.IDENT) {
             throw unexpected(t, "expected a type name");
         }
+        String word = t.text();
         KustoType type = KustoType.fromName(word);
         if (type == null) {
             throw KustoException.syntaxError("unknown type '" + word + "'", t.line(), t.column());
@@ -815,6 +811,16 @@ final class Parser {
         Token first = peek();
         boolean tabularStart = (first.isIdent() || first.kind() == Token.Kind.BRACKET_NAME) && peek(1).is("|")
                 || (first.isIdent() && SOURCE_KEYWORDS.contains(first.text()) && !first.is("print"));
+        if (!tabularStart && first.is("(")) {
+            int save = index;
+            try {
+                Tabular tab = tabular();
+                tabularStart = at(")") && !(tab instanceof Ast.TableRef);
+            } catch (KustoException e) {
+                // a parenthesised scalar
+            }
+            index = save;
+        }
         if (tabularStart) {
             items.add(new Ast.TabularInExpr(tabular(), Pos.of(first)));
         } else if (!at(")")) {

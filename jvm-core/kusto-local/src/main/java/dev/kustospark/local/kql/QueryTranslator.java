@@ -56,6 +56,13 @@ final class QueryTranslator {
         return bindings.get(name);
     }
 
+    /** True if {@code name} is a let/as-bound tabular expression or, unbound, a table of the database. */
+    boolean isTabularName(String name) {
+        Object bound = bindings.get(name);
+        return bound instanceof Relation
+                || (bound == null && context.catalog().findTable(context.database(), name).isPresent());
+    }
+
     String alias() {
         return "q" + (aliases++);
     }
@@ -923,9 +930,5 @@ final class QueryTranslator {
             selects.add("SELECT " + sel + " FROM (" + leg.sql() + ") AS " + a);
         }
         return new Relation(String.join(" UNION ALL ", selects), outColumns, false);
-    }
-
-    Instant now() {
-        return context.now();
     }
 }

@@ -24,6 +24,7 @@ class KqlExpressionsTest {
         catalog.create("T", List.of(new Column("n", LONG), new Column("s", STRING), new Column("d", DYNAMIC)),
                 "(1, 'a', '{\"p\":{\"q\":7},\"arr\":[10,20,30],\"name\":\"x\"}'), (2, 'B', NULL), "
                         + "(NULL, 'c', '{\"p\":1}')");
+        catalog.create("Letters", List.of(new Column("l", STRING)), "('a'), ('z')");
         kql = new KqlRunner(catalog);
     }
 
@@ -113,6 +114,10 @@ class KqlExpressionsTest {
                 kql.run("T | where s in (datatable(x:string)['B', 'z']) | project s").rows());
         assertEquals(List.of(row("a")),
                 kql.run("let L = datatable(x:string)['a']; T | where s in (L) | project s").rows());
+        assertEquals(List.of(row("B")), kql.run("T | where n !in ((T | where n == 1 | union (print n = long(null)) "
+                + "| project n)) | project s").rows());
+        assertEquals(List.of(row("B")), kql.run("T | where n !in (1, long(null)) | project s").rows());
+        assertEquals(List.of(row("a")), kql.run("T | where s in (Letters) | project s").rows());
         assertEquals(row(true), print("datetime(2024-01-01 10:00) between (datetime(2024-01-01) .. 12h)")
                 .rows().get(0));
     }
