@@ -222,6 +222,21 @@ class V2ResponseWriterTest {
                 assertThrows(Exception.class, () -> new KustoOperationResult(json, "v2")));
     }
 
+    @Test
+    void deadlineCancelsARunningStatementWithTheServiceTimeoutError() {
+        SqlResult slow = new SqlResult("PrimaryResult", List.of(new Column("n", KustoType.LONG)),
+                "SELECT count(*) FROM range(100000000000) a WHERE hash(a.range) % 7 = 3", List.of());
+        long started = System.nanoTime();
+        try (ExecutionDeadline deadline = ExecutionDeadline.after(Duration.ofMillis(300))) {
+            ResultCursor cursor = ResultCursor.of(slow, connection, deadline);
+            dev.kustospark.local.KustoException e = assertThrows(dev.kustospark.local.KustoException.class, cursor::start);
+            assertEquals(504, e.httpStatus());
+            assertEquals("RequestExecutionTimeout", e.code());
+            assertTrue(e.getMessage().contains("servertimeout"), e.getMessage());
+        }
+        assertTrue(System.nanoTime() - started < 20_000_000_000L, "cancelled well before the statement could finish");
+    }
+
     private static <T> List<T> iterable(java.util.Iterator<T> it) {
         List<T> list = new java.util.ArrayList<>();
         it.forEachRemaining(list::add);
