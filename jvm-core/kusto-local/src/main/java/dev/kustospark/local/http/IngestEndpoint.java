@@ -78,9 +78,10 @@ final class IngestEndpoint {
         }
         RowsResult table = new RowsResult("Table_0", RESULT_COLUMNS,
                 List.of(Arrays.asList(result.rowCount(), "Inactive", "Unknown", null)));
-        OutputStream out = Responses.startStream(exchange);
-        new V1ResponseWriter(ids, ResultLimits.NONE, null)
-                .writeCommand(out, List.of(ResultCursor.of(table, null, null)));
+        try (OutputStream out = Responses.startStream(exchange)) {
+            new V1ResponseWriter(ids, ResultLimits.NONE, null)
+                    .writeCommand(out, List.of(ResultCursor.of(table, null, null)));
+        }
     }
 
     /** Both SDKs label every body gzip whether it is or not, so only the magic bytes decide. */

@@ -62,8 +62,9 @@ final class QueryEndpoints {
             List<TabularResult> results = commands.execute(connection, request.database(), request.csl(),
                     request.parameters(), ids.received());
             List<ResultCursor> cursors = cursors(results, connection, deadline);
-            OutputStream out = startStreaming(exchange, cursors);
-            new V1ResponseWriter(ids, request.limits(), deadline).writeCommand(out, cursors);
+            try (OutputStream out = startStreaming(exchange, cursors)) {
+                new V1ResponseWriter(ids, request.limits(), deadline).writeCommand(out, cursors);
+            }
         } catch (SQLException e) {
             throw KustoException.internal("Could not open or close a connection to the store: " + e.getMessage(), e);
         }
@@ -76,11 +77,12 @@ final class QueryEndpoints {
         try (ExecutionDeadline deadline = ExecutionDeadline.after(request.timeout());
                 Connection connection = catalog.connect()) {
             List<ResultCursor> cursors = cursors(List.copyOf(query.results()), connection, deadline);
-            OutputStream out = startStreaming(exchange, cursors);
-            if (v1) {
-                new V1ResponseWriter(ids, request.limits(), deadline).writeQuery(out, cursors);
-            } else {
-                new V2ResponseWriter(ids, request.limits(), deadline).write(out, cursors);
+            try (OutputStream out = startStreaming(exchange, cursors)) {
+                if (v1) {
+                    new V1ResponseWriter(ids, request.limits(), deadline).writeQuery(out, cursors);
+                } else {
+                    new V2ResponseWriter(ids, request.limits(), deadline).write(out, cursors);
+                }
             }
         } catch (SQLException e) {
             throw KustoException.internal("Could not open or close a connection to the store: " + e.getMessage(), e);

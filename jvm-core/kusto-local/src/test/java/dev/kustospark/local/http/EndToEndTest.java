@@ -12,6 +12,7 @@ import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.ClientRequestProperties;
 import com.microsoft.azure.kusto.data.KustoOperationResult;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
+import com.microsoft.azure.kusto.data.StreamingClient;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.ingest.IngestClientFactory;
@@ -24,6 +25,7 @@ import dev.kustospark.local.engine.Column;
 import dev.kustospark.local.types.KustoType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -145,6 +147,20 @@ class EndToEndTest {
             assertTrue(String.valueOf(e.getMessage()).contains("NoSuchTable")
                     || String.valueOf(e.getCause()).contains("NoSuchTable"), String.valueOf(e.getCause()));
         }
+    }
+
+    @Test
+    void streamingQueryClientReadsTheGzippedFrames() throws Exception {
+        StreamingClient streaming = ClientFactory.createStreamingClient(new ConnectionStringBuilder(kusto.url()));
+        JsonNode frames;
+        try (InputStream in = streaming.executeStreamingQuery("db1", "Events | project Id | order by Id asc",
+                new ClientRequestProperties())) {
+            frames = JSON.readTree(in);
+        }
+        assertEquals("[[1],[2],[3]]", frames.get(2).get("Rows").toString());
+        DataServiceException e = assertThrows(DataServiceException.class,
+                () -> streaming.executeStreamingQuery("db1", "NoSuchTable", new ClientRequestProperties()));
+        assertTrue(e.getMessage().contains("NoSuchTable"), e.getMessage());
     }
 
     @Test
