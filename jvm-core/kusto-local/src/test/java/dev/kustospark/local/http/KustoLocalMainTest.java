@@ -3,7 +3,14 @@ package dev.kustospark.local.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +54,37 @@ class KustoLocalMainTest {
         Outcome noFile = run("--auth-token-file", "/nonexistent/token");
         assertEquals(2, noFile.exitCode());
         assertTrue(noFile.stderr().contains("no such file '/nonexistent/token'"), noFile.stderr());
+    }
+
+    @Test
+    void startsPrintsTheOneReadyLineServesAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
+        Path token = dir.resolve("token");
+        Files.writeString(token, "tok-123\n");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.kustospark.local.KustoLocalMain",
+                "--port", "0", "--data", dir.resolve("data").toString(), "--database", "db1", "--database", "db2",
+                "--auth-token-file", token.toString());
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            assertTrue(line != null && line.matches("kusto-local listening on http://localhost:\\d+"), String.valueOf(line));
+            String url = line.substring(line.lastIndexOf(' ') + 1);
+            HttpURLConnection c = (HttpURLConnection) new URL(url + "/v1/rest/mgmt").openConnection();
+            ServerFixture.Reply denied = ServerFixture.exchange(c, "POST", Map.of("Content-Type", "application/json"),
+                    "{\"db\":\"db2\",\"csl\":\"print 1\"}".getBytes(StandardCharsets.UTF_8));
+            assertEquals(401, denied.status());
+            c = (HttpURLConnection) new URL(url + "/v1/rest/mgmt").openConnection();
+            ServerFixture.Reply ok = ServerFixture.exchange(c, "POST",
+                    Map.of("Content-Type", "application/json", "Authorization", "Bearer tok-123"),
+                    "{\"db\":\"db2\",\"csl\":\"print 1\"}".getBytes(StandardCharsets.UTF_8));
+            assertEquals(200, ok.status(), ok.body());
+            p.destroy();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "SIGTERM stops the server");
+            assertEquals(null, out.readLine(), "nothing but the ready line on standard output");
+        } finally {
+            p.destroyForcibly();
+        }
     }
 
     @Test
