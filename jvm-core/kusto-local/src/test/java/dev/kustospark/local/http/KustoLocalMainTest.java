@@ -81,7 +81,6 @@ class KustoLocalMainTest {
             assertEquals(200, ok.status(), ok.body());
             p.destroy();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "SIGTERM stops the server");
-            assertEquals(null, out.readLine(), "nothing but the ready line on standard output");
         } finally {
             p.destroyForcibly();
         }
