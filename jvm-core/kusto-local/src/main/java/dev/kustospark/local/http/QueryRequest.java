@@ -19,7 +19,7 @@ import java.util.Map;
  * ClientRequestProperties that kusto-local honours. {@code properties} arrives as a JSON-encoded
  * string from both SDKs and as an object in the documentation's examples; both are accepted.
  */
-record QueryRequest(String database, String csl, String propertiesClientRequestId, Duration serverTimeout,
+record QueryRequest(String database, String csl, Duration serverTimeout,
         ResultLimits limits, Map<String, Object> parameters) {
     /** The timeout to apply: the requested one, else the service's default for the kind of request. */
     Duration timeout() {
@@ -65,7 +65,6 @@ record QueryRequest(String database, String csl, String propertiesClientRequestI
         }
         JsonNode options = properties == null ? null : field(properties, "Options");
         JsonNode params = properties == null ? null : field(properties, "Parameters");
-        JsonNode crid = properties == null ? null : field(properties, "ClientRequestId");
 
         Duration timeout = null;
         ResultLimits limits = ResultLimits.DEFAULT;
@@ -85,8 +84,7 @@ record QueryRequest(String database, String csl, String propertiesClientRequestI
                 limits = new ResultLimits(records, bytes);
             }
         }
-        return new QueryRequest(database, csl.asText().strip(), crid == null || crid.isNull() ? null : crid.asText(),
-                timeout, limits, parameters(params));
+        return new QueryRequest(database, csl.asText().strip(), timeout, limits, parameters(params));
     }
 
     /** A servertimeout as a timespan ({@code 00:04:00}, {@code 50m}) or a number of milliseconds. */
