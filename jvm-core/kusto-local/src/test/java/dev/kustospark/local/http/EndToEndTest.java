@@ -99,6 +99,30 @@ class EndToEndTest {
     }
 
     @Test
+    void managementCommandsAnswerV1TablesWithBothTypeNames() throws Exception {
+        client.executeMgmt("db1", ".create table Made (a:int, b:dynamic)");
+        KustoResultSetTable tables = client.executeMgmt("db1", ".show tables").getPrimaryResults();
+        List<String> names = new java.util.ArrayList<>();
+        while (tables.next()) {
+            names.add(tables.getString("TableName"));
+        }
+        assertTrue(names.containsAll(List.of("Events", "Made")), names.toString());
+
+        HttpURLConnection c = (HttpURLConnection) new URL(kusto.url() + "/v1/rest/mgmt").openConnection();
+        ServerFixture.Reply reply = ServerFixture.exchange(c, "POST", Map.of("Content-Type", "application/json"),
+                "{\"db\":\"db1\",\"csl\":\".show table Made schema as json\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, reply.status(), reply.body());
+        JsonNode table = JSON.readTree(reply.body()).get("Tables").get(0);
+        assertEquals("Table_0", table.get("TableName").asText());
+        for (JsonNode column : table.get("Columns")) {
+            assertTrue(column.has("DataType") && column.has("ColumnType"), column.toString());
+        }
+        DataServiceException e = assertThrows(DataServiceException.class,
+                () -> client.executeMgmt("db1", ".show table NoSuchTable schema as json"));
+        assertEquals(400, e.getStatusCode());
+    }
+
+    @Test
     void queryThroughTheMgmtEndpointComesBackInV1Form() throws Exception {
         KustoOperationResult result = client.executeMgmt("db1", "Events | where Id >= 2 | project Id");
         KustoResultSetTable rows = result.getPrimaryResults();
