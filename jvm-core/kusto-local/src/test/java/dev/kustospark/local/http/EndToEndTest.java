@@ -188,6 +188,19 @@ class EndToEndTest {
     }
 
     @Test
+    void serverTimeoutCancelsTheQueryWithTheServicesTimeoutError() {
+        ClientRequestProperties properties = new ClientRequestProperties();
+        properties.setTimeoutInMilliSec(500L);
+        long started = System.nanoTime();
+        DataServiceException e = assertThrows(DataServiceException.class, () -> client.executeQuery("db1",
+                "range x from 1 to 50000000000 step 1 | summarize sum(x * x % 7)", properties));
+        assertEquals(504, e.getStatusCode(), e.getMessage());
+        assertFalse(e.isPermanent());
+        assertTrue(e.getMessage().contains("servertimeout"), e.getMessage());
+        assertTrue(System.nanoTime() - started < 30_000_000_000L);
+    }
+
+    @Test
     void queryErrorsBeforeStreamingAreHttpErrors() {
         DataServiceException e = assertThrows(DataServiceException.class,
                 () -> client.executeQuery("db1", "NoSuchTable | take 1"));
