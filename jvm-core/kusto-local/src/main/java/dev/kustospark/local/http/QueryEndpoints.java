@@ -70,10 +70,11 @@ final class QueryEndpoints {
         }
     }
 
-    private void run(HttpExchange exchange, RequestIds ids, QueryRequest request, boolean v1) throws IOException {
-        String database = catalog.resolveDatabase(request.database());
-        CompiledQuery query = KqlCompiler.compile(request.csl(),
-                new KqlContext(database, catalog, request.parameters(), ids.received(), null));
+    private void run(HttpExchange exchange, RequestIds ids, QueryRequest asSent, boolean v1) throws IOException {
+        String database = catalog.resolveDatabase(asSent.database());
+        CompiledQuery query = KqlCompiler.compile(asSent.csl(),
+                new KqlContext(database, catalog, asSent.parameters(), ids.received(), null));
+        QueryRequest request = asSent.withSetOptions(query.options());
         try (ExecutionDeadline deadline = ExecutionDeadline.after(request.timeout());
                 Connection connection = catalog.connect()) {
             List<ResultCursor> cursors = cursors(List.copyOf(query.results()), connection, deadline);

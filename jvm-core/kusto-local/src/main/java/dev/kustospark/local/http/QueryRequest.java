@@ -3,13 +3,16 @@ package dev.kustospark.local.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kustospark.local.KustoException;
 import dev.kustospark.local.protocol.ResultLimits;
 import dev.kustospark.local.types.KustoValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +22,7 @@ import java.util.Map;
  * ClientRequestProperties that kusto-local honours. {@code properties} arrives as a JSON-encoded
  * string from both SDKs and as an object in the documentation's examples; both are accepted.
  */
-record QueryRequest(String database, String csl, Duration serverTimeout,
+record QueryRequest(String database, String csl, ObjectNode options, Duration serverTimeout,
         ResultLimits limits, Map<String, Object> parameters) {
     /** The timeout to apply: the requested one, else the service's default for the kind of request. */
     Duration timeout() {
@@ -65,26 +68,53 @@ record QueryRequest(String database, String csl, Duration serverTimeout,
         }
         JsonNode options = properties == null ? null : field(properties, "Options");
         JsonNode params = properties == null ? null : field(properties, "Parameters");
+        ObjectNode optionsCopy = options != null && options.isObject() ? ((ObjectNode) options).deepCopy()
+                : JSON.createObjectNode();
+        return fromOptions(database, csl.asText().strip(), optionsCopy, parameters(params));
+    }
 
+    /**
+     * This request with the options of the query's {@code set} statements applied over its own
+     * (a statement in the query text wins over a client request property).
+     */
+    QueryRequest withSetOptions(Map<String, String> setOptions) {
+        if (setOptions.isEmpty()) {
+            return this;
+        }
+        ObjectNode merged = options.deepCopy();
+        setOptions.forEach((name, value) -> {
+            Iterator<String> names = merged.fieldNames();
+            List<String> sameName = new ArrayList<>();
+            names.forEachRemaining(n -> {
+                if (n.equalsIgnoreCase(name)) {
+                    sameName.add(n);
+                }
+            });
+            merged.remove(sameName);
+            merged.put(name, value);
+        });
+        return fromOptions(database, csl, merged, parameters);
+    }
+
+    private static QueryRequest fromOptions(String database, String csl, ObjectNode options,
+            Map<String, Object> parameters) {
         Duration timeout = null;
         ResultLimits limits = ResultLimits.DEFAULT;
-        if (options != null && options.isObject()) {
-            JsonNode t = field(options, "servertimeout");
-            if (t != null && !t.isNull()) {
-                timeout = parseTimeout(t);
-            }
-            if (flag(options, "norequesttimeout")) {
-                timeout = MAX_TIMEOUT;
-            }
-            if (flag(options, "notruncation")) {
-                limits = ResultLimits.NONE;
-            } else {
-                long records = count(options, "truncationmaxrecords", limits.maxRecords());
-                long bytes = count(options, "truncationmaxsize", limits.maxBytes());
-                limits = new ResultLimits(records, bytes);
-            }
+        JsonNode t = field(options, "servertimeout");
+        if (t != null && !t.isNull()) {
+            timeout = parseTimeout(t);
         }
-        return new QueryRequest(database, csl.asText().strip(), timeout, limits, parameters(params));
+        if (flag(options, "norequesttimeout")) {
+            timeout = MAX_TIMEOUT;
+        }
+        if (flag(options, "notruncation")) {
+            limits = ResultLimits.NONE;
+        } else {
+            long records = count(options, "truncationmaxrecords", limits.maxRecords());
+            long bytes = count(options, "truncationmaxsize", limits.maxBytes());
+            limits = new ResultLimits(records, bytes);
+        }
+        return new QueryRequest(database, csl, options, timeout, limits, parameters);
     }
 
     /** A servertimeout as a timespan ({@code 00:04:00}, {@code 50m}) or a number of milliseconds. */

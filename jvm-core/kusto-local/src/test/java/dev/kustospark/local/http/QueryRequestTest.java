@@ -75,4 +75,16 @@ class QueryRequestTest {
                 "{\"csl\":\"print 1\",\"properties\":{\"Options\":{\"notruncation\":\"yes\"}}}"));
         assertTrue(flag.getMessage().contains("notruncation"), flag.getMessage());
     }
+
+    @Test
+    void setStatementsOfTheQueryWinOverRequestProperties() throws Exception {
+        QueryRequest sent = parse("{\"csl\":\"T\",\"properties\":{\"Options\":{\"TruncationMaxRecords\":10,"
+                + "\"servertimeout\":\"00:00:30\"}}}");
+        QueryRequest set = sent.withSetOptions(java.util.Map.of("truncationmaxrecords", "3"));
+        assertEquals(3, set.limits().maxRecords());
+        assertEquals(Duration.ofSeconds(30), set.timeout());
+        assertEquals(ResultLimits.NONE, sent.withSetOptions(java.util.Map.of("notruncation", "true")).limits());
+        assertEquals(10, sent.limits().maxRecords(), "the request as sent is unchanged");
+        assertThrows(KustoException.class, () -> sent.withSetOptions(java.util.Map.of("truncationmaxrecords", "lots")));
+    }
 }
