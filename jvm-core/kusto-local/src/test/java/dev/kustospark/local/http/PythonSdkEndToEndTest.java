@@ -28,6 +28,8 @@ class PythonSdkEndToEndTest {
             print("query", [(r["Id"], r["Name"], r["Score"]) for r in rows])
             streamed = client.execute_streaming_query("db1", "T | order by Id asc | project Id")
             print("streamed", [r[0] for r in next(streamed.iter_primary_results())])
+            shown = client.execute_mgmt("db1", ".show tables").primary_results[0]
+            print("show tables", [r["TableName"] for r in shown])
             mgmt = client.execute_mgmt("db1", "T | count").primary_results[0]
             print("mgmt-as-query", mgmt[0][0])
             properties = ClientRequestProperties()
@@ -58,6 +60,7 @@ class PythonSdkEndToEndTest {
             assertEquals(List.of(
                     "query [(1, 'alpha', 1.5), (2, 'beta', 2.0), (3, '', None)]",
                     "streamed [1, 2, 3]",
+                    "show tables ['T']",
                     "mgmt-as-query 3",
                     "truncation LimitsExceeded",
                     "parameter 2",
