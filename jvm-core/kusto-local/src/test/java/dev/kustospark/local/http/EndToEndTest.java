@@ -17,6 +17,7 @@ import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.ingest.IngestClientFactory;
 import com.microsoft.azure.kusto.ingest.IngestionProperties;
+import com.microsoft.azure.kusto.ingest.ManagedStreamingIngestClient;
 import com.microsoft.azure.kusto.ingest.StreamingIngestClient;
 import com.microsoft.azure.kusto.ingest.exceptions.IngestionServiceException;
 import com.microsoft.azure.kusto.ingest.source.StreamSourceInfo;
@@ -171,6 +172,21 @@ class EndToEndTest {
             assertTrue(String.valueOf(e.getMessage()).contains("NoSuchTable")
                     || String.valueOf(e.getCause()).contains("NoSuchTable"), String.valueOf(e.getCause()));
         }
+    }
+
+    @Test
+    void managedStreamingIngestionSucceedsOnTheStreamingPath() throws Exception {
+        client.executeMgmt("db1", ".create table Managed (k:string, v:long)");
+        try (ManagedStreamingIngestClient ingest = IngestClientFactory.createManagedStreamingIngestClient(
+                new ConnectionStringBuilder(kusto.url()))) {
+            IngestionProperties properties = new IngestionProperties("db1", "Managed");
+            properties.setDataFormat(IngestionProperties.DataFormat.CSV);
+            ingest.ingestFromStream(new StreamSourceInfo(new ByteArrayInputStream("a,1\nb,2\n".getBytes(StandardCharsets.UTF_8))),
+                    properties);
+        }
+        KustoResultSetTable sum = client.executeQuery("db1", "Managed | summarize s = sum(v)").getPrimaryResults();
+        assertTrue(sum.next());
+        assertEquals(3L, sum.getLong("s"));
     }
 
     @Test
