@@ -1,0 +1,69 @@
+# Shared by the project's scripts: locate the project and install what a fresh machine lacks.
+# Sourced, not executed.
+set -euo pipefail
+
+PROJECT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PROJECT_ROOT
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# apt-get as root or through sudo; only called when something is missing.
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  log "installing with apt: $*"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+# Java 17+ and Maven for the JVM modules, Python 3.10+ with venv for the Python suites.
+ensure_tools() {
+  local missing=()
+  if ! command -v javac >/dev/null 2>&1; then missing+=(openjdk-17-jdk-headless); fi
+  if ! command -v mvn >/dev/null 2>&1; then missing+=(maven); fi
+  if ! command -v python3 >/dev/null 2>&1; then missing+=(python3 python3-venv python3-pip); fi
+  if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+  if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then apt_install python3-venv; fi
+}
+
+# Builds the JVM modules (no tests) when a jar is missing or older than its sources.
+ensure_built() {
+  local stale=0
+  for module in jvm-core/kusto-local jvm-core/examples; do
+    local jar
+    jar=$(ls "$PROJECT_ROOT/$module"/target/*-SNAPSHOT.jar 2>/dev/null | head -n 1 || true)
+    if [ -z "$jar" ] || [ ! -f "$PROJECT_ROOT/$module/target/runtime-classpath.txt" ] \
+       || [ -n "$(find "$PROJECT_ROOT/$module/src/main" "$PROJECT_ROOT/$module/pom.xml" "$PROJECT_ROOT/pom.xml" -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
+      stale=1
+    fi
+  done
+  if [ "$stale" -eq 1 ]; then
+    log "building the JVM modules"
+    (cd "$PROJECT_ROOT" && mvn -q -B install -DskipTests)
+  fi
+}
+
+# Classpath of a built module: its jar and its runtime dependencies.
+module_classpath() {
+  local module="$PROJECT_ROOT/$1"
+  echo "$(ls "$module"/target/*-SNAPSHOT.jar | head -n 1):$(cat "$module/target/runtime-classpath.txt")"
+}
+
+# Starts kusto-local in the background with the given arguments; sets KUSTO_LOCAL_URL and
+# KUSTO_LOCAL_PID once the server reports that it listens, and stops it when the script exits.
+start_kusto_local() {
+  local out
+  out=$(mktemp -t kusto-local.XXXXXX)
+  "$PROJECT_ROOT/jvm-core/kusto-local/bin/kusto-local" "$@" >"$out" 2>"$out.err" &
+  KUSTO_LOCAL_PID=$!
+  trap 'kill "$KUSTO_LOCAL_PID" 2>/dev/null || true; wait "$KUSTO_LOCAL_PID" 2>/dev/null || true' EXIT
+  local line
+  line=$(timeout 120 tail -n +1 -f "$out" --pid "$KUSTO_LOCAL_PID" | grep -m 1 'kusto-local listening on' || true)
+  if [ -z "$line" ]; then
+    echo "kusto-local did not start:" >&2
+    cat "$out.err" >&2
+    exit 1
+  fi
+  KUSTO_LOCAL_URL="${line##* }"
+  export KUSTO_LOCAL_URL KUSTO_LOCAL_PID
+}
