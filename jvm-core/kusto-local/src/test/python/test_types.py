@@ -49,7 +49,7 @@ def test_stored_nulls(client: KustoClient, typed_table: str) -> None:
 
 
 def test_literals(client: KustoClient) -> None:
-    table = client.execute(DATABASE, "print true, int(7), 123456789012, 2.25, decimal(3.14), 'it''s', "
+    table = client.execute(DATABASE, "print true, int(7), 123456789012, 2.25, decimal(3.14), 'it\\'s', "
                                      "datetime(2020-02-29 23:59:59.5), time(-1.00:00:02), "
                                      f"guid({GUID}), dynamic([1, 'x', null])").primary_results[0]
     assert [c.column_type for c in table.columns] == ALL_TYPES

@@ -35,8 +35,32 @@ abstract class ConformanceBase {
         setUpData();
     }
 
-    /** Creates the tables a class queries; runs once after the server is up. */
+    /** Prepares what every test of a class needs (clients); runs once after the server is up. */
     void setUpData() throws Exception {}
+
+    private boolean fixtureAttempted;
+    private Exception fixtureFailure;
+
+    /** Creates the tables a class queries; see {@link #fixture()}. */
+    void createFixture() throws Exception {}
+
+    /**
+     * Creates the class's tables on first use; a failure fails only the tests that need them, so the
+     * others still report on their own feature.
+     */
+    final void fixture() throws Exception {
+        if (!fixtureAttempted) {
+            fixtureAttempted = true;
+            try {
+                createFixture();
+            } catch (Exception e) {
+                fixtureFailure = e;
+            }
+        }
+        if (fixtureFailure != null) {
+            throw new IllegalStateException("the class's tables could not be created", fixtureFailure);
+        }
+    }
 
     @AfterAll
     void stopServer() throws Exception {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 final class ErrorConformanceTest extends ConformanceBase {
 
     @Override
-    void setUpData() throws Exception {
+    void createFixture() throws Exception {
         mgmt(".create table Items (Id:long, Name:string)");
     }
 
@@ -20,40 +20,43 @@ final class ErrorConformanceTest extends ConformanceBase {
     }
 
     @Test
-    void syntaxErrorReportsLineAndPosition() {
+    void syntaxErrorReportsLineAndPosition() throws Exception {
         DataServiceException error = assertQueryFails("Items | where Id > ", "Syntax error", "[line:position=1:");
         assertBadRequest(error);
     }
 
     @Test
-    void syntaxErrorOnALaterLineReportsThatLine() {
+    void syntaxErrorOnALaterLineReportsThatLine() throws Exception {
         assertBadRequest(assertQueryFails("Items\n| take 1\n| project (Id", "[line:position=3:"));
     }
 
     @Test
-    void unknownTableIsASemanticError() {
+    void unknownTableIsASemanticError() throws Exception {
         DataServiceException error = assertQueryFails("NoSuchTable | take 1", "NoSuchTable", "Failed to resolve");
         assertBadRequest(error);
         assertTrue(error.getMessage().contains("Semantic error"), error.getMessage());
     }
 
     @Test
-    void unknownColumnIsASemanticError() {
+    void unknownColumnIsASemanticError() throws Exception {
+        fixture();
         assertBadRequest(assertQueryFails("Items | project NoSuchColumn", "NoSuchColumn", "Failed to resolve"));
     }
 
     @Test
-    void unknownFunctionIsNamed() {
+    void unknownFunctionIsNamed() throws Exception {
         assertBadRequest(assertQueryFails("print nosuchfunction(1)", "nosuchfunction"));
     }
 
     @Test
-    void typeMismatchIsRejected() {
+    void typeMismatchIsRejected() throws Exception {
+        fixture();
         assertBadRequest(assertQueryFails("Items | where Name > now()"));
     }
 
     @Test
-    void unsupportedOperatorNamesTheConstructInsteadOfAnsweringWrongly() {
+    void unsupportedOperatorNamesTheConstructInsteadOfAnsweringWrongly() throws Exception {
+        fixture();
         // An operator outside what the server implements must fail with its name and position, never run.
         DataServiceException error = assertQueryFails("Items | evaluate bag_unpack(Name)", "evaluate");
         assertBadRequest(error);
@@ -61,24 +64,26 @@ final class ErrorConformanceTest extends ConformanceBase {
     }
 
     @Test
-    void unknownTableInACommand() {
+    void unknownTableInACommand() throws Exception {
+        fixture();
         assertBadRequest(assertMgmtFails(".show table NoSuchTable schema as json", "NoSuchTable"));
         assertBadRequest(assertMgmtFails(".drop table NoSuchTable", "NoSuchTable"));
     }
 
     @Test
-    void unknownCommandIsRejected() {
+    void unknownCommandIsRejected() throws Exception {
         assertBadRequest(assertMgmtFails(".frobnicate everything"));
     }
 
     @Test
-    void createMergeWithAConflictingColumnTypeFails() {
+    void createMergeWithAConflictingColumnTypeFails() throws Exception {
+        fixture();
         // The Kusto documentation page ".create-merge table command": a type conflict fails the command.
         assertBadRequest(assertMgmtFails(".create-merge table Items (Id:string)", "Id"));
     }
 
     @Test
-    void unknownDatabaseFails() {
+    void unknownDatabaseFails() throws Exception {
         DataServiceException error = org.junit.jupiter.api.Assertions.assertThrows(DataServiceException.class,
                 () -> client.executeQuery("NoSuchDatabase", "print 1"));
         assertTrue(error.getMessage().contains("NoSuchDatabase"), error.getMessage());

@@ -169,8 +169,13 @@ final class ScalarConformanceTest extends ConformanceBase {
     void extractReturnsTheCapturedGroup() throws Exception {
         // Example from the Kusto documentation page "extract()".
         assertEquals("45.6", scalarString("print extract('x=([0-9.]+)', 1, 'hello x=45.6|wo')"));
-        assertEquals(45.6, scalarDouble("print extract('x=([0-9.]+)', 1, 'hello x=45.6|wo', typeof(real))"));
         assertEquals("", scalarString("print extract('y=([0-9]+)', 1, 'hello x=45')"));
+    }
+
+    @Test
+    void extractConvertsToTheRequestedType() throws Exception {
+        // Example from the Kusto documentation page "extract()".
+        assertEquals(45.6, scalarDouble("print extract('x=([0-9.]+)', 1, 'hello x=45.6|wo', typeof(real))"));
     }
 
     @Test
@@ -226,7 +231,17 @@ final class ScalarConformanceTest extends ConformanceBase {
         assertEquals(Instant.parse("2017-01-01T00:00:00Z"), scalarInstant("print startofweek(" + t + ")"));
         assertEquals(Instant.parse("2017-01-01T00:00:00Z"), scalarInstant("print startofmonth(" + t + ")"));
         assertEquals(Instant.parse("2017-01-01T00:00:00Z"), scalarInstant("print startofyear(datetime(2017-06-15))"));
-        assertEquals(Instant.parse("2017-01-04T23:59:59.9999999Z"), scalarInstant("print endofday(" + t + ")"));
+        assertEquals(Instant.parse("2017-01-04T23:59:59.999999Z"),
+                scalarInstant("print endofday(" + t + ")").truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    }
+
+    @Test
+    void datetimeKeepsTheServicePrecisionOfOneTick() throws Exception {
+        // Kusto datetimes count 100-nanosecond ticks: the Kusto documentation page "endofday()" shows
+        // 23:59:59.9999999, and a literal keeps its seventh fractional digit.
+        assertEquals(Instant.parse("2017-01-04T23:59:59.9999999Z"),
+                scalarInstant("print endofday(datetime(2017-01-04 10:10:17))"));
+        assertEquals(Instant.parse("2020-01-01T00:00:00.0000001Z"), scalarInstant("print datetime(2020-01-01 00:00:00.0000001)"));
     }
 
     @Test

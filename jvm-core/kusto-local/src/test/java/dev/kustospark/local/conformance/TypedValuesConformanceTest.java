@@ -20,7 +20,7 @@ final class TypedValuesConformanceTest extends ConformanceBase {
             "timespan", "guid", "dynamic");
 
     @Override
-    void setUpData() throws Exception {
+    void createFixture() throws Exception {
         mgmt(".create table AllTypes (Key:int, B:bool, I:int, L:long, R:real, D:decimal, S:string, Dt:datetime, "
                 + "Ts:timespan, G:guid, Dyn:dynamic)");
         // Key 1: values; key 2: every column empty, which ingests as null (and "" for the string).
@@ -32,12 +32,14 @@ final class TypedValuesConformanceTest extends ConformanceBase {
 
     @Test
     void storedColumnsReportTheirKustoTypes() throws Exception {
+        fixture();
         KustoResultSetTable result = query("AllTypes | project-away Key | take 1");
         assertEquals(ALL_TYPES, columnTypes(result));
     }
 
     @Test
     void storedValuesReadBackThroughTypedGetters() throws Exception {
+        fixture();
         KustoResultSetTable row = query("AllTypes | where Key == 1 | project-away Key");
         assertTrue(row.next());
         assertTrue(row.getBoolean(0));
@@ -56,6 +58,7 @@ final class TypedValuesConformanceTest extends ConformanceBase {
 
     @Test
     void storedNullsReadBackAsNullForEveryTypeButString() throws Exception {
+        fixture();
         KustoResultSetTable row = query("AllTypes | where Key == 2 | project-away Key");
         assertTrue(row.next());
         assertNull(row.getBooleanObject(0));
@@ -74,7 +77,7 @@ final class TypedValuesConformanceTest extends ConformanceBase {
     @Test
     void literalsOfEveryType() throws Exception {
         KustoResultSetTable row = query("print b = true, i = int(7), l = 123456789012, r = 2.25, d = decimal(3.14), "
-                + "s = 'it''s', dt = datetime(2020-02-29 23:59:59.5), ts = time(-1.00:00:02), g = guid(" + GUID + "), "
+                + "s = 'it\\'s', dt = datetime(2020-02-29 23:59:59.5), ts = time(-1.00:00:02), g = guid(" + GUID + "), "
                 + "dyn = dynamic({\"k\": [true, null, 1.5]})");
         assertEquals(ALL_TYPES, columnTypes(row));
         assertTrue(row.next());
