@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from azure.kusto.data import ClientRequestProperties, KustoClient
 from azure.kusto.data.exceptions import KustoApiError, KustoServiceError
@@ -84,7 +86,8 @@ def test_string_parameter_is_a_value_not_query_text(client: KustoClient) -> None
 
 def test_server_timeout_option(client: KustoClient) -> None:
     properties = ClientRequestProperties()
-    properties.set_option(ClientRequestProperties.request_timeout_option_name, "00:02:00")
+    # The SDK wants a timedelta here and sends it as str(timedelta), e.g. "0:02:00".
+    properties.set_option(ClientRequestProperties.request_timeout_option_name, timedelta(minutes=2))
     assert rows(client, "print 1", properties) == [[1]]
 
 
@@ -100,9 +103,9 @@ def test_truncation_max_records(client: KustoClient) -> None:
 
 def test_streaming_query(client: KustoClient) -> None:
     dataset = client.execute_streaming_query(DATABASE, "range x from 1 to 3 step 1 | extend y = tostring(x)")
-    tables = list(dataset.iter_primary_results())
-    assert len(tables) == 1
-    assert [list(row) for row in tables[0]] == [[1, "1"], [2, "2"], [3, "3"]]
+    # Each streamed table must be read to its end before the next one is requested.
+    tables = [[list(row) for row in table] for table in dataset.iter_primary_results()]
+    assert tables == [[[1, "1"], [2, "2"], [3, "3"]]]
 
 
 def test_syntax_error_is_a_kusto_api_error_with_position(client: KustoClient) -> None:
