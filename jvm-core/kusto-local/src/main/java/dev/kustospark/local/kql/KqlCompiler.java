@@ -12,6 +12,9 @@ public final class KqlCompiler {
      * @throws KustoException with a syntax or semantic error naming the construct and its position
      */
     public static CompiledQuery compile(String text, KqlContext context) {
-        throw KustoException.unsupported("queries (compiler not yet wired)", 1, 1);
+        if (text == null || text.isBlank()) {
+            throw KustoException.syntaxError("the query is empty", 1, 1);
+        }
+        return new QueryTranslator(context).translate(Parser.parse(text));
     }
 }

@@ -59,6 +59,81 @@ public interface Catalog extends AutoCloseable {
     /** Creates or replaces a named ingestion mapping (JSON array text). */
     void createIngestionMapping(String database, String table, String kind, String name, String mappingJson);
 
+    // Operations below serve management commands; only DuckDbCatalog implements them.
+
+    /** Drops the table with its data, extents, policies and mappings; entity not found if missing. */
+    default void dropTable(String database, String table) {
+        throw new UnsupportedOperationException("dropTable");
+    }
+
+    /** Renames a table, keeping its data; fails if {@code newName} exists. */
+    default TableInfo renameTable(String database, String table, String newName) {
+        throw new UnsupportedOperationException("renameTable");
+    }
+
+    /**
+     * Replaces the schema of a table ({@code .alter table}): columns kept by name keep their data,
+     * missing ones are dropped, new ones are added empty; a changed type is an error.
+     * {@code folder} / {@code docString} null keep the current value.
+     */
+    default TableInfo alterTable(String database, String table, List<Column> columns, String folder,
+            String docString) {
+        throw new UnsupportedOperationException("alterTable");
+    }
+
+    /**
+     * Inserts the rows of {@code selectSql} (one column per table column, in table column order,
+     * DuckDB storage forms) as one new extent, through {@code connection}. No extent is recorded
+     * when the query yields no rows; the returned extent then has a row count of 0.
+     */
+    default ExtentInfo insertExtent(TableInfo table, List<String> tags, Instant creationTime, Connection connection,
+            String selectSql, List<Object> parameters) {
+        throw new UnsupportedOperationException("insertExtent");
+    }
+
+    /** Drops the given extents of a table (all when {@code extentIds} is null); returns the dropped ones. */
+    default List<ExtentInfo> dropExtents(String database, String table, java.util.Collection<java.util.UUID> extentIds) {
+        throw new UnsupportedOperationException("dropExtents");
+    }
+
+    /**
+     * Moves extents (all when {@code extentIds} is null) from one table to another, matching columns
+     * by name; returns original extent id to new extent id, in order.
+     */
+    default java.util.Map<java.util.UUID, java.util.UUID> moveExtents(String database, String fromTable, String toTable,
+            java.util.Collection<java.util.UUID> extentIds) {
+        throw new UnsupportedOperationException("moveExtents");
+    }
+
+    /**
+     * Removes tags from extents (all tags of each when {@code tags} is null). As the service does, an
+     * extent whose tags change is replaced by one with a new id; returns original id to the new extent.
+     */
+    default java.util.Map<java.util.UUID, ExtentInfo> dropExtentTags(String database, String table, java.util.Collection<java.util.UUID> extentIds,
+            java.util.Collection<String> tags) {
+        throw new UnsupportedOperationException("dropExtentTags");
+    }
+
+    /** A table policy's JSON ({@code kind}: auto_delete, streamingingestion... case-insensitive). */
+    default Optional<String> tablePolicy(String database, String table, String kind) {
+        throw new UnsupportedOperationException("tablePolicy");
+    }
+
+    /** Sets (or with null JSON removes) a table policy. */
+    default void setTablePolicy(String database, String table, String kind, String policyJson) {
+        throw new UnsupportedOperationException("setTablePolicy");
+    }
+
+    /** The ingestion mappings of a table, in creation order. */
+    default List<IngestionMappingInfo> ingestionMappings(String database, String table) {
+        throw new UnsupportedOperationException("ingestionMappings");
+    }
+
+    /** Removes a named ingestion mapping; entity not found if it does not exist. */
+    default void dropIngestionMapping(String database, String table, String kind, String name) {
+        throw new UnsupportedOperationException("dropIngestionMapping");
+    }
+
     @Override
     void close();
 }

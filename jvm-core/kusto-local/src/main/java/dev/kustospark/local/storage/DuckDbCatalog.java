@@ -1,34 +1,897 @@
 package dev.kustospark.local.storage;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kustospark.local.KustoException;
 import dev.kustospark.local.engine.Column;
+import dev.kustospark.local.types.KustoType;
+import dev.kustospark.local.types.KustoValues;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.duckdb.DuckDBConnection;
 
-/** The catalog and data of kusto-local in one DuckDB database, on disk or in memory. */
+/**
+ * The catalog and data of kusto-local in one DuckDB database, on disk or in memory.
+ *
+ * <p>Metadata lives in tables of the schema {@code kl_meta} and is cached in memory; every change
+ * is written in one DuckDB transaction on the catalog's own connection, and the cache is updated
+ * only after that transaction committed. Extents are not cached: they change inside other
+ * connections' transactions (ingestion, {@code .append}) and are read from DuckDB when asked for.
+ */
 public final class DuckDbCatalog implements Catalog {
+    static final String FILE_NAME = "kusto.duckdb";
+    private static final String DEFAULT_DB_ALIAS = "NetDefaultDb";
+    private static final String AUTO_DELETE = "auto_delete";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DuckDBConnection root;
+    /** Serialises metadata statements and changes; DuckDB connections are not for concurrent use. */
+    private final DuckDBConnection meta;
+    private final boolean persistent;
+
+    // Guarded by this.
+    private final List<String> databases = new ArrayList<>();
+    private final Map<String, LinkedHashMap<String, TableInfo>> tablesByDatabase = new HashMap<>();
+    private final Map<Long, Integer> nextColumnByTable = new HashMap<>();
+    private final Map<Long, AutoDelete> autoDeleteByTable = new HashMap<>();
+    private boolean closed;
+
+    private record AutoDelete(Instant expiry, boolean deleteIfNotEmpty) {}
+
+    private DuckDbCatalog(DuckDBConnection root, boolean persistent) throws SQLException {
+        this.root = root;
+        this.persistent = persistent;
+        this.meta = root.duplicate();
+        createMetadataTables();
+        loadCache();
+    }
+
     /**
      * Opens (creating if needed) the store in {@code dataDir}, or an in-memory one when null.
      */
     public static DuckDbCatalog open(Path dataDir) {
-        throw new UnsupportedOperationException("storage not yet wired");
+        String url = "jdbc:duckdb:";
+        if (dataDir != null) {
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw KustoException.internal("cannot create data directory " + dataDir, e);
+            }
+            url += dataDir.resolve(FILE_NAME).toAbsolutePath();
+        }
+        DuckDBConnection root = null;
+        try {
+            root = (DuckDBConnection) DriverManager.getConnection(url);
+            return new DuckDbCatalog(root, dataDir != null);
+        } catch (SQLException e) {
+            closeQuietly(root);
+            throw KustoException.internal("cannot open the store at " + (dataDir == null ? "memory" : dataDir), e);
+        }
     }
 
-    @Override public String resolveDatabase(String requested) { throw new UnsupportedOperationException(); }
-    @Override public Connection connect() { throw new UnsupportedOperationException(); }
-    @Override public List<String> databases() { throw new UnsupportedOperationException(); }
-    @Override public void createDatabase(String name, boolean ifNotExists) { throw new UnsupportedOperationException(); }
-    @Override public Optional<TableInfo> findTable(String database, String table) { throw new UnsupportedOperationException(); }
-    @Override public TableInfo table(String database, String table) { throw new UnsupportedOperationException(); }
-    @Override public List<TableInfo> tables(String database) { throw new UnsupportedOperationException(); }
-    @Override public TableInfo createTable(String database, String table, List<Column> columns, String folder, String docString) { throw new UnsupportedOperationException(); }
-    @Override public TableInfo createMergeTable(String database, String table, List<Column> columns, String folder, String docString) { throw new UnsupportedOperationException(); }
-    @Override public ExtentWriter openExtent(TableInfo table, List<String> tags, Instant creationTime, Connection connection) { throw new UnsupportedOperationException(); }
-    @Override public List<ExtentInfo> extents(String database, String table) { throw new UnsupportedOperationException(); }
-    @Override public boolean hasExtentTag(String database, String table, String tag) { throw new UnsupportedOperationException(); }
-    @Override public Optional<String> ingestionMapping(String database, String table, String kind, String name) { throw new UnsupportedOperationException(); }
-    @Override public void createIngestionMapping(String database, String table, String kind, String name, String mappingJson) { throw new UnsupportedOperationException(); }
-    @Override public void close() {}
+    private void createMetadataTables() throws SQLException {
+        try (Statement st = meta.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS kl_meta");
+            st.execute("CREATE SEQUENCE IF NOT EXISTS kl_meta.table_ids START 1");
+            st.execute("CREATE SEQUENCE IF NOT EXISTS kl_meta.extent_seq START 1");
+            st.execute("CREATE TABLE IF NOT EXISTS kl_meta.databases (name VARCHAR NOT NULL, ordinal BIGINT NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS kl_meta.tables (id BIGINT NOT NULL, database VARCHAR NOT NULL,"
+                    + " name VARCHAR NOT NULL, folder VARCHAR, docstring VARCHAR, next_column INTEGER NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS kl_meta.columns (table_id BIGINT NOT NULL, ordinal INTEGER NOT NULL,"
+                    + " name VARCHAR NOT NULL, type VARCHAR NOT NULL, physical VARCHAR NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS kl_meta.extents (id UUID NOT NULL, table_id BIGINT NOT NULL,"
+                    + " seq BIGINT NOT NULL, created_on TIMESTAMP NOT NULL, row_count BIGINT NOT NULL,"
+                    + " original_size BIGINT NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS kl_meta.extent_tags (extent_id UUID NOT NULL,"
+                    + " ordinal INTEGER NOT NULL, tag VARCHAR NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS kl_meta.policies (table_id BIGINT NOT NULL, kind VARCHAR NOT NULL,"
+                    + " policy VARCHAR NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS kl_meta.mappings (table_id BIGINT NOT NULL, seq BIGINT NOT NULL,"
+                    + " kind VARCHAR NOT NULL, name VARCHAR NOT NULL, mapping VARCHAR NOT NULL)");
+        }
+    }
+
+    private synchronized void loadCache() throws SQLException {
+        try (Statement st = meta.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT name FROM kl_meta.databases ORDER BY ordinal")) {
+                while (rs.next()) {
+                    databases.add(rs.getString(1));
+                    tablesByDatabase.put(rs.getString(1), new LinkedHashMap<>());
+                }
+            }
+            Map<Long, List<ColumnInfo>> columns = new HashMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT table_id, name, type, physical FROM kl_meta.columns"
+                    + " ORDER BY table_id, ordinal")) {
+                while (rs.next()) {
+                    columns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new ColumnInfo(rs.getString(2), KustoType.fromName(rs.getString(3)), rs.getString(4)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT id, database, name, folder, docstring, next_column"
+                    + " FROM kl_meta.tables ORDER BY id")) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    TableInfo t = new TableInfo(id, rs.getString(2), rs.getString(3), physicalTableName(id),
+                            columns.getOrDefault(id, List.of()), rs.getString(4), rs.getString(5));
+                    tablesByDatabase.get(t.database()).put(t.name(), t);
+                    nextColumnByTable.put(id, rs.getInt(6));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT table_id, policy FROM kl_meta.policies WHERE kind = '"
+                    + AUTO_DELETE + "'")) {
+                while (rs.next()) {
+                    autoDeleteByTable.put(rs.getLong(1), parseAutoDelete(rs.getString(2)));
+                }
+            }
+        }
+    }
+
+    static String physicalTableName(long id) {
+        return "t" + id;
+    }
+
+    // ---------------------------------------------------------------- databases
+
+    @Override
+    public synchronized String resolveDatabase(String requested) {
+        if (requested == null || requested.isEmpty() || requested.equalsIgnoreCase(DEFAULT_DB_ALIAS)) {
+            if (databases.isEmpty()) {
+                throw KustoException.entityNotFound("Database", requested == null ? DEFAULT_DB_ALIAS : requested);
+            }
+            return databases.get(0);
+        }
+        if (!tablesByDatabase.containsKey(requested)) {
+            throw KustoException.entityNotFound("Database", requested);
+        }
+        return requested;
+    }
+
+    @Override
+    public Connection connect() {
+        try {
+            return root.duplicate();
+        } catch (SQLException e) {
+            throw KustoException.internal("cannot connect to the store", e);
+        }
+    }
+
+    @Override
+    public synchronized List<String> databases() {
+        return List.copyOf(databases);
+    }
+
+    @Override
+    public synchronized void createDatabase(String name, boolean ifNotExists) {
+        requireName("Database", name);
+        if (tablesByDatabase.containsKey(name)) {
+            if (ifNotExists) {
+                return;
+            }
+            throw KustoException.entityExists("Database", name);
+        }
+        inTransaction(c -> {
+            update(c, "INSERT INTO kl_meta.databases VALUES (?, ?)", name, (long) databases.size());
+            return null;
+        });
+        databases.add(name);
+        tablesByDatabase.put(name, new LinkedHashMap<>());
+    }
+
+    // ---------------------------------------------------------------- tables
+
+    @Override
+    public synchronized Optional<TableInfo> findTable(String database, String table) {
+        Map<String, TableInfo> tables = tablesOf(database);
+        TableInfo t = tables.get(table);
+        if (t != null && expireIfDue(t)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(t);
+    }
+
+    @Override
+    public synchronized TableInfo table(String database, String table) {
+        return findTable(database, table).orElseThrow(() -> KustoException.entityNotFound("Table", table));
+    }
+
+    @Override
+    public synchronized List<TableInfo> tables(String database) {
+        Map<String, TableInfo> tables = tablesOf(database);
+        for (TableInfo t : List.copyOf(tables.values())) {
+            expireIfDue(t);
+        }
+        return List.copyOf(tables.values());
+    }
+
+    private Map<String, TableInfo> tablesOf(String database) {
+        LinkedHashMap<String, TableInfo> tables = tablesByDatabase.get(database);
+        if (tables == null) {
+            throw KustoException.entityNotFound("Database", database);
+        }
+        return tables;
+    }
+
+    @Override
+    public synchronized TableInfo createTable(String database, String table, List<Column> columns, String folder,
+            String docString) {
+        Optional<TableInfo> existing = findTable(database, table);
+        if (existing.isPresent()) {
+            // The service answers success and leaves an existing table unchanged, whatever the schema.
+            return existing.get();
+        }
+        requireName("Table", table);
+        requireColumns(columns);
+        TableInfo created = inTransaction(c -> {
+            long id;
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT nextval('kl_meta.table_ids')")) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            List<ColumnInfo> infos = new ArrayList<>();
+            StringBuilder ddl = new StringBuilder("CREATE TABLE \"").append(physicalTableName(id))
+                    .append("\" (\"").append(TableInfo.EXTENT_COLUMN).append("\" UUID");
+            for (int i = 0; i < columns.size(); i++) {
+                Column col = columns.get(i);
+                ColumnInfo info = new ColumnInfo(col.name(), col.type(), "c" + i);
+                infos.add(info);
+                ddl.append(", \"").append(info.physicalName()).append("\" ").append(col.type().duckDbType());
+            }
+            ddl.append(')');
+            try (Statement st = c.createStatement()) {
+                st.execute(ddl.toString());
+            }
+            update(c, "INSERT INTO kl_meta.tables VALUES (?, ?, ?, ?, ?, ?)", id, database, table, folder, docString,
+                    columns.size());
+            insertColumns(c, id, infos);
+            return new TableInfo(id, database, table, physicalTableName(id), infos, folder, docString);
+        });
+        tablesByDatabase.get(database).put(table, created);
+        nextColumnByTable.put(created.id(), columns.size());
+        return created;
+    }
+
+    @Override
+    public synchronized TableInfo createMergeTable(String database, String table, List<Column> columns, String folder,
+            String docString) {
+        Optional<TableInfo> existing = findTable(database, table);
+        if (existing.isEmpty()) {
+            return createTable(database, table, columns, folder, docString);
+        }
+        TableInfo t = existing.get();
+        requireColumns(columns);
+        List<Column> merged = new ArrayList<>(t.kustoColumns());
+        for (Column col : columns) {
+            Optional<ColumnInfo> have = t.column(col.name());
+            if (have.isEmpty()) {
+                merged.add(col);
+            } else if (have.get().type() != col.type()) {
+                throw KustoException.badRequest("Column '" + col.name() + "' of table '" + table + "' is of type '"
+                        + have.get().type() + "' and cannot be changed to '" + col.type() + "'.");
+            }
+        }
+        return replaceSchema(t, merged, folder == null ? t.folder() : folder,
+                docString == null ? t.docString() : docString);
+    }
+
+    @Override
+    public synchronized TableInfo alterTable(String database, String table, List<Column> columns, String folder,
+            String docString) {
+        TableInfo t = table(database, table);
+        requireColumns(columns);
+        for (Column col : columns) {
+            Optional<ColumnInfo> have = t.column(col.name());
+            if (have.isPresent() && have.get().type() != col.type()) {
+                throw KustoException.badRequest("Column '" + col.name() + "' of table '" + table + "' is of type '"
+                        + have.get().type() + "' and cannot be changed to '" + col.type() + "'.");
+            }
+        }
+        return replaceSchema(t, columns, folder == null ? t.folder() : folder,
+                docString == null ? t.docString() : docString);
+    }
+
+    /** New column list by name: kept columns keep their physical column, new ones get fresh numbers. */
+    private TableInfo replaceSchema(TableInfo t, List<Column> columns, String folder, String docString) {
+        int next = nextColumnByTable.get(t.id());
+        List<ColumnInfo> infos = new ArrayList<>();
+        List<ColumnInfo> added = new ArrayList<>();
+        for (Column col : columns) {
+            Optional<ColumnInfo> have = t.column(col.name());
+            if (have.isPresent()) {
+                infos.add(have.get());
+            } else {
+                ColumnInfo info = new ColumnInfo(col.name(), col.type(), "c" + next++);
+                infos.add(info);
+                added.add(info);
+            }
+        }
+        List<ColumnInfo> dropped = t.columns().stream().filter(c -> !infos.contains(c)).toList();
+        int nextColumn = next;
+        TableInfo altered = new TableInfo(t.id(), t.database(), t.name(), t.physicalName(), infos, folder, docString);
+        inTransaction(c -> {
+            try (Statement st = c.createStatement()) {
+                for (ColumnInfo info : added) {
+                    st.execute("ALTER TABLE \"" + t.physicalName() + "\" ADD COLUMN \"" + info.physicalName() + "\" "
+                            + info.type().duckDbType());
+                }
+                for (ColumnInfo info : dropped) {
+                    st.execute("ALTER TABLE \"" + t.physicalName() + "\" DROP COLUMN \"" + info.physicalName() + "\"");
+                }
+            }
+            update(c, "UPDATE kl_meta.tables SET folder = ?, docstring = ?, next_column = ? WHERE id = ?", folder,
+                    docString, nextColumn, t.id());
+            update(c, "DELETE FROM kl_meta.columns WHERE table_id = ?", t.id());
+            insertColumns(c, t.id(), infos);
+            return null;
+        });
+        tablesByDatabase.get(t.database()).put(t.name(), altered);
+        nextColumnByTable.put(t.id(), nextColumn);
+        return altered;
+    }
+
+    private static void insertColumns(Connection c, long tableId, List<ColumnInfo> infos) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO kl_meta.columns VALUES (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < infos.size(); i++) {
+                ColumnInfo info = infos.get(i);
+                ps.setLong(1, tableId);
+                ps.setInt(2, i);
+                ps.setString(3, info.name());
+                ps.setString(4, info.type().kqlName());
+                ps.setString(5, info.physicalName());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public synchronized void dropTable(String database, String table) {
+        dropTable(table(database, table));
+    }
+
+    private void dropTable(TableInfo t) {
+        inTransaction(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS \"" + t.physicalName() + "\"");
+            }
+            update(c, "DELETE FROM kl_meta.extent_tags WHERE extent_id IN"
+                    + " (SELECT id FROM kl_meta.extents WHERE table_id = ?)", t.id());
+            for (String metaTable : List.of("extents", "policies", "mappings", "columns")) {
+                update(c, "DELETE FROM kl_meta." + metaTable + " WHERE table_id = ?", t.id());
+            }
+            update(c, "DELETE FROM kl_meta.tables WHERE id = ?", t.id());
+            return null;
+        });
+        tablesByDatabase.get(t.database()).remove(t.name());
+        nextColumnByTable.remove(t.id());
+        autoDeleteByTable.remove(t.id());
+    }
+
+    @Override
+    public synchronized TableInfo renameTable(String database, String table, String newName) {
+        TableInfo t = table(database, table);
+        requireName("Table", newName);
+        if (table.equals(newName)) {
+            return t;
+        }
+        if (findTable(database, newName).isPresent()) {
+            throw KustoException.entityExists("Table", newName);
+        }
+        inTransaction(c -> update(c, "UPDATE kl_meta.tables SET name = ? WHERE id = ?", newName, t.id()));
+        TableInfo renamed = new TableInfo(t.id(), database, newName, t.physicalName(), t.columns(), t.folder(),
+                t.docString());
+        Map<String, TableInfo> tables = tablesByDatabase.get(database);
+        tables.remove(table);
+        tables.put(newName, renamed);
+        return renamed;
+    }
+
+    /** Drops a table whose auto-delete policy has expired; true if it was dropped. */
+    private boolean expireIfDue(TableInfo t) {
+        AutoDelete policy = autoDeleteByTable.get(t.id());
+        if (policy == null || policy.expiry().isAfter(Instant.now())) {
+            return false;
+        }
+        if (!policy.deleteIfNotEmpty() && rowCount(t) > 0) {
+            return false;
+        }
+        dropTable(t);
+        return true;
+    }
+
+    private long rowCount(TableInfo t) {
+        try (Statement st = meta.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + t.physicalName() + "\"")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw KustoException.internal("cannot count rows of table '" + t.name() + "'", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- extents
+
+    @Override
+    public ExtentWriter openExtent(TableInfo table, List<String> tags, Instant creationTime, Connection connection) {
+        try {
+            return new DuckDbExtentWriter(table, tags == null ? List.of() : tags,
+                    creationTime == null ? Instant.now() : creationTime,
+                    connection == null ? root.duplicate() : connection, connection == null);
+        } catch (SQLException e) {
+            throw KustoException.internal("cannot start an extent of table '" + table.name() + "'", e);
+        }
+    }
+
+    /** Records an extent through {@code c}, inside the transaction that wrote its rows. */
+    static void recordExtent(Connection c, long tableId, ExtentInfo extent) throws SQLException {
+        update(c, "INSERT INTO kl_meta.extents SELECT ?, ?, nextval('kl_meta.extent_seq'), make_timestamp(?), ?, ?",
+                extent.id(), tableId, epochMicros(extent.createdOn()), extent.rowCount(), extent.originalSize());
+        insertTags(c, extent.id(), extent.tags(), 0);
+    }
+
+    private static void insertTags(Connection c, UUID extentId, List<String> tags, int firstOrdinal)
+            throws SQLException {
+        if (tags.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO kl_meta.extent_tags VALUES (?, ?, ?)")) {
+            for (int i = 0; i < tags.size(); i++) {
+                ps.setObject(1, extentId);
+                ps.setInt(2, firstOrdinal + i);
+                ps.setString(3, tags.get(i));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public ExtentInfo insertExtent(TableInfo table, List<String> tags, Instant creationTime, Connection connection,
+            String selectSql, List<Object> parameters) {
+        UUID id = UUID.randomUUID();
+        Instant createdOn = creationTime == null ? Instant.now() : creationTime;
+        StringBuilder sql = new StringBuilder("INSERT INTO \"").append(table.physicalName()).append("\" (\"")
+                .append(TableInfo.EXTENT_COLUMN).append('"');
+        for (ColumnInfo col : table.columns()) {
+            sql.append(", \"").append(col.physicalName()).append('"');
+        }
+        sql.append(") SELECT ?::UUID, * FROM (").append(selectSql).append(") AS kl_source");
+        Connection c = connection == null ? connect() : connection;
+        try {
+            boolean ownTransaction = c.getAutoCommit();
+            if (ownTransaction) {
+                c.setAutoCommit(false);
+            }
+            try {
+                long rows;
+                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                    ps.setObject(1, id);
+                    for (int i = 0; i < parameters.size(); i++) {
+                        ps.setObject(i + 2, parameters.get(i));
+                    }
+                    rows = ps.executeLargeUpdate();
+                }
+                ExtentInfo extent = new ExtentInfo(id, table.database(), table.name(), truncateToMicros(createdOn),
+                        rows, estimatedSize(table, rows), tags == null ? List.of() : tags);
+                if (rows > 0) {
+                    recordExtent(c, table.id(), extent);
+                }
+                if (ownTransaction) {
+                    c.commit();
+                }
+                return extent;
+            } catch (SQLException | RuntimeException e) {
+                if (ownTransaction) {
+                    c.rollback();
+                }
+                throw e;
+            } finally {
+                if (ownTransaction) {
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw KustoException.badRequest("cannot append to table '" + table.name() + "': " + e.getMessage());
+        } finally {
+            if (connection == null) {
+                closeQuietly(c);
+            }
+        }
+    }
+
+    /** A size in bytes as if each value took its fixed width; strings count as 16. */
+    static long estimatedSize(TableInfo table, long rows) {
+        long width = 0;
+        for (ColumnInfo c : table.columns()) {
+            width += switch (c.type()) {
+                case BOOL -> 1;
+                case INT -> 4;
+                case DECIMAL, GUID, STRING, DYNAMIC -> 16;
+                default -> 8;
+            };
+        }
+        return rows * width;
+    }
+
+    @Override
+    public List<ExtentInfo> extents(String database, String table) {
+        TableInfo t = table(database, table);
+        synchronized (this) {
+            return queryExtents(t, null);
+        }
+    }
+
+    private List<ExtentInfo> queryExtents(TableInfo t, Collection<UUID> only) {
+        Map<UUID, Object[]> rows = new LinkedHashMap<>();
+        Map<UUID, List<String>> tags = new HashMap<>();
+        try (PreparedStatement ps = meta.prepareStatement("SELECT e.id, epoch_us(e.created_on), e.row_count,"
+                + " e.original_size, g.tag FROM kl_meta.extents e LEFT JOIN kl_meta.extent_tags g"
+                + " ON g.extent_id = e.id WHERE e.table_id = ? ORDER BY e.seq, g.ordinal")) {
+            ps.setLong(1, t.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = (UUID) rs.getObject(1);
+                    if (only != null && !only.contains(id)) {
+                        continue;
+                    }
+                    rows.computeIfAbsent(id, k -> {
+                        try {
+                            return new Object[] {fromEpochMicros(rs.getLong(2)), rs.getLong(3), rs.getLong(4)};
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    List<String> list = tags.computeIfAbsent(id, k -> new ArrayList<>());
+                    String tag = rs.getString(5);
+                    if (tag != null) {
+                        list.add(tag);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw KustoException.internal("cannot read extents of table '" + t.name() + "'", e);
+        }
+        List<ExtentInfo> result = new ArrayList<>(rows.size());
+        rows.forEach((id, r) -> result.add(new ExtentInfo(id, t.database(), t.name(), (Instant) r[0], (Long) r[1],
+                (Long) r[2], tags.get(id))));
+        return result;
+    }
+
+    @Override
+    public boolean hasExtentTag(String database, String table, String tag) {
+        Optional<TableInfo> t = findTable(database, table);
+        if (t.isEmpty()) {
+            return false;
+        }
+        synchronized (this) {
+            try (PreparedStatement ps = meta.prepareStatement("SELECT 1 FROM kl_meta.extents e JOIN"
+                    + " kl_meta.extent_tags g ON g.extent_id = e.id WHERE e.table_id = ? AND g.tag = ? LIMIT 1")) {
+                ps.setLong(1, t.get().id());
+                ps.setString(2, tag);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            } catch (SQLException e) {
+                throw KustoException.internal("cannot read extent tags of table '" + table + "'", e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<ExtentInfo> dropExtents(String database, String table, Collection<UUID> extentIds) {
+        TableInfo t = table(database, table);
+        List<ExtentInfo> dropped = queryExtents(t, extentIds == null ? null : Set.copyOf(extentIds));
+        if (dropped.isEmpty()) {
+            return dropped;
+        }
+        inTransaction(c -> {
+            for (ExtentInfo e : dropped) {
+                deleteExtent(c, t, e.id());
+            }
+            return null;
+        });
+        return dropped;
+    }
+
+    private static void deleteExtent(Connection c, TableInfo t, UUID id) throws SQLException {
+        update(c, "DELETE FROM \"" + t.physicalName() + "\" WHERE \"" + TableInfo.EXTENT_COLUMN + "\" = ?", id);
+        update(c, "DELETE FROM kl_meta.extent_tags WHERE extent_id = ?", id);
+        update(c, "DELETE FROM kl_meta.extents WHERE id = ?", id);
+    }
+
+    @Override
+    public synchronized Map<UUID, UUID> moveExtents(String database, String fromTable, String toTable,
+            Collection<UUID> extentIds) {
+        TableInfo from = table(database, fromTable);
+        TableInfo to = table(database, toTable);
+        if (from.id() == to.id()) {
+            throw KustoException.badRequest("Cannot move extents of table '" + fromTable + "' to itself.");
+        }
+        List<String> targetExpressions = new ArrayList<>();
+        for (ColumnInfo target : to.columns()) {
+            Optional<ColumnInfo> source = from.column(target.name());
+            if (source.isPresent() && source.get().type() != target.type()) {
+                throw KustoException.badRequest("Cannot move extents from table '" + fromTable + "' to table '"
+                        + toTable + "': column '" + target.name() + "' is of type '" + source.get().type()
+                        + "' in the source and '" + target.type() + "' in the target.");
+            }
+            targetExpressions.add(source.map(s -> "\"" + s.physicalName() + "\"").orElse("NULL"));
+        }
+        for (ColumnInfo source : from.columns()) {
+            if (to.column(source.name()).isEmpty()) {
+                throw KustoException.badRequest("Cannot move extents from table '" + fromTable + "' to table '"
+                        + toTable + "': the target has no column '" + source.name() + "'.");
+            }
+        }
+        List<ExtentInfo> moving = queryExtents(from, extentIds == null ? null : Set.copyOf(extentIds));
+        StringBuilder insert = new StringBuilder("INSERT INTO \"").append(to.physicalName()).append("\" (\"")
+                .append(TableInfo.EXTENT_COLUMN).append('"');
+        for (ColumnInfo col : to.columns()) {
+            insert.append(", \"").append(col.physicalName()).append('"');
+        }
+        insert.append(") SELECT ?::UUID");
+        for (String e : targetExpressions) {
+            insert.append(", ").append(e);
+        }
+        insert.append(" FROM \"").append(from.physicalName()).append("\" WHERE \"").append(TableInfo.EXTENT_COLUMN)
+                .append("\" = ?");
+        Map<UUID, UUID> moved = new LinkedHashMap<>();
+        inTransaction(c -> {
+            for (ExtentInfo e : moving) {
+                UUID newId = UUID.randomUUID();
+                update(c, insert.toString(), newId, e.id());
+                deleteExtent(c, from, e.id());
+                recordExtent(c, to.id(), new ExtentInfo(newId, database, toTable, e.createdOn(), e.rowCount(),
+                        e.originalSize(), e.tags()));
+                moved.put(e.id(), newId);
+            }
+            return null;
+        });
+        return moved;
+    }
+
+    @Override
+    public synchronized Map<UUID, ExtentInfo> dropExtentTags(String database, String table,
+            Collection<UUID> extentIds, Collection<String> tags) {
+        TableInfo t = table(database, table);
+        List<ExtentInfo> candidates = queryExtents(t, extentIds == null ? null : Set.copyOf(extentIds));
+        Map<UUID, ExtentInfo> changed = new LinkedHashMap<>();
+        for (ExtentInfo e : candidates) {
+            List<String> kept = e.tags().stream().filter(tag -> tags != null && !tags.contains(tag)).toList();
+            if (kept.size() != e.tags().size()) {
+                changed.put(e.id(), new ExtentInfo(UUID.randomUUID(), e.database(), e.table(), e.createdOn(),
+                        e.rowCount(), e.originalSize(), kept));
+            }
+        }
+        inTransaction(c -> {
+            for (Map.Entry<UUID, ExtentInfo> e : changed.entrySet()) {
+                UUID newId = e.getValue().id();
+                update(c, "UPDATE \"" + t.physicalName() + "\" SET \"" + TableInfo.EXTENT_COLUMN + "\" = ? WHERE \""
+                        + TableInfo.EXTENT_COLUMN + "\" = ?", newId, e.getKey());
+                update(c, "DELETE FROM kl_meta.extent_tags WHERE extent_id = ?", e.getKey());
+                update(c, "UPDATE kl_meta.extents SET id = ? WHERE id = ?", newId, e.getKey());
+                insertTags(c, newId, e.getValue().tags(), 0);
+            }
+            return null;
+        });
+        return changed;
+    }
+
+    // ---------------------------------------------------------------- policies and mappings
+
+    @Override
+    public synchronized Optional<String> tablePolicy(String database, String table, String kind) {
+        TableInfo t = table(database, table);
+        try (PreparedStatement ps = meta.prepareStatement(
+                "SELECT policy FROM kl_meta.policies WHERE table_id = ? AND kind = ?")) {
+            ps.setLong(1, t.id());
+            ps.setString(2, kind.toLowerCase(Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw KustoException.internal("cannot read policies of table '" + table + "'", e);
+        }
+    }
+
+    @Override
+    public synchronized void setTablePolicy(String database, String table, String kind, String policyJson) {
+        TableInfo t = table(database, table);
+        String normalizedKind = kind.toLowerCase(Locale.ROOT);
+        AutoDelete autoDelete = AUTO_DELETE.equals(normalizedKind) && policyJson != null
+                ? parseAutoDelete(policyJson) : null;
+        inTransaction(c -> {
+            update(c, "DELETE FROM kl_meta.policies WHERE table_id = ? AND kind = ?", t.id(), normalizedKind);
+            if (policyJson != null) {
+                update(c, "INSERT INTO kl_meta.policies VALUES (?, ?, ?)", t.id(), normalizedKind, policyJson);
+            }
+            return null;
+        });
+        if (AUTO_DELETE.equals(normalizedKind)) {
+            if (autoDelete == null) {
+                autoDeleteByTable.remove(t.id());
+            } else {
+                autoDeleteByTable.put(t.id(), autoDelete);
+            }
+        }
+    }
+
+    private static AutoDelete parseAutoDelete(String policyJson) {
+        try {
+            JsonNode node = JSON.readTree(policyJson);
+            JsonNode expiry = node == null ? null : node.get("ExpiryDate");
+            if (expiry == null || !expiry.isTextual()) {
+                throw KustoException.badRequest("auto_delete policy needs an 'ExpiryDate': " + policyJson);
+            }
+            JsonNode ifNotEmpty = node.get("DeleteIfNotEmpty");
+            return new AutoDelete(KustoValues.parseDateTime(expiry.asText()),
+                    ifNotEmpty != null && ifNotEmpty.asBoolean(false));
+        } catch (IOException | IllegalArgumentException e) {
+            throw KustoException.badRequest("invalid auto_delete policy '" + policyJson + "': " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> ingestionMapping(String database, String table, String kind, String name) {
+        return ingestionMappings(database, table).stream()
+                .filter(m -> m.name().equals(name) && m.kind().equalsIgnoreCase(kind))
+                .map(IngestionMappingInfo::mappingJson)
+                .findFirst();
+    }
+
+    @Override
+    public synchronized List<IngestionMappingInfo> ingestionMappings(String database, String table) {
+        TableInfo t = table(database, table);
+        List<IngestionMappingInfo> result = new ArrayList<>();
+        try (PreparedStatement ps = meta.prepareStatement(
+                "SELECT name, kind, mapping FROM kl_meta.mappings WHERE table_id = ? ORDER BY seq")) {
+            ps.setLong(1, t.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new IngestionMappingInfo(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw KustoException.internal("cannot read ingestion mappings of table '" + table + "'", e);
+        }
+        return result;
+    }
+
+    @Override
+    public synchronized void createIngestionMapping(String database, String table, String kind, String name,
+            String mappingJson) {
+        TableInfo t = table(database, table);
+        requireName("Ingestion mapping", name);
+        String normalizedKind = kind.toLowerCase(Locale.ROOT);
+        inTransaction(c -> {
+            update(c, "DELETE FROM kl_meta.mappings WHERE table_id = ? AND kind = ? AND name = ?", t.id(),
+                    normalizedKind, name);
+            update(c, "INSERT INTO kl_meta.mappings SELECT ?, coalesce(max(seq), 0) + 1, ?, ?, ?"
+                    + " FROM kl_meta.mappings WHERE table_id = ?", t.id(), normalizedKind, name, mappingJson, t.id());
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void dropIngestionMapping(String database, String table, String kind, String name) {
+        TableInfo t = table(database, table);
+        if (ingestionMapping(database, table, kind, name).isEmpty()) {
+            throw KustoException.entityNotFound("Ingestion mapping", name);
+        }
+        inTransaction(c -> update(c, "DELETE FROM kl_meta.mappings WHERE table_id = ? AND kind = ? AND name = ?",
+                t.id(), kind.toLowerCase(Locale.ROOT), name));
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (persistent) {
+                try (Statement st = meta.createStatement()) {
+                    st.execute("CHECKPOINT");
+                }
+            }
+        } catch (SQLException e) {
+            throw KustoException.internal("cannot checkpoint the store", e);
+        } finally {
+            closeQuietly(meta);
+            closeQuietly(root);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction on the metadata connection; callers hold the lock. */
+    private <T> T inTransaction(SqlWork<T> work) {
+        try {
+            meta.setAutoCommit(false);
+            try {
+                T result = work.run(meta);
+                meta.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                meta.rollback();
+                throw e;
+            } finally {
+                meta.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw KustoException.internal("catalog change failed: " + e.getMessage(), e);
+        }
+    }
+
+    static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void requireName(String kind, String name) {
+        if (name == null || name.isEmpty() || name.length() > 1024) {
+            throw KustoException.badRequest(kind + " name must have 1 to 1024 characters: '" + name + "'");
+        }
+    }
+
+    private static void requireColumns(List<Column> columns) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (Column c : columns) {
+            requireName("Column", c.name());
+            if (!seen.add(c.name())) {
+                throw KustoException.badRequest("Column '" + c.name() + "' is specified more than once.");
+            }
+        }
+    }
+
+    static long epochMicros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
+    static Instant fromEpochMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+
+    static Instant truncateToMicros(Instant instant) {
+        return fromEpochMicros(epochMicros(instant));
+    }
+
+    static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // Nothing more to do for a connection that failed to close.
+            }
+        }
+    }
 }

@@ -1,0 +1,340 @@
+package dev.kustospark.local.kql.functions;
+
+import dev.kustospark.local.KustoException;
+import dev.kustospark.local.kql.CallSite;
+import dev.kustospark.local.kql.TypedSql;
+import dev.kustospark.local.types.KustoType;
+import dev.kustospark.local.types.KustoValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Datetime functions. Datetimes are stored as microsecond TIMESTAMPs, so arithmetic below a
+ * microsecond (ticks, nanoseconds) is truncated to the microsecond.
+ */
+final class DateTimeFunctions {
+    private static final Set<String> NAMES = Set.of("now", "ago", "startofday", "startofweek", "startofmonth",
+            "startofyear", "endofday", "endofweek", "endofmonth", "endofyear", "datetime_add", "datetime_diff",
+            "dayofweek", "dayofmonth", "dayofyear", "getyear", "getmonth", "monthofyear", "hourofday",
+            "datetime_part", "format_datetime");
+
+    private DateTimeFunctions() {}
+
+    static boolean isKnown(String name) {
+        return NAMES.contains(name);
+    }
+
+    static TypedSql call(CallSite site, List<TypedSql> args) {
+        switch (site.name()) {
+            case "now":
+                Sql.arity(site, args, 0, 1);
+                return datetime(args.isEmpty() ? Sql.timestampLiteral(site.now())
+                        : Sql.addTicks(Sql.timestampLiteral(site.now()), timespanArg(site, args.get(0), "the offset")));
+            case "ago":
+                Sql.arity(site, args, 1, 1);
+                return datetime(Sql.addTicks(Sql.timestampLiteral(site.now()),
+                        "-(" + timespanArg(site, args.get(0), "the timespan") + ")"));
+            case "startofday":
+                return startOf(site, args, "day");
+            case "startofweek":
+                return startOf(site, args, "week");
+            case "startofmonth":
+                return startOf(site, args, "month");
+            case "startofyear":
+                return startOf(site, args, "year");
+            case "endofday":
+                return endOf(site, args, "day");
+            case "endofweek":
+                return endOf(site, args, "week");
+            case "endofmonth":
+                return endOf(site, args, "month");
+            case "endofyear":
+                return endOf(site, args, "year");
+            case "datetime_add":
+                return datetimeAdd(site, args);
+            case "datetime_diff":
+                return datetimeDiff(site, args);
+            case "dayofweek":
+                Sql.arity(site, args, 1, 1);
+                return TypedSql.of("(CAST(dayofweek(" + datetimeArg(site, args.get(0)) + ") AS BIGINT) * "
+                        + KustoValues.TICKS_PER_DAY + ")", KustoType.TIMESPAN);
+            case "dayofmonth":
+                return part(site, args, "day");
+            case "dayofyear":
+                return part(site, args, "dayofyear");
+            case "getyear":
+                return part(site, args, "year");
+            case "getmonth":
+            case "monthofyear":
+                return part(site, args, "month");
+            case "hourofday":
+                return part(site, args, "hour");
+            case "datetime_part":
+                return datetimePart(site, args);
+            case "format_datetime":
+                return formatDatetime(site, args);
+            default:
+                throw site.error("unknown datetime function");
+        }
+    }
+
+    private static TypedSql datetime(String sql) {
+        return TypedSql.of(sql, KustoType.DATETIME);
+    }
+
+    private static String datetimeArg(CallSite site, TypedSql arg) {
+        if (arg.type() == KustoType.STRING) {
+            return Conversions.parseDatetime(arg.sql());
+        }
+        Sql.requireType(site, arg, "the date", KustoType.DATETIME);
+        return arg.sql();
+    }
+
+    private static String timespanArg(CallSite site, TypedSql arg, String what) {
+        Sql.requireType(site, arg, what, KustoType.TIMESPAN);
+        return arg.sql();
+    }
+
+    private static String integerArg(CallSite site, TypedSql arg, String what) {
+        Sql.requireType(site, arg, what, KustoType.INT, KustoType.LONG);
+        return "CAST(" + arg.sql() + " AS BIGINT)";
+    }
+
+    /** The start of the unit holding {@code dt}, moved by {@code offset} whole units. */
+    private static String startSql(String dt, String unit, String offset) {
+        String start = unit.equals("week")
+                ? Sql.let(dt, d -> "(date_trunc('day', " + d + ") - to_days(CAST(dayofweek(" + d + ") AS INTEGER)))")
+                : "date_trunc('" + unit + "', " + dt + ")";
+        if (offset == null) {
+            return start;
+        }
+        switch (unit) {
+            case "day":
+                return "(" + start + " + to_days(CAST(" + offset + " AS INTEGER)))";
+            case "week":
+                return "(" + start + " + to_days(CAST(7 * " + offset + " AS INTEGER)))";
+            case "month":
+                return "(" + start + " + to_months(CAST(" + offset + " AS INTEGER)))";
+            default:
+                return "(" + start + " + to_years(CAST(" + offset + " AS INTEGER)))";
+        }
+    }
+
+    private static TypedSql startOf(CallSite site, List<TypedSql> args, String unit) {
+        Sql.arity(site, args, 1, 2);
+        String dt = datetimeArg(site, args.get(0));
+        String offset = args.size() == 2 ? integerArg(site, args.get(1), "the offset") : null;
+        return datetime(startSql(dt, unit, offset));
+    }
+
+    /** The last microsecond (the last tick storage can hold) of the unit holding {@code dt}. */
+    private static TypedSql endOf(CallSite site, List<TypedSql> args, String unit) {
+        Sql.arity(site, args, 1, 2);
+        String dt = datetimeArg(site, args.get(0));
+        String offset = args.size() == 2 ? integerArg(site, args.get(1), "the offset") : "0";
+        return datetime("(" + startSql(dt, unit, "(" + offset + " + 1)") + " - INTERVAL 1 MICROSECOND)");
+    }
+
+    private static String normalizePart(CallSite site, TypedSql arg) {
+        String part = Sql.constantString(site, arg, "the period").toLowerCase(Locale.ROOT);
+        switch (part) {
+            case "year": case "quarter": case "month": case "week": case "day": case "hour": case "minute":
+            case "second": case "millisecond": case "microsecond": case "nanosecond":
+                return part;
+            case "days":
+                return "day";
+            default:
+                throw site.error("unknown period '" + arg.value() + "'");
+        }
+    }
+
+    private static TypedSql datetimeAdd(CallSite site, List<TypedSql> args) {
+        Sql.arity(site, args, 3, 3);
+        String part = normalizePart(site, args.get(0));
+        String n = integerArg(site, args.get(1), "the amount");
+        String dt = datetimeArg(site, args.get(2));
+        String interval;
+        switch (part) {
+            case "year": interval = "to_years(CAST(" + n + " AS INTEGER))"; break;
+            case "quarter": interval = "to_months(CAST(3 * " + n + " AS INTEGER))"; break;
+            case "month": interval = "to_months(CAST(" + n + " AS INTEGER))"; break;
+            case "week": interval = "to_days(CAST(7 * " + n + " AS INTEGER))"; break;
+            case "day": interval = "to_days(CAST(" + n + " AS INTEGER))"; break;
+            case "hour": interval = "to_hours(" + n + ")"; break;
+            case "minute": interval = "to_minutes(" + n + ")"; break;
+            case "second": interval = "to_seconds(CAST(" + n + " AS DOUBLE))"; break;
+            case "millisecond": interval = "to_milliseconds(CAST(" + n + " AS DOUBLE))"; break;
+            case "microsecond": interval = "to_microseconds(" + n + ")"; break;
+            default: interval = "to_microseconds(" + n + " // 1000)"; break;
+        }
+        return datetime("(" + dt + " + " + interval + ")");
+    }
+
+    /**
+     * Counts the period boundaries crossed from {@code datetime2} to {@code datetime1}, as Kusto
+     * does (weeks start on Sunday).
+     */
+    private static TypedSql datetimeDiff(CallSite site, List<TypedSql> args) {
+        Sql.arity(site, args, 3, 3);
+        String part = normalizePart(site, args.get(0));
+        String a = datetimeArg(site, args.get(1));
+        String b = datetimeArg(site, args.get(2));
+        String sql;
+        switch (part) {
+            case "year":
+                sql = "(year(" + a + ") - year(" + b + "))";
+                break;
+            case "quarter":
+                sql = "((year(" + a + ") * 4 + quarter(" + a + ")) - (year(" + b + ") * 4 + quarter(" + b + ")))";
+                break;
+            case "month":
+                sql = "((year(" + a + ") * 12 + month(" + a + ")) - (year(" + b + ") * 12 + month(" + b + ")))";
+                break;
+            case "week":
+                sql = "(date_diff('day', " + startSql(b, "week", null) + ", " + startSql(a, "week", null) + ") // 7)";
+                break;
+            case "nanosecond":
+                sql = "(date_diff('microsecond', " + b + ", " + a + ") * 1000)";
+                break;
+            default:
+                sql = "date_diff('" + part + "', " + b + ", " + a + ")";
+                break;
+        }
+        return TypedSql.of("CAST(" + sql + " AS BIGINT)", KustoType.LONG);
+    }
+
+    private static TypedSql part(CallSite site, List<TypedSql> args, String duckPart) {
+        Sql.arity(site, args, 1, 1);
+        return TypedSql.of("CAST(" + duckPart + "(" + datetimeArg(site, args.get(0)) + ") AS INTEGER)", KustoType.INT);
+    }
+
+    private static TypedSql datetimePart(CallSite site, List<TypedSql> args) {
+        Sql.arity(site, args, 2, 2);
+        String part = Sql.constantString(site, args.get(0), "the part").toLowerCase(Locale.ROOT);
+        String dt = datetimeArg(site, args.get(1));
+        String sql;
+        switch (part) {
+            case "year": case "quarter": case "month": case "day": case "hour": case "minute": case "second":
+            case "dayofyear":
+                sql = part + "(" + dt + ")";
+                break;
+            case "week_of_year":
+            case "weekofyear":
+                sql = "weekofyear(" + dt + ")";
+                break;
+            case "millisecond":
+                sql = "(millisecond(" + dt + ") % 1000)";
+                break;
+            case "microsecond":
+                sql = "(microsecond(" + dt + ") % 1000000)";
+                break;
+            case "nanosecond":
+                sql = "((microsecond(" + dt + ") % 1000000) * 1000)";
+                break;
+            default:
+                throw site.error("unknown part '" + args.get(0).value() + "'");
+        }
+        return TypedSql.of("CAST(" + sql + " AS INTEGER)", KustoType.INT);
+    }
+
+    /**
+     * {@code format_datetime} with Kusto's format elements; the format must be a constant. Only the
+     * delimiters Kusto documents are accepted between elements.
+     */
+    private static TypedSql formatDatetime(CallSite site, List<TypedSql> args) {
+        Sql.arity(site, args, 2, 2);
+        String dt = datetimeArg(site, args.get(0));
+        String format = Sql.constantString(site, args.get(1), "the format");
+        String body = Sql.let(dt, d -> {
+            List<String> pieces = formatParts(site, d, format);
+            return pieces.isEmpty() ? "''" : "(" + String.join(" || ", pieces) + ")";
+        });
+        return TypedSql.of("coalesce(" + body + ", '')", KustoType.STRING);
+    }
+
+    private static List<String> formatParts(CallSite site, String d, String format) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < format.length()) {
+            char c = format.charAt(i);
+            int run = 1;
+            while (i + run < format.length() && format.charAt(i + run) == c) {
+                run++;
+            }
+            String element = format.substring(i, i + run);
+            switch (c) {
+                case 'y':
+                    if (run == 1 || run == 2) {
+                        out.add("lpad(CAST(year(" + d + ") % 100 AS VARCHAR), " + run + ", '0')");
+                    } else {
+                        out.add("lpad(CAST(year(" + d + ") AS VARCHAR), " + run + ", '0')");
+                    }
+                    break;
+                case 'M':
+                    out.add(number("month(" + d + ")", run, element, site));
+                    break;
+                case 'd':
+                    out.add(number("day(" + d + ")", run, element, site));
+                    break;
+                case 'H':
+                    out.add(number("hour(" + d + ")", run, element, site));
+                    break;
+                case 'h':
+                    out.add(number("((hour(" + d + ") + 11) % 12 + 1)", run, element, site));
+                    break;
+                case 'm':
+                    out.add(number("minute(" + d + ")", run, element, site));
+                    break;
+                case 's':
+                    out.add(number("second(" + d + ")", run, element, site));
+                    break;
+                case 'f':
+                case 'F':
+                    if (run > 7) {
+                        throw badFormat(site, element);
+                    }
+                    String digits = "left(strftime(" + d + ", '%f') || '0', " + run + ")";
+                    if (c == 'f') {
+                        out.add(digits);
+                    } else {
+                        // F omits trailing zeros, and with them a decimal point right before it
+                        boolean afterPoint = !out.isEmpty() && out.get(out.size() - 1).equals("'.'");
+                        if (afterPoint) {
+                            out.remove(out.size() - 1);
+                        }
+                        out.add("(CASE WHEN rtrim(" + digits + ", '0') = '' THEN '' ELSE " + (afterPoint ? "'.' || " : "")
+                                + "rtrim(" + digits + ", '0') END)");
+                    }
+                    break;
+                case 't':
+                    if (run > 2) {
+                        throw badFormat(site, element);
+                    }
+                    out.add(run == 1 ? "left(strftime(" + d + ", '%p'), 1)" : "strftime(" + d + ", '%p')");
+                    break;
+                case ' ': case '/': case '-': case ':': case ',': case '.': case '_': case '[': case ']':
+                case 'T': case 'Z':
+                    out.add(Sql.quote(element));
+                    break;
+                default:
+                    throw badFormat(site, element);
+            }
+            i += run;
+        }
+        return out;
+    }
+
+    private static String number(String sql, int run, String element, CallSite site) {
+        if (run > 2) {
+            throw badFormat(site, element);
+        }
+        return run == 1 ? "CAST(" + sql + " AS VARCHAR)" : "lpad(CAST(" + sql + " AS VARCHAR), 2, '0')";
+    }
+
+    private static KustoException badFormat(CallSite site, String element) {
+        return KustoException.unsupported("format element '" + element + "' in format_datetime", site.line(),
+                site.column());
+    }
+}

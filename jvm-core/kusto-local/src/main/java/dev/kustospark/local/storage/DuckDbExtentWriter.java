@@ -1,0 +1,221 @@
+package dev.kustospark.local.storage;
+
+import dev.kustospark.local.KustoException;
+import dev.kustospark.local.types.KustoValues;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Writes one extent through DuckDB's appender inside a transaction. Rows reach the table in its
+ * physical column order ({@code _extent} first, then {@code c<n>} by n), which differs from the
+ * Kusto column order once a table was altered.
+ */
+final class DuckDbExtentWriter implements ExtentWriter {
+    private static final int DECIMAL_SCALE = 18;
+
+    private final TableInfo table;
+    private final List<String> tags;
+    private final Instant createdOn;
+    private final Connection connection;
+    private final boolean ownsConnection;
+    /** Whether this writer began the transaction and so must end it. */
+    private final boolean ownsTransaction;
+    private final UUID extentId = UUID.randomUUID();
+    private final ColumnInfo[] physicalOrder;
+    private final int[] valueIndex;
+    private DuckDBAppender appender;
+    private long rows;
+    private long bytes;
+    private boolean finished;
+
+    DuckDbExtentWriter(TableInfo table, List<String> tags, Instant createdOn,
+            Connection connection, boolean ownsConnection) throws SQLException {
+        this.table = table;
+        this.tags = List.copyOf(tags);
+        this.createdOn = DuckDbCatalog.truncateToMicros(createdOn);
+        this.connection = connection;
+        this.ownsConnection = ownsConnection;
+        List<ColumnInfo> columns = table.columns();
+        this.physicalOrder = columns.stream()
+                .sorted(Comparator.comparingInt(c -> Integer.parseInt(c.physicalName().substring(1))))
+                .toArray(ColumnInfo[]::new);
+        this.valueIndex = new int[physicalOrder.length];
+        for (int i = 0; i < physicalOrder.length; i++) {
+            valueIndex[i] = columns.indexOf(physicalOrder[i]);
+        }
+        boolean begin = connection.getAutoCommit();
+        try {
+            if (begin) {
+                connection.setAutoCommit(false);
+            }
+            // An appender flushing outside an active transaction commits on its own; a statement
+            // makes DuckDB open the transaction that the flush then joins.
+            try (Statement st = connection.createStatement()) {
+                st.execute("SELECT 1");
+            }
+            this.appender = connection.unwrap(DuckDBConnection.class)
+                    .createAppender(DuckDBConnection.DEFAULT_SCHEMA, table.physicalName());
+        } catch (SQLException e) {
+            if (begin) {
+                connection.setAutoCommit(true);
+            }
+            if (ownsConnection) {
+                DuckDbCatalog.closeQuietly(connection);
+            }
+            throw e;
+        }
+        this.ownsTransaction = begin;
+    }
+
+    @Override
+    public void appendRow(Object[] values) {
+        if (finished) {
+            throw new IllegalStateException("extent already committed or closed");
+        }
+        if (values.length != physicalOrder.length) {
+            throw KustoException.badRequest("a row of table '" + table.name() + "' needs " + physicalOrder.length
+                    + " values, got " + values.length);
+        }
+        try {
+            appender.beginRow();
+            appender.append(extentId);
+            for (int i = 0; i < physicalOrder.length; i++) {
+                appendValue(physicalOrder[i], values[valueIndex[i]]);
+            }
+            appender.endRow();
+            rows++;
+        } catch (SQLException e) {
+            throw KustoException.badRequest("cannot write a row of table '" + table.name() + "': " + e.getMessage());
+        }
+    }
+
+    private void appendValue(ColumnInfo column, Object value) throws SQLException {
+        if (value == null) {
+            appender.appendNull();
+            return;
+        }
+        try {
+            switch (column.type()) {
+                case BOOL -> {
+                    appender.append(((Boolean) value).booleanValue());
+                    bytes += 1;
+                }
+                case INT -> {
+                    appender.append(((Number) value).intValue());
+                    bytes += 4;
+                }
+                case LONG -> {
+                    appender.append(((Number) value).longValue());
+                    bytes += 8;
+                }
+                case REAL -> {
+                    appender.append(((Number) value).doubleValue());
+                    bytes += 8;
+                }
+                case DECIMAL -> {
+                    BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+                    appender.append(d.setScale(DECIMAL_SCALE, RoundingMode.HALF_EVEN));
+                    bytes += 16;
+                }
+                case STRING, DYNAMIC -> {
+                    String s = (String) value;
+                    appender.append(s);
+                    bytes += s.getBytes(StandardCharsets.UTF_8).length;
+                }
+                case DATETIME -> {
+                    appender.appendEpochMicros(DuckDbCatalog.epochMicros((Instant) value));
+                    bytes += 8;
+                }
+                case TIMESPAN -> {
+                    appender.append(KustoValues.toTicks((Duration) value));
+                    bytes += 8;
+                }
+                case GUID -> {
+                    appender.append((UUID) value);
+                    bytes += 16;
+                }
+                default -> throw new IllegalStateException("unknown type " + column.type());
+            }
+        } catch (ClassCastException e) {
+            throw KustoException.badRequest("column '" + column.name() + "' of type " + column.type()
+                    + " cannot hold a " + value.getClass().getSimpleName() + " value");
+        }
+    }
+
+    @Override
+    public long rowCount() {
+        return rows;
+    }
+
+    @Override
+    public ExtentInfo commit() {
+        if (finished) {
+            throw new IllegalStateException("extent already committed or closed");
+        }
+        finished = true;
+        ExtentInfo extent = new ExtentInfo(extentId, table.database(), table.name(), createdOn, rows, bytes, tags);
+        try {
+            appender.close();
+            appender = null;
+            DuckDbCatalog.recordExtent(connection, table.id(), extent);
+            if (ownsTransaction) {
+                connection.commit();
+            }
+            return extent;
+        } catch (SQLException e) {
+            rollback();
+            throw KustoException.badRequest("cannot write extent of table '" + table.name() + "': " + e.getMessage());
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!finished) {
+            finished = true;
+            rollback();
+            release();
+        }
+    }
+
+    private void rollback() {
+        if (appender != null) {
+            // Closing flushes into the open transaction, which the rollback below discards.
+            DuckDbCatalog.closeQuietly(appender);
+            appender = null;
+        }
+        if (ownsTransaction) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // The connection is released next; DuckDB drops an unfinished transaction with it.
+            }
+        }
+    }
+
+    private void release() {
+        try {
+            if (ownsTransaction && !ownsConnection) {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // Leaving the caller's connection as found is best effort once the extent is settled.
+        } finally {
+            if (ownsConnection) {
+                DuckDbCatalog.closeQuietly(connection);
+            }
+        }
+    }
+}

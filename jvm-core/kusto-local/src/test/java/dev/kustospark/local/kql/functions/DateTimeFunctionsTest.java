@@ -1,0 +1,171 @@
+package dev.kustospark.local.kql.functions;
+
+import static dev.kustospark.local.kql.functions.Harness.call;
+import static dev.kustospark.local.kql.functions.Harness.dt;
+import static dev.kustospark.local.kql.functions.Harness.integer;
+import static dev.kustospark.local.kql.functions.Harness.lng;
+import static dev.kustospark.local.kql.functions.Harness.nullOf;
+import static dev.kustospark.local.kql.functions.Harness.str;
+import static dev.kustospark.local.kql.functions.Harness.ts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kustospark.local.KustoException;
+import dev.kustospark.local.kql.TypedSql;
+import dev.kustospark.local.types.KustoType;
+import dev.kustospark.local.types.KustoValues;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DateTimeFunctionsTest {
+    private static Harness db;
+
+    @BeforeAll
+    static void open() {
+        db = new Harness();
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    /** A datetime result as Kusto prints it. */
+    private static String when(TypedSql datetime) {
+        assertEquals(KustoType.DATETIME, datetime.type(), "result type");
+        return (String) db.eval(TypedSql.of(Sql.datetimeText(datetime.sql()), KustoType.STRING));
+    }
+
+    private static Object eval(TypedSql expr, KustoType expectedType) {
+        assertEquals(expectedType, expr.type(), "result type");
+        return db.eval(expr);
+    }
+
+    @Test
+    void nowAndAgoSeeTheFixedInstantOfTheQuery() {
+        assertEquals("2024-03-15T10:20:30.123456Z", when(call("now")));
+        assertEquals("2024-03-15T09:20:30.123456Z", when(call("ago", ts("1h"))));
+        assertEquals("2024-03-16T10:20:30.123456Z", when(call("ago", ts("-1d"))));
+        assertEquals("2024-03-15T10:20:40.123456Z", when(call("now", ts("10s"))));
+    }
+
+    /** The documented startof / endof examples with offsets -1, 0 and 1. */
+    @ParameterizedTest
+    @CsvSource({
+        "startofday, -1, 2016-12-31T00:00:00Z", "startofday, 0, 2017-01-01T00:00:00Z",
+        "startofday, 1, 2017-01-02T00:00:00Z",
+        "startofweek, -1, 2016-12-25T00:00:00Z", "startofweek, 0, 2017-01-01T00:00:00Z",
+        "startofweek, 1, 2017-01-08T00:00:00Z",
+        "startofmonth, -1, 2016-12-01T00:00:00Z", "startofmonth, 0, 2017-01-01T00:00:00Z",
+        "startofmonth, 1, 2017-02-01T00:00:00Z",
+        "startofyear, -1, 2016-01-01T00:00:00Z", "startofyear, 0, 2017-01-01T00:00:00Z",
+        "startofyear, 1, 2018-01-01T00:00:00Z",
+        "endofday, -1, 2016-12-31T23:59:59.999999Z", "endofday, 0, 2017-01-01T23:59:59.999999Z",
+        "endofday, 1, 2017-01-02T23:59:59.999999Z",
+        "endofweek, -1, 2016-12-31T23:59:59.999999Z", "endofweek, 0, 2017-01-07T23:59:59.999999Z",
+        "endofweek, 1, 2017-01-14T23:59:59.999999Z",
+        "endofmonth, -1, 2016-12-31T23:59:59.999999Z", "endofmonth, 0, 2017-01-31T23:59:59.999999Z",
+        "endofmonth, 1, 2017-02-28T23:59:59.999999Z",
+        "endofyear, -1, 2016-12-31T23:59:59.999999Z", "endofyear, 0, 2017-12-31T23:59:59.999999Z",
+        "endofyear, 1, 2018-12-31T23:59:59.999999Z"})
+    void startAndEndOfPeriods(String function, int offset, String expected) {
+        assertEquals(expected, when(call(function, dt("2017-01-01 10:10:17"), integer(offset))));
+    }
+
+    @Test
+    void startOfWeekIsSunday() {
+        assertEquals("2024-03-10T00:00:00Z", when(call("startofweek", dt("2024-03-15T10:00:00Z"))));
+        assertEquals("2024-03-10T00:00:00Z", when(call("startofweek", dt("2024-03-10T00:00:00Z"))));
+        assertEquals("2024-03-15T00:00:00Z", when(call("startofday", dt("2024-03-15T23:59:59.999Z"))));
+        assertNull(eval(call("startofday", nullOf(KustoType.DATETIME)), KustoType.DATETIME));
+    }
+
+    /** The documented datetime_add examples. */
+    @ParameterizedTest
+    @CsvSource({
+        "year, 2018-01-01T00:00:00Z", "quarter, 2017-04-01T00:00:00Z", "month, 2017-02-01T00:00:00Z",
+        "week, 2017-01-08T00:00:00Z", "day, 2017-01-02T00:00:00Z", "hour, 2017-01-01T01:00:00Z",
+        "minute, 2017-01-01T00:01:00Z", "second, 2017-01-01T00:00:01Z", "millisecond, 2017-01-01T00:00:00.001Z",
+        "microsecond, 2017-01-01T00:00:00.000001Z"})
+    void datetimeAdd(String period, String expected) {
+        assertEquals(expected, when(call("datetime_add", str(period), integer(1), dt("2017-01-01"))));
+    }
+
+    @Test
+    void datetimeAddClampsToTheEndOfShorterMonths() {
+        assertEquals("2024-02-29T00:00:00Z", when(call("datetime_add", str("month"), lng(1), dt("2024-01-31"))));
+        assertEquals("2023-12-31T00:00:00Z", when(call("datetime_add", str("Day"), lng(-1), dt("2024-01-01"))));
+    }
+
+    /** The documented datetime_diff examples, which count period boundaries. */
+    @Test
+    void datetimeDiffCountsBoundaries() {
+        assertEquals(17L, diff("year", "2017-01-01", "2000-12-31"));
+        assertEquals(2L, diff("quarter", "2017-07-01", "2017-03-30"));
+        assertEquals(13L, diff("month", "2017-01-01", "2015-12-30"));
+        assertEquals(5L, diff("week", "2017-10-29 00:00", "2017-09-30 23:59"));
+        assertEquals(29L, diff("day", "2017-10-29 00:00", "2017-09-30 23:59"));
+        assertEquals(2L, diff("hour", "2017-10-31 01:00", "2017-10-30 23:59"));
+        assertEquals(5L, diff("minute", "2017-10-30 23:05:01", "2017-10-30 23:00:59"));
+        assertEquals(10L, diff("second", "2017-10-30 23:00:10.100", "2017-10-30 23:00:00.900"));
+        assertEquals(100L, diff("millisecond", "2017-10-30 23:00:00.200100", "2017-10-30 23:00:00.100900"));
+        assertEquals(100L, diff("microsecond", "2017-10-30 23:00:00.100900", "2017-10-30 23:00:00.100800"));
+        assertEquals(-1000L, diff("nanosecond", "2017-10-30 23:00:00.000000", "2017-10-30 23:00:00.000001"));
+        assertEquals(-17L, diff("year", "2000-12-31", "2017-01-01"));
+    }
+
+    private static Object diff(String period, String a, String b) {
+        return eval(call("datetime_diff", str(period), dt(a), dt(b)), KustoType.LONG);
+    }
+
+    @Test
+    void datePartsAndDayOfWeek() {
+        // documented: dayofweek(datetime(1947-11-30 10:00:05)) is Sunday, 1970-05-11 a Monday
+        assertEquals(0L, eval(call("dayofweek", dt("1947-11-30 10:00:05")), KustoType.TIMESPAN));
+        assertEquals(KustoValues.TICKS_PER_DAY, eval(call("dayofweek", dt("1970-05-11")), KustoType.TIMESPAN));
+        assertEquals(2015, eval(call("getyear", dt("2015-10-12")), KustoType.INT));
+        assertEquals(10, eval(call("getmonth", dt("2015-10-12")), KustoType.INT));
+        assertEquals(12, eval(call("dayofmonth", dt("2015-10-12")), KustoType.INT));
+        assertEquals(285, eval(call("dayofyear", dt("2015-10-12")), KustoType.INT));
+        assertEquals(7, eval(call("hourofday", dt("2015-10-12 07:15")), KustoType.INT));
+        assertEquals(15, eval(call("datetime_part", str("Minute"), dt("2015-10-12 07:15")), KustoType.INT));
+        assertEquals(123, eval(call("datetime_part", str("millisecond"), dt("2015-10-12 07:15:01.123456")),
+                KustoType.INT));
+    }
+
+    /** The documented format_datetime examples, and fractions. */
+    @Test
+    void formatDatetime() {
+        TypedSql when = dt("2017-01-29 09:00:05");
+        assertEquals("17-01-29 [09:00:05]", format(when, "yy-MM-dd [HH:mm:ss]"));
+        assertEquals("2017-1-29 [9:00:05]", format(when, "yyyy-M-dd [H:mm:ss]"));
+        assertEquals("17-01-29 [09:00:05 AM]", format(when, "yy-MM-dd [hh:mm:ss tt]"));
+        TypedSql afternoon = dt("2009-06-15T13:45:30.6175420Z");
+        assertEquals("01:45:30 PM", format(afternoon, "hh:mm:ss tt"));
+        assertEquals("6 61 617 6175 61754 617542 6175420", format(afternoon, "f ff fff ffff fffff ffffff fffffff"));
+        assertEquals("30.617542", format(afternoon, "ss.FFFFFFF"));
+        assertEquals("2009-06-15T13:45:30", format(afternoon, "yyyy-MM-ddTHH:mm:ss"));
+        assertEquals("30", format(dt("2009-06-15T13:45:30Z"), "ss.FFF"));
+        assertEquals("", format(nullOf(KustoType.DATETIME), "yyyy"));
+        KustoException e = assertThrows(KustoException.class,
+                () -> call("format_datetime", when, str("yyyy-MM-dd dddd")));
+        assertTrue(e.getMessage().contains("dddd"), e.getMessage());
+    }
+
+    private static String format(TypedSql when, String format) {
+        return (String) eval(call("format_datetime", when, str(format)), KustoType.STRING);
+    }
+
+    @Test
+    void badArgumentsAreSemanticErrors() {
+        assertThrows(KustoException.class, () -> call("datetime_add", str("fortnight"), lng(1), dt("2017-01-01")));
+        assertThrows(KustoException.class, () -> call("startofday", lng(1)));
+        assertThrows(KustoException.class, () -> call("ago", lng(1)));
+        assertThrows(KustoException.class, () -> call("now", ts("1d"), ts("1d")));
+    }
+}

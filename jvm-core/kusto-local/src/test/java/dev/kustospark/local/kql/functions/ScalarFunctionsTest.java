@@ -1,0 +1,191 @@
+package dev.kustospark.local.kql.functions;
+
+import static dev.kustospark.local.kql.functions.Harness.bool;
+import static dev.kustospark.local.kql.functions.Harness.call;
+import static dev.kustospark.local.kql.functions.Harness.column;
+import static dev.kustospark.local.kql.functions.Harness.dt;
+import static dev.kustospark.local.kql.functions.Harness.dyn;
+import static dev.kustospark.local.kql.functions.Harness.integer;
+import static dev.kustospark.local.kql.functions.Harness.lng;
+import static dev.kustospark.local.kql.functions.Harness.nullOf;
+import static dev.kustospark.local.kql.functions.Harness.real;
+import static dev.kustospark.local.kql.functions.Harness.str;
+import static dev.kustospark.local.kql.functions.Harness.ts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kustospark.local.KustoException;
+import dev.kustospark.local.kql.TypedSql;
+import dev.kustospark.local.types.KustoType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ScalarFunctionsTest {
+    private static Harness db;
+
+    @BeforeAll
+    static void open() {
+        db = new Harness();
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    private static Object eval(TypedSql expr, KustoType expectedType) {
+        assertEquals(expectedType, expr.type(), "result type");
+        return db.eval(expr);
+    }
+
+    @Test
+    void nullAndEmptyChecks() {
+        assertEquals(true, eval(call("isnull", nullOf(KustoType.LONG)), KustoType.BOOL));
+        assertEquals(false, eval(call("isnull", lng(1)), KustoType.BOOL));
+        assertEquals(false, eval(call("isnull", str("")), KustoType.BOOL));
+        assertEquals(true, eval(call("isnotnull", str("")), KustoType.BOOL));
+        assertEquals(true, eval(call("isempty", str("")), KustoType.BOOL));
+        assertEquals(false, eval(call("isempty", str("x")), KustoType.BOOL));
+        assertEquals(true, eval(call("isempty", nullOf(KustoType.STRING)), KustoType.BOOL));
+        assertEquals(true, eval(call("isempty", nullOf(KustoType.INT)), KustoType.BOOL));
+        assertEquals(false, eval(call("isempty", dyn("[]")), KustoType.BOOL));
+        assertEquals(true, eval(call("isnull", dyn("null")), KustoType.BOOL));
+        assertEquals(true, eval(call("isnotempty", str("x")), KustoType.BOOL));
+        assertEquals(false, eval(call("not", bool(true)), KustoType.BOOL));
+    }
+
+    @Test
+    void iffCaseAndCoalesce() {
+        assertEquals("yes", eval(call("iff", bool(true), str("yes"), str("no")), KustoType.STRING));
+        assertEquals("no", eval(call("iif", nullOf(KustoType.BOOL), str("yes"), str("no")), KustoType.STRING));
+        // int and long branches promote to long
+        assertEquals(2L, eval(call("iff", bool(false), integer(1), lng(2)), KustoType.LONG));
+        assertEquals(2.5, eval(call("iff", bool(false), integer(1), real(2.5)), KustoType.REAL));
+        TypedSql size = column("n", KustoType.LONG);
+        TypedSql bucket = call("case", lessThan3(size), str("small"), str("large"));
+        assertEquals("large", db.evalOver(bucket, "(VALUES (CAST(5 AS BIGINT))) t(n)").get(0));
+        // documented: coalesce(tolong("not a number"), tolong("42"), 33) == 42
+        assertEquals(42L, eval(call("coalesce", call("tolong", str("not a number")), call("tolong", str("42")),
+                lng(33)), KustoType.LONG));
+        // for strings coalesce skips empty values
+        assertEquals("b", eval(call("coalesce", str(""), nullOf(KustoType.STRING), str("b")), KustoType.STRING));
+        KustoException e = assertThrows(KustoException.class, () -> call("iff", bool(true), str("a"), lng(1)));
+        assertTrue(e.getMessage().contains("one type"), e.getMessage());
+        assertThrows(KustoException.class, () -> call("iff", lng(1), str("a"), str("b")));
+        assertThrows(KustoException.class, () -> call("case", bool(true), str("a")));
+    }
+
+    /** A predicate {@code n < 3} as the translator would hand it over. */
+    private static TypedSql lessThan3(TypedSql n) {
+        return TypedSql.of("(" + n.sql() + " < 3)", KustoType.BOOL);
+    }
+
+    @Test
+    void stringFunctions() {
+        assertEquals(5L, eval(call("strlen", str("hello")), KustoType.LONG));
+        assertEquals(0L, eval(call("strlen", nullOf(KustoType.STRING)), KustoType.LONG));
+        assertEquals(5L, eval(call("strlen", str("⒦⒰⒮⒯⒪")), KustoType.LONG));
+        assertEquals("abc", eval(call("tolower", str("AbC")), KustoType.STRING));
+        assertEquals("ABC", eval(call("toupper", str("AbC")), KustoType.STRING));
+        assertEquals("cba", eval(call("reverse", str("abc")), KustoType.STRING));
+        assertEquals(2L, eval(call("indexof", str("abcdefg"), str("cde")), KustoType.LONG));
+        assertEquals(-1L, eval(call("indexof", str("abcdefg"), str("xyz")), KustoType.LONG));
+    }
+
+    /** The documented substring examples, and the edges past them. */
+    @Test
+    void substring() {
+        assertEquals("23456", eval(call("substring", str("123456"), integer(1)), KustoType.STRING));
+        assertEquals("34", eval(call("substring", str("123456"), integer(2), integer(2)), KustoType.STRING));
+        assertEquals("AB", eval(call("substring", str("ABCD"), integer(0), integer(2)), KustoType.STRING));
+        assertEquals("56", eval(call("substring", str("123456"), integer(-2), integer(2)), KustoType.STRING));
+        assertEquals("", eval(call("substring", str("123456"), integer(10)), KustoType.STRING));
+        assertEquals("56", eval(call("substring", str("123456"), integer(4), integer(100)), KustoType.STRING));
+        assertEquals("12", eval(call("substring", str("123456"), integer(-100), integer(2)), KustoType.STRING));
+        assertEquals("", eval(call("substring", str("123456"), integer(1), integer(-1)), KustoType.STRING));
+        assertEquals("", eval(call("substring", nullOf(KustoType.STRING), integer(1)), KustoType.STRING));
+    }
+
+    @Test
+    void strcatConvertsEveryArgumentAsTostringDoes() {
+        assertEquals("hello world", eval(call("strcat", str("hello"), str(" "), str("world")), KustoType.STRING));
+        assertEquals("a1-2.5-true-2024-01-02T03:04:05Z-1.00:00:00-",
+                eval(call("strcat", str("a"), lng(1), str("-"), real(2.5), str("-"), bool(true), str("-"),
+                        dt("2024-01-02T03:04:05Z"), str("-"), ts("1d"), str("-"), nullOf(KustoType.LONG)),
+                        KustoType.STRING));
+        assertEquals("a,b,1", eval(call("strcat_delim", str(","), str("a"), str("b"), lng(1)), KustoType.STRING));
+    }
+
+    /** The documented split examples. */
+    @Test
+    void split() {
+        assertEquals("[\"aa\",\"bb\"]", eval(call("split", str("aa_bb"), str("_")), KustoType.DYNAMIC));
+        assertEquals("[\"bbb\"]", eval(call("split", str("aaa_bbb_ccc"), str("_"), integer(1)), KustoType.DYNAMIC));
+        assertEquals("[\"\"]", eval(call("split", str(""), str("_")), KustoType.DYNAMIC));
+        assertEquals("[\"a\",\"\",\"b\"]", eval(call("split", str("a__b"), str("_")), KustoType.DYNAMIC));
+        assertEquals("[\"aa\",\"cc\"]", eval(call("split", str("aabbcc"), str("bb")), KustoType.DYNAMIC));
+        assertEquals("[]", eval(call("split", str("aa_bb"), str("_"), integer(5)), KustoType.DYNAMIC));
+    }
+
+    @Test
+    void trimAndReplace() {
+        assertEquals("https://bing.com", eval(call("trim", str("--"), str("--https://bing.com--")), KustoType.STRING));
+        assertEquals("Te st1// $", eval(call("trim_start", str("[^\\w]+"), str("-  Te st1// $")), KustoType.STRING));
+        assertEquals("-  Te st1", eval(call("trim_end", str("[^\\w]+"), str("-  Te st1// $")), KustoType.STRING));
+        assertEquals("A magic trick can turn a hamster into a dog",
+                eval(call("replace_string", str("A magic trick can turn a cat into a dog"), str("cat"),
+                        str("hamster")), KustoType.STRING));
+        assertEquals("a.b", eval(call("replace_string", str("a.b"), str(""), str("x")), KustoType.STRING));
+        assertEquals("Number is 20, Number is 30",
+                eval(call("replace_regex", str("Number was: 20, Number was: 30"), str("was: ([0-9]+)"),
+                        str("is \\1")), KustoType.STRING));
+    }
+
+    /** The documented extract examples. */
+    @Test
+    void extract() {
+        assertEquals("45.6", eval(call("extract", str("x=([0-9.]+)"), integer(1), str("hello x=45.6|wo")),
+                KustoType.STRING));
+        assertEquals(45.6, eval(call("extract", str("x=([0-9.]+)"), integer(1), str("hello x=45.6|wo"),
+                str("real")), KustoType.REAL));
+        assertEquals("", eval(call("extract", str("x=([0-9.]+)"), integer(1), str("no match")), KustoType.STRING));
+        assertNull(eval(call("extract", str("x=([0-9.]+)"), integer(1), str("no match"),
+                nullOf(KustoType.LONG)), KustoType.LONG));
+        assertEquals(123L, eval(call("extract", str("id=([0-9]+)"), integer(1), str("id=123;"),
+                nullOf(KustoType.LONG)), KustoType.LONG));
+        assertEquals("x=45.6", eval(call("extract", str("x=([0-9.]+)"), integer(0), str("hello x=45.6|wo")),
+                KustoType.STRING));
+    }
+
+    /** The documented gettype examples. */
+    @Test
+    void gettype() {
+        assertEquals("string", eval(call("gettype", str("a")), KustoType.STRING));
+        assertEquals("long", eval(call("gettype", lng(111)), KustoType.STRING));
+        assertEquals("bool", eval(call("gettype", bool(true)), KustoType.STRING));
+        assertEquals("datetime", eval(call("gettype", call("now")), KustoType.STRING));
+        assertEquals("timespan", eval(call("gettype", ts("1s")), KustoType.STRING));
+        assertEquals("int", eval(call("gettype", call("parse_json", str("1"))), KustoType.STRING));
+        assertEquals("string", eval(call("gettype", call("parse_json", str(" \"abc\" "))), KustoType.STRING));
+        assertEquals("dictionary", eval(call("gettype", call("parse_json", str(" {\"abc\":1} "))), KustoType.STRING));
+        assertEquals("array", eval(call("gettype", call("parse_json", str(" [1, 2, 3] "))), KustoType.STRING));
+        assertEquals("real", eval(call("gettype", real(123.45)), KustoType.STRING));
+        assertEquals("null", eval(call("gettype", call("parse_json", str(""))), KustoType.STRING));
+        assertEquals("long", eval(call("gettype", dyn("3000000000")), KustoType.STRING));
+    }
+
+    @Test
+    void unknownFunctionsAreUnsupportedWithPosition() {
+        assertFalse(ScalarFunctions.isKnown("no_such_function"));
+        assertTrue(ScalarFunctions.isKnown("has"));
+        assertTrue(ScalarFunctions.isKnown("!has"));
+        assertTrue(ScalarFunctions.isKnown("bin"));
+        KustoException e = assertThrows(KustoException.class, () -> call("no_such_function", lng(1)));
+        assertTrue(e.getMessage().contains("no_such_function") && e.getMessage().contains("1:5"), e.getMessage());
+        assertEquals(400, e.httpStatus());
+    }
+}
