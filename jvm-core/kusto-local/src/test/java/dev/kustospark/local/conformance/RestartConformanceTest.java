@@ -29,7 +29,8 @@ final class RestartConformanceTest {
     Path dataDir;
 
     static List<List<Object>> snapshot(Client client, String kql) throws Exception {
-        return new ArrayList<>(client.executeQuery(DB, kql).getPrimaryResults().getData());
+        var result = kql.startsWith(".") ? client.executeMgmt(DB, kql) : client.executeQuery(DB, kql);
+        return new ArrayList<>(result.getPrimaryResults().getData());
     }
 
     static String schema(Client client) throws Exception {

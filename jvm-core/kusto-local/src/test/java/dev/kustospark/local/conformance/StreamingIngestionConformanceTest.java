@@ -64,7 +64,7 @@ final class StreamingIngestionConformanceTest extends ConformanceBase {
         IngestionResult result = ingest.ingestFromStream(source, properties);
         List<IngestionStatus> statuses = result.getIngestionStatusCollection();
         assertEquals(1, statuses.size());
-        assertEquals(OperationStatus.Succeeded, statuses.get(0).getStatus());
+        assertEquals(OperationStatus.Succeeded.name(), String.valueOf(statuses.get(0).getStatus()));
     }
 
     static byte[] utf8(String text) {
@@ -145,7 +145,7 @@ final class StreamingIngestionConformanceTest extends ConformanceBase {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duck.createStatement()) {
             statement.execute("COPY (SELECT * FROM (VALUES "
                     + "(1::BIGINT, 'one', 1.25::DOUBLE, true, TIMESTAMPTZ '2024-05-06 07:08:09+00'), "
-                    + "(2::BIGINT, NULL, NULL, false, NULL)) AS t(Id, Name, Score, Flag, At)) TO '"
+                    + "(2::BIGINT, NULL, NULL, false, NULL)) AS t(\"Id\", \"Name\", \"Score\", \"Flag\", \"At\")) TO '"
                     + file.toString().replace("'", "''") + "' (FORMAT parquet)");
         }
         IngestionProperties properties = new IngestionProperties(DB, "ParquetRows");
