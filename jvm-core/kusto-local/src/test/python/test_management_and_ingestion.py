@@ -10,7 +10,7 @@ import pytest
 from azure.kusto.data import KustoClient
 from azure.kusto.data.data_format import DataFormat, IngestionMappingKind
 from azure.kusto.data.exceptions import KustoApiError
-from azure.kusto.ingest import ColumnMapping, IngestionProperties, KustoStreamingIngestClient, StreamDescriptor
+from azure.kusto.ingest import IngestionProperties, KustoStreamingIngestClient, StreamDescriptor
 
 from conftest import DATABASE
 
@@ -79,11 +79,13 @@ def test_streaming_gzip_csv(client: KustoClient, ingest_client: KustoStreamingIn
 
 
 def test_streaming_json_with_mapping(client: KustoClient, ingest_client: KustoStreamingIngestClient) -> None:
+    # Streaming requests carry a mapping name only, so the mapping is created on the table first.
     streaming_table(client, "PyJson", "(Name:string, Age:long)")
+    client.execute_mgmt(DATABASE, ".create table PyJson ingestion json mapping 'pymap' "
+                                  "'[{\"column\":\"Name\",\"path\":\"$.name\"},{\"column\":\"Age\",\"path\":\"$.age\"}]'")
     properties = IngestionProperties(
         database=DATABASE, table="PyJson", data_format=DataFormat.JSON,
-        column_mappings=[ColumnMapping("Name", "string", path="$.name"), ColumnMapping("Age", "long", path="$.age")],
-        ingestion_mapping_kind=IngestionMappingKind.JSON)
+        ingestion_mapping_reference="pymap", ingestion_mapping_kind=IngestionMappingKind.JSON)
     ingest_client.ingest_from_stream(io.BytesIO(b'{"name":"Ann","age":30}\n{"name":"Bob","age":null}\n'),
                                      ingestion_properties=properties)
     assert query_rows(client, "PyJson | sort by Name asc") == [["Ann", 30], ["Bob", None]]
