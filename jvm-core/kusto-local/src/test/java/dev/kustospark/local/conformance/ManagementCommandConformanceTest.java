@@ -242,6 +242,35 @@ final class ManagementCommandConformanceTest extends ConformanceBase {
     }
 
     @Test
+    void moveExtentsSelectedByACommand() throws Exception {
+        // The form the Spark connector uses to publish staged data.
+        mgmt(".create table Staging (a:int)");
+        mgmt(".create table Published (a:int)");
+        mgmt(".ingest inline into table Staging <| 1");
+        mgmt(".ingest inline into table Staging <| 2");
+        mgmt(".move extents to table Published <| .show table Staging extents");
+        assertEquals(List.of("1", "2"), firstColumn("Published | sort by a asc"));
+        assertEquals(0L, scalarLong("Staging | count"));
+        KustoResultSetTable extents = mgmt(".show table Published extents | count");
+        assertTrue(extents.next());
+        assertEquals(2, extents.getInt(0));
+    }
+
+    @Test
+    void ingestionMappingsAreCreatedAndShown() throws Exception {
+        mgmt(".create table Mapped (a:long, b:string)");
+        mgmt(".create table Mapped ingestion json mapping 'm1' '[{\"column\":\"a\",\"path\":\"$.x\"},"
+                + "{\"column\":\"b\",\"path\":\"$.y\"}]'");
+        KustoResultSetTable mappings = mgmt(".show table Mapped ingestion json mappings");
+        assertTrue(columnNames(mappings).containsAll(List.of("Name", "Kind", "Mapping")), columnNames(mappings)::toString);
+        assertTrue(mappings.next());
+        assertEquals("m1", mappings.getString("Name"));
+        assertEquals("Json", mappings.getString("Kind"));
+        JsonNode mapping = JSON.readTree(mappings.getString("Mapping"));
+        assertEquals("a", mapping.get(0).get("column").asText());
+    }
+
+    @Test
     void autoDeletePolicyIsShownAndHonoured() throws Exception {
         mgmt(".create table Expiring (a:int)");
         mgmt(".create table Kept (a:int)");

@@ -103,6 +103,40 @@ final class RequestPropertiesConformanceTest extends ConformanceBase {
     }
 
     @Test
+    void largeResultArrivesComplete() throws Exception {
+        KustoResultSetTable result = query("range x from 1 to 200000 step 1 | extend s = strcat('row-', x)");
+        assertEquals(200_000, result.count());
+        long sum = 0;
+        while (result.next()) {
+            sum += result.getLong(0);
+        }
+        assertEquals(200_000L * 200_001L / 2, sum);
+        assertTrue(result.isAfterLast() || !result.hasNext());
+    }
+
+    @Test
+    void concurrentQueriesFromOneClientAreIndependent() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Long>> futures = new ArrayList<>();
+            for (int i = 1; i <= 24; i++) {
+                final long n = i * 1000L;
+                futures.add(pool.submit(() -> {
+                    KustoResultSetTable sum = query("range x from 1 to " + n + " step 1 | summarize sum(x)");
+                    sum.next();
+                    return sum.getLong(0);
+                }));
+            }
+            for (int i = 1; i <= 24; i++) {
+                long n = i * 1000L;
+                assertEquals(n * (n + 1) / 2, futures.get(i - 1).get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void streamingQueryReturnsTheV2FramesOfTheResult() throws Exception {
         StreamingClient streaming = ClientFactory.createStreamingClient(new ConnectionStringBuilder(kusto.url()));
         JsonNode frames;
