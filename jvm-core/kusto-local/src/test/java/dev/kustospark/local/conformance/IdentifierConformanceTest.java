@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
+import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
+import com.microsoft.azure.kusto.ingest.IngestClient;
+import com.microsoft.azure.kusto.ingest.IngestClientFactory;
+import com.microsoft.azure.kusto.ingest.IngestionProperties;
+import com.microsoft.azure.kusto.ingest.source.StreamSourceInfo;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +41,20 @@ final class IdentifierConformanceTest extends ConformanceBase {
         assertEquals(table("テスト,5"), rows(result));
         KustoResultSetTable tables = mgmt(".show tables | where TableName == 'Données_日本語'");
         assertEquals(1, tables.count());
+    }
+
+    @Test
+    void streamingIngestionIntoDottedDashedNamesAndUnicodeColumns() throws Exception {
+        mgmt(".create table ['Stream-Table.v2'] (['col one']:long, ['Größe']:string)");
+        mgmt(".alter table ['Stream-Table.v2'] policy streamingingestion enable");
+        IngestionProperties properties = new IngestionProperties(DB, "Stream-Table.v2");
+        properties.setDataFormat(IngestionProperties.DataFormat.CSV);
+        try (IngestClient ingest = IngestClientFactory.createStreamingIngestClient(new ConnectionStringBuilder(kusto.url()))) {
+            ingest.ingestFromStream(new StreamSourceInfo(new ByteArrayInputStream(
+                    "1,groß\n2,klein\n".getBytes(StandardCharsets.UTF_8))), properties);
+        }
+        assertEquals(table("1,groß", "2,klein"), rows("['Stream-Table.v2'] | sort by ['col one'] asc"));
+        assertEquals(table("klein"), rows("['Stream-Table.v2'] | where ['col one'] == 2 | project ['Größe']"));
     }
 
     @Test
