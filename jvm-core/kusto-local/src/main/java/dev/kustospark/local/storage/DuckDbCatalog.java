@@ -165,10 +165,22 @@ public final class DuckDbCatalog implements Catalog {
             }
             return databases.get(0);
         }
-        if (!tablesByDatabase.containsKey(requested)) {
-            throw KustoException.entityNotFound("Database", requested);
+        return canonicalDatabase(requested);
+    }
+
+    /** The stored spelling of a database name: database names, unlike others, ignore case. */
+    private String canonicalDatabase(String name) {
+        if (name != null) {
+            if (tablesByDatabase.containsKey(name)) {
+                return name;
+            }
+            for (String db : databases) {
+                if (db.equalsIgnoreCase(name)) {
+                    return db;
+                }
+            }
         }
-        return requested;
+        throw KustoException.entityNotFound("Database", name);
     }
 
     @Override
@@ -187,8 +199,8 @@ public final class DuckDbCatalog implements Catalog {
 
     @Override
     public synchronized void createDatabase(String name, boolean ifNotExists) {
-        requireName("Database", name);
-        if (tablesByDatabase.containsKey(name)) {
+        requireEntityName("Database", name);
+        if (databases.stream().anyMatch(db -> db.equalsIgnoreCase(name))) {
             if (ifNotExists) {
                 return;
             }
@@ -229,23 +241,20 @@ public final class DuckDbCatalog implements Catalog {
     }
 
     private Map<String, TableInfo> tablesOf(String database) {
-        LinkedHashMap<String, TableInfo> tables = tablesByDatabase.get(database);
-        if (tables == null) {
-            throw KustoException.entityNotFound("Database", database);
-        }
-        return tables;
+        return tablesByDatabase.get(canonicalDatabase(database));
     }
 
     @Override
-    public synchronized TableInfo createTable(String database, String table, List<Column> columns, String folder,
+    public synchronized TableInfo createTable(String databaseName, String table, List<Column> columns, String folder,
             String docString) {
-        Optional<TableInfo> existing = findTable(database, table);
+        Optional<TableInfo> existing = findTable(databaseName, table);
         if (existing.isPresent()) {
             // The service answers success and leaves an existing table unchanged, whatever the schema.
             return existing.get();
         }
-        requireName("Table", table);
+        requireEntityName("Table", table);
         requireColumns(columns);
+        String database = canonicalDatabase(databaseName);
         TableInfo created = inTransaction(c -> {
             long id;
             try (Statement st = c.createStatement();
@@ -396,7 +405,7 @@ public final class DuckDbCatalog implements Catalog {
     @Override
     public synchronized TableInfo renameTable(String database, String table, String newName) {
         TableInfo t = table(database, table);
-        requireName("Table", newName);
+        requireEntityName("Table", newName);
         if (table.equals(newName)) {
             return t;
         }
@@ -404,14 +413,14 @@ public final class DuckDbCatalog implements Catalog {
             throw KustoException.entityExists("Table", newName);
         }
         inTransaction(c -> update(c, "UPDATE kl_meta.tables SET name = ? WHERE id = ?", newName, t.id()));
-        TableInfo renamed = new TableInfo(t.id(), database, newName, t.physicalName(), t.columns(), t.folder(),
+        TableInfo renamed = new TableInfo(t.id(), t.database(), newName, t.physicalName(), t.columns(), t.folder(),
                 t.docString());
         // Rebuilt so that the renamed table keeps its place, as it does when read back from disk.
         LinkedHashMap<String, TableInfo> reordered = new LinkedHashMap<>();
-        for (TableInfo each : tablesByDatabase.get(database).values()) {
+        for (TableInfo each : tablesByDatabase.get(t.database()).values()) {
             reordered.put(each.id() == t.id() ? newName : each.name(), each.id() == t.id() ? renamed : each);
         }
-        tablesByDatabase.put(database, reordered);
+        tablesByDatabase.put(t.database(), reordered);
         return renamed;
     }
 
@@ -700,7 +709,7 @@ public final class DuckDbCatalog implements Catalog {
                 UUID newId = UUID.randomUUID();
                 update(c, insert.toString(), newId, e.id());
                 deleteExtent(c, from, e.id());
-                recordExtent(c, to.id(), new ExtentInfo(newId, database, toTable, e.createdOn(), e.rowCount(),
+                recordExtent(c, to.id(), new ExtentInfo(newId, to.database(), to.name(), e.createdOn(), e.rowCount(),
                         e.originalSize(), e.tags()));
                 moved.put(e.id(), newId);
             }
@@ -776,8 +785,8 @@ public final class DuckDbCatalog implements Catalog {
     }
 
     @Override
-    public synchronized Optional<String> databasePolicy(String database, String kind) {
-        tablesOf(database);
+    public synchronized Optional<String> databasePolicy(String databaseName, String kind) {
+        String database = canonicalDatabase(databaseName);
         try (PreparedStatement ps = meta.prepareStatement(
                 "SELECT policy FROM kl_meta.database_policies WHERE database = ? AND kind = ?")) {
             ps.setString(1, database);
@@ -791,8 +800,8 @@ public final class DuckDbCatalog implements Catalog {
     }
 
     @Override
-    public synchronized void setDatabasePolicy(String database, String kind, String policyJson) {
-        tablesOf(database);
+    public synchronized void setDatabasePolicy(String databaseName, String kind, String policyJson) {
+        String database = canonicalDatabase(databaseName);
         String normalizedKind = kind.toLowerCase(Locale.ROOT);
         inTransaction(c -> {
             update(c, "DELETE FROM kl_meta.database_policies WHERE database = ? AND kind = ?", database,
@@ -947,16 +956,36 @@ public final class DuckDbCatalog implements Catalog {
         }
     }
 
+    /** Letters, digits, combining marks, '_', ' ', '.' and '-': what the service allows in entity names. */
+    private static final java.util.regex.Pattern ENTITY_NAME =
+            java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\p{N}_ .\\-]{1,1024}");
+
     private static void requireName(String kind, String name) {
         if (name == null || name.isEmpty() || name.length() > 1024) {
             throw KustoException.badRequest(kind + " name must have 1 to 1024 characters: '" + name + "'");
         }
     }
 
+    /**
+     * Database, table and column names follow the service's identifier rules: besides letters,
+     * digits and '_' only space, '.' and '-' are allowed, and a leading or trailing "__" is reserved.
+     */
+    private static void requireEntityName(String kind, String name) {
+        requireName(kind, name);
+        if (!ENTITY_NAME.matcher(name).matches()) {
+            throw KustoException.badRequest(kind + " name '" + name + "' is not valid: names may contain only"
+                    + " letters, digits, '_', spaces, '.' and '-'.");
+        }
+        if (name.startsWith("__") || name.endsWith("__")) {
+            throw KustoException.badRequest(kind + " name '" + name
+                    + "' is not valid: names that start or end with '__' are reserved.");
+        }
+    }
+
     private static void requireColumns(List<Column> columns) {
         Set<String> seen = new java.util.HashSet<>();
         for (Column c : columns) {
-            requireName("Column", c.name());
+            requireEntityName("Column", c.name());
             if (!seen.add(c.name())) {
                 throw KustoException.badRequest("Column '" + c.name() + "' is specified more than once.");
             }
