@@ -277,6 +277,20 @@ public final class CommandExecutor {
             p.expectKeywords("details");
             return operations.details(id);
         }
+        if (p.acceptKeywords("cluster", "extents")) {
+            List<TableInfo> all = new ArrayList<>();
+            for (String db : catalog.databases()) {
+                all.addAll(catalog.tables(db));
+            }
+            return data.showExtents(inv, all);
+        }
+        if (p.acceptKeywords("functions")) {
+            inv.operation = "FunctionsShow";
+            return ResultShapes.result(List.of(ResultShapes.col("Name", KustoType.STRING),
+                    ResultShapes.col("Parameters", KustoType.STRING), ResultShapes.col("Body", KustoType.STRING),
+                    ResultShapes.col("Folder", KustoType.STRING), ResultShapes.col("DocString", KustoType.STRING)),
+                    List.of());
+        }
         if (p.acceptKeywords("cluster")) {
             inv.operation = "ClusterShow";
             Runtime rt = Runtime.getRuntime();
@@ -654,6 +668,10 @@ public final class CommandExecutor {
                 catalog.dropIngestionMapping(db, t.name(), kind, mappingName);
                 return ResultShapes.mappings(db, t.name(), catalog.ingestionMappings(db, t.name()), inv.now);
             }
+            if (p.acceptKeywords("columns")) {
+                inv.operation = "TableColumnsDrop";
+                return dropColumns(db, name, p.nameList());
+            }
             inv.operation = "TableDrop";
             boolean ifExists = p.acceptKeywords("ifexists");
             if (catalog.findTable(db, name).isPresent()) {
@@ -669,7 +687,28 @@ public final class CommandExecutor {
         if (p.peekKeyword("extents") || p.peekKeyword("extent")) {
             return data.dropExtents(inv);
         }
+        if (p.acceptKeywords("column")) {
+            // .drop column T.c: the table and column names are separated by a dot.
+            inv.operation = "TableColumnsDrop";
+            String table = p.name();
+            p.expect(".");
+            return dropColumns(inv.database(), table, List.of(p.name()));
+        }
         throw unsupported(inv);
+    }
+
+    private RowsResult dropColumns(String db, String table, List<String> names) {
+        TableInfo t = catalog.table(db, table);
+        for (String n : names) {
+            if (t.column(n).isEmpty()) {
+                throw KustoException.entityNotFound("Column", n);
+            }
+        }
+        List<Column> kept = t.kustoColumns().stream().filter(c -> !names.contains(c.name())).toList();
+        if (kept.isEmpty()) {
+            throw KustoException.badRequest("Cannot drop all the columns of table '" + t.name() + "'.");
+        }
+        return ResultShapes.schemaAsJson(catalog.alterTable(db, t.name(), kept, null, null));
     }
 
     private RowsResult rename(Invocation inv) {

@@ -96,6 +96,8 @@ class CommandExecutorTest {
         assertEquals(List.of("BuildVersion", "BuildTime", "ServiceType", "ProductVersion"), names(version));
         assertEquals("Engine", column(version, "ServiceType").get(0));
         assertEquals(1, run(".show cluster").rows().size());
+        assertEquals(0, run(".show functions").rows().size());
+        assertEquals(0, run(".show cluster extents").rows().size());
         RowsResult created = run(".create database ['new db'] ifnotexists");
         assertEquals(List.of("new db"), column(created, "DatabaseName"));
         assertEquals("BadRequest_EntityAlreadyExists", fails(".create database ['new db']").code());
@@ -192,6 +194,12 @@ class CommandExecutorTest {
         assertEquals("BadRequest_EntityNotFound", fails(".alter-merge table Missing (n:long)").code());
         run(".alter table T folder 'Folder1'");
         assertEquals("Folder1", catalog.table("db1", "T").folder());
+        run(".alter-merge table T (m1:int, m2:string, m3:bool)");
+        RowsResult dropped = run(".drop table T columns (m1, m3)");
+        assertEquals(ResultShapes.SCHEMA_COLUMNS, dropped.columns());
+        run(".drop column T.m2");
+        assertEquals(List.of("c", "a", "n"), catalog.table("db1", "T").columns().stream().map(c -> c.name()).toList());
+        assertEquals("BadRequest_EntityNotFound", fails(".drop column T.nope").code());
         run(".create-merge table New (x:int)");
         assertTrue(catalog.findTable("db1", "New").isPresent());
         RowsResult two = run(".create tables A (x:int), B (y:string)");
