@@ -435,6 +435,8 @@ class CommandExecutorTest {
                 retention);
         run(".delete table T policy retention");
         assertEquals("null", column(run(".show table T policy retention"), "Policy").get(0));
+        assertEquals("{\"IsEnabled\":true}",
+                column(run(".alter table T policy ingestiontime true"), "Policy").get(0));
         assertEquals(400, fails(".alter table T policy nonsense '{}'").httpStatus());
         assertEquals(400, fails(".alter table T policy retention 'not json'").httpStatus());
 
