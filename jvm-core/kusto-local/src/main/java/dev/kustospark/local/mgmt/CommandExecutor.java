@@ -122,9 +122,15 @@ public final class CommandExecutor {
             return List.of(rows);
         }
         String query;
+        int queryStart = p.position();
+        String prefix;
         if (p.peek("|")) {
-            query = "$command_results " + p.rest();
+            queryStart = p.position();
+            prefix = "$command_results ";
+            query = prefix + p.rest();
         } else if (p.accept(";")) {
+            queryStart = p.position();
+            prefix = "";
             query = p.rest();
             if (query.isBlank()) {
                 p.skipToEnd();
@@ -141,8 +147,12 @@ public final class CommandExecutor {
         } catch (KustoException e) {
             db = inv.requestedDatabase;
         }
-        CompiledQuery compiled = KqlCompiler.compile(query, new KqlContext(db, catalog, inv.parameters, inv.now,
-                source));
+        CompiledQuery compiled;
+        try {
+            compiled = KqlCompiler.compile(query, new KqlContext(db, catalog, inv.parameters, inv.now, source));
+        } catch (KustoException e) {
+            throw ErrorPositions.shift(e, p.text(), queryStart, prefix.length());
+        }
         List<TabularResult> results = new ArrayList<>();
         for (SqlResult r : compiled.results()) {
             results.add(r.withName("Table_" + results.size()));

@@ -183,5 +183,10 @@ class PipedCommandTest {
                 ".show tables | where NoSuchColumn == 1", Map.of(), NOW));
         assertEquals(400, e.httpStatus());
         assertTrue(e.getMessage().contains("NoSuchColumn"), e.getMessage());
+        // Positions point into the whole command text: the bad token starts at column 28 of line 2.
+        KustoException syntax = assertThrows(KustoException.class, () -> executor.execute(connection, "db1",
+                ".show tables\n| where TableName == 'x' | frobnicate", Map.of(), NOW));
+        assertTrue(syntax.getMessage().contains("[line:position=2:"), syntax.getMessage());
+        assertTrue(syntax.getMessage().contains(":28]"), syntax.getMessage());
     }
 }
