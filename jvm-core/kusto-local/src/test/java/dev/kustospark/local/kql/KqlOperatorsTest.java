@@ -115,6 +115,9 @@ class KqlOperatorsTest {
         assertEquals(List.of("Id:long", "Name:string", "Value:real", "Column1:long", "x:long", "y:long"),
                 r.columns());
         assertEquals(List.of(row(1L, "alpha", 3.0, 2L, 1L, 11L)), r.rows());
+        // default names are numbered across the query
+        r = kql.run("Events | extend Id + 1 | project-away Column1 | extend Id + 2 | project Column2");
+        assertEquals(List.of("Column2:long"), r.columns());
     }
 
     @Test
