@@ -459,10 +459,10 @@ final class QueryTranslator {
         if (op instanceof Ast.Distinct d) {
             return distinct(in, d);
         }
-        if (op instanceof Ast.Count) {
+        if (op instanceof Ast.Count count) {
             String a = alias();
             return new Relation("SELECT count(*) AS c0 FROM (" + in.sql() + ") AS " + a,
-                    List.of(new Column("Count", LONG)), false);
+                    List.of(new Column(count.name(), LONG)), false);
         }
         if (op instanceof Ast.Union u) {
             return union(in, u);

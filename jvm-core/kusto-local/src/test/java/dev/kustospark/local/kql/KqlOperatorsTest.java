@@ -133,6 +133,7 @@ class KqlOperatorsTest {
     void countAndDistinct() {
         assertEquals(List.of(row(4L)), kql.run("Events | count").rows());
         assertEquals(List.of("Count:long"), kql.run("Events | count").columns());
+        assertEquals(List.of("N:long"), kql.run("Events | count as N").columns());
         KqlRunner.Result r = kql.run("Events | distinct Name | sort by Name asc");
         assertEquals(List.of(row("Beta"), row("alpha"), row("gamma")), r.rows());
     }
