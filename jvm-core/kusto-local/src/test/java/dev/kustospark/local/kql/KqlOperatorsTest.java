@@ -130,6 +130,30 @@ class KqlOperatorsTest {
     }
 
     @Test
+    void projectReorderSortsWildcardMatches() {
+        KqlRunner.Result r = kql.run("Events | take 1 | project-reorder * asc");
+        assertEquals(List.of("Id:long", "Name:string", "Props:dynamic", "Ts:datetime", "Value:real"), r.columns());
+        r = kql.run("Events | take 1 | project-reorder Ts, * desc");
+        assertEquals(List.of("Ts:datetime", "Value:real", "Props:dynamic", "Name:string", "Id:long"), r.columns());
+    }
+
+    @Test
+    void unionOfTablesByWildcardNamesEachLeg() {
+        KqlRunner.Result r = kql.run("union withsource=T Nam* | summarize count() by T");
+        assertEquals(List.of(row("Names", 4L)), r.rows());
+    }
+
+    @Test
+    void emptyDatatableAndRightSemiJoin() {
+        KqlRunner.Result r = kql.run("datatable(a:long, b:string)[] | extend c = a + 1");
+        assertEquals(List.of("a:long", "b:string", "c:long"), r.columns());
+        assertEquals(List.of(), r.rows());
+        r = kql.run("Events | project Id, Name | join kind=rightsemi Names on Name | order by Kind asc");
+        assertEquals(List.of("Name:string", "Kind:int"), r.columns());
+        assertEquals(List.of(row("alpha", 1), row("Beta", 2), row("alpha", 5)), r.rows());
+    }
+
+    @Test
     void countAndDistinct() {
         assertEquals(List.of(row(4L)), kql.run("Events | count").rows());
         assertEquals(List.of("Count:long"), kql.run("Events | count").columns());
