@@ -150,6 +150,12 @@ final class QueryTranslator {
         if (raw instanceof Number n) {
             return numberAs(new BigDecimal(n.toString()), type);
         }
+        if (raw instanceof Map<?, ?> || raw instanceof List<?>) {
+            if (type != DYNAMIC) {
+                throw new IllegalArgumentException();
+            }
+            return JSON.valueToTree(raw).toString();
+        }
         String s = raw.toString();
         if (type == STRING) {
             return s;
