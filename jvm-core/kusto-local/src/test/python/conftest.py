@@ -1,0 +1,76 @@
+"""One kusto-local server per pytest session, started from the built jar, and clients of the official SDK."""
+
+from __future__ import annotations
+
+import glob
+import os
+import subprocess
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from azure.kusto.data import KustoClient, KustoConnectionStringBuilder
+from azure.kusto.ingest import KustoStreamingIngestClient
+
+MODULE_DIR = Path(__file__).resolve().parents[3]
+DATABASE = "db1"
+READY_PREFIX = "kusto-local listening on "
+
+
+def _server_command() -> list[str]:
+    target = MODULE_DIR / "target"
+    jars = [j for j in glob.glob(str(target / "kusto-local-*.jar")) if not j.endswith(("-sources.jar", "-tests.jar"))]
+    classpath_file = target / "runtime-classpath.txt"
+    if not jars or not classpath_file.exists():
+        raise RuntimeError(f"kusto-local is not built: run 'mvn -pl jvm-core/kusto-local package' ({target})")
+    classpath = jars[0] + os.pathsep + classpath_file.read_text().strip()
+    return ["java", "-cp", classpath, "dev.kustospark.local.KustoLocalMain",
+            "--port", "0", "--in-memory", "--database", DATABASE]
+
+
+@pytest.fixture(scope="session")
+def server_url() -> Iterator[str]:
+    """The URL of a kusto-local started for this session (or KUSTO_LOCAL_URL, if given)."""
+    existing = os.environ.get("KUSTO_LOCAL_URL")
+    if existing:
+        yield existing
+        return
+    process = subprocess.Popen(_server_command(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert process.stdout is not None
+    seen: list[str] = []
+    url = None
+    # The server prints its URL once it accepts connections; reading stops there (no sleeps).
+    for line in process.stdout:
+        seen.append(line)
+        if line.startswith(READY_PREFIX):
+            url = line[len(READY_PREFIX):].strip()
+            break
+    if url is None:
+        process.wait(timeout=30)
+        raise RuntimeError("kusto-local exited before listening:\n" + "".join(seen))
+    # Keep draining the output so the server never blocks on a full pipe.
+    threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()
+    try:
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def client(server_url: str) -> Iterator[KustoClient]:
+    kusto = KustoClient(KustoConnectionStringBuilder.with_no_authentication(server_url))
+    yield kusto
+    kusto.close()
+
+
+@pytest.fixture(scope="session")
+def ingest_client(server_url: str) -> Iterator[KustoStreamingIngestClient]:
+    ingest = KustoStreamingIngestClient(KustoConnectionStringBuilder.with_no_authentication(server_url))
+    yield ingest
+    ingest.close()
