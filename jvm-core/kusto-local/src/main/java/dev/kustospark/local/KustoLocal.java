@@ -1,9 +1,18 @@
 package dev.kustospark.local;
 
+import dev.kustospark.local.http.KustoHttpServer;
+import dev.kustospark.local.ingest.Ingestor;
+import dev.kustospark.local.mgmt.CommandExecutor;
 import dev.kustospark.local.storage.Catalog;
+import dev.kustospark.local.storage.DuckDbCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * kusto-local embedded in a JVM, for tests:
@@ -16,7 +25,14 @@ import java.util.List;
  * {@code http://127.0.0.1:PORT}.
  */
 public final class KustoLocal implements AutoCloseable {
-    private KustoLocal() {}
+    private final Catalog catalog;
+    private final KustoHttpServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private KustoLocal(Catalog catalog, KustoHttpServer server) {
+        this.catalog = catalog;
+        this.server = server;
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -24,20 +40,28 @@ public final class KustoLocal implements AutoCloseable {
 
     /** {@code http://localhost:PORT} (or https). */
     public String url() {
-        throw new UnsupportedOperationException();
+        return server.url();
     }
 
     public int port() {
-        throw new UnsupportedOperationException();
+        return server.port();
     }
 
     public Catalog catalog() {
-        throw new UnsupportedOperationException();
+        return catalog;
     }
 
-    /** Stops serving and closes the store; a persistent store is checkpointed first. */
+    /** Stops serving and closes the store; a persistent store is checkpointed first. Idempotent. */
     @Override
-    public void close() {}
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                server.close();
+            } finally {
+                catalog.close();
+            }
+        }
+    }
 
     /** Settings of a kusto-local instance; defaults: a free port on 127.0.0.1, in memory. */
     public static final class Builder {
@@ -70,8 +94,39 @@ public final class KustoLocal implements AutoCloseable {
         /** Serve HTTPS with this PKCS12 keystore. */
         public Builder https(Path keystoreFile, String password) { this.keystore = keystoreFile; this.keystorePassword = password; return this; }
 
+        /**
+         * Opens the store, creates the databases and starts serving.
+         *
+         * @throws java.io.UncheckedIOException when the port, the token file or the keystore cannot be used
+         */
         public KustoLocal start() {
-            throw new UnsupportedOperationException("server not yet wired");
+            String token = authTokenFile == null ? null : readToken(authTokenFile);
+            Catalog catalog = DuckDbCatalog.open(dataDir);
+            try {
+                for (String database : databases) {
+                    catalog.createDatabase(database, true);
+                }
+                Ingestor ingestor = new Ingestor(catalog);
+                CommandExecutor commands = new CommandExecutor(catalog, ingestor);
+                KustoHttpServer server = KustoHttpServer.start(catalog, commands, ingestor,
+                        new KustoHttpServer.Settings(bind, port, token, keystore, keystorePassword));
+                return new KustoLocal(catalog, server);
+            } catch (RuntimeException e) {
+                catalog.close();
+                throw e;
+            }
+        }
+
+        private static String readToken(Path file) {
+            try {
+                String token = Files.readString(file, StandardCharsets.UTF_8).strip();
+                if (token.isEmpty()) {
+                    throw new IllegalArgumentException("the auth token file " + file + " is empty");
+                }
+                return token;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the auth token file " + file + ": " + e.getMessage(), e);
+            }
         }
     }
 }

@@ -24,10 +24,6 @@ final class ColumnPlan {
         this.sources = sources;
     }
 
-    int width() {
-        return sources.length;
-    }
-
     /** The plan for a table's columns, by the mapping when there is one, else by position or name. */
     static ColumnPlan build(List<ColumnInfo> columns, String tableName, DataFormat format, IngestionMapping mapping) {
         Source[] sources = new Source[columns.size()];

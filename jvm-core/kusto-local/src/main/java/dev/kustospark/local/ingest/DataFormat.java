@@ -25,14 +25,13 @@ enum DataFormat {
     }
 
     /**
-     * The format a request names, case-insensitively.
+     * The format a request names, case-insensitively; none means csv, the service's default.
      *
-     * @throws KustoException (400) for a missing, unknown or unsupported format
+     * @throws KustoException (400) for an unknown or unsupported format
      */
     static DataFormat parse(String name) {
         if (name == null || name.isBlank()) {
-            throw KustoException.badRequest("Ingestion format is missing; expected one of csv, tsv, tsve, scsv, "
-                    + "sohsv, psv, txt, raw, json, multijson, singlejson, parquet.");
+            return CSV;
         }
         String key = name.trim().toLowerCase(Locale.ROOT);
         for (DataFormat format : values()) {

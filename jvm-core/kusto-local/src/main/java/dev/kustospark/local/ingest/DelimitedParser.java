@@ -187,23 +187,31 @@ final class DelimitedParser {
         pos++;
         field.setLength(0);
         while (true) {
-            int c = read();
-            if (c == -1) {
+            if (pos >= limit && !fill()) {
                 throw KustoException.badRequest("Stream_ClosingQuoteMissing: the " + formatName
                         + " data has a quoted field that starts at line " + startLine + " and is never closed.");
             }
-            if (c == '"') {
-                if (peek() == '"') {
-                    pos++;
-                    field.append('"');
-                    continue;
+            // Copy the run up to the next quote in one step; only quotes need a closer look.
+            int start = pos;
+            int i = pos;
+            while (i < limit && buf[i] != '"') {
+                if (buf[i] == '\n') {
+                    line++;
                 }
-                break;
+                i++;
             }
-            if (c == '\n') {
-                line++;
+            field.append(buf, start, i - start);
+            pos = i;
+            if (i == limit) {
+                continue;
             }
-            field.append((char) c);
+            pos++;
+            if (peek() == '"') {
+                pos++;
+                field.append('"');
+                continue;
+            }
+            break;
         }
         // Text between the closing quote and the separator is kept, as lenient readers do.
         while (true) {

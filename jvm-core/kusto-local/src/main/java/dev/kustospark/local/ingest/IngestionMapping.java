@@ -21,20 +21,14 @@ final class IngestionMapping {
     record Entry(String column, KustoType dataType, Integer ordinal, JsonPath path, String constValue,
             Transform transform) {}
 
-    private final String kind;
     private final List<Entry> entries;
 
-    private IngestionMapping(String kind, List<Entry> entries) {
-        this.kind = kind;
+    private IngestionMapping(List<Entry> entries) {
         this.entries = List.copyOf(entries);
     }
 
     List<Entry> entries() {
         return entries;
-    }
-
-    String kind() {
-        return kind;
     }
 
     /**
@@ -60,7 +54,7 @@ final class IngestionMapping {
             }
             entries.add(parseEntry(element, kind));
         }
-        return new IngestionMapping(kind, entries);
+        return new IngestionMapping(entries);
     }
 
     private static Entry parseEntry(JsonNode element, String kind) {

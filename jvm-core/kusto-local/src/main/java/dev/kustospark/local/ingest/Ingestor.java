@@ -47,7 +47,9 @@ public final class Ingestor {
         }
         IngestionMapping mapping = resolveMapping(target, format, request);
         ColumnPlan plan = ColumnPlan.build(target.columns(), target.name(), format, mapping);
-        try (RowReader rows = RowReader.open(format, decompressed(body), plan, request.ignoreFirstRecord());
+        // Closing the payload releases the gzip inflater's native memory; the body is consumed by then.
+        try (InputStream payload = decompressed(body);
+                RowReader rows = RowReader.open(format, payload, plan, request.ignoreFirstRecord());
                 ExtentWriter writer = catalog.openExtent(target, request.tags(), request.creationTime(), null)) {
             for (Object[] row = rows.next(); row != null; row = rows.next()) {
                 writer.appendRow(row);
@@ -60,6 +62,9 @@ public final class Ingestor {
         } catch (UncheckedIOException e) {
             throw KustoException.badRequest("The " + format.displayName() + " payload could not be read: "
                     + e.getCause().getMessage());
+        } catch (IOException e) {
+            throw KustoException.badRequest("The " + format.displayName() + " payload could not be read: "
+                    + e.getMessage());
         }
     }
 

@@ -102,24 +102,6 @@ final class JsonPath {
         return node;
     }
 
-    /** The top-level property this path names, when it is exactly {@code $.name}; else null. */
-    String topLevelName() {
-        return steps.size() == 1 && steps.get(0) instanceof String s ? s : null;
-    }
-
-    boolean isRoot() {
-        return steps.isEmpty();
-    }
-
-    /** Steps after the first, applied to the value of the first property. */
-    JsonPath tail() {
-        return new JsonPath(text, steps.subList(Math.min(1, steps.size()), steps.size()));
-    }
-
-    String firstProperty() {
-        return !steps.isEmpty() && steps.get(0) instanceof String s ? s : null;
-    }
-
     @Override
     public String toString() {
         return text;

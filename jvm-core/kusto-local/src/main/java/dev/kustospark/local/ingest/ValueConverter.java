@@ -86,10 +86,19 @@ final class ValueConverter {
                 }
                 return node.isIntegralNumber() ? parseBool(node.asText()) : null;
             case INT:
-            case LONG:
-            case REAL:
-            case DECIMAL:
+                if (node.isInt()) {
+                    return node.intValue();
+                }
                 // Integral columns take numbers whose value is a whole number (5, 5.0, 5e2), never rounding.
+                return node.isNumber() ? fromNumber(node.numberValue(), type) : null;
+            case LONG:
+                if (node.isInt() || node.isLong()) {
+                    return node.longValue();
+                }
+                return node.isNumber() ? fromNumber(node.numberValue(), type) : null;
+            case REAL:
+                return node.isNumber() ? node.doubleValue() : null;
+            case DECIMAL:
                 return node.isNumber() ? fromNumber(node.numberValue(), type) : null;
             default:
                 // datetime, timespan and guid come only from text (or a mapping transform).

@@ -35,7 +35,7 @@ final class Ast {
     // ---- scalar expressions
 
     sealed interface Expr extends Node permits Literal, Name, Member, Index, Call, Binary, Unary, In, Between,
-            Star, Paren, TabularInExpr {}
+            Star, Paren, TabularInExpr, ToScalar {}
 
     /** A constant; {@code value} follows the Java value conventions of KustoType, null for a typed null. */
     record Literal(KustoType type, Object value, Pos pos) implements Expr {}
@@ -68,18 +68,24 @@ final class Ast {
     /** A parenthesised tabular expression used where a scalar list is expected ({@code x in (T | project y)}). */
     record TabularInExpr(Tabular query, Pos pos) implements Expr {}
 
+    /** {@code toscalar(T)}: the first column of the first row of a tabular expression. */
+    record ToScalar(Tabular query, Pos pos) implements Expr {}
+
     /** {@code name = expr} or a bare expression, as in project, extend and summarize. */
     record Assignment(String name, Expr expr, Pos pos) {}
 
     // ---- tabular expressions
 
-    sealed interface Tabular extends Node permits Pipe, TableRef, Datatable, Print, Range, UnionSource,
+    sealed interface Tabular extends Node permits Pipe, TableRef, DatabaseTableRef, Datatable, Print, Range, UnionSource,
             CommandResults {}
 
     /** {@code source | operator} */
     record Pipe(Tabular input, Operator op, Pos pos) implements Tabular {}
 
     record TableRef(String name, Pos pos) implements Tabular {}
+
+    /** {@code database('db').T} */
+    record DatabaseTableRef(String database, String name, Pos pos) implements Tabular {}
 
     record Datatable(List<ColumnDecl> columns, List<Expr> values, Pos pos) implements Tabular {}
 
@@ -96,7 +102,7 @@ final class Ast {
     // ---- operators
 
     sealed interface Operator permits Where, Project, ProjectAway, ProjectRename, ProjectReorder, ProjectKeep,
-            Extend, Summarize, Take, Sort, Top, Distinct, Count, Union, Join, GetSchema, As {
+            Extend, Summarize, Take, Sort, Top, Distinct, Count, Union, Join, GetSchema, As, Serialize, MvExpand, Render {
         Pos pos();
     }
 
@@ -141,6 +147,16 @@ final class Ast {
 
     record Extend(List<Assignment> items, Pos pos) implements Operator {}
 
+    /** One expanded expression of mv-expand, with its {@code to typeof(T)} type or null. */
+    record Expansion(Assignment item, dev.kustospark.local.types.KustoType toType) {}
+
+    /** {@code mv-expand [kind=bag|array] [with_itemindex=I] items [limit N]} */
+    record MvExpand(boolean bagsAsArrays, String indexColumn, List<Expansion> expansions, Expr limit, Pos pos)
+            implements Operator {}
+
+    /** {@code serialize [extend items]}: fixes the row order so that row_number(), prev() and next() apply. */
+    record Serialize(List<Assignment> items, Pos pos) implements Operator {}
+
     record Summarize(List<Assignment> aggregates, List<Assignment> keys, Pos pos) implements Operator {}
 
     record Take(Expr count, Pos pos) implements Operator {}
@@ -163,9 +179,13 @@ final class Ast {
     /** {@code on} conditions: pairs of left and right column names. */
     record JoinKey(String left, String right, Pos pos) {}
 
-    record Join(String kind, Tabular right, List<JoinKey> keys, Pos pos) implements Operator {}
+    /** join, or lookup when {@code lookup} (right key columns left out of the result). */
+    record Join(String kind, Tabular right, List<JoinKey> keys, boolean lookup, Pos pos) implements Operator {}
 
     record GetSchema(Pos pos) implements Operator {}
 
     record As(String name, Pos pos) implements Operator {}
+
+    /** {@code render ...}: a chart directive for clients; the rows are those of the input. */
+    record Render(Pos pos) implements Operator {}
 }

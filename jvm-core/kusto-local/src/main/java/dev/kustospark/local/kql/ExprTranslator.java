@@ -22,7 +22,6 @@ import dev.kustospark.local.types.KustoType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * Translates scalar expressions to DuckDB SQL over a scope of columns. Operators with fixed Kusto
@@ -46,12 +45,19 @@ final class ExprTranslator {
     private final List<ScopeColumn> scope;
     private final String operator;
     private final boolean aggregate;
+    /** SQL of the input's order column when the rows are serialized (row_number, prev, next), else null. */
+    private String orderSql;
 
     ExprTranslator(QueryTranslator query, List<ScopeColumn> scope, String operator, boolean aggregate) {
         this.query = query;
         this.scope = scope;
         this.operator = operator;
         this.aggregate = aggregate;
+    }
+
+    ExprTranslator serialized(String orderColumnSql) {
+        this.orderSql = orderColumnSql;
+        return this;
     }
 
     static boolean isAggregateName(String name) {
@@ -93,6 +99,14 @@ final class ExprTranslator {
         if (e instanceof Ast.Star s) {
             throw KustoException.syntaxError("'*' is not allowed here", s.pos().line(), s.pos().column());
         }
+        if (e instanceof Ast.ToScalar ts) {
+            Relation rel = query.tabular(ts.query());
+            if (rel.columns().isEmpty()) {
+                throw typeError("toscalar: the tabular expression has no columns", ts.pos());
+            }
+            return TypedSql.of("(SELECT s.c0 FROM (" + rel.sql() + ") AS s" + (rel.ordered() ? " ORDER BY s."
+                    + Relation.ORDER_COLUMN : "") + " LIMIT 1)", rel.columns().get(0).type());
+        }
         if (e instanceof Ast.TabularInExpr t) {
             throw KustoException.unsupported("a tabular expression used as a scalar", t.pos().line(),
                     t.pos().column());
@@ -114,6 +128,10 @@ final class ExprTranslator {
         for (int i = scope.size() - 1; i >= 0; i--) {
             ScopeColumn c = scope.get(i);
             if (c.name().equals(n.name())) {
+                if (aggregate) {
+                    throw typeError("'" + operator + "' operator: column '" + n.name() + "' is used outside of an "
+                            + "aggregation function", n.pos());
+                }
                 return TypedSql.of(c.sql(), c.type());
             }
         }
@@ -140,7 +158,7 @@ final class ExprTranslator {
         TypedSql index = translate(indexExpr);
         String path;
         if (index.constant() && index.value() instanceof String key) {
-            path = SqlLiterals.quote("$." + jsonKey(key));
+            path = SqlLiterals.quote("$." + jsonKey(key, pos));
         } else if (index.constant() && index.value() instanceof Number num) {
             long i = num.longValue();
             path = SqlLiterals.quote(i < 0 ? "$[#" + i + "]" : "$[" + i + "]");
@@ -155,10 +173,10 @@ final class ExprTranslator {
         return TypedSql.of("json_extract(" + target.sql() + ", " + path + ")", DYNAMIC);
     }
 
-    private static String jsonKey(String key) {
+    private static String jsonKey(String key, Pos pos) {
         // DuckDB's JSON paths quote keys with double quotes and have no escape for them.
         if (key.indexOf('"') >= 0) {
-            throw KustoException.unsupported("a property name containing '\"'", 1, 1);
+            throw KustoException.unsupported("a property name containing '\"'", pos.line(), pos.column());
         }
         return "\"" + key + "\"";
     }
@@ -196,7 +214,7 @@ final class ExprTranslator {
             return v;
         }
         if (v.type() == DYNAMIC) {
-            return TypedSql.of("TRY_CAST(" + v.sql() + " AS BOOLEAN)", BOOL);
+            return fromDynamic(v, BOOL, pos);
         }
         throw typeError("a logical operator needs bool operands but found " + v.type(), pos);
     }
@@ -296,16 +314,21 @@ final class ExprTranslator {
 
     /** A dynamic value read as {@code type}, null when it does not hold one. */
     static TypedSql fromDynamic(TypedSql d, KustoType type, Pos pos) {
-        String sql = switch (type) {
-            case STRING -> "json_extract_string(" + d.sql() + ", '$')";
-            case INT, LONG, REAL, DECIMAL -> "TRY_CAST(" + d.sql() + " AS " + (type == DECIMAL ? "DECIMAL(38,18)"
-                    : "DOUBLE") + ")";
-            case BOOL -> "TRY_CAST(" + d.sql() + " AS BOOLEAN)";
-            case DATETIME -> "TRY_CAST(json_extract_string(" + d.sql() + ", '$') AS TIMESTAMP)";
-            case GUID -> "TRY_CAST(json_extract_string(" + d.sql() + ", '$') AS UUID)";
+        String v = d.sql();
+        String jsonType = "json_type(" + v + ")";
+        return switch (type) {
+            case STRING -> TypedSql.of("json_extract_string(" + v + ", '$')", STRING);
+            // only JSON numbers compare with numbers; a JSON string "1" is not the number 1
+            case INT, LONG, DECIMAL -> TypedSql.of("TRY_CAST(CASE WHEN " + jsonType + " IN ('BIGINT', 'UBIGINT', "
+                    + "'DOUBLE') THEN json_extract_string(" + v + ", '$') END AS DECIMAL(38,9))", DECIMAL);
+            case REAL -> TypedSql.of("CASE WHEN " + jsonType + " IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN CAST("
+                    + v + " AS DOUBLE) END", REAL);
+            case BOOL -> TypedSql.of("CASE WHEN " + jsonType + " = 'BOOLEAN' THEN CAST(" + v + " AS BOOLEAN) END",
+                    BOOL);
+            case DATETIME -> TypedSql.of("TRY_CAST(json_extract_string(" + v + ", '$') AS TIMESTAMP)", DATETIME);
+            case GUID -> TypedSql.of("TRY_CAST(json_extract_string(" + v + ", '$') AS UUID)", type);
             default -> throw typeError("Cannot compare values of types dynamic and " + type, pos);
         };
-        return TypedSql.of(sql, type == INT || type == LONG ? REAL : type);
     }
 
     private TypedSql in(Ast.In in) {
@@ -313,10 +336,10 @@ final class ExprTranslator {
         boolean negated = in.op().startsWith("!");
         boolean caseInsensitive = in.op().endsWith("~");
         if (in.items().size() == 1 && (in.items().get(0) instanceof Ast.TabularInExpr
-                || (in.items().get(0) instanceof Ast.Name n && query.lookup(n.name()) instanceof Relation
+                || (in.items().get(0) instanceof Ast.Name n && query.isTabularName(n.name())
                         && scope.stream().noneMatch(c -> c.name().equals(n.name()))))) {
             Relation rel = in.items().get(0) instanceof Ast.TabularInExpr t ? query.tabular(t.query())
-                    : (Relation) query.lookup(((Ast.Name) in.items().get(0)).name());
+                    : query.tabular(new Ast.TableRef(((Ast.Name) in.items().get(0)).name(), in.pos()));
             if (rel.columns().isEmpty()) {
                 throw typeError("the tabular expression of 'in' has no columns", in.pos());
             }
@@ -324,12 +347,22 @@ final class ExprTranslator {
             checkComparable(value.type(), t, in.pos());
             String left = caseInsensitive ? "lower(" + value.sql() + ")" : value.sql();
             String col = caseInsensitive ? "lower(s.c0)" : "s.c0";
+            // nulls never match; leaving them in would make every NOT IN unknown
             return TypedSql.of("(" + left + (negated ? " NOT IN " : " IN ") + "(SELECT " + col + " FROM ("
-                    + rel.sql() + ") AS s))", BOOL);
+                    + rel.sql() + ") AS s WHERE s.c0 IS NOT NULL))", BOOL);
+        }
+        List<TypedSql> translated = new ArrayList<>();
+        for (Expr item : in.items()) {
+            translated.add(translate(item));
+        }
+        if (value.type() == DYNAMIC && !translated.isEmpty() && translated.get(0).type() != DYNAMIC) {
+            value = fromDynamic(value, translated.get(0).type(), in.pos());
         }
         List<String> items = new ArrayList<>();
-        for (Expr item : in.items()) {
-            TypedSql t = translate(item);
+        for (TypedSql t : translated) {
+            if (t.constant() && t.value() == null) {
+                continue; // a null item matches nothing, and must not turn !in into unknown
+            }
             if (t.type() == DYNAMIC && t.constant()) {
                 items.addAll(expandArray(t, value.type(), in.pos()));
                 continue;
@@ -415,7 +448,10 @@ final class ExprTranslator {
             }
             return TypedSql.of("(NOT " + asBool(translate(c.args().get(0)), c.pos()).sql() + ")", BOOL);
         }
-        if (name.equals("toscalar") || name.equals("materialize")) {
+        if (name.equals("row_number") || name.equals("prev") || name.equals("next")) {
+            return window(c);
+        }
+        if (name.equals("materialize")) {
             throw KustoException.unsupported("'" + name + "'", c.pos().line(), c.pos().column());
         }
         if (aggregate && isAggregateName(name)) {
@@ -444,32 +480,62 @@ final class ExprTranslator {
         return ScalarFunctions.call(query.site(name, c.pos()), args);
     }
 
-    /** The column name Kusto gives an unnamed expression, or null when it would be {@code ColumnN}. */
-    static String inferredName(Expr e) {
-        if (e instanceof Ast.Name n) {
-            return n.name();
+    /** row_number(), prev() and next() over the serialized order of the input. */
+    private TypedSql window(Ast.Call c) {
+        if (orderSql == null) {
+            throw KustoException.semanticError("SEM0219", "Function '" + c.name() + "' cannot be invoked in current "
+                    + "context. Details: the row set must be serialized [line:position=" + c.pos().line() + ":"
+                    + c.pos().column() + "]");
         }
-        if (e instanceof Ast.Paren p) {
-            return inferredName(p.inner());
+        String over = " OVER (ORDER BY " + orderSql + ")";
+        List<TypedSql> args = new ArrayList<>();
+        for (Expr a : c.args()) {
+            args.add(translate(a));
         }
-        if (e instanceof Ast.Member m) {
-            String t = inferredName(m.target());
-            return t == null ? null : t + "_" + m.name();
+        if (c.name().equals("row_number")) {
+            if (args.size() > 1) {
+                throw KustoException.unsupported("row_number() with a restart condition", c.pos().line(),
+                        c.pos().column());
+            }
+            if (args.isEmpty()) {
+                return TypedSql.of("row_number()" + over, LONG);
+            }
+            requireInteger(args.get(0), c, "the start");
+            return TypedSql.of("(CAST(" + args.get(0).sql() + " AS BIGINT) - 1 + row_number()" + over + ")", LONG);
         }
-        if (e instanceof Ast.Index ix && ix.index() instanceof Ast.Literal lit && lit.value() instanceof String s) {
-            String t = inferredName(ix.target());
-            return t == null ? null : t + "_" + s;
+        if (args.isEmpty() || args.size() > 3) {
+            throw query.site(c.name(), c.pos()).error("expects a column, an optional offset and an optional default");
         }
-        if (e instanceof Ast.Call c && !c.args().isEmpty()
-                && Set.of("bin", "bin_at", "floor").contains(c.name())) {
-            return inferredName(c.args().get(0));
+        TypedSql value = args.get(0);
+        String offset = "1";
+        if (args.size() > 1) {
+            requireInteger(args.get(1), c, "the offset");
+            offset = args.get(1).sql();
         }
-        return null;
+        String fallback = "";
+        if (args.size() > 2) {
+            TypedSql d = args.get(2);
+            if (d.type() != value.type() && !(d.type().isNumeric() && value.type().isNumeric())) {
+                throw query.site(c.name(), c.pos()).error("the default must be of type " + value.type());
+            }
+            fallback = ", CAST(" + d.sql() + " AS " + value.type().duckDbType() + ")";
+        } else if (value.type() == STRING) {
+            fallback = ", ''";
+        }
+        String fn = c.name().equals("prev") ? "lag" : "lead";
+        return TypedSql.of(fn + "(" + value.sql() + ", " + offset + fallback + ")" + over, value.type());
     }
 
-    static String joinSql(List<String> parts) {
-        StringJoiner j = new StringJoiner(", ");
-        parts.forEach(j::add);
-        return j.toString();
+    private void requireInteger(TypedSql arg, Ast.Call c, String what) {
+        if (arg.type() != LONG && arg.type() != INT) {
+            throw query.site(c.name(), c.pos()).error(what + " must be an integer");
+        }
     }
+
+    /** The column name Kusto gives an unnamed expression, or null when it would be {@code ColumnN}. */
+    static String inferredName(Expr e) {
+        String name = ResultNames.of(e);
+        return name.isEmpty() ? null : name;
+    }
+
 }

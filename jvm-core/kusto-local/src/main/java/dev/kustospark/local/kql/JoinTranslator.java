@@ -40,12 +40,15 @@ final class JoinTranslator {
             case "semi" -> "leftsemi";
             default -> op.kind();
         };
-        if (!Set.of("inner", "innerunique", "leftouter", "rightouter", "fullouter", "leftanti", "leftsemi",
-                "rightanti", "rightsemi").contains(kind)) {
-            throw KustoException.unsupported("join kind '" + op.kind() + "'", op.pos().line(), op.pos().column());
+        Set<String> kinds = op.lookup() ? Set.of("inner", "leftouter") : Set.of("inner", "innerunique", "leftouter",
+                "rightouter", "fullouter", "leftanti", "leftsemi", "rightanti", "rightsemi");
+        if (!kinds.contains(kind)) {
+            throw KustoException.unsupported((op.lookup() ? "lookup" : "join") + " kind '" + op.kind() + "'",
+                    op.pos().line(), op.pos().column());
         }
         StringJoiner on = new StringJoiner(" AND ");
         List<Integer> leftKeys = new ArrayList<>();
+        Set<Integer> rightKeys = new HashSet<>();
         for (Ast.JoinKey k : op.keys()) {
             int li = left.indexOf(k.left());
             if (li < 0) {
@@ -61,6 +64,7 @@ final class JoinTranslator {
                         + " on the right", k.pos());
             }
             leftKeys.add(li);
+            rightKeys.add(ri);
             on.add(l + "." + Relation.physical(li) + " = " + r + "." + Relation.physical(ri));
         }
         String leftSql = left.sql();
@@ -97,6 +101,9 @@ final class JoinTranslator {
             columns.add(c);
         }
         for (int i = 0; i < right.columns().size(); i++) {
+            if (op.lookup() && rightKeys.contains(i)) {
+                continue; // lookup shows each key once, from the left
+            }
             Column c = right.columns().get(i);
             String name = c.name();
             int suffix = 1;
@@ -122,8 +129,8 @@ final class JoinTranslator {
         return mayBeMissing && c.type() == STRING ? "coalesce(" + ref + ", '')" : ref;
     }
 
-    private static KustoException unresolved(String name, Ast.JoinKey k) {
-        return KustoException.semanticError("SEM0100", "'join' operator: Failed to resolve column named '" + name
+    private KustoException unresolved(String name, Ast.JoinKey k) {
+        return KustoException.semanticError("SEM0100", "'" + (op.lookup() ? "lookup" : "join") + "' operator: Failed to resolve column named '" + name
                 + "' [line:position=" + k.pos().line() + ":" + k.pos().column() + "]");
     }
 }

@@ -106,22 +106,9 @@ final class Lexer {
             return new Token(Token.Kind.STRING, value, value, startLine, startCol);
         }
         if (c == '[' && pos + 1 < text.length()) {
-            int save = pos;
-            int j = pos + 1;
-            while (j < text.length() && Character.isWhitespace(text.charAt(j))) {
-                j++;
-            }
-            if (j < text.length() && (text.charAt(j) == '"' || text.charAt(j) == '\'' || text.charAt(j) == '@')) {
-                pos = j;
-                Token s = string(startLine, startCol);
-                skipSpaceAndComments();
-                if (pos < text.length() && text.charAt(pos) == ']') {
-                    pos++;
-                    return new Token(Token.Kind.BRACKET_NAME, "['" + s.value() + "']", s.value(), startLine, startCol);
-                }
-                pos = save; // an index expression such as d['a'] + 1 handled by the parser
-                line = startLine;
-                lineStart = pos - startCol + 1;
+            Token bracketed = bracketedName(startLine, startCol);
+            if (bracketed != null) {
+                return bracketed;
             }
         }
         if (Character.isLetter(c) || c == '_' || c == '$') {
@@ -162,6 +149,32 @@ final class Lexer {
             }
         }
         throw KustoException.syntaxError("unexpected character '" + c + "'", startLine, startCol);
+    }
+
+    /**
+     * {@code ['name']} or {@code ["name"]} as one token; null (and nothing consumed) when the
+     * bracket is not followed by exactly one string literal and {@code ]}, e.g. {@code d['a' + x]}.
+     */
+    private Token bracketedName(int startLine, int startCol) {
+        int savedPos = pos;
+        int savedLine = line;
+        int savedLineStart = lineStart;
+        pos++;
+        skipSpaceAndComments();
+        if (pos < text.length() && (text.charAt(pos) == '"' || text.charAt(pos) == '\''
+                || (text.charAt(pos) == '@' && pos + 1 < text.length()
+                        && (text.charAt(pos + 1) == '"' || text.charAt(pos + 1) == '\'')))) {
+            Token s = string(line, col());
+            skipSpaceAndComments();
+            if (pos < text.length() && text.charAt(pos) == ']') {
+                pos++;
+                return new Token(Token.Kind.BRACKET_NAME, "['" + s.value() + "']", s.value(), startLine, startCol);
+            }
+        }
+        pos = savedPos;
+        line = savedLine;
+        lineStart = savedLineStart;
+        return null;
     }
 
     private static boolean isIdentChar(char c) {

@@ -190,7 +190,8 @@ final class Parser {
 
     private Ast.Node letBody() {
         Token t = peek();
-        if ((t.isIdent() && SOURCE_KEYWORDS.contains(t.text())) || t.is("$command_results")) {
+        if ((t.isIdent() && SOURCE_KEYWORDS.contains(t.text())) || t.is("$command_results")
+                || ((t.is("materialize") || t.is("database")) && peek(1).is("("))) {
             return tabular();
         }
         if ((t.isIdent() || t.kind() == Token.Kind.BRACKET_NAME) && peek(1).is("|")) {
@@ -235,14 +236,10 @@ final class Parser {
 
     private KustoType typeName() {
         Token t = peek();
-        String word;
-        if (t.kind() == Token.Kind.IDENT) {
-            word = t.text();
-        } else if (t.kind() == Token.Kind.RAW_LITERAL) {
-            throw unexpected(t, "expected a type name");
-        } else {
+        if (t.kind() != Token.Kind.IDENT) {
             throw unexpected(t, "expected a type name");
         }
+        String word = t.text();
         KustoType type = KustoType.fromName(word);
         if (type == null) {
             throw KustoException.syntaxError("unknown type '" + word + "'", t.line(), t.column());
@@ -304,6 +301,22 @@ final class Parser {
                 }
                 break;
             case "database":
+                if (peek(1).is("(") && peek(2).kind() == Token.Kind.STRING && peek(3).is(")") && peek(4).is(".")) {
+                    index += 2;
+                    String db = (String) advance().value();
+                    advance();
+                    advance();
+                    return new Ast.DatabaseTableRef(db, identifier("a table name"), Pos.of(t));
+                }
+                throw KustoException.unsupported("'database' here", t.line(), t.column());
+            case "materialize":
+                if (peek(1).is("(")) {
+                    index += 2;
+                    Tabular inner = tabular();
+                    expect(")");
+                    return inner;
+                }
+                break;
             case "cluster":
             case "externaldata":
             case "external_table":
@@ -311,7 +324,6 @@ final class Parser {
             case "find":
             case "search":
             case "evaluate":
-            case "materialize":
                 throw KustoException.unsupported("'" + t.text() + "'", t.line(), t.column());
             default:
                 break;
@@ -388,6 +400,9 @@ final class Parser {
             case "project-rename" -> projectRename(pos);
             case "project-reorder" -> projectReorder(pos);
             case "extend" -> new Ast.Extend(assignments(), pos);
+            case "mv-expand" -> mvExpand(pos);
+            case "serialize" -> new Ast.Serialize(at("|") || at(";") || at(")") || peek().kind() == Token.Kind.EOF
+                    ? List.of() : assignments(), pos);
             case "summarize" -> summarize(pos);
             case "take", "limit" -> new Ast.Take(expression(), pos);
             case "sort", "order" -> {
@@ -402,7 +417,16 @@ final class Parser {
             case "distinct" -> distinct(pos);
             case "count" -> new Ast.Count(pos);
             case "union" -> union(t);
-            case "join" -> join(pos);
+            case "join" -> join(pos, false);
+            case "lookup" -> join(pos, true);
+            case "render" -> {
+                int depth = 0;
+                while (peek().kind() != Token.Kind.EOF && !(depth == 0 && (at(";") || at("|") || at(")")))) {
+                    depth += at("(") ? 1 : at(")") ? -1 : 0;
+                    advance();
+                }
+                yield new Ast.Render(pos);
+            }
             case "getschema" -> new Ast.GetSchema(pos);
             case "as" -> {
                 skipHints();
@@ -422,6 +446,41 @@ final class Parser {
             expect("=");
             advance();
         }
+    }
+
+    private Ast.Operator mvExpand(Pos pos) {
+        boolean bagsAsArrays = false;
+        String indexColumn = null;
+        while (peek().isIdent() && peek(1).is("=") && Set.of("kind", "bagexpansion", "with_itemindex")
+                .contains(peek().text())) {
+            Token opt = advance();
+            advance();
+            String value = identifier("a value for '" + opt.text() + "'");
+            if (opt.text().equals("with_itemindex")) {
+                indexColumn = value;
+            } else if (value.equals("array")) {
+                bagsAsArrays = true;
+            } else if (!value.equals("bag")) {
+                throw KustoException.syntaxError("mv-expand kind must be 'bag' or 'array'", opt.line(), opt.column());
+            }
+        }
+        List<Ast.Expansion> expansions = new ArrayList<>();
+        do {
+            Assignment item = assignment();
+            KustoType type = null;
+            if (accept("to")) {
+                expectWord("typeof");
+                expect("(");
+                type = typeName();
+                expect(")");
+            }
+            expansions.add(new Ast.Expansion(item, type));
+        } while (accept(","));
+        Expr limit = null;
+        if (accept("limit")) {
+            limit = expression();
+        }
+        return new Ast.MvExpand(bagsAsArrays, indexColumn, expansions, limit, pos);
     }
 
     private List<Assignment> assignments() {
@@ -604,8 +663,8 @@ final class Parser {
         return new Ast.Union(kind, withSource, fuzzy, legs, Pos.of(start));
     }
 
-    private Ast.Operator join(Pos pos) {
-        String kind = "innerunique";
+    private Ast.Operator join(Pos pos, boolean lookup) {
+        String kind = lookup ? "leftouter" : "innerunique";
         while (peek().isIdent() && (peek(1).is("=") || peek(1).is("."))) {
             Token opt = advance();
             if (opt.text().equals("kind")) {
@@ -654,7 +713,7 @@ final class Parser {
                 keys.add(new Ast.JoinKey(name, name, Pos.of(k)));
             }
         } while (accept(",") || accept("and"));
-        return new Ast.Join(kind, right, keys, pos);
+        return new Ast.Join(kind, right, keys, lookup, pos);
     }
 
     private String[] sideColumn() {
@@ -752,6 +811,16 @@ final class Parser {
         Token first = peek();
         boolean tabularStart = (first.isIdent() || first.kind() == Token.Kind.BRACKET_NAME) && peek(1).is("|")
                 || (first.isIdent() && SOURCE_KEYWORDS.contains(first.text()) && !first.is("print"));
+        if (!tabularStart && first.is("(")) {
+            int save = index;
+            try {
+                Tabular tab = tabular();
+                tabularStart = at(")") && !(tab instanceof Ast.TableRef);
+            } catch (KustoException e) {
+                // a parenthesised scalar
+            }
+            index = save;
+        }
         if (tabularStart) {
             items.add(new Ast.TabularInExpr(tabular(), Pos.of(first)));
         } else if (!at(")")) {
@@ -887,6 +956,12 @@ final class Parser {
         switch (word) {
             case "int", "long", "real", "double", "decimal", "bool", "boolean", "string":
                 return typedScalarLiteral(word, pos);
+            case "toscalar": {
+                advance();
+                Tabular inner = tabular();
+                expect(")");
+                return new Ast.ToScalar(inner, pos);
+            }
             case "dynamic":
                 advance();
                 JsonNode node = dynamicValue();

@@ -56,6 +56,13 @@ final class QueryTranslator {
         return bindings.get(name);
     }
 
+    /** True if {@code name} is a let/as-bound tabular expression or, unbound, a table of the database. */
+    boolean isTabularName(String name) {
+        Object bound = bindings.get(name);
+        return bound instanceof Relation
+                || (bound == null && context.catalog().findTable(context.database(), name).isPresent());
+    }
+
     String alias() {
         return "q" + (aliases++);
     }
@@ -237,6 +244,14 @@ final class QueryTranslator {
         if (t instanceof Ast.TableRef ref) {
             return table(ref.name(), ref.pos());
         }
+        if (t instanceof Ast.DatabaseTableRef ref) {
+            if (!context.catalog().databases().contains(ref.database())) {
+                throw KustoException.semanticError("SEM0100", "'database' operator: Failed to resolve database "
+                        + "named '" + ref.database() + "' [line:position=" + ref.pos().line() + ":"
+                        + ref.pos().column() + "]");
+            }
+            return storedTable(ref.database(), ref.name(), ref.pos());
+        }
         if (t instanceof Ast.CommandResults c) {
             TableSource src = context.commandResults();
             if (src == null) {
@@ -268,7 +283,11 @@ final class QueryTranslator {
         if (bound instanceof TypedSql) {
             throw ExprTranslator.typeError("'" + name + "' is a scalar value, not a table", pos);
         }
-        Optional<TableInfo> info = context.catalog().findTable(context.database(), name);
+        return storedTable(context.database(), name, pos);
+    }
+
+    private Relation storedTable(String database, String name, Pos pos) {
+        Optional<TableInfo> info = context.catalog().findTable(database, name);
         if (info.isEmpty()) {
             throw KustoException.semanticError("SEM0100", "'table' operator: Failed to resolve table expression "
                     + "named '" + name + "' [line:position=" + pos.line() + ":" + pos.column() + "]");
@@ -400,6 +419,18 @@ final class QueryTranslator {
         if (op instanceof Ast.Extend e) {
             return project(in, e.items(), e.pos(), "extend", true);
         }
+        if (op instanceof Ast.MvExpand mv) {
+            return mvExpand(in, mv);
+        }
+        if (op instanceof Ast.Serialize sz) {
+            Relation ordered = in;
+            if (!in.ordered()) {
+                String a = alias();
+                ordered = new Relation("SELECT " + in.selectList(a, false) + ", row_number() OVER () AS "
+                        + Relation.ORDER_COLUMN + " FROM (" + in.sql() + ") AS " + a, in.columns(), true);
+            }
+            return sz.items().isEmpty() ? ordered : project(ordered, sz.items(), sz.pos(), "serialize", true);
+        }
         if (op instanceof Ast.ProjectAway a) {
             return keepColumns(in, a.patterns(), false, "project-away");
         }
@@ -445,14 +476,109 @@ final class QueryTranslator {
             bindings.put(a.name(), in);
             return in;
         }
+        if (op instanceof Ast.Render) {
+            return in;
+        }
         throw new IllegalStateException("unknown operator " + op);
+    }
+
+    /**
+     * mv-expand of one dynamic expression: a row per array element or bag property (a single-entry
+     * bag, or a [key, value] array for kind=array), one row holding null for a null value, none for
+     * an empty array or bag. Rows keep their input order, elements their order in the value.
+     */
+    private Relation mvExpand(Relation in, Ast.MvExpand mv) {
+        if (mv.expansions().size() != 1) {
+            throw KustoException.unsupported("mv-expand of several columns at once", mv.pos().line(),
+                    mv.pos().column());
+        }
+        Ast.Expansion expansion = mv.expansions().get(0);
+        String a = alias();
+        // number the input rows so that each row's elements can be ordered and indexed
+        Relation numbered = new Relation("SELECT " + in.selectList(a, false) + ", "
+                + (in.ordered() ? a + "." + Relation.ORDER_COLUMN : "row_number() OVER ()") + " AS r FROM ("
+                + in.sql() + ") AS " + a, in.columns(), false);
+        String q = alias();
+        TypedSql value = new ExprTranslator(this, numbered.scope(q), "mv-expand", false)
+                .translate(expansion.item().expr());
+        if (value.type() != DYNAMIC) {
+            throw ExprTranslator.typeError("'mv-expand' operator: expected a dynamic value but found "
+                    + value.type(), expansion.item().pos());
+        }
+        String element = mv.bagsAsArrays()
+                ? "CASE WHEN x.k IS NULL OR json_type(" + value.sql() + ") = 'ARRAY' THEN x.v ELSE json_array(x.k, x.v) END"
+                : "CASE WHEN x.k IS NULL OR json_type(" + value.sql() + ") = 'ARRAY' THEN x.v ELSE json_object(x.k, x.v) END";
+        KustoType type = expansion.toType() == null ? DYNAMIC : expansion.toType();
+        String typed = expansion.toType() == null ? element : castElement("(" + element + ")", type, mv.pos());
+        String name = expansion.item().name() != null ? expansion.item().name()
+                : ExprTranslator.inferredName(expansion.item().expr());
+        List<String> names = new ArrayList<>();
+        in.columns().forEach(c -> names.add(c.name()));
+        if (name == null) {
+            name = nextColumnName(new HashSet<>(names));
+        }
+        List<Column> columns = new ArrayList<>(in.columns());
+        List<String> select = new ArrayList<>();
+        for (int i = 0; i < in.columns().size(); i++) {
+            select.add(q + "." + Relation.physical(i));
+        }
+        int replaced = names.indexOf(name);
+        if (replaced >= 0) {
+            columns.set(replaced, new Column(name, type));
+            select.set(replaced, typed);
+        } else {
+            columns.add(new Column(name, type));
+            select.add(typed);
+        }
+        String itemIndex = "(row_number() OVER (PARTITION BY " + q + ".r ORDER BY x.i) - 1)";
+        if (mv.indexColumn() != null) {
+            if (columns.stream().anyMatch(c -> c.name().equals(mv.indexColumn()))) {
+                throw KustoException.semanticError("SEM0100", "'mv-expand' operator: column '" + mv.indexColumn()
+                        + "' already exists [line:position=" + mv.pos().line() + ":" + mv.pos().column() + "]");
+            }
+            columns.add(new Column(mv.indexColumn(), LONG));
+            select.add(itemIndex);
+        }
+        StringJoiner sel = new StringJoiner(", ");
+        for (int i = 0; i < select.size(); i++) {
+            sel.add(select.get(i) + " AS " + Relation.physical(i));
+        }
+        String sql = "SELECT " + sel + ", row_number() OVER (ORDER BY " + q + ".r, x.i) AS "
+                + Relation.ORDER_COLUMN + " FROM (" + numbered.sql() + ") AS " + q + ", LATERAL (SELECT j.key AS k, "
+                + "j.value AS v, j.id AS i FROM json_each(" + value.sql() + ") AS j UNION ALL SELECT NULL, NULL, 0 "
+                + "WHERE " + value.sql() + " IS NULL) AS x";
+        if (mv.limit() != null) {
+            long n = constantCount(mv.limit(), "mv-expand");
+            sql = sql + " QUALIFY " + itemIndex + " < " + n;
+        }
+        return new Relation(sql, columns, in.ordered());
+    }
+
+    /** {@code to typeof(T)}: a cast only; an element of another JSON kind becomes null ("" for strings). */
+    private static String castElement(String e, KustoType type, Pos pos) {
+        String kind = "json_type(" + e + ")";
+        String text = "json_extract_string(" + e + ", '$')";
+        return switch (type) {
+            case INT, LONG -> "CASE WHEN " + kind + " IN ('BIGINT', 'UBIGINT') THEN TRY_CAST(" + e + " AS "
+                    + type.duckDbType() + ") END";
+            case REAL -> "CASE WHEN " + kind + " IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN CAST(" + e + " AS DOUBLE) END";
+            case DECIMAL -> "CASE WHEN " + kind + " IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN TRY_CAST(" + text
+                    + " AS DECIMAL(38,18)) END";
+            case BOOL -> "CASE WHEN " + kind + " = 'BOOLEAN' THEN CAST(" + e + " AS BOOLEAN) END";
+            case STRING -> "CASE WHEN " + kind + " = 'VARCHAR' THEN " + text + " ELSE '' END";
+            case DATETIME -> "CASE WHEN " + kind + " = 'VARCHAR' THEN TRY_CAST(" + text + " AS TIMESTAMP) END";
+            case GUID -> "CASE WHEN " + kind + " = 'VARCHAR' THEN TRY_CAST(" + text + " AS UUID) END";
+            case DYNAMIC -> e;
+            case TIMESPAN -> throw KustoException.unsupported("mv-expand ... to typeof(timespan)", pos.line(),
+                    pos.column());
+        };
     }
 
     private Relation where(Relation in, Ast.Where w) {
         String a = alias();
         TypedSql pred = new ExprTranslator(this, in.scope(a), "where", false).translate(w.predicate());
         if (pred.type() == DYNAMIC) {
-            pred = TypedSql.of("TRY_CAST(" + pred.sql() + " AS BOOLEAN)", BOOL);
+            pred = ExprTranslator.fromDynamic(pred, BOOL, w.predicate().pos());
         }
         if (pred.type() != BOOL) {
             throw ExprTranslator.typeError("'where' operator: the predicate must be of type bool but is "
@@ -489,10 +615,19 @@ final class QueryTranslator {
         }
         Set<String> defined = new HashSet<>();
         for (Assignment item : items) {
-            TypedSql v = new ExprTranslator(this, scope, operator, false).translate(item.expr());
+            TypedSql v = new ExprTranslator(this, scope, operator, false)
+                    .serialized(in.ordered() ? a + "." + Relation.ORDER_COLUMN : null).translate(item.expr());
             String name = item.name();
             if (name == null) {
                 name = ExprTranslator.inferredName(item.expr());
+                if (name != null && !extend && defined.contains(name)) {
+                    // a derived name that repeats another column's gets a numeric suffix
+                    String base = name;
+                    int n = 1;
+                    while (defined.contains(name)) {
+                        name = base + n++;
+                    }
+                }
             }
             if (name == null) {
                 Set<String> taken = new HashSet<>(out.keySet());
@@ -795,9 +930,5 @@ final class QueryTranslator {
             selects.add("SELECT " + sel + " FROM (" + leg.sql() + ") AS " + a);
         }
         return new Relation(String.join(" UNION ALL ", selects), outColumns, false);
-    }
-
-    Instant now() {
-        return context.now();
     }
 }

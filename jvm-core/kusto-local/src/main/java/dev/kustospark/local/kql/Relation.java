@@ -1,6 +1,7 @@
 package dev.kustospark.local.kql;
 
 import dev.kustospark.local.engine.Column;
+import dev.kustospark.local.types.KustoType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -53,5 +54,5 @@ record Relation(String sql, List<Column> columns, boolean ordered) {
     }
 
     /** A column visible to expressions: its Kusto name and type and the SQL that reads it. */
-    record ScopeColumn(String name, dev.kustospark.local.types.KustoType type, String sql) {}
+    record ScopeColumn(String name, KustoType type, String sql) {}
 }

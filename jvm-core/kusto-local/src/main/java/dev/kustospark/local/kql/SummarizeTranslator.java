@@ -5,7 +5,6 @@ import dev.kustospark.local.engine.Column;
 import dev.kustospark.local.kql.Ast.Assignment;
 import dev.kustospark.local.kql.Ast.Expr;
 import dev.kustospark.local.kql.Relation.ScopeColumn;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +53,14 @@ final class SummarizeTranslator {
                 argExtreme(a, c, rows);
                 continue;
             }
+            if (a.expr() instanceof Ast.Call c && c.name().equals("take_any")) {
+                takeAny(a, c, rows);
+                continue;
+            }
+            if (a.expr() instanceof Ast.Call c && c.name().equals("percentiles")) {
+                percentiles(a, c, rows);
+                continue;
+            }
             TypedSql v = groups.translate(a.expr());
             String name = a.name();
             if (name == null) {
@@ -93,6 +100,13 @@ final class SummarizeTranslator {
         columns.add(new Column(name, type));
     }
 
+    /** Takes {@code name}, or {@code name1}, {@code name2}... when it is already an output column. */
+    private String claim(String name) {
+        String unique = uniqueDefault(name);
+        names.add(unique);
+        return unique;
+    }
+
     private String uniqueDefault(String name) {
         if (name == null || !names.contains(name)) {
             return name;
@@ -106,45 +120,40 @@ final class SummarizeTranslator {
 
     /** Kusto's name for an unnamed aggregation: the function's prefix and its first column's name. */
     static String defaultName(Ast.Call c) {
-        String arg = c.args().isEmpty() ? null : ExprTranslator.inferredName(c.args().get(0));
-        String argPart = arg == null ? "" : arg;
-        return switch (c.name()) {
-            case "count" -> "count_";
-            case "countif" -> "countif_";
-            case "make_list", "make_list_if", "make_list_with_nulls" -> "list_" + argPart;
-            case "make_set", "make_set_if" -> "set_" + argPart;
-            case "make_bag", "make_bag_if" -> "bag_" + argPart;
-            case "take_any", "any", "take_anyif", "anyif" -> "any_" + argPart;
-            case "percentile" -> {
-                if (c.args().size() == 2 && c.args().get(1) instanceof Ast.Literal lit && lit.value() != null) {
-                    String p = lit.value() instanceof Double d ? BigDecimal.valueOf(d).stripTrailingZeros()
-                            .toPlainString() : lit.value().toString();
-                    yield "percentile_" + argPart + "_" + p.replace('.', '_').replace('-', '_');
-                }
-                yield "percentile_" + argPart;
-            }
-            default -> c.name() + "_" + argPart;
-        };
+        String name = ResultNames.of(c);
+        return name.isEmpty() ? null : name;
     }
 
-    private void argExtreme(Assignment a, Ast.Call c, ExprTranslator rows) {
-        boolean max = c.name().equals("arg_max");
-        if (c.args().size() < 2) {
-            throw query.site(c.name(), c.pos()).error("expects an expression to "
-                    + (max ? "maximize" : "minimize") + " and the columns to return");
+    /**
+     * {@code take_any(x)} prefers a non-null (for strings non-empty) value; with several arguments
+     * or {@code *} the values come from one row.
+     */
+    private void takeAny(Assignment a, Ast.Call c, ExprTranslator rows) {
+        if (c.args().isEmpty()) {
+            throw query.site(c.name(), c.pos()).error("expects at least one argument");
         }
-        Expr target = c.args().get(0);
-        TypedSql value = rows.translate(target);
-        String valueName = a.name() != null ? a.name() : ExprTranslator.inferredName(target);
-        if (valueName == null) {
-            valueName = QueryTranslator.nextColumnName(names);
+        if (c.args().size() == 1 && !(c.args().get(0) instanceof Ast.Star)) {
+            Expr e = c.args().get(0);
+            TypedSql v = rows.translate(e);
+            String name = a.name() != null ? a.name() : ResultNames.of(e).isEmpty() ? "any_arg0" : ResultNames.of(e);
+            if (a.name() != null) {
+                QueryTranslator.checkNewName(name, names, a.pos(), "summarize");
+            } else {
+                name = claim(name);
+            }
+            String sql = v.type() == dev.kustospark.local.types.KustoType.STRING
+                    ? "coalesce(any_value(nullif(" + v.sql() + ", '')), '')" : "any_value(" + v.sql() + ")";
+            add(sql, name, v.type());
+            return;
+        }
+        if (a.name() != null) {
+            throw KustoException.unsupported("naming the several columns of take_any", a.pos().line(),
+                    a.pos().column());
         }
         List<String> fieldSql = new ArrayList<>();
         List<Column> fields = new ArrayList<>();
-        QueryTranslator.checkNewName(valueName, names, a.pos(), "summarize");
-        fieldSql.add(value.sql());
-        fields.add(new Column(valueName, value.type()));
-        for (Expr e : c.args().subList(1, c.args().size())) {
+        for (int i = 0; i < c.args().size(); i++) {
+            Expr e = c.args().get(i);
             if (e instanceof Ast.Star) {
                 for (ScopeColumn col : in.scope(alias)) {
                     if (!names.contains(col.name())) {
@@ -156,26 +165,90 @@ final class SummarizeTranslator {
                 continue;
             }
             TypedSql v = rows.translate(e);
-            String name = ExprTranslator.inferredName(e);
-            if (name == null) {
-                name = QueryTranslator.nextColumnName(names);
-            }
-            if (names.contains(name)) {
-                continue; // already returned (the maximized column or a group key)
-            }
-            names.add(name);
+            String name = ResultNames.of(e);
             fieldSql.add(v.sql());
-            fields.add(new Column(name, v.type()));
+            fields.add(new Column(claim(name.isEmpty() ? "any_arg" + i : name), v.type()));
         }
+        addStruct("any_value(" + struct(fieldSql) + ")", fields);
+    }
+
+    /** {@code percentiles(x, 50, 95)}: one column per percentile, each a {@code percentile} call. */
+    private void percentiles(Assignment a, Ast.Call c, ExprTranslator rows) {
+        if (c.args().size() < 2) {
+            throw query.site(c.name(), c.pos()).error("expects an expression and at least one percentile");
+        }
+        if (a.name() != null) {
+            throw KustoException.unsupported("naming the columns of percentiles", a.pos().line(), a.pos().column());
+        }
+        TypedSql value = rows.translate(c.args().get(0));
+        for (Expr p : c.args().subList(1, c.args().size())) {
+            TypedSql v = dev.kustospark.local.kql.functions.AggregateFunctions.call(
+                    query.site("percentile", c.pos()), List.of(value, rows.translate(p)));
+            String name = "percentile_" + ResultNames.of(c.args().get(0)) + "_"
+                    + ResultNames.validFragment(ResultNames.constantText(p));
+            add(v.sql(), claim(name), v.type());
+        }
+    }
+
+    private static String struct(List<String> fieldSql) {
         StringJoiner struct = new StringJoiner(", ", "{", "}");
         for (int i = 0; i < fieldSql.size(); i++) {
             struct.add("'v" + i + "': " + fieldSql.get(i));
         }
+        return struct.toString();
+    }
+
+    /** One inner aggregate producing a struct, read out as several output columns. */
+    private void addStruct(String aggregateSql, List<Column> fields) {
         int g = innerSelect.size();
-        innerSelect.add((max ? "arg_max(" : "arg_min(") + struct + ", " + value.sql() + ")");
+        innerSelect.add(aggregateSql);
         for (int i = 0; i < fields.size(); i++) {
             outerSelect.add("struct_extract(s.g" + g + ", 'v" + i + "')");
             columns.add(fields.get(i));
         }
+    }
+
+    private void argExtreme(Assignment a, Ast.Call c, ExprTranslator rows) {
+        boolean max = c.name().equals("arg_max");
+        if (c.args().size() < 2) {
+            throw query.site(c.name(), c.pos()).error("expects an expression to "
+                    + (max ? "maximize" : "minimize") + " and the columns to return");
+        }
+        Expr target = c.args().get(0);
+        TypedSql value = rows.translate(target);
+        String prefix = max ? "max" : "min";
+        String primaryName = ResultNames.of(target);
+        String valueName = a.name() != null ? a.name() : primaryName.isEmpty() ? prefix + "_" : primaryName;
+        if (a.name() != null) {
+            QueryTranslator.checkNewName(valueName, names, a.pos(), "summarize");
+        } else {
+            valueName = claim(valueName);
+        }
+        List<String> fieldSql = new ArrayList<>();
+        List<Column> fields = new ArrayList<>();
+        fieldSql.add(value.sql());
+        fields.add(new Column(valueName, value.type()));
+        List<Expr> returned = c.args().subList(1, c.args().size());
+        for (int i = 0; i < returned.size(); i++) {
+            Expr e = returned.get(i);
+            if (e instanceof Ast.Star) {
+                for (ScopeColumn col : in.scope(alias)) {
+                    if (!names.contains(col.name())) {
+                        names.add(col.name());
+                        fieldSql.add(col.sql());
+                        fields.add(new Column(col.name(), col.type()));
+                    }
+                }
+                continue;
+            }
+            TypedSql v = rows.translate(e);
+            String name = ResultNames.of(e);
+            if (name.isEmpty()) {
+                name = prefix + "_" + primaryName + "_arg" + (i + 1);
+            }
+            fieldSql.add(v.sql());
+            fields.add(new Column(claim(name), v.type()));
+        }
+        addStruct((max ? "arg_max(" : "arg_min(") + struct(fieldSql) + ", " + value.sql() + ")", fields);
     }
 }

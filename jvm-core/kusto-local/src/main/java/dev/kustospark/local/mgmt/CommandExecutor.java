@@ -32,6 +32,7 @@ import java.util.UUID;
 /** Runs management commands ({@code .show tables}, {@code .create table}...). */
 public final class CommandExecutor {
     static final String BUILD_VERSION = "1.0.0.0";
+    private static final Instant STARTED = Instant.now();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> POLICY_NAMES = Map.ofEntries(
             Map.entry("auto_delete", "AutoDeletePolicy"),
@@ -77,13 +78,14 @@ public final class CommandExecutor {
             Map<String, Object> parameters, Instant now) {
         Invocation inv = new Invocation(catalog, connection, database, parameters, now, commandText);
         Instant started = Instant.now();
-        String recordDb = database;
+        String recordDb = currentDatabaseOrNull(inv);
         try {
             RowsResult rows = run(inv);
             List<TabularResult> results = finish(inv, rows);
             if (inv.recorded) {
+                // Results are kept for .show operation details only where that is the way to read them.
                 OperationLog.Operation op = operations.record(inv.operation, recordDb, started, Instant.now(),
-                        "Completed", "", rows);
+                        "Completed", "", inv.async ? rows : null);
                 if (inv.async) {
                     return List.of(ResultShapes.operationId(op.id()));
                 }
@@ -95,6 +97,11 @@ public final class CommandExecutor {
                         e.httpStatus() < 500 ? "BadInput" : "Failed", e.getMessage(), null);
             }
             throw e;
+        } catch (RuntimeException e) {
+            if (inv.recorded) {
+                operations.record(inv.operation, recordDb, started, Instant.now(), "Failed", String.valueOf(e), null);
+            }
+            throw KustoException.internal("the command failed: " + e, e);
         }
     }
 
@@ -136,6 +143,10 @@ public final class CommandExecutor {
             query = "$command_results " + p.rest();
         } else if (p.accept(";")) {
             query = p.rest();
+            if (query.isBlank()) {
+                p.skipToEnd();
+                return List.of(rows);
+            }
         } else {
             throw p.error("unexpected text after the command");
         }
@@ -178,6 +189,8 @@ public final class CommandExecutor {
             case "drop" -> drop(inv);
             case "rename" -> rename(inv);
             case "delete" -> deletePolicy(inv);
+            case "clear" -> clear(inv);
+            case "refresh" -> refresh(inv);
             case "ingest" -> data.ingestInline(inv);
             case "set", "append", "set-or-append", "set-or-replace" -> data.setOrAppend(inv, verb.toLowerCase(Locale.ROOT));
             case "move" -> data.moveExtents(inv);
@@ -229,18 +242,26 @@ public final class CommandExecutor {
                 if (p.acceptKeywords("extents")) {
                     return data.showExtents(inv, tables);
                 }
+                if (p.acceptKeywords("details")) {
+                    return tableDetails(tables);
+                }
                 return ResultShapes.tables(tables);
             }
             if (p.acceptKeywords("details")) {
-                throw unsupported(inv);
+                return tableDetails(catalog.tables(inv.database()));
             }
             Map<String, String> props = p.withProperties();
-            for (String key : props.keySet()) {
-                if (!key.equalsIgnoreCase("IncludeHiddenTables")) {
-                    throw p.error("unknown property '" + key + "' of .show tables");
+            boolean includeHidden = false;
+            for (Map.Entry<String, String> e : props.entrySet()) {
+                if (!e.getKey().equalsIgnoreCase("IncludeHiddenTables")) {
+                    throw p.error("unknown property '" + e.getKey() + "' of .show tables");
                 }
+                includeHidden = CommandParser.isTrue(e.getValue());
             }
-            return ResultShapes.tables(catalog.tables(inv.database()));
+            String db = inv.database();
+            boolean all = includeHidden;
+            return ResultShapes.tables(catalog.tables(db).stream()
+                    .filter(t -> all || !catalog.isTableHidden(db, t.name())).toList());
         }
         if (p.acceptKeywords("table")) {
             return showTable(inv);
@@ -278,14 +299,15 @@ public final class CommandExecutor {
             Runtime rt = Runtime.getRuntime();
             return ResultShapes.result(List.of(ResultShapes.col("NodeId", KustoType.STRING),
                     ResultShapes.col("Address", KustoType.STRING), ResultShapes.col("Name", KustoType.STRING),
-                    ResultShapes.col("StartTime", KustoType.DATETIME), ResultShapes.col("IsAdmin", KustoType.BOOL),
+                    ResultShapes.col("StartTime", KustoType.STRING), ResultShapes.col("IsAdmin", KustoType.BOOL),
                     ResultShapes.col("MachineTotalMemory", KustoType.LONG),
                     ResultShapes.col("MachineAvailableMemory", KustoType.LONG),
                     ResultShapes.col("ProcessorCount", KustoType.INT),
-                    ResultShapes.col("ProductVersion", KustoType.STRING)),
-                    List.of(ResultShapes.row("kusto-local", "localhost", "kusto-local", inv.now, true,
+                    ResultShapes.col("EnvironmentDescription", KustoType.STRING)),
+                    List.of(ResultShapes.row("kusto-local", "localhost", "kusto-local",
+                            dev.kustospark.local.types.KustoValues.formatDateTime(STARTED), true,
                             rt.maxMemory(), rt.maxMemory() - rt.totalMemory() + rt.freeMemory(),
-                            rt.availableProcessors(), "kusto-local " + BUILD_VERSION)));
+                            rt.availableProcessors(), "{\"Product\":\"kusto-local\"}")));
         }
         if (p.acceptKeywords("materialized-views")) {
             inv.operation = "MaterializedViewsShow";
@@ -313,7 +335,8 @@ public final class CommandExecutor {
     private RowsResult showDatabase(Invocation inv) {
         CommandParser p = inv.parser;
         String db;
-        if (p.peekKeyword("schema") || p.peekKeyword("extents") || p.atEnd() || p.peek("|") || p.peek(";")) {
+        if (p.peekKeyword("schema") || p.peekKeyword("extents") || p.peekKeyword("policy") || p.atEnd()
+                || p.peek("|") || p.peek(";")) {
             db = inv.database();
         } else {
             db = catalog.resolveDatabase(p.nameOrString());
@@ -326,6 +349,12 @@ public final class CommandExecutor {
         if (p.acceptKeywords("extents")) {
             return data.showExtents(inv, catalog.tables(db));
         }
+        if (p.acceptKeywords("policy")) {
+            inv.operation = "DatabasePolicyShow";
+            PolicyEntity entity = new PolicyEntity(db, null);
+            String kind = policyKind(p);
+            return policyResult(entity, kind, policyOf(entity, kind).orElse(null));
+        }
         inv.operation = "DatabaseShow";
         return ResultShapes.result(ResultShapes.DATABASE_COLUMNS,
                 List.of(ResultShapes.databaseRow(db, db.equals(currentDatabaseOrNull(inv)))));
@@ -335,24 +364,31 @@ public final class CommandExecutor {
         CommandParser p = inv.parser;
         String name = p.name();
         String db = inv.database();
+        // The service answers a schema request for a missing table with no rows rather than an error;
+        // the Spark connector relies on that to learn whether a table exists.
         if (p.acceptKeywords("schema")) {
             inv.operation = "TableSchemaShow";
             p.expectKeywords("as", "json");
-            return ResultShapes.schemaAsJson(catalog.table(db, name));
+            return catalog.findTable(db, name).map(ResultShapes::schemaAsJson)
+                    .orElseGet(() -> ResultShapes.result(ResultShapes.SCHEMA_COLUMNS, List.of()));
         }
         if (p.acceptKeywords("cslschema")) {
             inv.operation = "TableSchemaShow";
-            return ResultShapes.cslSchema(catalog.table(db, name));
+            return catalog.findTable(db, name).map(ResultShapes::cslSchema)
+                    .orElseGet(() -> ResultShapes.result(ResultShapes.SCHEMA_COLUMNS, List.of()));
         }
         if (p.acceptKeywords("extents")) {
             return data.showExtents(inv, List.of(catalog.table(db, name)));
         }
+        if (p.acceptKeywords("details")) {
+            inv.operation = "TablesShow";
+            return tableDetails(List.of(catalog.table(db, name)));
+        }
         if (p.acceptKeywords("policy")) {
             inv.operation = "TablePolicyShow";
             String kind = policyKind(p);
-            TableInfo t = catalog.table(db, name);
-            return ResultShapes.policy(POLICY_NAMES.get(kind), db, t.name(),
-                    catalog.tablePolicy(db, t.name(), kind).orElse(null));
+            PolicyEntity entity = new PolicyEntity(db, catalog.table(db, name).name());
+            return policyResult(entity, kind, policyOf(entity, kind).orElse(null));
         }
         if (p.acceptKeywords("ingestion")) {
             inv.operation = "TableIngestionMappingsShow";
@@ -377,6 +413,69 @@ public final class CommandExecutor {
                     .filter(m -> finalKind == null || m.kind().equals(finalKind)).toList(), inv.now);
         }
         throw unsupported(inv);
+    }
+
+    /** The sharding policy the service reports when none is set; clients read UseShardEngine. */
+    static final String DEFAULT_SHARDING_POLICY = "{\"MaxRowCount\":1048576,\"MaxExtentSizeInMb\":8192,"
+            + "\"MaxOriginalSizeInMb\":3072,\"UseShardEngine\":true,\"ShardEngineMaxRowCount\":1048576,"
+            + "\"ShardEngineMaxExtentSizeInMb\":8192,\"ShardEngineMaxOriginalSizeInMb\":3072}";
+
+    private RowsResult tableDetails(List<TableInfo> tables) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (TableInfo t : tables) {
+            List<ExtentInfo> extents = catalog.extents(t.database(), t.name());
+            long rowsTotal = extents.stream().mapToLong(ExtentInfo::rowCount).sum();
+            double size = extents.stream().mapToLong(ExtentInfo::originalSize).sum();
+            Instant min = extents.stream().map(ExtentInfo::createdOn).min(Instant::compareTo).orElse(null);
+            Instant max = extents.stream().map(ExtentInfo::createdOn).max(Instant::compareTo).orElse(null);
+            java.util.function.Function<String, String> policy =
+                    kind -> catalog.tablePolicy(t.database(), t.name(), kind).orElse("null");
+            rows.add(ResultShapes.row(t.name(), t.database(), ResultShapes.text(t.folder()),
+                    ResultShapes.text(t.docString()), (long) extents.size(), size, size, rowsTotal,
+                    (long) extents.size(), size, size, rowsTotal, "[]", policy.apply("retention"),
+                    policy.apply("caching"),
+                    catalog.tablePolicy(t.database(), t.name(), "sharding").orElse(DEFAULT_SHARDING_POLICY),
+                    policy.apply("merge"), policy.apply("streamingingestion"), policy.apply("ingestionbatching"),
+                    min, max, policy.apply("roworder")));
+        }
+        return ResultShapes.result(ResultShapes.TABLE_DETAILS_COLUMNS, rows);
+    }
+
+    /** {@code .clear table T data} and {@code .clear table T cache streamingingestion schema}. */
+    private RowsResult clear(Invocation inv) {
+        CommandParser p = inv.parser;
+        inv.async = p.acceptKeywords("async");
+        p.expectKeywords("table");
+        String db = inv.database();
+        TableInfo t = catalog.table(db, p.name());
+        if (p.acceptKeywords("data")) {
+            inv.operation = "TableClearData";
+            catalog.dropExtents(db, t.name(), null);
+            return ResultShapes.result(List.of(ResultShapes.col("Status", KustoType.STRING)),
+                    List.of(ResultShapes.row("Success")));
+        }
+        // Nothing is cached apart from the store itself, so clearing a cache has nothing to do.
+        p.expectKeywords("cache", "streamingingestion", "schema");
+        inv.operation = "TableClearCache";
+        return nodeStatus();
+    }
+
+    /** {@code .refresh database 'd' table 'T' cache ingestionbatchingpolicy}: no cache to refresh. */
+    private RowsResult refresh(Invocation inv) {
+        CommandParser p = inv.parser;
+        p.expectKeywords("database");
+        String db = catalog.resolveDatabase(p.nameOrString());
+        if (p.acceptKeywords("table")) {
+            catalog.table(db, p.nameOrString());
+        }
+        p.expectKeywords("cache", "ingestionbatchingpolicy");
+        inv.operation = "CacheRefresh";
+        return nodeStatus();
+    }
+
+    private static RowsResult nodeStatus() {
+        return ResultShapes.result(List.of(ResultShapes.col("NodeId", KustoType.STRING),
+                ResultShapes.col("Status", KustoType.STRING)), List.of(ResultShapes.row("kusto-local", "Succeeded")));
     }
 
     private static String policyKind(CommandParser p) {
@@ -440,7 +539,11 @@ public final class CommandExecutor {
         inv.operation = "TableCreate";
         List<Column> columns = p.schema();
         Map<String, String> props = tableProperties(p);
+        boolean existed = catalog.findTable(db, name).isPresent();
         TableInfo t = catalog.createTable(db, name, columns, props.get("folder"), props.get("docstring"));
+        if (!existed && CommandParser.isTrue(props.get("hidden"))) {
+            catalog.setTableHidden(db, t.name(), true);
+        }
         return ResultShapes.schemaAsJson(t);
     }
 
@@ -460,7 +563,7 @@ public final class CommandExecutor {
                     ? catalog.createMergeTable(db, names.get(i), schemas.get(i), props.get("folder"), props.get("docstring"))
                     : catalog.createTable(db, names.get(i), schemas.get(i), props.get("folder"), props.get("docstring")));
         }
-        return ResultShapes.schemasAsJson(created);
+        return ResultShapes.tables(created);
     }
 
     /** {@code with (folder=..., docstring=..., hidden=...)}, keys normalised to lower case. */
@@ -540,7 +643,12 @@ public final class CommandExecutor {
 
     private RowsResult alter(Invocation inv, boolean merge) {
         CommandParser p = inv.parser;
-        String verb = merge ? "alter-merge" : "alter";
+        if (p.acceptKeywords("database")) {
+            String db = catalog.resolveDatabase(p.nameOrString());
+            p.expectKeywords("policy");
+            inv.operation = "DatabasePolicyAlter";
+            return alterPolicy(inv, db, null, merge);
+        }
         if (!p.acceptKeywords("table")) {
             throw unsupported(inv);
         }
@@ -563,7 +671,7 @@ public final class CommandExecutor {
             String value = p.string();
             TableInfo t = catalog.table(db, name);
             t = catalog.alterTable(db, name, t.kustoColumns(), doc ? null : value, doc ? value : null);
-            return ResultShapes.tables(List.of(t));
+            return ResultShapes.schemaAsJson(t);
         }
         if (!p.peek("(")) {
             throw unsupported(inv);
@@ -578,9 +686,37 @@ public final class CommandExecutor {
         return ResultShapes.schemaAsJson(t);
     }
 
+    /** A table or database whose policies a command reads or changes. */
+    private record PolicyEntity(String database, String table) {
+        String entityName() {
+            return table == null ? "[" + database + "]" : "[" + database + "].[" + table + "]";
+        }
+
+        String entityType() {
+            return table == null ? "Database" : "Table";
+        }
+    }
+
+    private Optional<String> policyOf(PolicyEntity e, String kind) {
+        return e.table() == null ? catalog.databasePolicy(e.database(), kind) : catalog.tablePolicy(e.database(),
+                e.table(), kind);
+    }
+
+    private void setPolicy(PolicyEntity e, String kind, String json) {
+        if (e.table() == null) {
+            catalog.setDatabasePolicy(e.database(), kind, json);
+        } else {
+            catalog.setTablePolicy(e.database(), e.table(), kind, json);
+        }
+    }
+
+    private static RowsResult policyResult(PolicyEntity e, String kind, String json) {
+        return ResultShapes.policy(POLICY_NAMES.get(kind), e.entityName(), e.entityType(), json);
+    }
+
     private RowsResult alterPolicy(Invocation inv, String db, String table, boolean merge) {
         CommandParser p = inv.parser;
-        TableInfo t = catalog.table(db, table);
+        PolicyEntity entity = new PolicyEntity(db, table == null ? null : catalog.table(db, table).name());
         String kind = policyKind(p);
         String json;
         if (kind.equals("streamingingestion") && (p.peekKeyword("enable") || p.peekKeyword("disable"))) {
@@ -602,7 +738,7 @@ public final class CommandExecutor {
                 throw p.errorAt(jsonPos, "the policy must be a JSON object");
             }
             if (merge) {
-                Optional<String> existing = catalog.tablePolicy(db, t.name(), kind);
+                Optional<String> existing = policyOf(entity, kind);
                 if (existing.isPresent() && node.isObject()) {
                     try {
                         ObjectNode base = (ObjectNode) JSON.readTree(existing.get());
@@ -615,23 +751,28 @@ public final class CommandExecutor {
             }
             json = node.toString();
         }
-        catalog.setTablePolicy(db, t.name(), kind, json);
-        return ResultShapes.policy(POLICY_NAMES.get(kind), db, t.name(), json);
+        setPolicy(entity, kind, json);
+        return policyResult(entity, kind, json);
     }
 
     private RowsResult deletePolicy(Invocation inv) {
         CommandParser p = inv.parser;
-        if (!p.acceptKeywords("table")) {
+        PolicyEntity entity;
+        if (p.acceptKeywords("table")) {
+            String name = p.name();
+            String db = inv.database();
+            entity = new PolicyEntity(db, catalog.table(db, name).name());
+            inv.operation = "TablePolicyDelete";
+        } else if (p.acceptKeywords("database")) {
+            entity = new PolicyEntity(catalog.resolveDatabase(p.nameOrString()), null);
+            inv.operation = "DatabasePolicyDelete";
+        } else {
             throw unsupported(inv);
         }
-        String name = p.name();
         p.expectKeywords("policy");
         String kind = policyKind(p);
-        inv.operation = "TablePolicyDelete";
-        String db = inv.database();
-        TableInfo t = catalog.table(db, name);
-        catalog.setTablePolicy(db, t.name(), kind, null);
-        return ResultShapes.policy(POLICY_NAMES.get(kind), db, t.name(), null);
+        setPolicy(entity, kind, null);
+        return policyResult(entity, kind, null);
     }
 
     private RowsResult drop(Invocation inv) {

@@ -292,22 +292,24 @@ final class CommandParser {
         return word;
     }
 
-    /** {@code with (k=v, ...)} if present: keys as written, values as strings. */
+    /**
+     * {@code with (k=v, ...)} if present: keys as written, values as strings. Several clauses in a
+     * row ({@code with(a=1) with(b=2)}, as some clients write them) are merged.
+     */
     Map<String, String> withProperties() {
         Map<String, String> props = new LinkedHashMap<>();
-        if (!acceptKeywords("with")) {
-            return props;
+        while (acceptKeywords("with")) {
+            expect("(");
+            if (accept(")")) {
+                continue;
+            }
+            do {
+                String key = nameOrString();
+                expect("=");
+                props.put(key, value());
+            } while (accept(","));
+            expect(")");
         }
-        expect("(");
-        if (accept(")")) {
-            return props;
-        }
-        do {
-            String key = nameOrString();
-            expect("=");
-            props.put(key, value());
-        } while (accept(","));
-        expect(")");
         return props;
     }
 

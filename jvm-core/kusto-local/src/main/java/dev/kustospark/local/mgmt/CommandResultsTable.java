@@ -4,6 +4,7 @@ import dev.kustospark.local.KustoException;
 import dev.kustospark.local.engine.Column;
 import dev.kustospark.local.engine.RowsResult;
 import dev.kustospark.local.engine.SqlResult;
+import dev.kustospark.local.storage.DuckDbCatalog;
 import dev.kustospark.local.storage.TableSource;
 import dev.kustospark.local.types.KustoValues;
 import java.math.BigDecimal;
@@ -91,7 +92,7 @@ final class CommandResultsTable {
         List<List<Object>> rows = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(result.sql())) {
             for (int i = 0; i < result.parameters().size(); i++) {
-                ps.setObject(i + 1, result.parameters().get(i));
+                DuckDbCatalog.bindValue(ps, i + 1, result.parameters().get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

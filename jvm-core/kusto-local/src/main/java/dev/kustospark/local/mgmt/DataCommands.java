@@ -174,12 +174,11 @@ final class DataCommands {
             select.append(from == to ? "k" + i : "CAST(k" + i + " AS " + to.duckDbType() + ")");
         }
         select.append(" FROM (").append(query.sql()).append(") AS kl_query(").append(aliases).append(')');
-        List<ExtentInfo> before = verb.equals("set-or-replace") ? catalog.extents(db, table) : List.of();
-        ExtentInfo extent = catalog.insertExtent(target, tags, creationTime(p, props), inv.connection,
-                select.toString(), query.parameters());
-        if (!before.isEmpty()) {
-            catalog.dropExtents(db, table, before.stream().map(ExtentInfo::id).toList());
-        }
+        ExtentInfo extent = verb.equals("set-or-replace")
+                ? catalog.replaceWithExtent(target, tags, creationTime(p, props), inv.connection, select.toString(),
+                        query.parameters())
+                : catalog.insertExtent(target, tags, creationTime(p, props), inv.connection, select.toString(),
+                        query.parameters());
         return ResultShapes.appended(extent.rowCount() == 0 ? List.of() : List.of(extent));
     }
 

@@ -94,14 +94,6 @@ final class ResultShapes {
                 text(t.folder()), text(t.docString()))));
     }
 
-    static RowsResult schemasAsJson(List<TableInfo> tables) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (TableInfo t : tables) {
-            rows.add(row(t.name(), tableSchemaJson(t).toString(), t.database(), text(t.folder()), text(t.docString())));
-        }
-        return result(SCHEMA_COLUMNS, rows);
-    }
-
     static RowsResult cslSchema(TableInfo t) {
         StringBuilder schema = new StringBuilder();
         for (ColumnInfo c : t.columns()) {
@@ -186,7 +178,7 @@ final class ResultShapes {
 
     static final List<Column> APPEND_COLUMNS = List.of(col("ExtentId", KustoType.GUID),
             col("OriginalSize", KustoType.LONG), col("ExtentSize", KustoType.LONG),
-            col("CompressedSize", KustoType.LONG), col("IndexSize", KustoType.LONG), col("RowCount", KustoType.LONG));
+            col("ColumnSize", KustoType.LONG), col("IndexSize", KustoType.LONG), col("RowCount", KustoType.LONG));
 
     static RowsResult appended(List<ExtentInfo> extents) {
         List<List<Object>> rows = new ArrayList<>();
@@ -234,13 +226,24 @@ final class ResultShapes {
 
     // ------------------------------------------------------------ policies and mappings
 
-    static RowsResult policy(String policyName, String database, String table, String policyJson) {
+    static RowsResult policy(String policyName, String entityName, String entityType, String policyJson) {
         return result(List.of(col("PolicyName", KustoType.STRING), col("EntityName", KustoType.STRING),
                 col("Policy", KustoType.STRING), col("ChildEntities", KustoType.STRING),
                 col("EntityType", KustoType.STRING)),
-                List.of(row(policyName, "[" + database + "].[" + table + "]", policyJson == null ? "null" : policyJson,
-                        "", "Table")));
+                List.of(row(policyName, entityName, policyJson == null ? "null" : policyJson, "", entityType)));
     }
+
+    static final List<Column> TABLE_DETAILS_COLUMNS = List.of(col("TableName", KustoType.STRING),
+            col("DatabaseName", KustoType.STRING), col("Folder", KustoType.STRING), col("DocString", KustoType.STRING),
+            col("TotalExtents", KustoType.LONG), col("TotalExtentSize", KustoType.REAL),
+            col("TotalOriginalSize", KustoType.REAL), col("TotalRowCount", KustoType.LONG),
+            col("HotExtents", KustoType.LONG), col("HotExtentSize", KustoType.REAL),
+            col("HotOriginalSize", KustoType.REAL), col("HotRowCount", KustoType.LONG),
+            col("AuthorizedPrincipals", KustoType.STRING), col("RetentionPolicy", KustoType.STRING),
+            col("CachingPolicy", KustoType.STRING), col("ShardingPolicy", KustoType.STRING),
+            col("MergePolicy", KustoType.STRING), col("StreamingIngestionPolicy", KustoType.STRING),
+            col("IngestionBatchingPolicy", KustoType.STRING), col("MinExtentsCreationTime", KustoType.DATETIME),
+            col("MaxExtentsCreationTime", KustoType.DATETIME), col("RowOrderPolicy", KustoType.STRING));
 
     static String mappingKindName(String kind) {
         return MAPPING_KIND_NAMES.getOrDefault(kind.toLowerCase(Locale.ROOT), kind);

@@ -91,6 +91,15 @@ public interface Catalog extends AutoCloseable {
         throw new UnsupportedOperationException("insertExtent");
     }
 
+    /**
+     * As {@link #insertExtent}, and in the same transaction drops every other extent of the table
+     * ({@code .set-or-replace}): readers see either the old data or the new, never both.
+     */
+    default ExtentInfo replaceWithExtent(TableInfo table, List<String> tags, Instant creationTime,
+            Connection connection, String selectSql, List<Object> parameters) {
+        throw new UnsupportedOperationException("replaceWithExtent");
+    }
+
     /** Drops the given extents of a table (all when {@code extentIds} is null); returns the dropped ones. */
     default List<ExtentInfo> dropExtents(String database, String table, java.util.Collection<java.util.UUID> extentIds) {
         throw new UnsupportedOperationException("dropExtents");
@@ -122,6 +131,25 @@ public interface Catalog extends AutoCloseable {
     /** Sets (or with null JSON removes) a table policy. */
     default void setTablePolicy(String database, String table, String kind, String policyJson) {
         throw new UnsupportedOperationException("setTablePolicy");
+    }
+
+    /** Marks a table hidden ({@code with (hidden=true)}): {@code .show tables} then lists it only on request. */
+    default void setTableHidden(String database, String table, boolean hidden) {
+        throw new UnsupportedOperationException("setTableHidden");
+    }
+
+    default boolean isTableHidden(String database, String table) {
+        return false;
+    }
+
+    /** A database policy's JSON ({@code kind}: ingestionbatching, retention... case-insensitive). */
+    default Optional<String> databasePolicy(String database, String kind) {
+        throw new UnsupportedOperationException("databasePolicy");
+    }
+
+    /** Sets (or with null JSON removes) a database policy. */
+    default void setDatabasePolicy(String database, String kind, String policyJson) {
+        throw new UnsupportedOperationException("setDatabasePolicy");
     }
 
     /** The ingestion mappings of a table, in creation order. */

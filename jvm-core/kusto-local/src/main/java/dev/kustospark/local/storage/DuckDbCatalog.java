@@ -52,6 +52,7 @@ public final class DuckDbCatalog implements Catalog {
     private final Map<String, LinkedHashMap<String, TableInfo>> tablesByDatabase = new HashMap<>();
     private final Map<Long, Integer> nextColumnByTable = new HashMap<>();
     private final Map<Long, AutoDelete> autoDeleteByTable = new HashMap<>();
+    private final Set<Long> hiddenTables = new java.util.HashSet<>();
     private boolean closed;
 
     private record AutoDelete(Instant expiry, boolean deleteIfNotEmpty) {}
@@ -95,6 +96,7 @@ public final class DuckDbCatalog implements Catalog {
             st.execute("CREATE TABLE IF NOT EXISTS kl_meta.databases (name VARCHAR NOT NULL, ordinal BIGINT NOT NULL)");
             st.execute("CREATE TABLE IF NOT EXISTS kl_meta.tables (id BIGINT NOT NULL, database VARCHAR NOT NULL,"
                     + " name VARCHAR NOT NULL, folder VARCHAR, docstring VARCHAR, next_column INTEGER NOT NULL)");
+            st.execute("ALTER TABLE kl_meta.tables ADD COLUMN IF NOT EXISTS hidden BOOLEAN DEFAULT false");
             st.execute("CREATE TABLE IF NOT EXISTS kl_meta.columns (table_id BIGINT NOT NULL, ordinal INTEGER NOT NULL,"
                     + " name VARCHAR NOT NULL, type VARCHAR NOT NULL, physical VARCHAR NOT NULL)");
             st.execute("CREATE TABLE IF NOT EXISTS kl_meta.extents (id UUID NOT NULL, table_id BIGINT NOT NULL,"
@@ -104,6 +106,8 @@ public final class DuckDbCatalog implements Catalog {
                     + " ordinal INTEGER NOT NULL, tag VARCHAR NOT NULL)");
             st.execute("CREATE TABLE IF NOT EXISTS kl_meta.policies (table_id BIGINT NOT NULL, kind VARCHAR NOT NULL,"
                     + " policy VARCHAR NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS kl_meta.database_policies (database VARCHAR NOT NULL,"
+                    + " kind VARCHAR NOT NULL, policy VARCHAR NOT NULL)");
             st.execute("CREATE TABLE IF NOT EXISTS kl_meta.mappings (table_id BIGINT NOT NULL, seq BIGINT NOT NULL,"
                     + " kind VARCHAR NOT NULL, name VARCHAR NOT NULL, mapping VARCHAR NOT NULL)");
         }
@@ -125,7 +129,7 @@ public final class DuckDbCatalog implements Catalog {
                             .add(new ColumnInfo(rs.getString(2), KustoType.fromName(rs.getString(3)), rs.getString(4)));
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT id, database, name, folder, docstring, next_column"
+            try (ResultSet rs = st.executeQuery("SELECT id, database, name, folder, docstring, next_column, hidden"
                     + " FROM kl_meta.tables ORDER BY id")) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
@@ -133,6 +137,9 @@ public final class DuckDbCatalog implements Catalog {
                             columns.getOrDefault(id, List.of()), rs.getString(4), rs.getString(5));
                     tablesByDatabase.get(t.database()).put(t.name(), t);
                     nextColumnByTable.put(id, rs.getInt(6));
+                    if (rs.getBoolean(7)) {
+                        hiddenTables.add(id);
+                    }
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT table_id, policy FROM kl_meta.policies WHERE kind = '"
@@ -259,8 +266,8 @@ public final class DuckDbCatalog implements Catalog {
             try (Statement st = c.createStatement()) {
                 st.execute(ddl.toString());
             }
-            update(c, "INSERT INTO kl_meta.tables VALUES (?, ?, ?, ?, ?, ?)", id, database, table, folder, docString,
-                    columns.size());
+            update(c, "INSERT INTO kl_meta.tables (id, database, name, folder, docstring, next_column)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", id, database, table, folder, docString, columns.size());
             insertColumns(c, id, infos);
             return new TableInfo(id, database, table, physicalTableName(id), infos, folder, docString);
         });
@@ -383,6 +390,7 @@ public final class DuckDbCatalog implements Catalog {
         tablesByDatabase.get(t.database()).remove(t.name());
         nextColumnByTable.remove(t.id());
         autoDeleteByTable.remove(t.id());
+        hiddenTables.remove(t.id());
     }
 
     @Override
@@ -398,10 +406,29 @@ public final class DuckDbCatalog implements Catalog {
         inTransaction(c -> update(c, "UPDATE kl_meta.tables SET name = ? WHERE id = ?", newName, t.id()));
         TableInfo renamed = new TableInfo(t.id(), database, newName, t.physicalName(), t.columns(), t.folder(),
                 t.docString());
-        Map<String, TableInfo> tables = tablesByDatabase.get(database);
-        tables.remove(table);
-        tables.put(newName, renamed);
+        // Rebuilt so that the renamed table keeps its place, as it does when read back from disk.
+        LinkedHashMap<String, TableInfo> reordered = new LinkedHashMap<>();
+        for (TableInfo each : tablesByDatabase.get(database).values()) {
+            reordered.put(each.id() == t.id() ? newName : each.name(), each.id() == t.id() ? renamed : each);
+        }
+        tablesByDatabase.put(database, reordered);
         return renamed;
+    }
+
+    @Override
+    public synchronized void setTableHidden(String database, String table, boolean hidden) {
+        TableInfo t = table(database, table);
+        inTransaction(c -> update(c, "UPDATE kl_meta.tables SET hidden = ? WHERE id = ?", hidden, t.id()));
+        if (hidden) {
+            hiddenTables.add(t.id());
+        } else {
+            hiddenTables.remove(t.id());
+        }
+    }
+
+    @Override
+    public synchronized boolean isTableHidden(String database, String table) {
+        return findTable(database, table).map(t -> hiddenTables.contains(t.id())).orElse(false);
     }
 
     /** Drops a table whose auto-delete policy has expired; true if it was dropped. */
@@ -466,6 +493,17 @@ public final class DuckDbCatalog implements Catalog {
     @Override
     public ExtentInfo insertExtent(TableInfo table, List<String> tags, Instant creationTime, Connection connection,
             String selectSql, List<Object> parameters) {
+        return insertExtent(table, tags, creationTime, connection, selectSql, parameters, false);
+    }
+
+    @Override
+    public ExtentInfo replaceWithExtent(TableInfo table, List<String> tags, Instant creationTime,
+            Connection connection, String selectSql, List<Object> parameters) {
+        return insertExtent(table, tags, creationTime, connection, selectSql, parameters, true);
+    }
+
+    private ExtentInfo insertExtent(TableInfo table, List<String> tags, Instant creationTime, Connection connection,
+            String selectSql, List<Object> parameters, boolean replace) {
         UUID id = UUID.randomUUID();
         Instant createdOn = creationTime == null ? Instant.now() : creationTime;
         StringBuilder sql = new StringBuilder("INSERT INTO \"").append(table.physicalName()).append("\" (\"")
@@ -485,12 +523,19 @@ public final class DuckDbCatalog implements Catalog {
                 try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                     ps.setObject(1, id);
                     for (int i = 0; i < parameters.size(); i++) {
-                        ps.setObject(i + 2, parameters.get(i));
+                        bindValue(ps, i + 2, parameters.get(i));
                     }
                     rows = ps.executeLargeUpdate();
                 }
                 ExtentInfo extent = new ExtentInfo(id, table.database(), table.name(), truncateToMicros(createdOn),
                         rows, estimatedSize(table, rows), tags == null ? List.of() : tags);
+                if (replace) {
+                    update(c, "DELETE FROM \"" + table.physicalName() + "\" WHERE \"" + TableInfo.EXTENT_COLUMN
+                            + "\" <> ?", id);
+                    update(c, "DELETE FROM kl_meta.extent_tags WHERE extent_id IN"
+                            + " (SELECT id FROM kl_meta.extents WHERE table_id = ?)", table.id());
+                    update(c, "DELETE FROM kl_meta.extents WHERE table_id = ?", table.id());
+                }
                 if (rows > 0) {
                     recordExtent(c, table.id(), extent);
                 }
@@ -734,6 +779,36 @@ public final class DuckDbCatalog implements Catalog {
         }
     }
 
+    @Override
+    public synchronized Optional<String> databasePolicy(String database, String kind) {
+        tablesOf(database);
+        try (PreparedStatement ps = meta.prepareStatement(
+                "SELECT policy FROM kl_meta.database_policies WHERE database = ? AND kind = ?")) {
+            ps.setString(1, database);
+            ps.setString(2, kind.toLowerCase(Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw KustoException.internal("cannot read policies of database '" + database + "'", e);
+        }
+    }
+
+    @Override
+    public synchronized void setDatabasePolicy(String database, String kind, String policyJson) {
+        tablesOf(database);
+        String normalizedKind = kind.toLowerCase(Locale.ROOT);
+        inTransaction(c -> {
+            update(c, "DELETE FROM kl_meta.database_policies WHERE database = ? AND kind = ?", database,
+                    normalizedKind);
+            if (policyJson != null) {
+                update(c, "INSERT INTO kl_meta.database_policies VALUES (?, ?, ?)", database, normalizedKind,
+                        policyJson);
+            }
+            return null;
+        });
+    }
+
     private static AutoDelete parseAutoDelete(String policyJson) {
         try {
             JsonNode node = JSON.readTree(policyJson);
@@ -811,7 +886,12 @@ public final class DuckDbCatalog implements Catalog {
         try {
             if (persistent) {
                 try (Statement st = meta.createStatement()) {
-                    st.execute("CHECKPOINT");
+                    try {
+                        st.execute("CHECKPOINT");
+                    } catch (SQLException busy) {
+                        // A transaction still open elsewhere blocks a plain checkpoint; at shutdown it is abandoned.
+                        st.execute("FORCE CHECKPOINT");
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -845,6 +925,20 @@ public final class DuckDbCatalog implements Catalog {
             }
         } catch (SQLException e) {
             throw KustoException.internal("catalog change failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Binds a value held in the Java conventions of {@code KustoType} as its DuckDB storage form:
+     * an Instant as a UTC timestamp, a Duration as 100ns ticks.
+     */
+    public static void bindValue(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof Instant instant) {
+            statement.setObject(index, java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
+        } else if (value instanceof java.time.Duration duration) {
+            statement.setLong(index, KustoValues.toTicks(duration));
+        } else {
+            statement.setObject(index, value);
         }
     }
 

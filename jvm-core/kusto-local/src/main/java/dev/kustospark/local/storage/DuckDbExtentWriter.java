@@ -168,6 +168,7 @@ final class DuckDbExtentWriter implements ExtentWriter {
         try {
             appender.close();
             appender = null;
+            checkDynamicValues();
             DuckDbCatalog.recordExtent(connection, table.id(), extent);
             if (ownsTransaction) {
                 connection.commit();
@@ -176,8 +177,36 @@ final class DuckDbExtentWriter implements ExtentWriter {
         } catch (SQLException e) {
             rollback();
             throw KustoException.badRequest("cannot write extent of table '" + table.name() + "': " + e.getMessage());
+        } catch (RuntimeException e) {
+            rollback();
+            throw e;
         } finally {
             release();
+        }
+    }
+
+    /**
+     * DuckDB's appender stores any text in a JSON column unchecked; a dynamic value that is not JSON
+     * would surface later as a wrong answer, so the extent is refused instead.
+     */
+    private void checkDynamicValues() throws SQLException {
+        for (ColumnInfo column : physicalOrder) {
+            if (column.type() != dev.kustospark.local.types.KustoType.DYNAMIC) {
+                continue;
+            }
+            try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT \"" + column.physicalName()
+                    + "\"::VARCHAR FROM \"" + table.physicalName() + "\" WHERE \"" + TableInfo.EXTENT_COLUMN
+                    + "\" = ? AND NOT json_valid(\"" + column.physicalName() + "\") LIMIT 1")) {
+                ps.setObject(1, extentId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        String bad = rs.getString(1);
+                        throw KustoException.badRequest("column '" + column.name() + "' of table '" + table.name()
+                                + "' is dynamic and '" + (bad.length() > 100 ? bad.substring(0, 100) + "..." : bad)
+                                + "' is not JSON");
+                    }
+                }
+            }
         }
     }
 

@@ -93,6 +93,13 @@ class DelimitedParserTest {
     }
 
     @Test
+    void doubledQuoteSplitByTheReadBuffer() {
+        String xs = "x".repeat(65_534);
+        List<List<String>> records = parse(DataFormat.CSV, "\"" + xs + "\"\"y\",z\n");
+        assertEquals(List.of(List.of(xs + "\"y", "z")), records);
+    }
+
+    @Test
     void reportsLineNumbersOfRecords() {
         DelimitedParser parser = DelimitedParser.forFormat(DataFormat.CSV, new StringReader("a\n\"b\nb\"\nc\n"));
         parser.next();

@@ -66,13 +66,13 @@ class IngestorTest {
         return new IngestionRequest(format, mappingName, mappingJson, tags, ingestIfNotExists, null, ignoreFirst);
     }
 
-    /** Rows of the table as text, ordered by the first column, each value rendered by JDBC. */
+    /** Rows of the table as text, ordered by all columns, each value rendered by JDBC. */
     private List<String> rows(TableInfo table) throws SQLException {
         String columns = table.columns().stream().map(c -> "\"" + c.physicalName() + "\"")
                 .collect(Collectors.joining(", "));
         List<String> rows = new ArrayList<>();
         try (Connection c = catalog.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT " + columns + " FROM \"" + table.physicalName() + "\" ORDER BY 1, 2")) {
+                ResultSet rs = s.executeQuery("SELECT " + columns + " FROM \"" + table.physicalName() + "\" ORDER BY ALL")) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 StringBuilder sb = new StringBuilder();
@@ -109,6 +109,32 @@ class IngestorTest {
         assertEquals(String.valueOf(36_020_000_000L), full[7]);
         assertEquals(RowReaderTest.GUID, full[8]);
         assertEquals("{\"k\":[1,2]}", full[9]);
+    }
+
+    @Test
+    void multijsonAndParquetWithEveryTypeReadBackTheSameAsCsv(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        TableInfo table = allTypesTable();
+        ingestor.ingest(DB, "AllTypes", IngestionRequest.of("multijson"),
+                text("[" + RowReaderTest.FULL_JSON + ",\n{\"s\":\"\"}]"));
+        java.nio.file.Path file = dir.resolve("all.parquet");
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT true AS b, 42 AS i, 9000000000 AS l, 1.5 AS r, 12.34 AS d, 'x' AS s,"
+                    + " TIMESTAMP '2024-01-02 03:04:05.123456' AS t, '01:00:02' AS ts, '" + RowReaderTest.GUID
+                    + "'::UUID AS g, {'k': [1, 2]} AS dyn) TO '" + file.toString().replace("'", "''")
+                    + "' (FORMAT parquet)");
+        }
+        IngestionResult parquet = ingestor.ingest(DB, "AllTypes", IngestionRequest.of("Parquet"),
+                java.nio.file.Files.newInputStream(file));
+        assertEquals(1, parquet.rowCount());
+        List<String> rows = rows(table);
+        assertEquals(3, rows.size());
+        String expectedTail = "|2024-01-02 03:04:05.123456|36020000000|" + RowReaderTest.GUID + "|{\"k\":[1,2]}";
+        assertTrue(rows.get(0).startsWith("true|42|9000000000|1.5|12.34") && rows.get(0).endsWith(expectedTail),
+                rows.get(0));
+        assertTrue(rows.get(1).startsWith("true|42|9000000000|1.5|12.34") && rows.get(1).endsWith(expectedTail),
+                rows.get(1));
+        assertEquals("null|null|null|null|null||null|null|null|null", rows.get(2));
     }
 
     @Test

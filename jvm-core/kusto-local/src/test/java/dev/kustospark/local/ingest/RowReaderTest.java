@@ -295,7 +295,8 @@ class RowReaderTest {
         }
         KustoException unknown = assertThrows(KustoException.class, () -> DataFormat.parse("xml"));
         assertTrue(unknown.getMessage().contains("'xml'"), unknown.getMessage());
-        assertThrows(KustoException.class, () -> DataFormat.parse(null));
+        assertEquals(DataFormat.CSV, DataFormat.parse(null));
+        assertEquals(DataFormat.CSV, DataFormat.parse(" "));
         assertEquals(DataFormat.MULTIJSON, DataFormat.parse("MultiJSON"));
     }
 

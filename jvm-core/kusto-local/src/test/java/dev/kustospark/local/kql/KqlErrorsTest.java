@@ -62,8 +62,8 @@ class KqlErrorsTest {
 
     @Test
     void unsupportedConstructsAreNamed() {
-        KustoAssert.error(() -> kql.compile("T | mv-expand s"),
-                "kusto-local does not support the 'mv-expand' operator [line:position=1:5]");
+        KustoAssert.error(() -> kql.compile("T | mv-apply s on (take 1)"),
+                "kusto-local does not support the 'mv-apply' operator [line:position=1:5]");
         KustoAssert.error(() -> kql.compile("let f = (x:long) { x + 1 }; print f(1)"),
                 "kusto-local does not support user-defined functions [line:position=1:9]");
         KustoAssert.error(() -> kql.compile("T | join kind=weird (T) on n"),
@@ -79,5 +79,8 @@ class KqlErrorsTest {
         KustoAssert.semanticError(() -> kql.compile("T | where n"), "predicate must be of type bool");
         KustoAssert.semanticError(() -> kql.compile("T | take -1"), "row count");
         KustoAssert.semanticError(() -> kql.compile("T | extend c = count()"), "aggregation function");
+        KustoAssert.semanticError(() -> kql.compile("T | summarize x = n + 1"),
+                "'summarize' operator: column 'n' is used outside of an aggregation function "
+                        + "[line:position=1:19]");
     }
 }

@@ -24,6 +24,7 @@ class KqlExpressionsTest {
         catalog.create("T", List.of(new Column("n", LONG), new Column("s", STRING), new Column("d", DYNAMIC)),
                 "(1, 'a', '{\"p\":{\"q\":7},\"arr\":[10,20,30],\"name\":\"x\"}'), (2, 'B', NULL), "
                         + "(NULL, 'c', '{\"p\":1}')");
+        catalog.create("Letters", List.of(new Column("l", STRING)), "('a'), ('z')");
         kql = new KqlRunner(catalog);
     }
 
@@ -113,19 +114,27 @@ class KqlExpressionsTest {
                 kql.run("T | where s in (datatable(x:string)['B', 'z']) | project s").rows());
         assertEquals(List.of(row("a")),
                 kql.run("let L = datatable(x:string)['a']; T | where s in (L) | project s").rows());
+        assertEquals(List.of(row("B")), kql.run("T | where n !in ((T | where n == 1 | union (print n = long(null)) "
+                + "| project n)) | project s").rows());
+        assertEquals(List.of(row("B")), kql.run("T | where n !in (1, long(null)) | project s").rows());
+        assertEquals(List.of(row("a")), kql.run("T | where s in (Letters) | project s").rows());
         assertEquals(row(true), print("datetime(2024-01-01 10:00) between (datetime(2024-01-01) .. 12h)")
                 .rows().get(0));
     }
 
     @Test
     void dynamicAccess() {
-        KqlRunner.Result r = kql.run("T | where n == 1 | project d.p.q, a1 = d['arr'][1], d.arr[-1], d.missing, "
+        KqlRunner.Result r = kql.run("T | where n == 1 | project d.p.q, d['arr'][1], last = d.arr[-1], d.missing, "
                 + "x = d['name']");
-        assertEquals(List.of("d_p_q:dynamic", "a1:dynamic", "Column1:dynamic", "d_missing:dynamic",
+        assertEquals(List.of("d_p_q:dynamic", "d_arr_1:dynamic", "last:dynamic", "d_missing:dynamic",
                 "x:dynamic"), r.columns());
         assertEquals(List.of(row("7", "20", "30", null, "\"x\"")), r.rows());
         assertEquals(List.of(row("a")), kql.run("T | where d.p.q == 7 | project s").rows());
         assertEquals(List.of(row("a")), kql.run("T | where d.name == 'x' | project s").rows());
+        assertEquals(List.of(row("c")), kql.run("T | where d.p in (1, 5) | project s").rows());
+        // a JSON string is not a number
+        assertEquals(List.of(), kql.run("print d = dynamic({\"a\":\"1\"}) | where d.a == 1").rows());
+        assertEquals(List.of(row("a")), kql.run("T | where d.arr[0] > 9.5 | project s").rows());
     }
 
     @Test

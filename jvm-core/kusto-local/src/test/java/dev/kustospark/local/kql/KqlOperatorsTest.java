@@ -68,6 +68,40 @@ class KqlOperatorsTest {
     }
 
     @Test
+    void windowFunctionsFollowTheSerializedOrder() {
+        KqlRunner.Result r = kql.run("Events | sort by Id asc | extend rn = row_number(), p = prev(Id), "
+                + "n = next(Name), p2 = prev(Id, 2, -1) | project Id, rn, p, n, p2");
+        assertEquals(List.of("Id:long", "rn:long", "p:long", "n:string", "p2:long"), r.columns());
+        assertEquals(List.of(row(1L, 1L, null, "Beta", -1L), row(2L, 2L, 1L, "gamma", -1L),
+                row(3L, 3L, 2L, "alpha", 1L), row(4L, 4L, 3L, "", 2L)), r.rows());
+        assertEquals(List.of(row(13L)), kql.run("Events | serialize rn = row_number(10) | summarize max(rn)").rows());
+        assertEquals(List.of(row(13L)), kql.run("Events | serialize | extend rn = row_number(10) | where rn > 12 "
+                + "| project rn").rows());
+        KustoAssert.semanticError(() -> kql.compile("Events | extend rn = row_number()"),
+                "Function 'row_number' cannot be invoked in current context. Details: the row set must be "
+                        + "serialized [line:position=1:22]");
+    }
+
+    @Test
+    void mvExpandArraysBagsNullsAndEmpties() {
+        String data = "datatable(k:string, d:dynamic)['a', dynamic([1, 2]), 'b', dynamic([]), 'c', dynamic(null), "
+                + "'e', dynamic({\"x\": 1, \"y\": \"s\"})]";
+        KqlRunner.Result r = kql.run(data + " | mv-expand with_itemindex=i d");
+        assertEquals(List.of("k:string", "d:dynamic", "i:long"), r.columns());
+        assertEquals(List.of(row("a", "1", 0L), row("a", "2", 1L), row("c", null, 0L), row("e", "{\"x\":1}", 0L),
+                row("e", "{\"y\":\"s\"}", 1L)), r.rows());
+        r = kql.run(data + " | where k == 'e' | mv-expand kind=array v = d | project v");
+        assertEquals(List.of(row("[\"x\",1]"), row("[\"y\",\"s\"]")), r.rows());
+        r = kql.run(data + " | where k == 'a' | mv-expand d to typeof(long) limit 1");
+        assertEquals(List.of("k:string", "d:long"), r.columns());
+        assertEquals(List.of(row("a", 1L)), r.rows());
+        r = kql.run("print d = dynamic([1, 'x', 2.5]) | mv-expand d to typeof(string)");
+        assertEquals(List.of(row(""), row("x"), row("")), r.rows());
+        KustoAssert.error(() -> kql.compile("Events | mv-expand Props, Props"),
+                "kusto-local does not support mv-expand of several columns at once [line:position=1:10]");
+    }
+
+    @Test
     void topTakesTheFirstRowsInOrder() {
         KqlRunner.Result r = kql.run("Events | top 2 by Ts asc nulls last | project Id, Ts");
         assertEquals(List.of(row(1L, "2024-01-01T00:00:00.0000000Z"), row(2L, "2024-01-02T12:30:00.0000000Z")),
@@ -138,6 +172,24 @@ class KqlOperatorsTest {
         assertEquals(List.of(row(1L, "alpha"), row(2L, "Beta"), row(4L, "alpha")), r.rows());
         r = kql.run(left + " | join kind=rightanti Names on Name");
         assertEquals(List.of(row("delta", 4)), r.rows());
+    }
+
+    @Test
+    void lookupShowsKeysOnceAndKeepsUnmatchedLeftRows() {
+        KqlRunner.Result r = kql.run("Events | project Id, Name | lookup (Names | where Kind < 5) on Name "
+                + "| order by Id asc, Kind asc");
+        assertEquals(List.of("Id:long", "Name:string", "Kind:int"), r.columns());
+        assertEquals(List.of(row(1L, "alpha", 1), row(2L, "Beta", 2), row(3L, "gamma", null), row(4L, "alpha", 1)),
+                r.rows());
+        r = kql.run("Events | project Id, N = Name | lookup kind=inner Names on $left.N == $right.Name | count");
+        assertEquals(List.of(row(5L)), r.rows());
+        KustoAssert.error(() -> kql.compile("Events | lookup kind=fullouter Names on Name"),
+                "kusto-local does not support lookup kind 'fullouter' [line:position=1:10]");
+    }
+
+    @Test
+    void renderLeavesTheRowsAlone() {
+        assertEquals(List.of(row(4L)), kql.run("Events | count | render table with (title='x')").rows());
     }
 
     @Test

@@ -81,6 +81,25 @@ class KqlSummarizeTest {
     }
 
     @Test
+    void takeAnyPrefersValuesAndKeepsRowsTogether() {
+        KqlRunner.Result r = kql.run("S | where k == 'b' | summarize take_any(x)");
+        assertEquals(List.of("x:long"), r.columns());
+        assertEquals(List.of(row(5L)), r.rows());
+        r = kql.run("S | where x == 3 | summarize take_any(*)");
+        assertEquals(List.of("k:string", "x:long", "t:datetime"), r.columns());
+        assertEquals(List.of(row("a", 3L, "2024-01-01T00:50:00.0000000Z")), r.rows());
+        r = kql.run("S | summarize take_any(x, t) by k | project k, x | order by k asc");
+        assertEquals(2, r.rows().size());
+    }
+
+    @Test
+    void argMaxNamesFollowKusto() {
+        KqlRunner.Result r = kql.run("S | summarize arg_max(x * 2, k, x + 1) by k | order by k asc");
+        assertEquals(List.of("k:string", "max_:long", "k1:string", "max__arg2:long"), r.columns());
+        assertEquals(List.of(row("a", 6L, "a", 4L), row("b", 10L, "b", 6L)), r.rows());
+    }
+
+    @Test
     void argMaxWithNamedAndStarReturns() {
         KqlRunner.Result r = kql.run("S | summarize arg_max(t, *) by k | order by k asc");
         assertEquals(List.of("k:string", "t:datetime", "x:long"), r.columns());

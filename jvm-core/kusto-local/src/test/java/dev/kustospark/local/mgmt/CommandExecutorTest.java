@@ -126,6 +126,10 @@ class CommandExecutorTest {
         assertEquals(List.of("TableName", "DatabaseName", "Folder", "DocString"), names(tables));
         assertEquals(List.of(List.of("T", "db1", "F", "the doc")), tables.rows());
         assertEquals(tables, run(".show tables with (IncludeHiddenTables=true)"));
+        run(".create table Hidden (x:int) with(hidden=true)");
+        assertEquals(List.of("T"), column(run(".show tables"), "TableName"));
+        assertEquals(List.of("T", "Hidden"), column(run(".show tables with (IncludeHiddenTables=true)"), "TableName"));
+        assertTrue(catalog.isTableHidden("db1", "Hidden"));
 
         RowsResult dbSchema = run(".show database schema as json");
         JsonNode db = JSON.readTree((String) dbSchema.rows().get(0).get(0)).get("Databases").get("db1");
@@ -143,7 +147,12 @@ class CommandExecutorTest {
         assertEquals(List.of("T", "t", "x; drop table t1; --", "Ünï 表"), column(run(".show tables"), "TableName"));
         assertEquals("b", catalog.table("db1", "t").columns().get(0).name());
         assertEquals("a]b", catalog.table("db1", "x; drop table t1; --").columns().get(0).name());
-        assertEquals("BadRequest_EntityNotFound", fails(".show table TT schema as json").code());
+        assertEquals("BadRequest_EntityNotFound", fails(".show table TT extents").code());
+        // As the service does, a schema request for a missing table answers with no rows.
+        RowsResult missing = run(".show table TT schema as json");
+        assertEquals(ResultShapes.SCHEMA_COLUMNS, missing.columns());
+        assertEquals(0, missing.rows().size());
+        assertEquals(0, run(".show table TT cslschema").rows().size());
         run(".drop table ['x; drop table t1; --']");
         assertEquals(List.of("T", "t", "Ünï 表"), column(run(".show tables"), "TableName"));
     }
@@ -225,7 +234,7 @@ class CommandExecutorTest {
         run(".create table Src2 (a:int)");
         RowsResult set = run(".set Copy with (tags='[\"drop-by:x\",\"ingest-by:first\"]',"
                 + " creationTime='2020-01-02T03:04:05Z') <| .show tables");
-        assertEquals(List.of("ExtentId", "OriginalSize", "ExtentSize", "CompressedSize", "IndexSize", "RowCount"),
+        assertEquals(List.of("ExtentId", "OriginalSize", "ExtentSize", "ColumnSize", "IndexSize", "RowCount"),
                 names(set));
         assertEquals(List.of(2L), column(set, "RowCount"));
         TableInfo copy = catalog.table("db1", "Copy");
@@ -411,7 +420,8 @@ class CommandExecutorTest {
         assertEquals("Table", autoDelete.rows().get(0).get(4));
         run(".alter table T policy auto_delete @'{\"ExpiryDate\":\"2000-01-01T00:00:00Z\",\"DeleteIfNotEmpty\":true}'");
         assertEquals(List.of("Keep"), column(run(".show tables"), "TableName"));
-        assertEquals("BadRequest_EntityNotFound", fails(".show table T schema as json").code());
+        assertEquals("BadRequest_EntityNotFound", fails(".show table T extents").code());
+        assertEquals(0, run(".show table T schema as json").rows().size());
     }
 
     @Test
@@ -437,6 +447,45 @@ class CommandExecutorTest {
     }
 
     @Test
+    void connectorStyleMoveWithTwoWithClausesAndATrailingSemicolon() {
+        run(".create table Src (x:long)");
+        run(".create table Dst (x:long)");
+        addExtent("Src", List.of(), new Object[] {1L});
+        RowsResult moved = run(".move async extents to table Dst with(SetNewIngestionTime=true)"
+                + " with(extentCreatedOnFrom='2000-01-01T00:00:00Z', extentCreatedOnTo='2999-01-01T00:00:00Z') <|\n"
+                + "       .show table Src extents with(extentsShowFilteringRuntimePolicy='{\"MaximumResultsCount\":10}');\n"
+                + "       ");
+        assertEquals(List.of("OperationId"), names(moved));
+        assertEquals(1, catalog.extents("db1", "Dst").size());
+        assertEquals(0, catalog.extents("db1", "Src").size());
+    }
+
+    @Test
+    void tableDetailsDatabasePoliciesAndCacheCommands() {
+        run(".create table T (x:long)");
+        addExtent("T", List.of(), new Object[] {1L}, new Object[] {2L});
+        RowsResult details = run(".show table T details");
+        assertEquals(ResultShapes.TABLE_DETAILS_COLUMNS, details.columns());
+        assertEquals(List.of(2L), column(details, "TotalRowCount"));
+        assertTrue(((String) column(details, "ShardingPolicy").get(0)).contains("\"UseShardEngine\":true"));
+        assertEquals(1, run(".show tables details").rows().size());
+
+        RowsResult dbPolicy = run(".alter database db1 policy ingestionbatching @'{\"MaximumBatchingTimeSpan\":\"00:00:30\"}'");
+        assertEquals(List.of("IngestionBatchingPolicy", "[db1]"), dbPolicy.rows().get(0).subList(0, 2));
+        assertEquals("Database", dbPolicy.rows().get(0).get(4));
+        assertTrue(((String) column(run(".show database db1 policy ingestionbatching"), "Policy").get(0))
+                .contains("00:00:30"));
+        run(".delete database db1 policy ingestionbatching");
+        assertEquals("null", column(run(".show database db1 policy ingestionbatching"), "Policy").get(0));
+
+        assertEquals(List.of("NodeId", "Status"), names(run(".clear table T cache streamingingestion schema")));
+        assertEquals(List.of("NodeId", "Status"),
+                names(run(".refresh database 'db1' table 'T' cache ingestionbatchingpolicy")));
+        assertEquals(List.of("Success"), column(run(".clear table T data"), "Status"));
+        assertEquals(0, catalog.extents("db1", "T").size());
+    }
+
+    @Test
     void commandResultsRoundTripThroughATemporaryTable() {
         List<Column> columns = List.of(new Column("b", KustoType.BOOL), new Column("i", KustoType.INT),
                 new Column("l", KustoType.LONG), new Column("r", KustoType.REAL), new Column("d", KustoType.DECIMAL),
@@ -457,6 +506,36 @@ class CommandExecutorTest {
         RowsResult back = CommandResultsTable.read(connection,
                 new dev.kustospark.local.engine.SqlResult("x", columns, sql.toString(), List.of()));
         assertEquals(rows.rows(), back.rows());
+    }
+
+    @Test
+    void concurrentCommandsOnTheirOwnConnections() throws Exception {
+        run(".create table Src (a:int)");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int n = 0; n < 4; n++) {
+                int thread = n;
+                futures.add(pool.submit(() -> {
+                    try (Connection own = catalog.connect()) {
+                        for (int i = 0; i < 5; i++) {
+                            executor.execute(own, "db1", ".set-or-append Target <| .show tables", Map.of(), NOW);
+                            executor.execute(own, "db1", ".create-merge table Extra" + thread + " (x:long)", Map.of(),
+                                    NOW);
+                            executor.execute(own, "db1", ".show tables", Map.of(), NOW);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(20, catalog.extents("db1", "Target").size());
+        assertEquals(6, catalog.tables("db1").size());
     }
 
     @Test

@@ -182,6 +182,19 @@ class DuckDbCatalogTest {
     }
 
     @Test
+    void dynamicValuesMustBeJson() throws SQLException {
+        TableInfo t = catalog.createTable("db1", "T", cols("a", KustoType.LONG, "d", KustoType.DYNAMIC), null, null);
+        try (ExtentWriter w = catalog.openExtent(t, List.of(), null, null)) {
+            w.appendRow(new Object[] {1L, "{\"ok\":true}"});
+            w.appendRow(new Object[] {2L, "not json {"});
+            KustoException e = assertThrows(KustoException.class, w::commit);
+            assertTrue(e.getMessage().contains("'d'") && e.getMessage().contains("not json {"), e.getMessage());
+        }
+        assertEquals(List.of(), rows(t));
+        assertEquals(List.of(), catalog.extents("db1", "T"));
+    }
+
+    @Test
     void extentsRecordTagsCreationTimeAndRowCount() {
         TableInfo t = catalog.createTable("db1", "T", cols("a", KustoType.LONG), null, null);
         Instant created = Instant.parse("2020-01-01T00:00:00Z");
@@ -382,6 +395,10 @@ class DuckDbCatalogTest {
                 List.of());
         assertEquals(0, empty.rowCount());
         assertEquals(1, catalog.extents("db1", "T").size());
+        ExtentInfo replacing = catalog.replaceWithExtent(t, List.of("new"), null, null, "SELECT 7::BIGINT, 'z'",
+                List.of());
+        assertEquals(List.of(replacing), catalog.extents("db1", "T"));
+        assertEquals(List.of(List.of(7L, "z")), rows(t));
     }
 
     @Test
@@ -401,6 +418,7 @@ class DuckDbCatalogTest {
         }
         catalog.createIngestionMapping("second", "T'x", "csv", "m", "[]");
         catalog.setTablePolicy("second", "T'x", "auto_delete", "{\"ExpiryDate\":\"2999-01-01\"}");
+        catalog.setTableHidden("second", "T'x", true);
         catalog.close();
 
         catalog = DuckDbCatalog.open(dir.resolve("store"));
@@ -411,6 +429,7 @@ class DuckDbCatalogTest {
         assertEquals(1, rows(t).size());
         assertEquals("[]", catalog.ingestionMapping("second", "T'x", "csv", "m").orElseThrow());
         assertTrue(catalog.tablePolicy("second", "T'x", "auto_delete").isPresent());
+        assertTrue(catalog.isTableHidden("second", "T'x"));
         // Table ids keep counting after a reopen, so physical names are never reused.
         TableInfo next = catalog.createTable("second", "N", cols("a", KustoType.INT), null, null);
         assertTrue(next.id() > t.id());

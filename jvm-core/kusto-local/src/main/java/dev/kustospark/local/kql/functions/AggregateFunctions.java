@@ -13,15 +13,17 @@ import java.util.Set;
  * arguments, with Kusto's result types and null handling.
  *
  * <p>Nulls are skipped by every aggregation except {@code count()} and
- * {@code make_list_with_nulls}. Over no rows (a summarize without {@code by} on an empty input)
- * counts, sums, dcounts, stdev and variance give 0 and the {@code make_*} family gives an empty
- * array, as the service does; the others give null.
+ * {@code make_list_with_nulls}; a stored NULL string counts as the empty string. Over no rows (a
+ * summarize without {@code by} on an empty input) the documented defaults apply: counts, dcounts,
+ * sums and the sample stdev/variance give 0, the {@code make_*} family an empty array, the others
+ * null.
  */
 public final class AggregateFunctions {
     private static final Set<String> NAMES = Set.of("count", "countif", "sum", "sumif", "avg", "avgif", "min",
             "minif", "max", "maxif", "dcount", "dcountif", "make_list", "make_list_if", "make_set", "make_set_if",
-            "make_list_with_nulls", "percentile", "any", "take_any", "stdev", "stdevif", "stdevp", "variance",
-            "varianceif", "variancep");
+            "make_list_with_nulls", "percentile", "any", "take_any", "anyif", "take_anyif", "stdev", "stdevif",
+            "stdevp", "variance", "varianceif", "variancep", "count_distinct", "count_distinctif", "make_bag",
+            "make_bag_if", "binary_all_and", "binary_all_or", "binary_all_xor");
 
     /** Kusto's default cap on elements of make_list / make_set. */
     private static final long DEFAULT_MAX_SIZE = 1_048_576L;
@@ -82,7 +84,30 @@ public final class AggregateFunctions {
             case "any":
             case "take_any":
                 Sql.arity(site, args, 1, 1);
-                return takeAny(site, args.get(0));
+                return takeAny(site, args.get(0), null);
+            case "anyif":
+            case "take_anyif":
+                Sql.arity(site, args, 2, 2);
+                return takeAny(site, args.get(0), predicate(site, args.get(1)));
+            case "count_distinct":
+                Sql.arity(site, args, 1, 1);
+                return dcount(site, args.get(0), null, null);
+            case "count_distinctif":
+                Sql.arity(site, args, 2, 2);
+                return dcount(site, args.get(0), predicate(site, args.get(1)), null);
+            case "make_bag":
+                Sql.arity(site, args, 1, 2);
+                return makeBag(site, args.get(0), null, args.size() == 2 ? args.get(1) : null);
+            case "make_bag_if":
+                Sql.arity(site, args, 2, 3);
+                return makeBag(site, args.get(0), predicate(site, args.get(1)), args.size() == 3 ? args.get(2) : null);
+            case "binary_all_and":
+            case "binary_all_or":
+            case "binary_all_xor":
+                Sql.arity(site, args, 1, 1);
+                Sql.requireType(site, args.get(0), "the argument", KustoType.LONG, KustoType.INT);
+                return TypedSql.of("CAST(bit_" + name.substring("binary_all_".length()) + "(" + args.get(0).sql()
+                        + ") AS BIGINT)", KustoType.LONG);
             case "stdev":
             case "stdevp":
             case "variance":
@@ -100,6 +125,11 @@ public final class AggregateFunctions {
 
     public static boolean isKnown(String name) {
         return NAMES.contains(name);
+    }
+
+    /** A stored NULL string is the empty string: Kusto strings are never null. */
+    private static TypedSql value(TypedSql x) {
+        return x.type() == KustoType.STRING ? TypedSql.of("coalesce(" + x.sql() + ", '')", KustoType.STRING) : x;
     }
 
     private static String predicate(CallSite site, TypedSql arg) {
@@ -152,7 +182,8 @@ public final class AggregateFunctions {
         }
     }
 
-    private static TypedSql extreme(CallSite site, String function, TypedSql x, String predicate) {
+    private static TypedSql extreme(CallSite site, String function, TypedSql raw, String predicate) {
+        TypedSql x = value(raw);
         if (x.type() == KustoType.DYNAMIC) {
             throw site.error("cannot compare values of type dynamic");
         }
@@ -161,7 +192,8 @@ public final class AggregateFunctions {
     }
 
     /** dcount: the exact number of distinct non-null values (the service estimates; small sets agree). */
-    private static TypedSql dcount(CallSite site, TypedSql x, String predicate, TypedSql accuracy) {
+    private static TypedSql dcount(CallSite site, TypedSql raw, String predicate, TypedSql accuracy) {
+        TypedSql x = value(raw);
         if (accuracy != null) {
             long level = Sql.constantLong(site, accuracy, "the accuracy");
             if (level < 0 || level > 4) {
@@ -176,8 +208,9 @@ public final class AggregateFunctions {
      * make_list / make_set: a dynamic array of the values as JSON elements (datetimes and timespans
      * in their text forms), at most {@code max} of them; nulls skipped unless {@code withNulls}.
      */
-    private static TypedSql makeList(CallSite site, TypedSql x, String predicate, TypedSql max, boolean distinct,
+    private static TypedSql makeList(CallSite site, TypedSql raw, String predicate, TypedSql max, boolean distinct,
             boolean withNulls) {
+        TypedSql x = value(raw);
         long limit = DEFAULT_MAX_SIZE;
         if (max != null) {
             limit = Sql.constantLong(site, max, "the maximum size");
@@ -218,12 +251,29 @@ public final class AggregateFunctions {
         return TypedSql.of(values + "[" + rank + "]", x.type());
     }
 
-    private static TypedSql takeAny(CallSite site, TypedSql x) {
-        String sql = "any_value(" + x.sql() + ")";
+    /**
+     * make_bag: the property bags of the group merged into one (for a key in several bags, one of
+     * its values); values that are not bags are skipped; no bags give {@code []}, the documented default.
+     */
+    private static TypedSql makeBag(CallSite site, TypedSql x, String predicate, TypedSql max) {
+        Sql.requireType(site, x, "the argument", KustoType.DYNAMIC);
+        if (max != null) {
+            throw KustoException.unsupported("make_bag with a maximum size", site.line(), site.column());
+        }
+        String bags = "(" + x.sql() + " IS NOT NULL AND json_type(" + x.sql() + ") = 'OBJECT')";
+        String list = filter("list(json(" + x.sql() + "))", predicate == null ? bags : "(" + predicate + ") AND " + bags);
+        // the documented default of make_bag over no values is an empty array
+        return TypedSql.of("coalesce(list_reduce(" + list + ", lambda a, b: json_merge_patch(a, b)), '[]'::JSON)",
+                KustoType.DYNAMIC);
+    }
+
+    private static TypedSql takeAny(CallSite site, TypedSql raw, String predicate) {
+        TypedSql x = value(raw);
+        String sql = filter("any_value(" + x.sql() + ")", predicate);
         return TypedSql.of(x.type() == KustoType.STRING ? "coalesce(" + sql + ", '')" : sql, x.type());
     }
 
-    /** stdev/variance (sample) and stdevp/variancep (population), as real; one value gives 0. */
+    /** stdev/variance (sample) and stdevp/variancep (population), as real. */
     private static TypedSql spread(CallSite site, String name, TypedSql x, String predicate) {
         Sql.requireNumeric(site, x, "the argument");
         String function;
@@ -233,7 +283,8 @@ public final class AggregateFunctions {
             case "variance": function = "var_samp"; break;
             default: function = "var_pop"; break;
         }
-        return TypedSql.of("coalesce(" + filter(function + "(CAST(" + x.sql() + " AS DOUBLE))", predicate) + ", 0)",
-                KustoType.REAL);
+        String sql = filter(function + "(CAST(" + x.sql() + " AS DOUBLE))", predicate);
+        // the sample forms default to 0 (also for a single value); the population forms to null
+        return TypedSql.of(name.endsWith("p") ? sql : "coalesce(" + sql + ", 0)", KustoType.REAL);
     }
 }

@@ -18,7 +18,8 @@ final class DateTimeFunctions {
     private static final Set<String> NAMES = Set.of("now", "ago", "startofday", "startofweek", "startofmonth",
             "startofyear", "endofday", "endofweek", "endofmonth", "endofyear", "datetime_add", "datetime_diff",
             "dayofweek", "dayofmonth", "dayofyear", "getyear", "getmonth", "monthofyear", "hourofday",
-            "datetime_part", "format_datetime");
+            "datetime_part", "format_datetime", "unixtime_seconds_todatetime", "unixtime_milliseconds_todatetime",
+            "unixtime_microseconds_todatetime", "unixtime_nanoseconds_todatetime");
 
     private DateTimeFunctions() {}
 
@@ -75,9 +76,29 @@ final class DateTimeFunctions {
                 return datetimePart(site, args);
             case "format_datetime":
                 return formatDatetime(site, args);
+            case "unixtime_seconds_todatetime":
+                return fromUnix(site, args, "* 1000000");
+            case "unixtime_milliseconds_todatetime":
+                return fromUnix(site, args, "* 1000");
+            case "unixtime_microseconds_todatetime":
+                return fromUnix(site, args, "");
+            case "unixtime_nanoseconds_todatetime":
+                return fromUnix(site, args, "/ 1000");
             default:
                 throw site.error("unknown datetime function");
         }
+    }
+
+    /** A datetime from a count of units since the Unix epoch (fractions kept to the microsecond). */
+    private static TypedSql fromUnix(CallSite site, List<TypedSql> args, String toMicros) {
+        Sql.arity(site, args, 1, 1);
+        Sql.requireNumeric(site, args.get(0), "the argument");
+        TypedSql x = args.get(0);
+        String micros = x.type() == KustoType.INT || x.type() == KustoType.LONG
+                ? (toMicros.startsWith("/") ? "(CAST(" + x.sql() + " AS BIGINT) // 1000)"
+                        : "(CAST(" + x.sql() + " AS BIGINT) " + toMicros + ")")
+                : "CAST(round(CAST(" + x.sql() + " AS DOUBLE) " + toMicros + ") AS BIGINT)";
+        return datetime("make_timestamp(" + micros + ")");
     }
 
     private static TypedSql datetime(String sql) {

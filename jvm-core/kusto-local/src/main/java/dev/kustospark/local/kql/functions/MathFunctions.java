@@ -1,5 +1,6 @@
 package dev.kustospark.local.kql.functions;
 
+import dev.kustospark.local.KustoException;
 import dev.kustospark.local.kql.CallSite;
 import dev.kustospark.local.kql.TypedSql;
 import dev.kustospark.local.types.KustoType;
@@ -9,7 +10,7 @@ import java.util.Set;
 /** Numeric functions and {@code bin()}/{@code floor()} rounding of numbers, datetimes and timespans. */
 final class MathFunctions {
     private static final Set<String> NAMES = Set.of("bin", "floor", "round", "abs", "pow", "sqrt", "log", "log10",
-            "log2", "exp", "exp2", "exp10", "ceiling", "sign", "hash");
+            "log2", "exp", "exp2", "exp10", "ceiling", "sign", "hash", "hash_xxhash64", "bin_at");
 
     private MathFunctions() {}
 
@@ -23,6 +24,9 @@ final class MathFunctions {
             case "floor":
                 Sql.arity(site, args, 2, 2);
                 return bin(site, args.get(0), args.get(1));
+            case "bin_at":
+                Sql.arity(site, args, 3, 3);
+                return binAt(site, args.get(0), args.get(1), args.get(2));
             case "round":
                 return round(site, args);
             case "abs":
@@ -64,6 +68,7 @@ final class MathFunctions {
                 Sql.arity(site, args, 1, 1);
                 return real("pow(10.0, " + real(site, args.get(0)) + ")");
             case "hash":
+            case "hash_xxhash64":
                 return hash(site, args);
             default:
                 throw site.error("unknown math function");
@@ -125,6 +130,42 @@ final class MathFunctions {
         }
     }
 
+    /**
+     * {@code bin_at(value, size, fixedPoint)}: bins aligned so that one bin starts at the fixed point,
+     * which must have the value's type.
+     */
+    static TypedSql binAt(CallSite site, TypedSql value, TypedSql size, TypedSql fixed) {
+        KustoType type = value.type();
+        if (type == KustoType.DATETIME) {
+            Sql.requireType(site, fixed, "the fixed point", KustoType.DATETIME);
+            Sql.requireType(site, size, "the bin size", KustoType.TIMESPAN);
+            String ticks = "(epoch_us(" + value.sql() + ") - epoch_us(" + fixed.sql() + ")) * 10";
+            return TypedSql.of("(CASE WHEN " + size.sql() + " > 0 THEN " + Sql.addTicks(fixed.sql(),
+                    Sql.floorMultiple(ticks, size.sql())) + " END)", KustoType.DATETIME);
+        }
+        if (type == KustoType.TIMESPAN) {
+            Sql.requireType(site, fixed, "the fixed point", KustoType.TIMESPAN);
+            Sql.requireType(site, size, "the bin size", KustoType.TIMESPAN);
+            return TypedSql.of("(CASE WHEN " + size.sql() + " > 0 THEN " + Sql.floorMultiple(
+                    "(" + value.sql() + " - " + fixed.sql() + ")", size.sql()) + " + " + fixed.sql() + " END)",
+                    KustoType.TIMESPAN);
+        }
+        Sql.requireNumeric(site, value, "the value");
+        Sql.requireNumeric(site, fixed, "the fixed point");
+        Sql.requireNumeric(site, size, "the bin size");
+        KustoType result = Sql.promote(Sql.promote(type, size.type()), fixed.type());
+        if (result == KustoType.INT) {
+            result = KustoType.LONG;
+        }
+        String t = result.duckDbType();
+        String v = "CAST(" + value.sql() + " AS " + t + ")";
+        String f = "CAST(" + fixed.sql() + " AS " + t + ")";
+        String sz = "CAST(" + size.sql() + " AS " + t + ")";
+        String binned = result == KustoType.LONG ? Sql.floorMultiple("(" + v + " - " + f + ")", sz)
+                : "CAST(floor((" + v + " - " + f + ") / " + sz + ") * " + sz + " AS " + t + ")";
+        return TypedSql.of("(CASE WHEN " + sz + " > 0 THEN " + binned + " + " + f + " END)", result);
+    }
+
     private static TypedSql fractional(String v, String s, KustoType type) {
         String t = type.duckDbType();
         String sz = "CAST(" + s + " AS " + t + ")";
@@ -147,21 +188,37 @@ final class MathFunctions {
     }
 
     /**
-     * {@code hash(x[, mod])}. Kusto documents xxhash64; this uses DuckDB's own stable 64-bit hash
-     * (top bit cleared, so results are non-negative), so values differ from the service's while
-     * keeping what callers rely on: equal inputs hash equally and {@code hash(x, mod)} lies in
-     * {@code [0, mod)}.
+     * {@code hash(x[, mod])} and {@code hash_xxhash64}: XXH64 with seed 0, as the service computes
+     * it, of a string's UTF-8 bytes or of the 8 little-endian bytes of a long, a timespan (ticks) or
+     * a datetime (ticks since 0001-01-01), as a signed long; with {@code mod}, the unsigned hash
+     * modulo {@code mod}. Other types are rejected rather than hashed differently from the service.
      */
     private static TypedSql hash(CallSite site, List<TypedSql> args) {
         Sql.arity(site, args, 1, 2);
         TypedSql x = args.get(0);
-        String input = x.type() == KustoType.STRING ? Sql.toStringSql(x) : x.sql();
-        String h = x.type() == KustoType.STRING ? "CAST(hash(" + input + ") >> 1 AS BIGINT)"
-                : Sql.let(input, in -> "(CASE WHEN " + in + " IS NOT NULL THEN CAST(hash(" + in + ") >> 1 AS BIGINT) END)");
-        if (args.size() == 2) {
-            Sql.requireType(site, args.get(1), "the modulo", KustoType.INT, KustoType.LONG);
-            h = "(" + h + " % CAST(" + args.get(1).sql() + " AS BIGINT))";
+        String unsigned;
+        switch (x.type()) {
+            case STRING:
+                unsigned = XxHash64Sql.ofHex("hex(encode(" + Sql.toStringSql(x) + "))");
+                break;
+            case LONG:
+            case TIMESPAN:
+                unsigned = XxHash64Sql.ofWord(XxHash64Sql.unsignedWord(x.sql()));
+                break;
+            case DATETIME:
+                unsigned = XxHash64Sql.ofWord(XxHash64Sql.unsignedWord(
+                        "(epoch_us(" + x.sql() + ") * 10 + " + Sql.EPOCH_TICKS_FROM_YEAR_ONE + ")"));
+                break;
+            default:
+                throw KustoException.unsupported("'" + site.name() + "' of a " + x.type().kqlName() + " value",
+                        site.line(), site.column());
         }
-        return TypedSql.of(h, KustoType.LONG);
+        if (args.size() == 1) {
+            return TypedSql.of(XxHash64Sql.toSignedLong(unsigned), KustoType.LONG);
+        }
+        Sql.requireType(site, args.get(1), "the modulo", KustoType.INT, KustoType.LONG);
+        String mod = "CAST(" + args.get(1).sql() + " AS BIGINT)";
+        return TypedSql.of("(CASE WHEN " + mod + " > 0 THEN CAST(" + unsigned + " % CAST(" + mod
+                + " AS UHUGEINT) AS BIGINT) END)", KustoType.LONG);
     }
 }

@@ -20,7 +20,7 @@ public final class ScalarFunctions {
     private static final Set<String> GENERAL = Set.of("isnull", "isnotnull", "isempty", "isnotempty", "iff", "iif",
             "case", "coalesce", "strlen", "tolower", "toupper", "substring", "strcat", "strcat_delim", "split",
             "trim", "trim_start", "trim_end", "replace_string", "replace_regex", "extract", "gettype", "not",
-            "indexof", "reverse", "isnan", "isinf", "isfinite");
+            "indexof", "reverse", "isnan", "isinf", "isfinite", "min_of", "max_of", "countof", "strrep");
 
     private ScalarFunctions() {}
 
@@ -44,6 +44,9 @@ public final class ScalarFunctions {
         if (MathFunctions.isKnown(name)) {
             return MathFunctions.call(site, args);
         }
+        if (DynamicFunctions.isKnown(name)) {
+            return DynamicFunctions.call(site, args);
+        }
         if (GENERAL.contains(name)) {
             return general(site, args);
         }
@@ -53,7 +56,7 @@ public final class ScalarFunctions {
     /** True if {@code name} is a scalar function or operator this class translates. */
     public static boolean isKnown(String name) {
         return GENERAL.contains(name) || StringOperators.isKnown(name) || Conversions.isKnown(name)
-                || DateTimeFunctions.isKnown(name) || MathFunctions.isKnown(name);
+                || DateTimeFunctions.isKnown(name) || MathFunctions.isKnown(name) || DynamicFunctions.isKnown(name);
     }
 
     private static TypedSql general(CallSite site, List<TypedSql> args) {
@@ -129,6 +132,13 @@ public final class ScalarFunctions {
             case "gettype":
                 Sql.arity(site, args, 1, 1);
                 return gettype(args.get(0));
+            case "min_of":
+            case "max_of":
+                return extremeOf(site, args);
+            case "countof":
+                return countOf(site, args);
+            case "strrep":
+                return strrep(site, args);
             case "isnan":
             case "isinf":
             case "isfinite":
@@ -352,5 +362,56 @@ public final class ScalarFunctions {
     private static String wholeNumberType(String json) {
         return "(CASE WHEN TRY_CAST(" + json + " ->> '$' AS HUGEINT) BETWEEN -2147483648 AND 2147483647 THEN 'int'"
                 + " ELSE 'long' END)";
+    }
+
+    /** min_of / max_of: the least or greatest non-null argument, all of one (promoted) type. */
+    private static TypedSql extremeOf(CallSite site, List<TypedSql> args) {
+        Sql.arity(site, args, 2, 64);
+        KustoType type = Sql.commonType(args);
+        if (type == null || type == KustoType.DYNAMIC) {
+            throw site.error("the arguments must all be of one comparable type, got " + typeNames(args));
+        }
+        List<String> parts = new ArrayList<>();
+        for (TypedSql a : args) {
+            parts.add(Sql.castTo(a.sql(), a.type(), type));
+        }
+        String function = site.name().equals("min_of") ? "least" : "greatest";
+        return TypedSql.of(function + "(" + String.join(", ", parts) + ")", type);
+    }
+
+    /**
+     * countof(text, search[, kind]): non-overlapping occurrences of plain text ({@code "normal"}), or
+     * matches of a regular expression ({@code "regex"}).
+     */
+    private static TypedSql countOf(CallSite site, List<TypedSql> args) {
+        Sql.arity(site, args, 2, 3);
+        String kind = args.size() == 3 ? Sql.constantString(site, args.get(2), "the kind") : "normal";
+        String text = Sql.toStringSql(args.get(0));
+        if (kind.equals("regex")) {
+            String regex = Sql.constantString(site, args.get(1), "the regular expression");
+            return TypedSql.of("CAST(len(regexp_extract_all(" + text + ", " + Sql.quote(regex) + ")) AS BIGINT)",
+                    KustoType.LONG);
+        }
+        if (!kind.equals("normal")) {
+            throw site.error("the kind must be 'normal' or 'regex'");
+        }
+        String search = Sql.toStringSql(args.get(1));
+        return TypedSql.of(Sql.let(search, s -> "(CASE WHEN length(" + s + ") = 0 THEN 0 ELSE CAST((length(" + text
+                + ") - length(replace(" + text + ", " + s + ", ''))) // length(" + s + ") AS BIGINT) END)"),
+                KustoType.LONG);
+    }
+
+    /** strrep(s, n[, delimiter]): s repeated n times, joined by the delimiter. */
+    private static TypedSql strrep(CallSite site, List<TypedSql> args) {
+        Sql.arity(site, args, 2, 3);
+        Sql.requireType(site, args.get(1), "the multiplier", KustoType.INT, KustoType.LONG);
+        String s = Sql.toStringSql(args.get(0));
+        String n = "greatest(CAST(" + args.get(1).sql() + " AS BIGINT), 0)";
+        if (args.size() == 2) {
+            return string("coalesce(repeat(" + s + ", " + n + "), '')");
+        }
+        String delimiter = Sql.toStringSql(args.get(2));
+        return string("coalesce(array_to_string(list_transform(range(" + n + "), lambda __kr: " + s + "), " + delimiter
+                + "), '')");
     }
 }

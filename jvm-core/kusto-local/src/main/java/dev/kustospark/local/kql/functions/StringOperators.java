@@ -1,8 +1,13 @@
 package dev.kustospark.local.kql.functions;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kustospark.local.KustoException;
 import dev.kustospark.local.kql.CallSite;
 import dev.kustospark.local.kql.TypedSql;
 import dev.kustospark.local.types.KustoType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +28,7 @@ import java.util.Set;
  */
 final class StringOperators {
     private static final String NOT_ALNUM = "[^0-9A-Za-z]";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Operator names without their {@code !} negation. */
     private static final Set<String> POSITIVE = Set.of(
@@ -35,11 +41,14 @@ final class StringOperators {
     private StringOperators() {}
 
     static boolean isKnown(String name) {
-        return POSITIVE.contains(name) || NEGATIONS.containsKey(name)
+        return name.equals("has_any") || name.equals("has_all") || POSITIVE.contains(name) || NEGATIONS.containsKey(name)
                 || (name.startsWith("!") && !name.equals("!matches regex") && POSITIVE.contains(name.substring(1)));
     }
 
     static TypedSql call(CallSite site, List<TypedSql> args) {
+        if (site.name().equals("has_any") || site.name().equals("has_all")) {
+            return hasAnyOrAll(site, args, site.name().equals("has_any"));
+        }
         Sql.arity(site, args, 2, 2);
         String name = site.name();
         boolean negated = false;
@@ -78,6 +87,52 @@ final class StringOperators {
                 return regexMatch(site, left, right);
             default:
                 throw site.error("unknown string operator");
+        }
+    }
+
+    /**
+     * {@code has_any} / {@code has_all}: the text, then the needles, given one by one or as constant
+     * dynamic arrays; {@code has} for each needle, or-ed or and-ed (no needles: false / true).
+     */
+    private static TypedSql hasAnyOrAll(CallSite site, List<TypedSql> args, boolean any) {
+        Sql.arity(site, args, 1, Integer.MAX_VALUE);
+        TypedSql text = args.get(0);
+        List<String> conditions = new ArrayList<>();
+        for (TypedSql needle : args.subList(1, args.size())) {
+            if (needle.type() == KustoType.DYNAMIC) {
+                for (String element : constantArray(site, needle)) {
+                    conditions.add(termMatch(text, TypedSql.literal(Sql.quote(element), KustoType.STRING, element), false,
+                            true, true));
+                }
+            } else {
+                conditions.add(termMatch(text, needle, false, true, true));
+            }
+        }
+        if (conditions.isEmpty()) {
+            return TypedSql.of(any ? "false" : "true", KustoType.BOOL);
+        }
+        return TypedSql.of("(" + String.join(any ? " OR " : " AND ", conditions) + ")", KustoType.BOOL);
+    }
+
+    /** The elements of a constant dynamic array, each as tostring() would give it. */
+    private static List<String> constantArray(CallSite site, TypedSql arg) {
+        if (!arg.constant() || !(arg.value() instanceof String)) {
+            throw KustoException.unsupported("a non-constant dynamic array in '" + site.name() + "'", site.line(),
+                    site.column());
+        }
+        try {
+            JsonNode node = JSON.readTree((String) arg.value());
+            List<String> out = new ArrayList<>();
+            if (node.isArray()) {
+                for (JsonNode element : node) {
+                    out.add(element.isValueNode() ? element.asText() : element.toString());
+                }
+            } else {
+                out.add(node.isValueNode() ? node.asText() : node.toString());
+            }
+            return out;
+        } catch (JsonProcessingException e) {
+            throw site.error("the dynamic value is not valid JSON");
         }
     }
 

@@ -117,7 +117,8 @@ class AggregateFunctionsTest {
         assertEquals("[10,20,20,40]", over(agg("make_list", X), KustoType.DYNAMIC));
         assertEquals("[10,20]", over(agg("make_list", X, lng(2)), KustoType.DYNAMIC));
         assertEquals("[10,20,40]", over(agg("make_list_if", X, FLAG), KustoType.DYNAMIC));
-        assertEquals("[\"b\",\"a\",\"c\",\"\"]", over(agg("make_list", S), KustoType.DYNAMIC));
+        // the stored NULL string of row 3 is an empty string, which make_list keeps
+        assertEquals("[\"b\",\"a\",\"\",\"c\",\"\"]", over(agg("make_list", S), KustoType.DYNAMIC));
         assertEquals("[\"2024-01-02T00:00:00Z\",\"2024-01-01T00:00:00Z\",\"2024-01-03T12:00:00Z\","
                 + "\"2023-12-31T00:00:00Z\"]", over(agg("make_list", D), KustoType.DYNAMIC));
         assertEquals("[\"01:00:00\",\"00:01:00\",\"00:00:00\",\"-00:00:00.0000010\"]",
@@ -175,6 +176,39 @@ class AggregateFunctionsTest {
         assertEquals(4.0, over(eight, agg("variancep", n), KustoType.REAL));
         assertEquals(32.0 / 7, (Double) over(eight, agg("variance", n), KustoType.REAL), 1e-12);
         assertEquals(0.0, over("(VALUES (3)) v(n)", agg("stdev", n), KustoType.REAL));
+        // documented defaults over no rows: 0 for the sample forms, null for the others
+        assertEquals(0.0, over(eight + " WHERE n > 100", agg("variance", n), KustoType.REAL));
+        assertNull(over(eight + " WHERE n > 100", agg("stdevp", n), KustoType.REAL));
+    }
+
+    @Test
+    void conditionalAnyDistinctCountsBagsAndBits() {
+        assertEquals(20L, over(agg("take_anyif", X, column("(k = 2)", KustoType.BOOL)), KustoType.LONG));
+        assertEquals(3L, over(agg("count_distinct", X), KustoType.LONG));
+        assertEquals(1L, over(agg("count_distinctif", X, column("(k = 2 OR k = 4)", KustoType.BOOL)),
+                KustoType.LONG));
+        String bags = "(VALUES (CAST('{\"a\":1}' AS JSON)), (CAST('{\"b\":[2]}' AS JSON)), (NULL),"
+                + " (CAST('[1]' AS JSON))) v(j)";
+        assertEquals("{\"a\":1,\"b\":[2]}", over(bags, agg("make_bag", column("j", KustoType.DYNAMIC)),
+                KustoType.DYNAMIC));
+        // the documented default over no values
+        assertEquals("[]", over(bags + " WHERE j IS NULL", agg("make_bag", column("j", KustoType.DYNAMIC)),
+                KustoType.DYNAMIC));
+        String bits = "(VALUES (CAST(6 AS BIGINT)), (CAST(3 AS BIGINT))) v(b)";
+        TypedSql b = column("b", KustoType.LONG);
+        assertEquals(2L, over(bits, agg("binary_all_and", b), KustoType.LONG));
+        assertEquals(7L, over(bits, agg("binary_all_or", b), KustoType.LONG));
+        assertEquals(5L, over(bits, agg("binary_all_xor", b), KustoType.LONG));
+    }
+
+    /** Strings are never null in Kusto: a stored NULL string aggregates as the empty string. */
+    @Test
+    void storedNullStringsAggregateAsEmpty() {
+        String rows = "(VALUES ('b'), (NULL), ('a')) v(s)";
+        TypedSql s = column("s", KustoType.STRING);
+        assertEquals("", over(rows, agg("min", s), KustoType.STRING));
+        assertEquals(3L, over(rows, agg("dcount", s), KustoType.LONG));
+        assertEquals("[\"b\",\"\",\"a\"]", over(rows, agg("make_list", s), KustoType.DYNAMIC));
     }
 
     @Test

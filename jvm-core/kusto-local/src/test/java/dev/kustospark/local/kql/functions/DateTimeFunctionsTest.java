@@ -161,6 +161,18 @@ class DateTimeFunctionsTest {
         return (String) eval(call("format_datetime", when, str(format)), KustoType.STRING);
     }
 
+    /** The documented unixtime_*_todatetime examples. */
+    @Test
+    void fromUnixTime() {
+        assertEquals("2019-01-01T00:00:00Z", when(call("unixtime_seconds_todatetime", lng(1546300800))));
+        assertEquals("2019-01-01T00:00:01.5Z", when(call("unixtime_seconds_todatetime",
+                TypedSql.literal("CAST(1546300801.5 AS DOUBLE)", KustoType.REAL, 1546300801.5))));
+        assertEquals("2019-01-01T00:00:00Z", when(call("unixtime_milliseconds_todatetime", lng(1546300800000L))));
+        assertEquals("2019-01-01T00:00:00Z", when(call("unixtime_microseconds_todatetime", lng(1546300800000000L))));
+        assertEquals("2019-01-01T00:00:00Z", when(call("unixtime_nanoseconds_todatetime",
+                lng(1546300800000000000L))));
+    }
+
     @Test
     void badArgumentsAreSemanticErrors() {
         assertThrows(KustoException.class, () -> call("datetime_add", str("fortnight"), lng(1), dt("2017-01-01")));

@@ -124,7 +124,8 @@ final class Harness implements AutoCloseable {
         }
     }
 
-    private List<List<Object>> query(String sql) {
+    /** All rows of a query. */
+    List<List<Object>> query(String sql) {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             List<List<Object>> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();

@@ -10,7 +10,6 @@ import static dev.kustospark.local.kql.functions.Harness.real;
 import static dev.kustospark.local.kql.functions.Harness.str;
 import static dev.kustospark.local.kql.functions.Harness.ts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +23,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MathFunctionsTest {
     private static Harness db;
@@ -56,6 +57,21 @@ class MathFunctionsTest {
         assertEquals("1970-05-11T00:00:00Z", when(call("bin", dt("1970-05-11 13:45:07"), ts("1d"))));
     }
 
+    /** The documented bin_at examples. */
+    @Test
+    void binAt() {
+        assertEquals(4.5, eval(call("bin_at", real(6.5), real(2.5), integer(7)), KustoType.REAL));
+        assertEquals(-12 * KustoValues.TICKS_PER_HOUR, eval(call("bin_at", ts("1h"), ts("1d"), ts("12h")),
+                KustoType.TIMESPAN));
+        assertEquals("2017-05-14T12:00:00Z", when(call("bin_at", dt("2017-05-15 10:20:00.0"), ts("1d"),
+                dt("1970-01-01 12:00:00.0"))));
+        assertEquals("2017-05-14T00:00:00Z", when(call("bin_at", dt("2017-05-17 10:20:00.0"), ts("7d"),
+                dt("2017-06-04 00:00:00.0"))));
+        assertEquals(7L, eval(call("bin_at", lng(8), lng(2), lng(1)), KustoType.LONG));
+        assertEquals(-1L, eval(call("bin_at", lng(0), lng(2), lng(1)), KustoType.LONG));
+        assertNull(eval(call("bin_at", lng(7), lng(0), lng(1)), KustoType.LONG));
+    }
+
     @Test
     void binOfIntegersFloorsTowardNegativeInfinity() {
         assertEquals(6L, eval(call("bin", lng(7), lng(2)), KustoType.LONG));
@@ -82,6 +98,22 @@ class MathFunctionsTest {
         assertEquals(2, bins.size());
         assertNull(bins.get(1));
         assertThrows(KustoException.class, () -> call("bin", dt("2024-01-01"), lng(1)));
+    }
+
+    /**
+     * A group key appears twice in SQL (GROUP BY and the output column): translating the same
+     * expression twice must give the same text, also where values are bound once inside.
+     */
+    @Test
+    void repeatedTranslationIsIdenticalAndGroups() {
+        TypedSql shifted = TypedSql.of("(t + INTERVAL 1 HOUR)", KustoType.DATETIME);
+        TypedSql key = call("tostring", call("bin", shifted, ts("1d")));
+        assertEquals(key.sql(), call("tostring", call("bin", shifted, ts("1d"))).sql());
+        assertTrue(key.sql().contains("lambda"), "the datetime text binds its argument once");
+        List<List<Object>> rows = db.query("SELECT " + key.sql() + " AS k, count(*) AS n FROM (VALUES"
+                + " (TIMESTAMP '2024-01-01 10:00:00'), (TIMESTAMP '2024-01-01 23:30:00'), (TIMESTAMP '2024-01-02 05:00:00'))"
+                + " v(t) GROUP BY " + call("tostring", call("bin", shifted, ts("1d"))).sql() + " ORDER BY k");
+        assertEquals(List.of(List.of("2024-01-01T00:00:00Z", 1L), List.of("2024-01-02T00:00:00Z", 2L)), rows);
     }
 
     /** The documented round examples. */
@@ -114,16 +146,53 @@ class MathFunctionsTest {
         assertThrows(KustoException.class, () -> call("sqrt", str("4")));
     }
 
+    /** The documented hash values: XXH64 of UTF-8 text and of a datetime's ticks. */
     @Test
-    void hashIsStableAndNonNegative() {
-        long a = (Long) eval(call("hash", str("World")), KustoType.LONG);
-        assertEquals(a, eval(call("hash", str("World")), KustoType.LONG));
-        assertTrue(a >= 0);
-        assertNotEquals(a, eval(call("hash", str("Hello")), KustoType.LONG));
-        long bucket = (Long) eval(call("hash", str("World"), lng(100)), KustoType.LONG);
-        assertTrue(bucket >= 0 && bucket < 100);
-        assertEquals(a % 100, bucket);
+    void hashMatchesTheDocumentedValues() {
+        assertEquals(1846988464401551951L, eval(call("hash", str("World")), KustoType.LONG));
+        assertEquals(51L, eval(call("hash", str("World"), lng(100)), KustoType.LONG));
+        assertEquals(1380966698541616202L, eval(call("hash", dt("2015-01-01")), KustoType.LONG));
+        assertEquals(1846988464401551951L, eval(call("hash_xxhash64", str("World")), KustoType.LONG));
+    }
+
+    /**
+     * Reference values of XXH64 (seed 0) for inputs of every length class: the 32-byte stripe loop,
+     * 8-byte lanes, a 4-byte word and single trailing bytes, and multi-byte UTF-8.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "''|-1205034819632174695", "a|-3292477735350538661", "abc|4952883123889572249",
+        "abcd|-2449070131962342708", "hello world|5020219685658847592",
+        "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ|NULL", "Grüße, 世界!|NULL"})
+    void hashAgreesWithAReferenceImplementation(String text, String expected) {
+        long reference = Xxh64Reference.hash(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (!expected.equals("NULL")) {
+            assertEquals(Long.parseLong(expected), reference, "reference implementation");
+        }
+        assertEquals(reference, eval(call("hash", str(text)), KustoType.LONG));
+    }
+
+    @Test
+    void hashOfLongsTimespansAndNulls() {
+        for (long v : new long[] {0L, 1L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, 1234567890123L}) {
+            long expected = Xxh64Reference.hash(java.nio.ByteBuffer.allocate(8)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(v).array());
+            assertEquals(expected, eval(call("hash", lng(v)), KustoType.LONG), "hash(" + v + ")");
+        }
         assertNull(eval(call("hash", nullOf(KustoType.LONG)), KustoType.LONG));
-        assertEquals(eval(call("hash", lng(42)), KustoType.LONG), eval(call("hash", lng(42)), KustoType.LONG));
+        assertEquals(eval(call("hash", lng(KustoValues.TICKS_PER_HOUR)), KustoType.LONG),
+                eval(call("hash", ts("1h")), KustoType.LONG));
+        assertEquals(eval(call("hash", str("")), KustoType.LONG), eval(call("hash", nullOf(KustoType.STRING)),
+                KustoType.LONG));
+        long bucket = (Long) eval(call("hash", lng(-1), lng(7)), KustoType.LONG);
+        assertTrue(bucket >= 0 && bucket < 7);
+        assertThrows(KustoException.class, () -> call("hash", real(1.5)));
+    }
+
+    @Test
+    void hashWorksOverColumns() {
+        List<Object> hashes = db.evalOver(call("hash", TypedSql.of("s", KustoType.STRING), lng(100)),
+                "(VALUES ('World', 1), ('World', 2), (NULL, 3)) v(s, k) ORDER BY k");
+        assertEquals(List.of(51L, 51L, Xxh64Reference.unsignedMod(new byte[0], 100)), hashes);
     }
 }

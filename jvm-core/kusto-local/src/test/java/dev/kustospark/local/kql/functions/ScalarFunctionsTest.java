@@ -178,6 +178,37 @@ class ScalarFunctionsTest {
         assertEquals("long", eval(call("gettype", dyn("3000000000")), KustoType.STRING));
     }
 
+    /** The documented array_length, pack_array and bag_pack examples. */
+    @Test
+    void dynamicBuilders() {
+        assertEquals(4L, eval(call("array_length", dyn("[1, 2, 3, \"four\"]")), KustoType.LONG));
+        assertEquals(0L, eval(call("array_length", dyn("[]")), KustoType.LONG));
+        assertNull(eval(call("array_length", dyn("{\"a\":1}")), KustoType.LONG));
+        assertEquals("[1,2,3]", eval(call("pack_array", lng(1), lng(2), lng(3)), KustoType.DYNAMIC));
+        assertEquals("[\"a\",1.5,null,\"2024-01-01T00:00:00Z\",[1]]", eval(call("pack_array", str("a"), real(1.5),
+                nullOf(KustoType.LONG), dt("2024-01-01"), dyn("[1]")), KustoType.DYNAMIC));
+        assertEquals("{\"Level\":\"Information\",\"ProcessID\":1234}", eval(call("bag_pack", str("Level"),
+                str("Information"), str("ProcessID"), lng(1234)), KustoType.DYNAMIC));
+        assertEquals("{\"a\":1}", eval(call("pack", str("a"), lng(1)), KustoType.DYNAMIC));
+        assertThrows(KustoException.class, () -> call("bag_pack", str("a")));
+    }
+
+    @Test
+    void minOfMaxOfCountofStrrep() {
+        assertEquals(-3L, eval(call("min_of", lng(10), lng(1), lng(-3), lng(17)), KustoType.LONG));
+        assertEquals(17L, eval(call("max_of", lng(10), lng(1), lng(-3), lng(17)), KustoType.LONG));
+        assertEquals(1L, eval(call("min_of", nullOf(KustoType.LONG), lng(1)), KustoType.LONG));
+        assertEquals(2.5, eval(call("max_of", integer(2), real(2.5)), KustoType.REAL));
+        assertEquals(3L, eval(call("countof", str("aaa"), str("a")), KustoType.LONG));
+        assertEquals(2L, eval(call("countof", str("aaaa"), str("aa")), KustoType.LONG));
+        assertEquals(1L, eval(call("countof", str("ababa"), str("aba")), KustoType.LONG));
+        assertEquals(2L, eval(call("countof", str("abcabc"), str("a.c"), str("regex")), KustoType.LONG));
+        assertEquals(0L, eval(call("countof", str("abc"), str("")), KustoType.LONG));
+        assertEquals("ABCABC", eval(call("strrep", str("ABC"), integer(2)), KustoType.STRING));
+        assertEquals("ABC ABC ABC", eval(call("strrep", str("ABC"), integer(3), str(" ")), KustoType.STRING));
+        assertEquals("", eval(call("strrep", str("ABC"), integer(0), str(" ")), KustoType.STRING));
+    }
+
     @Test
     void unknownFunctionsAreUnsupportedWithPosition() {
         assertFalse(ScalarFunctions.isKnown("no_such_function"));

@@ -127,6 +127,20 @@ class StringOperatorsTest {
     }
 
     @Test
+    void hasAnyAndHasAll() {
+        TypedSql text = str("North America, Europe");
+        assertTrue((Boolean) db.eval(call("has_any", text, str("asia"), str("europe"))));
+        assertFalse((Boolean) db.eval(call("has_any", text, str("asia"), str("eur"))));
+        assertTrue((Boolean) db.eval(call("has_all", text, str("america"), str("EUROPE"))));
+        assertFalse((Boolean) db.eval(call("has_all", text, str("america"), str("asia"))));
+        assertTrue((Boolean) db.eval(call("has_any", text, Harness.dyn("[\"x\", \"north\"]"))));
+        assertFalse((Boolean) db.eval(call("has_any", text)));
+        assertTrue((Boolean) db.eval(call("has_all", text)));
+        assertEquals(List.of(true, false), db.evalOver(call("has_any", column("s", KustoType.STRING), str("b"),
+                column("n", KustoType.STRING)), "(VALUES ('a b', 'z', 1), ('a', 'c', 2)) t(s, n, k) ORDER BY k"));
+    }
+
+    @Test
     void wrongArityIsASemanticErrorNamingTheOperator() {
         KustoException e = assertThrows(KustoException.class, () -> call("has", str("a")));
         assertTrue(e.getMessage().contains("'has'"), e.getMessage());

@@ -1,0 +1,147 @@
+package dev.kustospark.local.kql.functions;
+
+import java.math.BigInteger;
+
+/**
+ * XXH64 (seed 0), the hash behind Kusto's {@code hash()}, written as DuckDB SQL. Arithmetic runs
+ * on UHUGEINT, whose 128 bits hold any product of two 64-bit words, and is masked back to 64 bits.
+ * Bytes are read from the upper-case hex text of the input; each intermediate state is bound once
+ * through {@link Sql#let} so the expression grows linearly, not exponentially.
+ */
+final class XxHash64Sql {
+    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+    private static final BigInteger P1_VALUE = new BigInteger("11400714785074694791");
+    private static final BigInteger P2_VALUE = new BigInteger("14029467366897019727");
+
+    private static final String MASK = "18446744073709551615::UHUGEINT";
+    private static final String P1 = u(P1_VALUE);
+    private static final String P2 = u(P2_VALUE);
+    private static final String P3 = u(new BigInteger("1609587929392839161"));
+    private static final String P4 = u(new BigInteger("9650029242287828579"));
+    private static final String P5 = u(new BigInteger("2870177450012600261"));
+    private static final String V1_START = u(P1_VALUE.add(P2_VALUE).mod(TWO_64));
+    private static final String V2_START = P2;
+    private static final String V3_START = "0::UHUGEINT";
+    private static final String V4_START = u(TWO_64.subtract(P1_VALUE));
+
+    private XxHash64Sql() {}
+
+    private static String u(BigInteger value) {
+        return value + "::UHUGEINT";
+    }
+
+    private static String mul(String a, String b) {
+        return "(((" + a + ") * (" + b + ")) & " + MASK + ")";
+    }
+
+    private static String add(String a, String b) {
+        return "(((" + a + ") + (" + b + ")) & " + MASK + ")";
+    }
+
+    private static String xor(String a, String b) {
+        return "xor(" + a + ", " + b + ")";
+    }
+
+    /** Rotate left; {@code x} must be a bound name (it appears twice). */
+    private static String rotl(String x, int bits) {
+        return "((((" + x + ") << " + bits + ") | ((" + x + ") >> " + (64 - bits) + ")) & " + MASK + ")";
+    }
+
+    private static String round(String acc, String input) {
+        return Sql.let(add(acc, mul(input, P2)), a -> mul(rotl(a, 31), P1));
+    }
+
+    /** The little-endian unsigned integer of {@code bytes} bytes at byte offset {@code offset} of hex text. */
+    private static String lane(String hex, String offset, int bytes) {
+        StringBuilder reversed = new StringBuilder("('0x'");
+        for (int j = bytes - 1; j >= 0; j--) {
+            reversed.append(" || substr(").append(hex).append(", 2 * (").append(offset).append(" + ").append(j)
+                    .append(") + 1, 2)");
+        }
+        return "CAST(CAST(" + reversed + ") AS UBIGINT) AS UHUGEINT)";
+    }
+
+    /** XXH64 of the bytes whose upper-case hex text {@code hexSql} gives, as an unsigned UHUGEINT. */
+    static String ofHex(String hexSql) {
+        return Sql.let(hexSql, hex -> Sql.let("(length(" + hex + ") // 2)", n -> {
+            String stripes = "list_reduce(list_transform(range(" + n + " // 32), lambda __xs: {'i': __xs, "
+                    + "'v1': 0::UHUGEINT, 'v2': 0::UHUGEINT, 'v3': 0::UHUGEINT, 'v4': 0::UHUGEINT}), "
+                    + "lambda __xacc, __xcur: {'i': __xcur.i"
+                    + ", 'v1': " + round("__xacc.v1", lane(hex, "__xcur.i * 32", 8))
+                    + ", 'v2': " + round("__xacc.v2", lane(hex, "__xcur.i * 32 + 8", 8))
+                    + ", 'v3': " + round("__xacc.v3", lane(hex, "__xcur.i * 32 + 16", 8))
+                    + ", 'v4': " + round("__xacc.v4", lane(hex, "__xcur.i * 32 + 24", 8)) + "}, "
+                    + "{'i': -1, 'v1': " + V1_START + ", 'v2': " + V2_START + ", 'v3': " + V3_START
+                    + ", 'v4': " + V4_START + "})";
+            String converged = Sql.let(stripes, v -> {
+                String h = add(add(add(rotl(v + ".v1", 1), rotl(v + ".v2", 7)), rotl(v + ".v3", 12)),
+                        rotl(v + ".v4", 18));
+                for (String lane : new String[] {".v1", ".v2", ".v3", ".v4"}) {
+                    final String accumulated = h;
+                    h = Sql.let(accumulated, acc -> merge(acc, v + lane));
+                }
+                return h;
+            });
+            String h = add("(CASE WHEN " + n + " >= 32 THEN " + converged + " ELSE " + P5 + " END)",
+                    "CAST(" + n + " AS UHUGEINT)");
+            String start = "((" + n + " // 32) * 32)";
+            String rest = "(" + n + " - " + start + ")";
+            for (int k = 0; k < 3; k++) {
+                String offset = "(" + start + " + " + (8 * k) + ")";
+                int needed = 8 * (k + 1);
+                h = Sql.let(h, x -> "(CASE WHEN " + rest + " >= " + needed + " THEN " + step8(x, lane(hex, offset, 8))
+                        + " ELSE " + x + " END)");
+            }
+            String after8 = "(" + start + " + 8 * (" + rest + " // 8))";
+            h = Sql.let(h, x -> "(CASE WHEN " + rest + " % 8 >= 4 THEN " + step4(x, lane(hex, after8, 4)) + " ELSE "
+                    + x + " END)");
+            String after4 = "(" + after8 + " + CASE WHEN " + rest + " % 8 >= 4 THEN 4 ELSE 0 END)";
+            for (int j = 0; j < 3; j++) {
+                String offset = "(" + after4 + " + " + j + ")";
+                int index = j;
+                h = Sql.let(h, x -> "(CASE WHEN " + rest + " % 4 > " + index + " THEN " + step1(x, lane(hex, offset, 1))
+                        + " ELSE " + x + " END)");
+            }
+            return avalanche(h);
+        }));
+    }
+
+    /** XXH64 of one 64-bit word given as a UHUGEINT below 2^64 (an 8-byte little-endian input). */
+    static String ofWord(String word) {
+        return avalanche(Sql.let(add(P5, "8::UHUGEINT"), h -> step8(h, word)));
+    }
+
+    private static String merge(String acc, String value) {
+        return add(mul(xor(acc, round("0::UHUGEINT", value)), P1), P4);
+    }
+
+    private static String step8(String h, String lane) {
+        return Sql.let(xor(h, round("0::UHUGEINT", lane)), x -> add(mul(rotl(x, 27), P1), P4));
+    }
+
+    private static String step4(String h, String lane) {
+        return Sql.let(xor(h, mul(lane, P1)), x -> add(mul(rotl(x, 23), P2), P3));
+    }
+
+    private static String step1(String h, String oneByte) {
+        return Sql.let(xor(h, mul(oneByte, P5)), x -> mul(rotl(x, 11), P1));
+    }
+
+    private static String avalanche(String h) {
+        String s = Sql.let(h, x -> mul(xor(x, "(" + x + " >> 33)"), P2));
+        s = Sql.let(s, x -> mul(xor(x, "(" + x + " >> 29)"), P3));
+        return Sql.let(s, x -> xor(x, "(" + x + " >> 32)"));
+    }
+
+    /** An unsigned 64-bit hash as Kusto's signed long. */
+    static String toSignedLong(String hash) {
+        return Sql.let(hash, h -> "CAST(CASE WHEN " + h + " >= 9223372036854775808::UHUGEINT THEN CAST(" + h
+                + " AS HUGEINT) - 18446744073709551616::HUGEINT ELSE CAST(" + h + " AS HUGEINT) END AS BIGINT)");
+    }
+
+    /** A signed BIGINT's two's-complement bits as a UHUGEINT below 2^64. */
+    static String unsignedWord(String signed) {
+        return "CAST((CAST(" + signed + " AS HUGEINT) + 18446744073709551616::HUGEINT) % 18446744073709551616::HUGEINT"
+                + " AS UHUGEINT)";
+    }
+}
