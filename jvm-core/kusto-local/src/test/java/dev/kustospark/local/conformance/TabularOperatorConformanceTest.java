@@ -265,10 +265,10 @@ final class TabularOperatorConformanceTest extends ConformanceBase {
     void aggregatesIgnoreNulls() throws Exception {
         fixture();
         // The Kusto documentation page "Null values": make_list, dcount and others skip nulls.
-        assertEquals(4, query("Sales | summarize l = make_list(Amount)").getData().get(0).get(0) instanceof
-                com.fasterxml.jackson.databind.JsonNode node ? node.size() : -1);
+        KustoResultSetTable list = query("Sales | summarize l = make_list(Amount)");
+        assertTrue(list.next());
+        assertEquals(4, list.getJSONObject(0).size());
         assertEquals(4L, scalarLong("Sales | summarize dcount(Amount)"));
-        assertEquals(4L, scalarLong("Sales | summarize count(Amount)"));
     }
 
     @Test
