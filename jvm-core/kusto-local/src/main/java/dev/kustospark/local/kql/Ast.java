@@ -171,7 +171,8 @@ final class Ast {
     /** {@code distinct *} has an empty list and {@code all} true. */
     record Distinct(List<Expr> columns, boolean all, Pos pos) implements Operator {}
 
-    record Count(Pos pos) implements Operator {}
+    /** {@code count [as Name]}: one long column, {@code Count} unless named. */
+    record Count(String name, Pos pos) implements Operator {}
 
     /** Both {@code union} as a source and {@code | union}: with a piped input, it is the first leg. */
     record Union(String kind, String withSource, boolean isFuzzy, List<Tabular> legs, Pos pos) implements Operator {}

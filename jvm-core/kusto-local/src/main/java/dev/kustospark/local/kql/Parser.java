@@ -415,7 +415,7 @@ final class Parser {
                 yield new Ast.Top(count, sortKeys(), pos);
             }
             case "distinct" -> distinct(pos);
-            case "count" -> new Ast.Count(pos);
+            case "count" -> new Ast.Count(accept("as") ? identifier("a column name after 'as'") : "Count", pos);
             case "union" -> union(t);
             case "join" -> join(pos, false);
             case "lookup" -> join(pos, true);

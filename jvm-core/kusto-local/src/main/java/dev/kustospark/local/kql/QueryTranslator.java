@@ -43,6 +43,7 @@ final class QueryTranslator {
     /** let-bound and {@code as}-bound names: a TypedSql (scalar) or a Relation (tabular). */
     private final Map<String, Object> bindings = new HashMap<>();
     private int aliases;
+    private int defaultColumnSuffix = 1;
 
     QueryTranslator(KqlContext context) {
         this.context = context;
@@ -148,6 +149,12 @@ final class QueryTranslator {
         }
         if (raw instanceof Number n) {
             return numberAs(new BigDecimal(n.toString()), type);
+        }
+        if (raw instanceof Map<?, ?> || raw instanceof List<?>) {
+            if (type != DYNAMIC) {
+                throw new IllegalArgumentException();
+            }
+            return JSON.valueToTree(raw).toString();
         }
         String s = raw.toString();
         if (type == STRING) {
@@ -458,10 +465,10 @@ final class QueryTranslator {
         if (op instanceof Ast.Distinct d) {
             return distinct(in, d);
         }
-        if (op instanceof Ast.Count) {
+        if (op instanceof Ast.Count count) {
             String a = alias();
             return new Relation("SELECT count(*) AS c0 FROM (" + in.sql() + ") AS " + a,
-                    List.of(new Column("Count", LONG)), false);
+                    List.of(new Column(count.name(), LONG)), false);
         }
         if (op instanceof Ast.Union u) {
             return union(in, u);
@@ -515,7 +522,7 @@ final class QueryTranslator {
         List<String> names = new ArrayList<>();
         in.columns().forEach(c -> names.add(c.name()));
         if (name == null) {
-            name = nextColumnName(new HashSet<>(names));
+            name = defaultColumnName(new HashSet<>(names));
         }
         List<Column> columns = new ArrayList<>(in.columns());
         List<String> select = new ArrayList<>();
@@ -595,12 +602,16 @@ final class QueryTranslator {
         }
     }
 
-    static String nextColumnName(Set<String> taken) {
-        int i = 1;
-        while (taken.contains("Column" + i)) {
-            i++;
-        }
-        return "Column" + i;
+    /**
+     * The next default name, {@code Column1}, {@code Column2}...: numbered across the whole query
+     * as Kusto numbers them, skipping names already {@code taken}.
+     */
+    String defaultColumnName(Set<String> taken) {
+        String name;
+        do {
+            name = "Column" + defaultColumnSuffix++;
+        } while (taken.contains(name));
+        return name;
     }
 
     /** project (a new column list) or extend (the input columns plus new or replaced ones). */
@@ -632,7 +643,7 @@ final class QueryTranslator {
             if (name == null) {
                 Set<String> taken = new HashSet<>(out.keySet());
                 in.columns().forEach(c -> taken.add(c.name()));
-                name = nextColumnName(taken);
+                name = defaultColumnName(taken);
             }
             if (!defined.add(name) && !extend) {
                 throw KustoException.semanticError("SEM0100", "'" + operator + "' operator: column '" + name
@@ -816,7 +827,7 @@ final class QueryTranslator {
             TypedSql v = tr.translate(e);
             String name = ExprTranslator.inferredName(e);
             if (name == null) {
-                name = nextColumnName(taken);
+                name = defaultColumnName(taken);
             }
             checkNewName(name, taken, e.pos(), "distinct");
             sel.add(v.sql() + " AS " + Relation.physical(columns.size()));

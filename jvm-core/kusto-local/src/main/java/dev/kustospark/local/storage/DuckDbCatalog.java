@@ -80,7 +80,11 @@ public final class DuckDbCatalog implements Catalog {
         }
         DuckDBConnection root = null;
         try {
-            root = (DuckDBConnection) DriverManager.getConnection(url);
+            // Streamed results: without this DuckDB computes a whole result before the first row is
+            // fetched, so a 10-million-row query would sit in memory. Duplicated connections inherit it.
+            java.util.Properties settings = new java.util.Properties();
+            settings.setProperty("jdbc_stream_results", "true");
+            root = (DuckDBConnection) DriverManager.getConnection(url, settings);
             return new DuckDbCatalog(root, dataDir != null);
         } catch (SQLException e) {
             closeQuietly(root);

@@ -150,5 +150,13 @@ class KqlExpressionsTest {
         assertEquals(List.of(row(2L, "z", 5, "2024-01-01T00:00:00.0000000Z", "1.02:03:04")), r.rows());
         KustoAssert.semanticError(() -> kql.compile("declare query_parameters(x:long); print x"),
                 "query parameter 'x'");
+        KqlRunner python = new KqlRunner(catalog).withParameters(Map.of("d", Map.of("k", List.of(1, 2)),
+                "r", 2.5, "t", "2024-01-01T10:00:00Z", "g", "74be27de-1e4e-49d9-b579-fe0b331d3642"));
+        r = python.run("declare query_parameters(d:dynamic, r:real, t:datetime, g:guid); print d.k[1], r, t, g");
+        assertEquals(List.of(row("2", 2.5, "2024-01-01T10:00:00.0000000Z", "74be27de-1e4e-49d9-b579-fe0b331d3642")),
+                r.rows());
+        KustoAssert.error(() -> new KqlRunner(catalog).withParameters(Map.of("x", "abc"))
+                .compile("declare query_parameters(x:long); print x"),
+                "Query parameter 'x' of type long has an invalid value 'abc'");
     }
 }
