@@ -592,15 +592,13 @@ public final class DuckDbCatalog implements Catalog {
     @Override
     public List<ExtentInfo> extents(String database, String table) {
         TableInfo t = table(database, table);
-        synchronized (this) {
-            return queryExtents(t, null);
-        }
+        return inOwnTransaction(c -> queryExtents(c, t, null));
     }
 
-    private List<ExtentInfo> queryExtents(TableInfo t, Collection<UUID> only) {
+    private static List<ExtentInfo> queryExtents(Connection c, TableInfo t, Collection<UUID> only) {
         Map<UUID, Object[]> rows = new LinkedHashMap<>();
         Map<UUID, List<String>> tags = new HashMap<>();
-        try (PreparedStatement ps = meta.prepareStatement("SELECT e.id, epoch_us(e.created_on), e.row_count,"
+        try (PreparedStatement ps = c.prepareStatement("SELECT e.id, epoch_us(e.created_on), e.row_count,"
                 + " e.original_size, g.tag FROM kl_meta.extents e LEFT JOIN kl_meta.extent_tags g"
                 + " ON g.extent_id = e.id WHERE e.table_id = ? ORDER BY e.seq, g.ordinal")) {
             ps.setLong(1, t.id());
@@ -635,34 +633,31 @@ public final class DuckDbCatalog implements Catalog {
         if (t.isEmpty()) {
             return false;
         }
-        synchronized (this) {
-            try (PreparedStatement ps = meta.prepareStatement("SELECT 1 FROM kl_meta.extents e JOIN"
+        return inOwnTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM kl_meta.extents e JOIN"
                     + " kl_meta.extent_tags g ON g.extent_id = e.id WHERE e.table_id = ? AND g.tag = ? LIMIT 1")) {
                 ps.setLong(1, t.get().id());
                 ps.setString(2, tag);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
                 }
-            } catch (SQLException e) {
-                throw KustoException.internal("cannot read extent tags of table '" + table + "'", e);
             }
-        }
+        });
     }
 
+    // Extent operations run in their own transaction on their own connection, outside the catalog's
+    // lock: they can copy or delete many rows, and lookups of tables must not wait for them.
+
     @Override
-    public synchronized List<ExtentInfo> dropExtents(String database, String table, Collection<UUID> extentIds) {
+    public List<ExtentInfo> dropExtents(String database, String table, Collection<UUID> extentIds) {
         TableInfo t = table(database, table);
-        List<ExtentInfo> dropped = queryExtents(t, extentIds == null ? null : Set.copyOf(extentIds));
-        if (dropped.isEmpty()) {
-            return dropped;
-        }
-        inTransaction(c -> {
+        return inOwnTransaction(c -> {
+            List<ExtentInfo> dropped = queryExtents(c, t, extentIds == null ? null : Set.copyOf(extentIds));
             for (ExtentInfo e : dropped) {
                 deleteExtent(c, t, e.id());
             }
-            return null;
+            return dropped;
         });
-        return dropped;
     }
 
     private static void deleteExtent(Connection c, TableInfo t, UUID id) throws SQLException {
@@ -672,7 +667,7 @@ public final class DuckDbCatalog implements Catalog {
     }
 
     @Override
-    public synchronized Map<UUID, UUID> moveExtents(String database, String fromTable, String toTable,
+    public Map<UUID, UUID> moveExtents(String database, String fromTable, String toTable,
             Collection<UUID> extentIds) {
         TableInfo from = table(database, fromTable);
         TableInfo to = table(database, toTable);
@@ -695,7 +690,6 @@ public final class DuckDbCatalog implements Catalog {
                         + toTable + "': the target has no column '" + source.name() + "'.");
             }
         }
-        List<ExtentInfo> moving = queryExtents(from, extentIds == null ? null : Set.copyOf(extentIds));
         StringBuilder insert = new StringBuilder("INSERT INTO \"").append(to.physicalName()).append("\" (\"")
                 .append(TableInfo.EXTENT_COLUMN).append('"');
         for (ColumnInfo col : to.columns()) {
@@ -707,9 +701,9 @@ public final class DuckDbCatalog implements Catalog {
         }
         insert.append(" FROM \"").append(from.physicalName()).append("\" WHERE \"").append(TableInfo.EXTENT_COLUMN)
                 .append("\" = ?");
-        Map<UUID, UUID> moved = new LinkedHashMap<>();
-        inTransaction(c -> {
-            for (ExtentInfo e : moving) {
+        return inOwnTransaction(c -> {
+            Map<UUID, UUID> moved = new LinkedHashMap<>();
+            for (ExtentInfo e : queryExtents(c, from, extentIds == null ? null : Set.copyOf(extentIds))) {
                 UUID newId = UUID.randomUUID();
                 update(c, insert.toString(), newId, e.id());
                 deleteExtent(c, from, e.id());
@@ -717,25 +711,23 @@ public final class DuckDbCatalog implements Catalog {
                         e.originalSize(), e.tags()));
                 moved.put(e.id(), newId);
             }
-            return null;
+            return moved;
         });
-        return moved;
     }
 
     @Override
-    public synchronized Map<UUID, ExtentInfo> dropExtentTags(String database, String table,
-            Collection<UUID> extentIds, Collection<String> tags) {
+    public Map<UUID, ExtentInfo> dropExtentTags(String database, String table, Collection<UUID> extentIds,
+            Collection<String> tags) {
         TableInfo t = table(database, table);
-        List<ExtentInfo> candidates = queryExtents(t, extentIds == null ? null : Set.copyOf(extentIds));
-        Map<UUID, ExtentInfo> changed = new LinkedHashMap<>();
-        for (ExtentInfo e : candidates) {
-            List<String> kept = e.tags().stream().filter(tag -> tags != null && !tags.contains(tag)).toList();
-            if (kept.size() != e.tags().size()) {
-                changed.put(e.id(), new ExtentInfo(UUID.randomUUID(), e.database(), e.table(), e.createdOn(),
-                        e.rowCount(), e.originalSize(), kept));
+        return inOwnTransaction(c -> {
+            Map<UUID, ExtentInfo> changed = new LinkedHashMap<>();
+            for (ExtentInfo e : queryExtents(c, t, extentIds == null ? null : Set.copyOf(extentIds))) {
+                List<String> kept = e.tags().stream().filter(tag -> tags != null && !tags.contains(tag)).toList();
+                if (kept.size() != e.tags().size()) {
+                    changed.put(e.id(), new ExtentInfo(UUID.randomUUID(), e.database(), e.table(), e.createdOn(),
+                            e.rowCount(), e.originalSize(), kept));
+                }
             }
-        }
-        inTransaction(c -> {
             for (Map.Entry<UUID, ExtentInfo> e : changed.entrySet()) {
                 UUID newId = e.getValue().id();
                 update(c, "UPDATE \"" + t.physicalName() + "\" SET \"" + TableInfo.EXTENT_COLUMN + "\" = ? WHERE \""
@@ -744,9 +736,8 @@ public final class DuckDbCatalog implements Catalog {
                 update(c, "UPDATE kl_meta.extents SET id = ? WHERE id = ?", newId, e.getKey());
                 insertTags(c, newId, e.getValue().tags(), 0);
             }
-            return null;
+            return changed;
         });
-        return changed;
     }
 
     // ---------------------------------------------------------------- policies and mappings
@@ -948,6 +939,23 @@ public final class DuckDbCatalog implements Catalog {
             statement.setLong(index, KustoValues.toTicks(duration));
         } else {
             statement.setObject(index, value);
+        }
+    }
+
+    /** Runs {@code work} in one transaction on a connection of its own, without the catalog's lock. */
+    private <T> T inOwnTransaction(SqlWork<T> work) {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw KustoException.internal("extent operation failed: " + e.getMessage(), e);
         }
     }
 
