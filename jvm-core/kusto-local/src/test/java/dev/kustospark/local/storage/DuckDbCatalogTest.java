@@ -399,6 +399,45 @@ class DuckDbCatalogTest {
     }
 
     @Test
+    void movesRunWhileOtherWritersAppend() throws Exception {
+        TableInfo src = catalog.createTable("db1", "Src", cols("a", KustoType.LONG), null, null);
+        catalog.createTable("db1", "Dst", cols("a", KustoType.LONG), null, null);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int n = 0; n < 2; n++) {
+                long base = n * 1000L;
+                futures.add(pool.submit(() -> {
+                    for (long i = 0; i < 20; i++) {
+                        try (ExtentWriter w = catalog.openExtent(src, List.of(), null, null)) {
+                            w.appendRow(new Object[] {base + i});
+                            w.commit();
+                        }
+                    }
+                    return 0;
+                }));
+            }
+            futures.add(pool.submit(() -> {
+                int moved = 0;
+                for (int i = 0; i < 20; i++) {
+                    moved += catalog.moveExtents("db1", "Src", "Dst", null).size();
+                    catalog.tables("db1");
+                }
+                return moved;
+            }));
+            for (Future<Integer> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        catalog.moveExtents("db1", "Src", "Dst", null);
+        assertEquals(40, catalog.extents("db1", "Dst").size());
+        assertEquals(40, rows(catalog.table("db1", "Dst")).size());
+        assertEquals(List.of(), rows(src));
+    }
+
+    @Test
     void insertExtentAppendsQueryRows() throws SQLException {
         TableInfo t = catalog.createTable("db1", "T", cols("a", KustoType.LONG, "b", KustoType.STRING), null, null);
         ExtentInfo e = catalog.insertExtent(t, List.of("drop-by:q"), null, null,
