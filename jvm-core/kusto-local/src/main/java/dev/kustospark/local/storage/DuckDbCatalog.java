@@ -480,29 +480,6 @@ public final class DuckDbCatalog implements Catalog {
         }
     }
 
-    /** Records an extent through {@code c}, inside the transaction that wrote its rows. */
-    static void recordExtent(Connection c, long tableId, ExtentInfo extent) throws SQLException {
-        update(c, "INSERT INTO kl_meta.extents SELECT ?, ?, nextval('kl_meta.extent_seq'), make_timestamp(?), ?, ?",
-                extent.id(), tableId, epochMicros(extent.createdOn()), extent.rowCount(), extent.originalSize());
-        insertTags(c, extent.id(), extent.tags(), 0);
-    }
-
-    private static void insertTags(Connection c, UUID extentId, List<String> tags, int firstOrdinal)
-            throws SQLException {
-        if (tags.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO kl_meta.extent_tags VALUES (?, ?, ?)")) {
-            for (int i = 0; i < tags.size(); i++) {
-                ps.setObject(1, extentId);
-                ps.setInt(2, firstOrdinal + i);
-                ps.setString(3, tags.get(i));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
     @Override
     public ExtentInfo insertExtent(TableInfo table, List<String> tags, Instant creationTime, Connection connection,
             String selectSql, List<Object> parameters) {
@@ -541,7 +518,7 @@ public final class DuckDbCatalog implements Catalog {
                     rows = ps.executeLargeUpdate();
                 }
                 ExtentInfo extent = new ExtentInfo(id, table.database(), table.name(), truncateToMicros(createdOn),
-                        rows, estimatedSize(table, rows), tags == null ? List.of() : tags);
+                        rows, ExtentRecords.estimatedSize(table, rows), tags == null ? List.of() : tags);
                 if (replace) {
                     update(c, "DELETE FROM \"" + table.physicalName() + "\" WHERE \"" + TableInfo.EXTENT_COLUMN
                             + "\" <> ?", id);
@@ -550,7 +527,7 @@ public final class DuckDbCatalog implements Catalog {
                     update(c, "DELETE FROM kl_meta.extents WHERE table_id = ?", table.id());
                 }
                 if (rows > 0) {
-                    recordExtent(c, table.id(), extent);
+                    ExtentRecords.recordExtent(c, table.id(), extent);
                 }
                 if (ownTransaction) {
                     c.commit();
@@ -575,56 +552,10 @@ public final class DuckDbCatalog implements Catalog {
         }
     }
 
-    /** A size in bytes as if each value took its fixed width; strings count as 16. */
-    static long estimatedSize(TableInfo table, long rows) {
-        long width = 0;
-        for (ColumnInfo c : table.columns()) {
-            width += switch (c.type()) {
-                case BOOL -> 1;
-                case INT -> 4;
-                case DECIMAL, GUID, STRING, DYNAMIC -> 16;
-                default -> 8;
-            };
-        }
-        return rows * width;
-    }
-
     @Override
     public List<ExtentInfo> extents(String database, String table) {
         TableInfo t = table(database, table);
-        return inOwnTransaction(c -> queryExtents(c, t, null));
-    }
-
-    private static List<ExtentInfo> queryExtents(Connection c, TableInfo t, Collection<UUID> only) {
-        Map<UUID, Object[]> rows = new LinkedHashMap<>();
-        Map<UUID, List<String>> tags = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT e.id, epoch_us(e.created_on), e.row_count,"
-                + " e.original_size, g.tag FROM kl_meta.extents e LEFT JOIN kl_meta.extent_tags g"
-                + " ON g.extent_id = e.id WHERE e.table_id = ? ORDER BY e.seq, g.ordinal")) {
-            ps.setLong(1, t.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = (UUID) rs.getObject(1);
-                    if (only != null && !only.contains(id)) {
-                        continue;
-                    }
-                    if (!rows.containsKey(id)) {
-                        rows.put(id, new Object[] {fromEpochMicros(rs.getLong(2)), rs.getLong(3), rs.getLong(4)});
-                    }
-                    List<String> list = tags.computeIfAbsent(id, k -> new ArrayList<>());
-                    String tag = rs.getString(5);
-                    if (tag != null) {
-                        list.add(tag);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw KustoException.internal("cannot read extents of table '" + t.name() + "'", e);
-        }
-        List<ExtentInfo> result = new ArrayList<>(rows.size());
-        rows.forEach((id, r) -> result.add(new ExtentInfo(id, t.database(), t.name(), (Instant) r[0], (Long) r[1],
-                (Long) r[2], tags.get(id))));
-        return result;
+        return inOwnTransaction(c -> ExtentRecords.queryExtents(c, t, null));
     }
 
     @Override
@@ -652,18 +583,12 @@ public final class DuckDbCatalog implements Catalog {
     public List<ExtentInfo> dropExtents(String database, String table, Collection<UUID> extentIds) {
         TableInfo t = table(database, table);
         return inOwnTransaction(c -> {
-            List<ExtentInfo> dropped = queryExtents(c, t, extentIds == null ? null : Set.copyOf(extentIds));
+            List<ExtentInfo> dropped = ExtentRecords.queryExtents(c, t, extentIds == null ? null : Set.copyOf(extentIds));
             for (ExtentInfo e : dropped) {
-                deleteExtent(c, t, e.id());
+                ExtentRecords.deleteExtent(c, t, e.id());
             }
             return dropped;
         });
-    }
-
-    private static void deleteExtent(Connection c, TableInfo t, UUID id) throws SQLException {
-        update(c, "DELETE FROM \"" + t.physicalName() + "\" WHERE \"" + TableInfo.EXTENT_COLUMN + "\" = ?", id);
-        update(c, "DELETE FROM kl_meta.extent_tags WHERE extent_id = ?", id);
-        update(c, "DELETE FROM kl_meta.extents WHERE id = ?", id);
     }
 
     @Override
@@ -703,11 +628,11 @@ public final class DuckDbCatalog implements Catalog {
                 .append("\" = ?");
         return inOwnTransaction(c -> {
             Map<UUID, UUID> moved = new LinkedHashMap<>();
-            for (ExtentInfo e : queryExtents(c, from, extentIds == null ? null : Set.copyOf(extentIds))) {
+            for (ExtentInfo e : ExtentRecords.queryExtents(c, from, extentIds == null ? null : Set.copyOf(extentIds))) {
                 UUID newId = UUID.randomUUID();
                 update(c, insert.toString(), newId, e.id());
-                deleteExtent(c, from, e.id());
-                recordExtent(c, to.id(), new ExtentInfo(newId, to.database(), to.name(), e.createdOn(), e.rowCount(),
+                ExtentRecords.deleteExtent(c, from, e.id());
+                ExtentRecords.recordExtent(c, to.id(), new ExtentInfo(newId, to.database(), to.name(), e.createdOn(), e.rowCount(),
                         e.originalSize(), e.tags()));
                 moved.put(e.id(), newId);
             }
@@ -721,7 +646,7 @@ public final class DuckDbCatalog implements Catalog {
         TableInfo t = table(database, table);
         return inOwnTransaction(c -> {
             Map<UUID, ExtentInfo> changed = new LinkedHashMap<>();
-            for (ExtentInfo e : queryExtents(c, t, extentIds == null ? null : Set.copyOf(extentIds))) {
+            for (ExtentInfo e : ExtentRecords.queryExtents(c, t, extentIds == null ? null : Set.copyOf(extentIds))) {
                 List<String> kept = e.tags().stream().filter(tag -> tags != null && !tags.contains(tag)).toList();
                 if (kept.size() != e.tags().size()) {
                     changed.put(e.id(), new ExtentInfo(UUID.randomUUID(), e.database(), e.table(), e.createdOn(),
@@ -734,7 +659,7 @@ public final class DuckDbCatalog implements Catalog {
                         + TableInfo.EXTENT_COLUMN + "\" = ?", newId, e.getKey());
                 update(c, "DELETE FROM kl_meta.extent_tags WHERE extent_id = ?", e.getKey());
                 update(c, "UPDATE kl_meta.extents SET id = ? WHERE id = ?", newId, e.getKey());
-                insertTags(c, newId, e.getValue().tags(), 0);
+                ExtentRecords.insertTags(c, newId, e.getValue().tags(), 0);
             }
             return changed;
         });

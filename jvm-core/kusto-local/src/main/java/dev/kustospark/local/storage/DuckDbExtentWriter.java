@@ -169,7 +169,7 @@ final class DuckDbExtentWriter implements ExtentWriter {
             appender.close();
             appender = null;
             checkDynamicValues();
-            DuckDbCatalog.recordExtent(connection, table.id(), extent);
+            ExtentRecords.recordExtent(connection, table.id(), extent);
             if (ownsTransaction) {
                 connection.commit();
             }
