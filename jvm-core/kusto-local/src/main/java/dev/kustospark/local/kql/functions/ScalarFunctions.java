@@ -126,7 +126,7 @@ public final class ScalarFunctions {
             case "replace_regex":
                 Sql.arity(site, args, 3, 3);
                 return string("regexp_replace(" + Sql.toStringSql(args.get(0)) + ", "
-                        + Sql.quote(Sql.constantString(site, args.get(1), "the regular expression")) + ", "
+                        + Sql.quote(Sql.constantRegex(site, args.get(1))) + ", "
                         + Sql.toStringSql(args.get(2)) + ", 'g')");
             case "extract":
                 return extract(site, args);
@@ -324,7 +324,7 @@ public final class ScalarFunctions {
     private static TypedSql trim(CallSite site, List<TypedSql> args, boolean start, boolean end) {
         Sql.arity(site, args, 2, 2);
         String regex = args.get(0).constant()
-                ? Sql.quote("(?:" + Sql.constantString(site, args.get(0), "the regular expression") + ")+")
+                ? Sql.quote("(?:" + Sql.constantRegex(site, args.get(0)) + ")+")
                 : "'(?:' || " + Sql.toStringSql(args.get(0)) + " || ')+'";
         String sql = Sql.toStringSql(args.get(1));
         if (start) {
@@ -342,7 +342,7 @@ public final class ScalarFunctions {
      */
     private static TypedSql extract(CallSite site, List<TypedSql> args) {
         Sql.arity(site, args, 3, 4);
-        String regex = Sql.constantString(site, args.get(0), "the regular expression");
+        String regex = Sql.constantRegex(site, args.get(0));
         long group = Sql.constantLong(site, args.get(1), "the capture group");
         if (group < 0) {
             throw site.error("the capture group must not be negative");
@@ -406,7 +406,7 @@ public final class ScalarFunctions {
         String kind = args.size() == 3 ? Sql.constantString(site, args.get(2), "the kind") : "normal";
         String text = Sql.toStringSql(args.get(0));
         if (kind.equals("regex")) {
-            String regex = Sql.constantString(site, args.get(1), "the regular expression");
+            String regex = Sql.constantRegex(site, args.get(1));
             return TypedSql.of("CAST(len(regexp_extract_all(" + text + ", " + Sql.quote(regex) + ")) AS BIGINT)",
                     KustoType.LONG);
         }

@@ -247,6 +247,21 @@ final class Sql {
         return (String) arg.value();
     }
 
+    /**
+     * A constant regular expression, checked when the query is translated so that a malformed one is
+     * a semantic error naming the function rather than a failure while rows are read. The check uses
+     * Java's syntax, which accepts what RE2 accepts apart from named groups spelled {@code (?P<..>)}.
+     */
+    static String constantRegex(CallSite site, TypedSql arg) {
+        String regex = constantString(site, arg, "the regular expression");
+        try {
+            java.util.regex.Pattern.compile(regex.replace("(?P<", "(?<"));
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw site.error("invalid regular expression '" + regex + "': " + e.getDescription());
+        }
+        return regex;
+    }
+
     static long constantLong(CallSite site, TypedSql arg, String what) {
         if (!arg.constant() || !(arg.type() == KustoType.INT || arg.type() == KustoType.LONG) || arg.value() == null) {
             throw site.error(what + " must be a constant integer");
