@@ -20,7 +20,7 @@ final class DateTimeFunctions {
             "dayofweek", "dayofmonth", "dayofyear", "getyear", "getmonth", "monthofyear", "hourofday",
             "datetime_part", "format_datetime", "unixtime_seconds_todatetime", "unixtime_milliseconds_todatetime",
             "unixtime_microseconds_todatetime", "unixtime_nanoseconds_todatetime", "datetime_utc_to_local",
-            "datetime_local_to_utc", "week_of_year", "make_datetime", "make_timespan");
+            "datetime_local_to_utc", "week_of_year", "make_datetime", "make_timespan", "format_timespan");
 
     private DateTimeFunctions() {}
 
@@ -88,6 +88,10 @@ final class DateTimeFunctions {
             case "week_of_year":
                 Sql.arity(site, args, 1, 1);
                 return TypedSql.of("CAST(weekofyear(" + datetimeArg(site, args.get(0)) + ") AS INTEGER)", KustoType.INT);
+            case "format_timespan":
+                Sql.arity(site, args, 2, 2);
+                return TypedSql.of("coalesce(" + TimespanFormat.sql(site, timespanArg(site, args.get(0), "the timespan"),
+                        Sql.constantString(site, args.get(1), "the format")) + ", '')", KustoType.STRING);
             case "make_datetime":
                 return makeDatetime(site, args);
             case "make_timespan":

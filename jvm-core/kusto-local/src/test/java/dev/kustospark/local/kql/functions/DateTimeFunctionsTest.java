@@ -197,6 +197,18 @@ class DateTimeFunctionsTest {
                 eval(call("make_timespan", lng(2), lng(30)), KustoType.TIMESPAN));
     }
 
+    /** The documented format_timespan examples. */
+    @Test
+    void formatTimespan() {
+        TypedSql t = ts("29.09:00:05.12345");
+        assertEquals("29.09:00:05:12", eval(call("format_timespan", t, str("dd.hh:mm:ss:FF")), KustoType.STRING));
+        assertEquals("029.9:00:05 [1234500]", eval(call("format_timespan", t, str("ddd.h:mm:ss [fffffff]")),
+                KustoType.STRING));
+        assertEquals("00:30", eval(call("format_timespan", ts("30m"), str("hh:mm")), KustoType.STRING));
+        assertEquals("", eval(call("format_timespan", nullOf(KustoType.TIMESPAN), str("hh")), KustoType.STRING));
+        assertThrows(KustoException.class, () -> call("format_timespan", t, str("hh:mm:ss tt")));
+    }
+
     @Test
     void badArgumentsAreSemanticErrors() {
         assertThrows(KustoException.class, () -> call("datetime_add", str("fortnight"), lng(1), dt("2017-01-01")));
