@@ -183,7 +183,7 @@ final class Sql {
     /**
      * The JSON element that stands for a value of {@code type} inside a dynamic array or bag:
      * numbers and bools as JSON scalars, datetimes, timespans, guids and strings as JSON strings
-     * in Kusto's text forms, dynamic values as they are. NULL for a null value.
+     * in Kusto's text forms, dynamic values as they are. NULL for a null value (strings are never null).
      */
     static String toJsonElement(String value, KustoType type) {
         switch (type) {
@@ -205,7 +205,8 @@ final class Sql {
             case GUID:
                 return "to_json(CAST(" + value + " AS VARCHAR))";
             case STRING:
-                return "to_json(" + value + ")";
+                // a stored NULL string is the empty string
+                return "to_json(coalesce(" + value + ", ''))";
             default:
                 throw new IllegalStateException("unknown type " + type);
         }
