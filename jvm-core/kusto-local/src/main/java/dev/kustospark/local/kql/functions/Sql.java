@@ -12,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** SQL text building blocks shared by the function translators. */
 final class Sql {
@@ -20,6 +22,13 @@ final class Sql {
 
     private static final DateTimeFormatter TIMESTAMP_LITERAL =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
+
+    /** Column references and literals, which cost nothing to repeat. */
+    private static final Pattern SIMPLE = Pattern.compile(
+            "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?|\"[^\"]+\"(\\.\"[^\"]+\")?"
+                    + "|-?[0-9]+(\\.[0-9]+)?|'([^']|'')*'|NULL"
+                    + "|CAST\\((-?[0-9.]+|'([^']|'')*'|NULL) AS [A-Z]+(\\([0-9]+,[0-9]+\\))?\\)"
+                    + "|make_timestamp\\(CAST\\(-?[0-9]+ AS BIGINT\\)\\)|TIMESTAMP '[0-9 :.-]+'");
 
     private Sql() {}
 
@@ -38,7 +47,7 @@ final class Sql {
      * Evaluates {@code value} once and hands it to {@code body} under a fresh name, so that an
      * expression needing its argument several times does not repeat (and re-evaluate) it.
      */
-    static String let(String value, java.util.function.Function<String, String> body) {
+    static String let(String value, Function<String, String> body) {
         if (isSimple(value)) {
             return body.apply(value);
         }
@@ -57,19 +66,8 @@ final class Sql {
         return h;
     }
 
-    /** Column references and literals, which cost nothing to repeat. */
-    private static final java.util.regex.Pattern SIMPLE = java.util.regex.Pattern.compile(
-            "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?|\"[^\"]+\"(\\.\"[^\"]+\")?"
-                    + "|-?[0-9]+(\\.[0-9]+)?|'([^']|'')*'|NULL"
-                    + "|CAST\\((-?[0-9.]+|'([^']|'')*'|NULL) AS [A-Z]+(\\([0-9]+,[0-9]+\\))?\\)"
-                    + "|make_timestamp\\(CAST\\(-?[0-9]+ AS BIGINT\\)\\)|TIMESTAMP '[0-9 :.-]+'");
-
     private static boolean isSimple(String sql) {
         return SIMPLE.matcher(sql).matches();
-    }
-
-    static String paren(String sql) {
-        return "(" + sql + ")";
     }
 
     /** The SQL value of a datetime plus a timespan given in ticks (truncated to microseconds). */
@@ -256,7 +254,7 @@ final class Sql {
     static String constantRegex(CallSite site, TypedSql arg) {
         String regex = constantString(site, arg, "the regular expression");
         try {
-            java.util.regex.Pattern.compile(regex.replace("(?P<", "(?<"));
+            Pattern.compile(regex.replace("(?P<", "(?<"));
         } catch (java.util.regex.PatternSyntaxException e) {
             throw site.error("invalid regular expression '" + regex + "': " + e.getDescription());
         }
