@@ -1,5 +1,6 @@
 package dev.kustospark.local.kql.functions;
 
+import dev.kustospark.local.KustoException;
 import dev.kustospark.local.kql.CallSite;
 import dev.kustospark.local.kql.TypedSql;
 import dev.kustospark.local.types.KustoType;
@@ -130,7 +131,11 @@ final class StringFunctions {
 
     /** {@code indexof(s, lookup)}: zero-based position of the first occurrence, -1 if absent. */
     private static TypedSql indexOf(CallSite site, List<TypedSql> args) {
-        Sql.arity(site, args, 2, 2);
+        Sql.arity(site, args, 2, 5);
+        if (args.size() > 2) {
+            throw KustoException.unsupported("'indexof' with a start index, length or occurrence", site.line(),
+                    site.column());
+        }
         return TypedSql.of("CAST(strpos(" + Sql.toStringSql(args.get(0)) + ", " + Sql.toStringSql(args.get(1))
                 + ") - 1 AS BIGINT)", KustoType.LONG);
     }
