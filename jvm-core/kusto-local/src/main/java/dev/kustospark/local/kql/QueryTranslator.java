@@ -712,6 +712,11 @@ final class QueryTranslator {
                 names.add(n);
             }
         }
+        if (idx.isEmpty()) {
+            Pos pos = patterns.get(0).pos();
+            throw KustoException.semanticError("SEM0100", "'" + operator + "' operator: no columns are left "
+                    + "[line:position=" + pos.line() + ":" + pos.column() + "]");
+        }
         return select(in, idx, names);
     }
 
