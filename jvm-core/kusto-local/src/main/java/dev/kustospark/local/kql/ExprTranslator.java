@@ -448,6 +448,9 @@ final class ExprTranslator {
             }
             return TypedSql.of("(NOT " + asBool(translate(c.args().get(0)), c.pos()).sql() + ")", BOOL);
         }
+        if (name.equals("column_ifexists") || name.equals("columnifexists")) {
+            return columnIfExists(c);
+        }
         if (name.equals("row_number") || name.equals("prev") || name.equals("next")) {
             return window(c);
         }
@@ -478,6 +481,20 @@ final class ExprTranslator {
             args.add(translate(a));
         }
         return ScalarFunctions.call(query.site(name, c.pos()), args);
+    }
+
+    /** {@code column_ifexists('name', default)}: the column when the input has it, else the default. */
+    private TypedSql columnIfExists(Ast.Call c) {
+        if (c.args().size() != 2 || !(c.args().get(0) instanceof Ast.Literal lit) || !(lit.value() instanceof String n)) {
+            throw query.site(c.name(), c.pos()).error("expects a constant column name and a default value");
+        }
+        TypedSql fallback = translate(c.args().get(1));
+        for (int i = scope.size() - 1; i >= 0; i--) {
+            if (scope.get(i).name().equals(n)) {
+                return name(new Ast.Name(n, true, c.pos()));
+            }
+        }
+        return fallback;
     }
 
     /** row_number(), prev() and next() over the serialized order of the input. */

@@ -401,6 +401,12 @@ final class Parser {
             case "project-reorder" -> projectReorder(pos);
             case "extend" -> new Ast.Extend(assignments(), pos);
             case "mv-expand" -> mvExpand(pos);
+            case "sample" -> new Ast.Sample(expression(), null, pos);
+            case "sample-distinct" -> {
+                Expr count = expression();
+                expectWord("of");
+                yield new Ast.Sample(count, expression(), pos);
+            }
             case "serialize" -> new Ast.Serialize(at("|") || at(";") || at(")") || peek().kind() == Token.Kind.EOF
                     ? List.of() : assignments(), pos);
             case "summarize" -> summarize(pos);

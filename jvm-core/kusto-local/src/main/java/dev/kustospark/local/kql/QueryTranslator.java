@@ -483,6 +483,9 @@ final class QueryTranslator {
             bindings.put(a.name(), in);
             return in;
         }
+        if (op instanceof Ast.Sample sample) {
+            return sample(in, sample);
+        }
         if (op instanceof Ast.Render) {
             return in;
         }
@@ -579,6 +582,24 @@ final class QueryTranslator {
             case TIMESPAN -> throw KustoException.unsupported("mv-expand ... to typeof(timespan)", pos.line(),
                     pos.column());
         };
+    }
+
+    /** sample: N random rows; sample-distinct: up to N distinct values of one column. */
+    private Relation sample(Relation in, Ast.Sample s) {
+        String operator = s.column() == null ? "sample" : "sample-distinct";
+        long n = constantCount(s.count(), operator);
+        String a = alias();
+        if (s.column() == null) {
+            return new Relation("SELECT " + in.selectList(a, false) + " FROM (" + in.sql() + ") AS " + a
+                    + " ORDER BY random() LIMIT " + n, in.columns(), false);
+        }
+        TypedSql v = new ExprTranslator(this, in.scope(a), operator, false).translate(s.column());
+        String name = ExprTranslator.inferredName(s.column());
+        if (name == null) {
+            name = defaultColumnName(Set.of());
+        }
+        return new Relation("SELECT DISTINCT " + v.sql() + " AS c0 FROM (" + in.sql() + ") AS " + a + " LIMIT " + n,
+                List.of(new Column(name, v.type())), false);
     }
 
     private Relation where(Relation in, Ast.Where w) {
