@@ -20,7 +20,8 @@ public final class ScalarFunctions {
     private static final Set<String> GENERAL = Set.of("isnull", "isnotnull", "isempty", "isnotempty", "iff", "iif",
             "case", "coalesce", "strlen", "tolower", "toupper", "substring", "strcat", "strcat_delim", "split",
             "trim", "trim_start", "trim_end", "replace_string", "replace_regex", "extract", "gettype", "not",
-            "indexof", "reverse", "isnan", "isinf", "isfinite", "min_of", "max_of", "countof", "strrep");
+            "indexof", "reverse", "isnan", "isinf", "isfinite", "min_of", "max_of", "countof", "strrep",
+            "tohex", "base64_encode_tostring", "base64_decode_tostring", "new_guid", "rand", "pi");
 
     private ScalarFunctions() {}
 
@@ -139,6 +140,23 @@ public final class ScalarFunctions {
                 return countOf(site, args);
             case "strrep":
                 return strrep(site, args);
+            case "tohex":
+                return toHex(site, args);
+            case "base64_encode_tostring":
+                Sql.arity(site, args, 1, 1);
+                return string("to_base64(encode(" + Sql.toStringSql(args.get(0)) + "))");
+            case "base64_decode_tostring":
+                Sql.arity(site, args, 1, 1);
+                // not base64, or not UTF-8 once decoded: null, as documented
+                return string("try(decode(from_base64(" + Sql.toStringSql(args.get(0)) + ")))");
+            case "new_guid":
+                Sql.arity(site, args, 0, 0);
+                return TypedSql.of("uuid()", KustoType.GUID);
+            case "rand":
+                return rand(site, args);
+            case "pi":
+                Sql.arity(site, args, 0, 0);
+                return TypedSql.of("pi()", KustoType.REAL);
             case "isnan":
             case "isinf":
             case "isfinite":
@@ -413,5 +431,36 @@ public final class ScalarFunctions {
         String delimiter = Sql.toStringSql(args.get(2));
         return string("coalesce(array_to_string(list_transform(range(" + n + "), lambda __kr: " + s + "), " + delimiter
                 + "), '')");
+    }
+
+    /**
+     * tohex(n[, minLength]): lower-case hexadecimal, negative numbers in two's complement of their
+     * own width (64 bits for long, 32 for int), left-padded with zeros to the minimum length.
+     */
+    private static TypedSql toHex(CallSite site, List<TypedSql> args) {
+        Sql.arity(site, args, 1, 2);
+        TypedSql n = args.get(0);
+        Sql.requireType(site, n, "the value", KustoType.INT, KustoType.LONG);
+        String hex = "lower(hex(CAST(" + n.sql() + " AS BIGINT)))";
+        if (n.type() == KustoType.INT) {
+            hex = "right(" + hex + ", CASE WHEN " + n.sql() + " < 0 THEN 8 ELSE 16 END)";
+        }
+        if (args.size() == 2) {
+            Sql.requireType(site, args.get(1), "the minimum length", KustoType.INT, KustoType.LONG);
+            String width = "CAST(" + args.get(1).sql() + " AS INTEGER)";
+            hex = Sql.let(hex, h -> "(CASE WHEN length(" + h + ") < " + width + " THEN lpad(" + h + ", " + width
+                    + ", '0') ELSE " + h + " END)");
+        }
+        return string(hex);
+    }
+
+    /** rand(): a real in [0, 1); rand(n): a long in [0, n). */
+    private static TypedSql rand(CallSite site, List<TypedSql> args) {
+        Sql.arity(site, args, 0, 1);
+        if (args.isEmpty()) {
+            return TypedSql.of("random()", KustoType.REAL);
+        }
+        Sql.requireType(site, args.get(0), "the range", KustoType.INT, KustoType.LONG);
+        return TypedSql.of("CAST(floor(random() * " + args.get(0).sql() + ") AS BIGINT)", KustoType.LONG);
     }
 }

@@ -57,9 +57,15 @@ final class Sql {
         return h;
     }
 
+    /** Column references and literals, which cost nothing to repeat. */
+    private static final java.util.regex.Pattern SIMPLE = java.util.regex.Pattern.compile(
+            "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?|\"[^\"]+\"(\\.\"[^\"]+\")?"
+                    + "|-?[0-9]+(\\.[0-9]+)?|'([^']|'')*'|NULL"
+                    + "|CAST\\((-?[0-9.]+|'([^']|'')*'|NULL) AS [A-Z]+(\\([0-9]+,[0-9]+\\))?\\)"
+                    + "|make_timestamp\\(CAST\\(-?[0-9]+ AS BIGINT\\)\\)|TIMESTAMP '[0-9 :.-]+'");
+
     private static boolean isSimple(String sql) {
-        return sql.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?|\"[^\"]+\"(\\.\"[^\"]+\")?"
-                + "|-?[0-9]+(\\.[0-9]+)?|'([^']|'')*'|NULL");
+        return SIMPLE.matcher(sql).matches();
     }
 
     static String paren(String sql) {

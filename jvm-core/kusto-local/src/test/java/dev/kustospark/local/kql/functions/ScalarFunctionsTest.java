@@ -209,6 +209,32 @@ class ScalarFunctionsTest {
         assertEquals("", eval(call("strrep", str("ABC"), integer(0), str(" ")), KustoType.STRING));
     }
 
+    /** The documented tohex, base64, strcat_array and bag_keys examples. */
+    @Test
+    void encodingsAndArrays() {
+        assertEquals("100", eval(call("tohex", lng(256)), KustoType.STRING));
+        assertEquals("fffffffffffffdde", eval(call("tohex", lng(-546)), KustoType.STRING));
+        assertEquals("fffffdde", eval(call("tohex", integer(-546)), KustoType.STRING));
+        assertEquals("00000030", eval(call("tohex", integer(48), integer(8)), KustoType.STRING));
+        assertEquals("S3VzdG8x", eval(call("base64_encode_tostring", str("Kusto1")), KustoType.STRING));
+        assertEquals("Kusto1", eval(call("base64_decode_tostring", str("S3VzdG8x")), KustoType.STRING));
+        assertNull(eval(call("base64_decode_tostring", str("U3RyaW5n0KHR0tGA0L7Rh9C60LA=\u00ff")), KustoType.STRING));
+        assertEquals("1->2->3", eval(call("strcat_array", dyn("[1, 2, 3]"), str("->")), KustoType.STRING));
+        assertEquals("a,,[2]", eval(call("strcat_array", dyn("[\"a\", null, [2]]"), str(",")), KustoType.STRING));
+        assertEquals("[\"a\",\"b\"]", eval(call("bag_keys", dyn("{\"a\":1,\"b\":{\"c\":2}}")), KustoType.DYNAMIC));
+        assertNull(eval(call("bag_keys", dyn("[1]")), KustoType.DYNAMIC));
+    }
+
+    @Test
+    void randomValuesAndConstants() {
+        double r = (Double) eval(call("rand"), KustoType.REAL);
+        assertTrue(r >= 0 && r < 1);
+        long n = (Long) eval(call("rand", lng(10)), KustoType.LONG);
+        assertTrue(n >= 0 && n < 10);
+        assertEquals(36, ((String) eval(call("new_guid"), KustoType.GUID)).length());
+        assertEquals(Math.PI, eval(call("pi"), KustoType.REAL));
+    }
+
     @Test
     void unknownFunctionsAreUnsupportedWithPosition() {
         assertFalse(ScalarFunctions.isKnown("no_such_function"));
