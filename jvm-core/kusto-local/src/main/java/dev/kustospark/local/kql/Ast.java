@@ -16,7 +16,10 @@ final class Ast {
 
     // ---- statements
 
-    sealed interface Statement permits Let, DeclareParameters, QueryStatement {}
+    sealed interface Statement permits Let, DeclareParameters, QueryStatement, SetOption {}
+
+    /** {@code set name [= value]}: a request option; {@code value} as written, "true" when omitted. */
+    record SetOption(String name, String value, Pos pos) implements Statement {}
 
     /** {@code let name = body}; the body is a scalar or tabular expression, decided when translated. */
     record Let(String name, Node body, Pos pos) implements Statement {}

@@ -70,8 +70,11 @@ final class QueryTranslator {
 
     CompiledQuery translate(List<Ast.Statement> statements) {
         List<SqlResult> results = new ArrayList<>();
+        Map<String, String> options = new LinkedHashMap<>();
         for (Ast.Statement s : statements) {
-            if (s instanceof Ast.Let let) {
+            if (s instanceof Ast.SetOption set) {
+                options.put(set.name(), set.value());
+            } else if (s instanceof Ast.Let let) {
                 bindings.put(let.name(), letValue(let));
             } else if (s instanceof Ast.DeclareParameters d) {
                 for (Ast.Param p : d.params()) {
@@ -84,7 +87,7 @@ final class QueryTranslator {
         if (results.isEmpty()) {
             throw KustoException.semanticError("SEM0001", "the query has no tabular expression statement");
         }
-        return new CompiledQuery(results);
+        return new CompiledQuery(results, options);
     }
 
     private static SqlResult finish(Relation rel) {

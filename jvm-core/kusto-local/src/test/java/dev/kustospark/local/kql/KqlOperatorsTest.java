@@ -321,6 +321,9 @@ class KqlOperatorsTest {
     @Test
     void harmlessSetOptionsAreAcceptedOthersRefused() {
         assertEquals(List.of(row(4L)), kql.run("set notruncation;\nset servertimeout = 1m; Events | count").rows());
+        assertEquals(java.util.Map.of("notruncation", "true", "servertimeout", "00:04:00", "truncationmaxrecords", "3"),
+                kql.compile("set notruncation; set servertimeout = 00:04:00; set TruncationMaxRecords = 3; print 1")
+                        .options());
         KustoAssert.error(() -> kql.compile("set query_take_max_records = 1; Events | count"),
                 "kusto-local does not support the request option 'query_take_max_records' [line:position=1:5]");
     }
