@@ -70,8 +70,11 @@ final class QueryTranslator {
 
     CompiledQuery translate(List<Ast.Statement> statements) {
         List<SqlResult> results = new ArrayList<>();
+        Map<String, String> options = new LinkedHashMap<>();
         for (Ast.Statement s : statements) {
-            if (s instanceof Ast.Let let) {
+            if (s instanceof Ast.SetOption set) {
+                options.put(set.name(), set.value());
+            } else if (s instanceof Ast.Let let) {
                 bindings.put(let.name(), letValue(let));
             } else if (s instanceof Ast.DeclareParameters d) {
                 for (Ast.Param p : d.params()) {
@@ -84,7 +87,7 @@ final class QueryTranslator {
         if (results.isEmpty()) {
             throw KustoException.semanticError("SEM0001", "the query has no tabular expression statement");
         }
-        return new CompiledQuery(results);
+        return new CompiledQuery(results, options);
     }
 
     private static SqlResult finish(Relation rel) {
@@ -483,6 +486,9 @@ final class QueryTranslator {
             bindings.put(a.name(), in);
             return in;
         }
+        if (op instanceof Ast.Sample sample) {
+            return sample(in, sample);
+        }
         if (op instanceof Ast.Render) {
             return in;
         }
@@ -579,6 +585,24 @@ final class QueryTranslator {
             case TIMESPAN -> throw KustoException.unsupported("mv-expand ... to typeof(timespan)", pos.line(),
                     pos.column());
         };
+    }
+
+    /** sample: N random rows; sample-distinct: up to N distinct values of one column. */
+    private Relation sample(Relation in, Ast.Sample s) {
+        String operator = s.column() == null ? "sample" : "sample-distinct";
+        long n = constantCount(s.count(), operator);
+        String a = alias();
+        if (s.column() == null) {
+            return new Relation("SELECT " + in.selectList(a, false) + " FROM (" + in.sql() + ") AS " + a
+                    + " ORDER BY random() LIMIT " + n, in.columns(), false);
+        }
+        TypedSql v = new ExprTranslator(this, in.scope(a), operator, false).translate(s.column());
+        String name = ExprTranslator.inferredName(s.column());
+        if (name == null) {
+            name = defaultColumnName(Set.of());
+        }
+        return new Relation("SELECT DISTINCT " + v.sql() + " AS c0 FROM (" + in.sql() + ") AS " + a + " LIMIT " + n,
+                List.of(new Column(name, v.type())), false);
     }
 
     private Relation where(Relation in, Ast.Where w) {
@@ -711,6 +735,11 @@ final class QueryTranslator {
                 idx.add(i);
                 names.add(n);
             }
+        }
+        if (idx.isEmpty()) {
+            Pos pos = patterns.get(0).pos();
+            throw KustoException.semanticError("SEM0100", "'" + operator + "' operator: no columns are left "
+                    + "[line:position=" + pos.line() + ":" + pos.column() + "]");
         }
         return select(in, idx, names);
     }

@@ -95,14 +95,19 @@ class KqlExpressionsTest {
         assertEquals(List.of(row("a", 2L, false), row("B", 4L, true), row("c", null, null)), r.rows());
         r = kql.run("T | where not(n > 1) | project s");
         assertEquals(List.of(row("a")), r.rows());
+        // a null is unequal to any value; only two nulls compare as null (the documented "Null values" table)
         r = kql.run("T | where n != 1 | project s");
-        assertEquals(List.of(row("B")), r.rows());
+        assertEquals(List.of(row("B"), row("c")), r.rows());
+        r = kql.run("datatable(val:int)[5, int(null)] | extend IsBiggerThan3 = val > 3 "
+                + "| extend IsEqualToNull = val == int(null) | extend IsNotEqualToNull = val != int(null) "
+                + "| extend e = val == val");
+        assertEquals(List.of(row(5, true, false, true, true), row(null, null, null, null, null)), r.rows());
     }
 
     @Test
     void inBetweenAndCaseInsensitiveIn() {
         assertEquals(List.of(row("a"), row("B")), kql.run("T | where n in (1, 2) | project s").rows());
-        assertEquals(List.of(row("B")), kql.run("T | where n !in (1, 5) | project s").rows());
+        assertEquals(List.of(row("B"), row("c")), kql.run("T | where n !in (1, 5) | project s").rows());
         assertEquals(List.of(row("B")), kql.run("T | where s in ('b', 'B') and s !in ('a') | project s").rows());
         assertEquals(List.of(row("a"), row("B")), kql.run("T | where s in~ ('A', 'b') | project s").rows());
         assertEquals(List.of(row("c")), kql.run("T | where s !in~ ('A', 'b') | project s").rows());
@@ -114,9 +119,10 @@ class KqlExpressionsTest {
                 kql.run("T | where s in (datatable(x:string)['B', 'z']) | project s").rows());
         assertEquals(List.of(row("a")),
                 kql.run("let L = datatable(x:string)['a']; T | where s in (L) | project s").rows());
-        assertEquals(List.of(row("B")), kql.run("T | where n !in ((T | where n == 1 | union (print n = long(null)) "
+        assertEquals(List.of(row("B"), row("c")), kql.run("T | where n !in ((T | where n == 1 | union (print n = long(null)) "
                 + "| project n)) | project s").rows());
-        assertEquals(List.of(row("B")), kql.run("T | where n !in (1, long(null)) | project s").rows());
+        assertEquals(List.of(row("B"), row("c")), kql.run("T | where n !in (1, long(null)) | project s").rows());
+        assertEquals(row(45.6), print("extract('x=([0-9.]+)', 1, 'hello x=45.6|wo', typeof(real))").rows().get(0));
         assertEquals(List.of(row("a")), kql.run("T | where s in (Letters) | project s").rows());
         assertEquals(row(true), print("datetime(2024-01-01 10:00) between (datetime(2024-01-01) .. 12h)")
                 .rows().get(0));

@@ -216,6 +216,24 @@ class KqlOperatorsTest {
     }
 
     @Test
+    void sampleAndSampleDistinct() {
+        KqlRunner.Result r = kql.run("Events | sample 2");
+        assertEquals(5, r.columns().size());
+        assertEquals(2, r.rows().size());
+        r = kql.run("Events | sample-distinct 5 of Name | order by Name asc");
+        assertEquals(List.of("Name:string"), r.columns());
+        assertEquals(List.of(row("Beta"), row("alpha"), row("gamma")), r.rows());
+    }
+
+    @Test
+    void columnIfExistsFallsBackToTheDefault() {
+        KqlRunner.Result r = kql.run("Events | where Id == 1 | project column_ifexists('Name', 'none'), "
+                + "other = column_ifexists('Missing', 'none')");
+        assertEquals(List.of("Name:string", "other:string"), r.columns());
+        assertEquals(List.of(row("alpha", "none")), r.rows());
+    }
+
+    @Test
     void renderLeavesTheRowsAlone() {
         assertEquals(List.of(row(4L)), kql.run("Events | count | render table with (title='x')").rows());
     }
@@ -303,6 +321,9 @@ class KqlOperatorsTest {
     @Test
     void harmlessSetOptionsAreAcceptedOthersRefused() {
         assertEquals(List.of(row(4L)), kql.run("set notruncation;\nset servertimeout = 1m; Events | count").rows());
+        assertEquals(java.util.Map.of("notruncation", "true", "servertimeout", "00:04:00", "truncationmaxrecords", "3"),
+                kql.compile("set notruncation; set servertimeout = 00:04:00; set TruncationMaxRecords = 3; print 1")
+                        .options());
         KustoAssert.error(() -> kql.compile("set query_take_max_records = 1; Events | count"),
                 "kusto-local does not support the request option 'query_take_max_records' [line:position=1:5]");
     }

@@ -94,6 +94,9 @@ class ScalarFunctionsTest {
         assertEquals("cba", eval(call("reverse", str("abc")), KustoType.STRING));
         assertEquals(2L, eval(call("indexof", str("abcdefg"), str("cde")), KustoType.LONG));
         assertEquals(-1L, eval(call("indexof", str("abcdefg"), str("xyz")), KustoType.LONG));
+        KustoException e = assertThrows(KustoException.class,
+                () -> call("indexof", str("abcdefg"), str("cde"), integer(1), integer(4)));
+        assertTrue(e.getMessage().contains("does not support 'indexof' with a start index"), e.getMessage());
     }
 
     /** The documented substring examples, and the edges past them. */
@@ -118,6 +121,9 @@ class ScalarFunctionsTest {
                         dt("2024-01-02T03:04:05Z"), str("-"), ts("1d"), str("-"), nullOf(KustoType.LONG)),
                         KustoType.STRING));
         assertEquals("a,b,1", eval(call("strcat_delim", str(","), str("a"), str("b"), lng(1)), KustoType.STRING));
+        // documented: strcat_delim('-', 1, '2', 'A', 1s) is "1-2-A-00:00:01"
+        assertEquals("1-2-A-00:00:01", eval(call("strcat_delim", str("-"), lng(1), str("2"), str("A"), ts("1s")),
+                KustoType.STRING));
     }
 
     /** The documented split examples. */
