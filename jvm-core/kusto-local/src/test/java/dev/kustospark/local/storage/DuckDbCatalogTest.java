@@ -200,6 +200,18 @@ class DuckDbCatalogTest {
     }
 
     @Test
+    void integersAreNeverTruncated() throws SQLException {
+        TableInfo t = catalog.createTable("db1", "T", cols("i", KustoType.INT, "l", KustoType.LONG), null, null);
+        try (ExtentWriter w = catalog.openExtent(t, List.of(), null, null)) {
+            w.appendRow(new Object[] {7L, 8});
+            assertThrows(KustoException.class, () -> w.appendRow(new Object[] {3_000_000_000L, 1L}));
+            assertThrows(KustoException.class, () -> w.appendRow(new Object[] {1, 1.5}));
+            w.commit();
+        }
+        assertEquals(List.of(List.of(7, 8L)), rows(t));
+    }
+
+    @Test
     void dynamicValuesMustBeJson() throws SQLException {
         TableInfo t = catalog.createTable("db1", "T", cols("a", KustoType.LONG, "d", KustoType.DYNAMIC), null, null);
         try (ExtentWriter w = catalog.openExtent(t, List.of(), null, null)) {
