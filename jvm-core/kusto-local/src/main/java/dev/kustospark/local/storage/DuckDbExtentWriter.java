@@ -124,8 +124,7 @@ final class DuckDbExtentWriter implements ExtentWriter {
                 case INT -> Math.toIntExact(integral((Number) value));
                 case LONG -> integral((Number) value);
                 case REAL -> ((Number) value).doubleValue();
-                case DECIMAL -> (value instanceof BigDecimal b ? b : new BigDecimal(value.toString()))
-                        .setScale(DECIMAL_SCALE, RoundingMode.HALF_EVEN);
+                case DECIMAL -> decimal(value);
                 case STRING, DYNAMIC -> (String) value;
                 case DATETIME -> DuckDbCatalog.epochMicros((Instant) value);
                 case TIMESPAN -> KustoValues.toTicks((Duration) value);
@@ -138,6 +137,16 @@ final class DuckDbExtentWriter implements ExtentWriter {
             throw KustoException.badRequest("column '" + column.name() + "' of type " + column.type()
                     + " cannot hold the value " + value);
         }
+    }
+
+    /** DECIMAL(38,18) holds 20 digits before the point; more would fail inside the appender. */
+    private static BigDecimal decimal(Object value) {
+        BigDecimal d = (value instanceof BigDecimal b ? b : new BigDecimal(value.toString()))
+                .setScale(DECIMAL_SCALE, RoundingMode.HALF_EVEN);
+        if (d.precision() > 38) {
+            throw new ArithmeticException("more than 38 digits");
+        }
+        return d;
     }
 
     private static long sizeOf(ColumnInfo column, Object storage) {

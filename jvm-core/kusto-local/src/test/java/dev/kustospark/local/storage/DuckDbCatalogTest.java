@@ -209,6 +209,13 @@ class DuckDbCatalogTest {
             w.commit();
         }
         assertEquals(List.of(List.of(7, 8L)), rows(t));
+        TableInfo d = catalog.createTable("db1", "D", cols("d", KustoType.DECIMAL), null, null);
+        try (ExtentWriter w = catalog.openExtent(d, List.of(), null, null)) {
+            assertThrows(KustoException.class, () -> w.appendRow(new Object[] {new BigDecimal("1e25")}));
+            w.appendRow(new Object[] {new BigDecimal("99999999999999999999.5")});
+            w.commit();
+        }
+        assertEquals(1, catalog.extents("db1", "D").get(0).rowCount());
     }
 
     @Test
