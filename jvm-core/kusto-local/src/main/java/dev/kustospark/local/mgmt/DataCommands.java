@@ -216,13 +216,23 @@ final class DataCommands {
         for (int i = 0; i < queryColumns.size(); i++) {
             KustoType from = queryColumns.get(i).type();
             KustoType to = t.columns().get(i).type();
-            if (from != to && !(from.isNumeric() && to.isNumeric())) {
+            if (from != to && !widens(from, to)) {
                 throw KustoException.badRequest("Query schema does not match table schema: column " + i + " ('"
                         + queryColumns.get(i).name() + "') is of type '" + from + "' and column '"
                         + t.columns().get(i).name() + "' of table '" + table + "' is of type '" + to + "'");
             }
         }
         return t;
+    }
+
+    /** Numeric conversions that lose nothing; narrowing ones (real to long...) would round silently. */
+    private static boolean widens(KustoType from, KustoType to) {
+        return switch (from) {
+            case INT -> to == KustoType.LONG || to == KustoType.REAL || to == KustoType.DECIMAL;
+            case LONG -> to == KustoType.REAL || to == KustoType.DECIMAL;
+            case DECIMAL -> to == KustoType.REAL;
+            default -> false;
+        };
     }
 
     // ---------------------------------------------------------------- extents

@@ -109,7 +109,12 @@ class PipedCommandTest {
         assertEquals(2L, result.rows().get(0).get(5));
         assertEquals(List.of(List.of(2L)), rows(".show table xc extents | project RowCount").rows());
         executor.execute(connection, "db1", ".append xb <| xa | project a, s", Map.of(), NOW);
-        assertEquals(List.of(List.of(3L)), rows(".show table xb extents | summarize sum(RowCount)").rows());
+        // Widening conversions are allowed; narrowing ones would round silently and are refused.
+        executor.execute(connection, "db1", ".append xb <| print a=int(5), s='w'", Map.of(), NOW);
+        KustoException narrowing = assertThrows(KustoException.class, () -> executor.execute(connection, "db1",
+                ".append xb <| print a=1.5, s='n'", Map.of(), NOW));
+        assertTrue(narrowing.getMessage().contains("'real'"), narrowing.getMessage());
+        assertEquals(List.of(List.of(4L)), rows(".show table xb extents | summarize sum(RowCount)").rows());
     }
 
     @Test
