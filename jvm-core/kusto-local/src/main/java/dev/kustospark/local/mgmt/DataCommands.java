@@ -225,12 +225,15 @@ final class DataCommands {
         return t;
     }
 
-    /** Numeric conversions that lose nothing; narrowing ones (real to long...) would round silently. */
+    /**
+     * Numeric conversions an append may make. long to int is allowed (a KQL literal such as 1 is a
+     * long; DuckDB's cast fails on overflow rather than wrapping); real or decimal to int or long
+     * would round silently and is refused.
+     */
     private static boolean widens(KustoType from, KustoType to) {
         return switch (from) {
-            case INT -> to == KustoType.LONG || to == KustoType.REAL || to == KustoType.DECIMAL;
-            case LONG -> to == KustoType.REAL || to == KustoType.DECIMAL;
-            case DECIMAL -> to == KustoType.REAL;
+            case INT, LONG -> to.isNumeric();
+            case REAL, DECIMAL -> to == KustoType.REAL || to == KustoType.DECIMAL;
             default -> false;
         };
     }

@@ -78,6 +78,11 @@ class PipedCommandTest {
         }
     }
 
+    private RowsResult query(String kql) {
+        SqlResult sql = KqlCompiler.compile(kql, new KqlContext("db1", catalog, Map.of(), NOW, null)).results().get(0);
+        return CommandResultsTable.read(connection, sql);
+    }
+
     private RowsResult rows(String command) {
         List<TabularResult> results = execute(command);
         assertEquals(1, results.size());
@@ -114,6 +119,13 @@ class PipedCommandTest {
         KustoException narrowing = assertThrows(KustoException.class, () -> executor.execute(connection, "db1",
                 ".append xb <| print a=1.5, s='n'", Map.of(), NOW));
         assertTrue(narrowing.getMessage().contains("'real'"), narrowing.getMessage());
+        // A long literal fits an int column; one that overflows it fails instead of wrapping.
+        executor.execute(connection, "db1", ".create table xi (i:int)", Map.of(), NOW);
+        executor.execute(connection, "db1", ".append xi <| print i = 7", Map.of(), NOW);
+        assertEquals(List.of(List.of(7)), query("xi | project i").rows());
+        assertThrows(KustoException.class, () -> executor.execute(connection, "db1",
+                ".append xi <| print i = 3000000000", Map.of(), NOW));
+        assertEquals(1, catalog.extents("db1", "xi").size());
         assertEquals(List.of(List.of(4L)), rows(".show table xb extents | summarize sum(RowCount)").rows());
     }
 
