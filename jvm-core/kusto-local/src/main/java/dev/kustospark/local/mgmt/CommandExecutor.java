@@ -31,6 +31,7 @@ public final class CommandExecutor {
     private final Ingestor ingestor;
     private final OperationLog operations = new OperationLog();
     private final DataCommands data;
+    private final ExtentCommands extents;
     private final PolicyCommands policies;
     private final ShowCommands shows;
 
@@ -38,8 +39,9 @@ public final class CommandExecutor {
         this.catalog = catalog;
         this.ingestor = ingestor;
         this.data = new DataCommands(this);
+        this.extents = new ExtentCommands(this);
         this.policies = new PolicyCommands(catalog);
-        this.shows = new ShowCommands(catalog, operations, data, policies);
+        this.shows = new ShowCommands(catalog, operations, extents, policies);
     }
 
     Catalog catalog() {
@@ -183,7 +185,7 @@ public final class CommandExecutor {
             case "refresh" -> refresh(inv);
             case "ingest" -> data.ingestInline(inv);
             case "set", "append", "set-or-append", "set-or-replace" -> data.setOrAppend(inv, verb.toLowerCase(Locale.ROOT));
-            case "move" -> data.moveExtents(inv);
+            case "move" -> extents.moveExtents(inv);
             default -> throw unsupported(inv);
         };
     }
@@ -426,7 +428,7 @@ public final class CommandExecutor {
             String name = p.name();
             String db = inv.database();
             if (p.acceptKeywords("extent", "tags")) {
-                return data.dropExtentTags(inv, db, name);
+                return extents.dropExtentTags(inv, db, name);
             }
             if (p.acceptKeywords("ingestion")) {
                 inv.operation = "TableIngestionMappingDrop";
@@ -451,10 +453,10 @@ public final class CommandExecutor {
             return ResultShapes.remainingTables(catalog.tables(db));
         }
         if (p.acceptKeywords("extent", "tags")) {
-            return data.dropExtentTags(inv, inv.database(), null);
+            return extents.dropExtentTags(inv, inv.database(), null);
         }
         if (p.peekKeyword("extents") || p.peekKeyword("extent")) {
-            return data.dropExtents(inv);
+            return extents.dropExtents(inv);
         }
         if (p.acceptKeywords("column")) {
             // .drop column T.c: the table and column names are separated by a dot.

@@ -21,13 +21,13 @@ final class ShowCommands {
 
     private final Catalog catalog;
     private final OperationLog operations;
-    private final DataCommands data;
+    private final ExtentCommands extents;
     private final PolicyCommands policies;
 
-    ShowCommands(Catalog catalog, OperationLog operations, DataCommands data, PolicyCommands policies) {
+    ShowCommands(Catalog catalog, OperationLog operations, ExtentCommands extents, PolicyCommands policies) {
         this.catalog = catalog;
         this.operations = operations;
-        this.data = data;
+        this.extents = extents;
         this.policies = policies;
     }
 
@@ -52,7 +52,7 @@ final class ShowCommands {
                 String db = inv.database();
                 List<TableInfo> tables = names.stream().map(n -> catalog.table(db, n)).toList();
                 if (p.acceptKeywords("extents")) {
-                    return data.showExtents(inv, tables);
+                    return extents.showExtents(inv, tables);
                 }
                 if (p.acceptKeywords("details")) {
                     return tableDetails(tables);
@@ -111,7 +111,7 @@ final class ShowCommands {
             for (String db : catalog.databases()) {
                 all.addAll(catalog.tables(db));
             }
-            return data.showExtents(inv, all);
+            return extents.showExtents(inv, all);
         }
         if (p.acceptKeywords("functions")) {
             inv.operation = "FunctionsShow";
@@ -169,7 +169,7 @@ final class ShowCommands {
             return ResultShapes.databaseSchemaRows(db, catalog.tables(db));
         }
         if (p.acceptKeywords("extents")) {
-            return data.showExtents(inv, catalog.tables(db));
+            return extents.showExtents(inv, catalog.tables(db));
         }
         if (p.acceptKeywords("policy")) {
             inv.operation = "DatabasePolicyShow";
@@ -198,7 +198,7 @@ final class ShowCommands {
                     .orElseGet(() -> ResultShapes.result(ResultShapes.SCHEMA_COLUMNS, List.of()));
         }
         if (p.acceptKeywords("extents")) {
-            return data.showExtents(inv, List.of(catalog.table(db, name)));
+            return extents.showExtents(inv, List.of(catalog.table(db, name)));
         }
         if (p.acceptKeywords("details")) {
             inv.operation = "TablesShow";
@@ -241,16 +241,16 @@ final class ShowCommands {
     private RowsResult tableDetails(List<TableInfo> tables) {
         List<List<Object>> rows = new ArrayList<>();
         for (TableInfo t : tables) {
-            List<ExtentInfo> extents = catalog.extents(t.database(), t.name());
-            long rowsTotal = extents.stream().mapToLong(ExtentInfo::rowCount).sum();
-            double size = extents.stream().mapToLong(ExtentInfo::originalSize).sum();
-            Instant min = extents.stream().map(ExtentInfo::createdOn).min(Instant::compareTo).orElse(null);
-            Instant max = extents.stream().map(ExtentInfo::createdOn).max(Instant::compareTo).orElse(null);
+            List<ExtentInfo> tableExtents = catalog.extents(t.database(), t.name());
+            long rowsTotal = tableExtents.stream().mapToLong(ExtentInfo::rowCount).sum();
+            double size = tableExtents.stream().mapToLong(ExtentInfo::originalSize).sum();
+            Instant min = tableExtents.stream().map(ExtentInfo::createdOn).min(Instant::compareTo).orElse(null);
+            Instant max = tableExtents.stream().map(ExtentInfo::createdOn).max(Instant::compareTo).orElse(null);
             java.util.function.Function<String, String> policy =
                     kind -> catalog.tablePolicy(t.database(), t.name(), kind).orElse("null");
             rows.add(ResultShapes.row(t.name(), t.database(), ResultShapes.text(t.folder()),
-                    ResultShapes.text(t.docString()), (long) extents.size(), size, size, rowsTotal,
-                    (long) extents.size(), size, size, rowsTotal, "[]", policy.apply("retention"),
+                    ResultShapes.text(t.docString()), (long) tableExtents.size(), size, size, rowsTotal,
+                    (long) tableExtents.size(), size, size, rowsTotal, "[]", policy.apply("retention"),
                     policy.apply("caching"),
                     catalog.tablePolicy(t.database(), t.name(), "sharding").orElse(DEFAULT_SHARDING_POLICY),
                     policy.apply("merge"), policy.apply("streamingingestion"), policy.apply("ingestionbatching"),
