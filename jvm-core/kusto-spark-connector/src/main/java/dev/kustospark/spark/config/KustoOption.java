@@ -24,7 +24,7 @@ public enum KustoOption {
             "Application (client) id for Entra ID application authentication; with `kustoAadAppSecret`"
                     + " or `kutoAadAppCertPath`."),
     KUSTO_AAD_APP_SECRET("kustoAadAppSecret", Side.COMMON, Kind.TEXT, null, true,
-            "Secret of the application `kustoAadAppId`."),
+            "The client secret of the application `kustoAadAppId`."),
     KUSTO_AAD_AUTHORITY_ID("kustoAadAuthorityID", Side.COMMON, Kind.TEXT, "microsoft.com", false,
             "Tenant (authority) id or domain of the application `kustoAadAppId`."),
     KUTO_AAD_APP_CERT_PATH("kutoAadAppCertPath", Side.COMMON, Kind.TEXT, null, false,
