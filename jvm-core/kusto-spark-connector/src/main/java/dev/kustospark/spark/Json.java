@@ -38,7 +38,8 @@ public final class Json {
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new IllegalArgumentException(what + " is not valid JSON" + where + ": "
                     // Jackson quotes the offending token, which may be part of a secret.
-                    + e.getOriginalMessage().replaceAll("'[^']*'", "'...'").replaceAll("\"[^\"]*\"", "\"...\""));
+                    + e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                            .replaceAll("'[^']*'", "'...'").replaceAll("\"[^\"]*\"", "\"...\""));
         }
     }
 
