@@ -3,7 +3,6 @@ package dev.kustospark.local.mgmt;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kustospark.local.KustoException;
 import dev.kustospark.local.engine.Column;
 import dev.kustospark.local.engine.RowsResult;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,32 +32,17 @@ public final class CommandExecutor {
     static final String BUILD_VERSION = "1.0.0.0";
     private static final Instant STARTED = Instant.now();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> POLICY_NAMES = Map.ofEntries(
-            Map.entry("auto_delete", "AutoDeletePolicy"),
-            Map.entry("streamingingestion", "StreamingIngestionPolicy"),
-            Map.entry("retention", "RetentionPolicy"),
-            Map.entry("merge", "ExtentsMergePolicy"),
-            Map.entry("ingestionbatching", "IngestionBatchingPolicy"),
-            Map.entry("caching", "CachingPolicy"),
-            Map.entry("partitioning", "DataPartitioningPolicy"),
-            Map.entry("sharding", "ShardingPolicy"),
-            Map.entry("update", "UpdatePolicy"),
-            Map.entry("ingestiontime", "IngestionTimePolicy"),
-            Map.entry("roworder", "RowOrderPolicy"),
-            Map.entry("extent_tags_retention", "ExtentTagsRetentionPolicy"),
-            Map.entry("restricted_view_access", "RestrictedViewAccessPolicy"));
-    private static final Set<String> MAPPING_KINDS = Set.of("csv", "json", "parquet", "avro", "apacheavro", "orc",
-            "w3clogfile", "sstream");
-
     private final Catalog catalog;
     private final Ingestor ingestor;
     private final OperationLog operations = new OperationLog();
     private final DataCommands data;
+    private final PolicyCommands policies;
 
     public CommandExecutor(Catalog catalog, Ingestor ingestor) {
         this.catalog = catalog;
         this.ingestor = ingestor;
         this.data = new DataCommands(this);
+        this.policies = new PolicyCommands(catalog);
     }
 
     Catalog catalog() {
@@ -188,7 +171,7 @@ public final class CommandExecutor {
             case "alter-merge" -> alter(inv, true);
             case "drop" -> drop(inv);
             case "rename" -> rename(inv);
-            case "delete" -> deletePolicy(inv);
+            case "delete" -> policies.deletePolicy(inv);
             case "clear" -> clear(inv);
             case "refresh" -> refresh(inv);
             case "ingest" -> data.ingestInline(inv);
@@ -343,17 +326,19 @@ public final class CommandExecutor {
         }
         if (p.acceptKeywords("schema")) {
             inv.operation = "DatabaseSchemaShow";
-            p.expectKeywords("as", "json");
-            return ResultShapes.databaseSchemaJson(db, catalog.tables(db));
+            if (p.acceptKeywords("as")) {
+                p.expectKeywords("json");
+                return ResultShapes.databaseSchemaJson(db, catalog.tables(db));
+            }
+            p.acceptKeywords("details");
+            return ResultShapes.databaseSchemaRows(db, catalog.tables(db));
         }
         if (p.acceptKeywords("extents")) {
             return data.showExtents(inv, catalog.tables(db));
         }
         if (p.acceptKeywords("policy")) {
             inv.operation = "DatabasePolicyShow";
-            PolicyEntity entity = new PolicyEntity(db, null);
-            String kind = policyKind(p);
-            return policyResult(entity, kind, policyOf(entity, kind).orElse(null));
+            return policies.showPolicy(new PolicyCommands.PolicyEntity(db, null), p);
         }
         inv.operation = "DatabaseShow";
         return ResultShapes.result(ResultShapes.DATABASE_COLUMNS,
@@ -386,16 +371,14 @@ public final class CommandExecutor {
         }
         if (p.acceptKeywords("policy")) {
             inv.operation = "TablePolicyShow";
-            String kind = policyKind(p);
-            PolicyEntity entity = new PolicyEntity(db, catalog.table(db, name).name());
-            return policyResult(entity, kind, policyOf(entity, kind).orElse(null));
+            return policies.showPolicy(new PolicyCommands.PolicyEntity(db, catalog.table(db, name).name()), p);
         }
         if (p.acceptKeywords("ingestion")) {
             inv.operation = "TableIngestionMappingsShow";
             TableInfo t = catalog.table(db, name);
             String kind = null;
             if (!p.peekKeyword("mappings")) {
-                kind = mappingKind(p);
+                kind = PolicyCommands.mappingKind(p);
             }
             if (kind != null && p.acceptKeywords("mapping")) {
                 String mappingName = p.nameOrString();
@@ -478,26 +461,6 @@ public final class CommandExecutor {
                 ResultShapes.col("Status", KustoType.STRING)), List.of(ResultShapes.row("kusto-local", "Succeeded")));
     }
 
-    private static String policyKind(CommandParser p) {
-        String word = p.peekWord();
-        String kind = word == null ? null : word.toLowerCase(Locale.ROOT);
-        if (kind == null || !POLICY_NAMES.containsKey(kind)) {
-            throw p.error("unknown policy kind '" + (word == null ? "" : word) + "'");
-        }
-        p.acceptKeywords(word);
-        return kind;
-    }
-
-    private static String mappingKind(CommandParser p) {
-        String word = p.peekWord();
-        String kind = word == null ? null : word.toLowerCase(Locale.ROOT);
-        if (kind == null || !MAPPING_KINDS.contains(kind)) {
-            throw p.error("unknown ingestion mapping kind '" + (word == null ? "" : word) + "'");
-        }
-        p.acceptKeywords(word);
-        return kind;
-    }
-
     // ---------------------------------------------------------------- .create / .alter / .drop / .rename
 
     private RowsResult create(Invocation inv, boolean orAlter) {
@@ -521,7 +484,7 @@ public final class CommandExecutor {
         String db = inv.database();
         if (p.acceptKeywords("ingestion")) {
             inv.operation = "TableIngestionMappingCreate";
-            return createMapping(inv, db, name, orAlter ? MappingMode.CREATE_OR_ALTER : MappingMode.CREATE);
+            return policies.createMapping(inv, db, name, orAlter ? PolicyCommands.MappingMode.CREATE_OR_ALTER : PolicyCommands.MappingMode.CREATE);
         }
         if (p.acceptKeywords("based-on")) {
             inv.operation = "TableCreate";
@@ -607,38 +570,7 @@ public final class CommandExecutor {
             throw unsupported(inv);
         }
         inv.operation = "TableIngestionMappingCreateOrAlter";
-        return createMapping(inv, db, name, MappingMode.CREATE_OR_ALTER);
-    }
-
-    private enum MappingMode { CREATE, ALTER, CREATE_OR_ALTER }
-
-    private RowsResult createMapping(Invocation inv, String db, String table, MappingMode mode) {
-        CommandParser p = inv.parser;
-        TableInfo t = catalog.table(db, table);
-        String kind = mappingKind(p);
-        p.expectKeywords("mapping");
-        String mappingName = p.nameOrString();
-        int jsonPos = p.position();
-        String json = p.string();
-        try {
-            JsonNode node = JSON.readTree(json);
-            if (node == null || !node.isArray()) {
-                throw p.errorAt(jsonPos, "an ingestion mapping must be a JSON array");
-            }
-        } catch (JsonProcessingException e) {
-            throw p.errorAt(jsonPos, "the ingestion mapping is not valid JSON: " + e.getOriginalMessage());
-        }
-        p.withProperties();
-        boolean exists = catalog.ingestionMapping(db, t.name(), kind, mappingName).isPresent();
-        if (mode == MappingMode.CREATE && exists) {
-            throw KustoException.entityExists("Ingestion mapping", mappingName);
-        }
-        if (mode == MappingMode.ALTER && !exists) {
-            throw KustoException.entityNotFound("Ingestion mapping", mappingName);
-        }
-        catalog.createIngestionMapping(db, t.name(), kind, mappingName, json);
-        return ResultShapes.mappings(db, t.name(),
-                List.of(new IngestionMappingInfo(mappingName, kind, json)), inv.now);
+        return policies.createMapping(inv, db, name, PolicyCommands.MappingMode.CREATE_OR_ALTER);
     }
 
     private RowsResult alter(Invocation inv, boolean merge) {
@@ -647,7 +579,7 @@ public final class CommandExecutor {
             String db = catalog.resolveDatabase(p.nameOrString());
             p.expectKeywords("policy");
             inv.operation = "DatabasePolicyAlter";
-            return alterPolicy(inv, db, null, merge);
+            return policies.alterPolicy(inv, db, null, merge);
         }
         if (!p.acceptKeywords("table")) {
             throw unsupported(inv);
@@ -656,11 +588,11 @@ public final class CommandExecutor {
         String db = inv.database();
         if (p.acceptKeywords("policy")) {
             inv.operation = "TablePolicyAlter";
-            return alterPolicy(inv, db, name, merge);
+            return policies.alterPolicy(inv, db, name, merge);
         }
         if (!merge && p.acceptKeywords("ingestion")) {
             inv.operation = "TableIngestionMappingAlter";
-            return createMapping(inv, db, name, MappingMode.ALTER);
+            return policies.createMapping(inv, db, name, PolicyCommands.MappingMode.ALTER);
         }
         if (!merge && (p.peekKeyword("docstring") || p.peekKeyword("folder"))) {
             boolean doc = p.acceptKeywords("docstring");
@@ -684,95 +616,6 @@ public final class CommandExecutor {
                         props.get("docstring"))
                 : catalog.alterTable(db, name, columns, props.get("folder"), props.get("docstring"));
         return ResultShapes.schemaAsJson(t);
-    }
-
-    /** A table or database whose policies a command reads or changes. */
-    private record PolicyEntity(String database, String table) {
-        String entityName() {
-            return table == null ? "[" + database + "]" : "[" + database + "].[" + table + "]";
-        }
-
-        String entityType() {
-            return table == null ? "Database" : "Table";
-        }
-    }
-
-    private Optional<String> policyOf(PolicyEntity e, String kind) {
-        return e.table() == null ? catalog.databasePolicy(e.database(), kind) : catalog.tablePolicy(e.database(),
-                e.table(), kind);
-    }
-
-    private void setPolicy(PolicyEntity e, String kind, String json) {
-        if (e.table() == null) {
-            catalog.setDatabasePolicy(e.database(), kind, json);
-        } else {
-            catalog.setTablePolicy(e.database(), e.table(), kind, json);
-        }
-    }
-
-    private static RowsResult policyResult(PolicyEntity e, String kind, String json) {
-        return ResultShapes.policy(POLICY_NAMES.get(kind), e.entityName(), e.entityType(), json);
-    }
-
-    private RowsResult alterPolicy(Invocation inv, String db, String table, boolean merge) {
-        CommandParser p = inv.parser;
-        PolicyEntity entity = new PolicyEntity(db, table == null ? null : catalog.table(db, table).name());
-        String kind = policyKind(p);
-        String json;
-        if (kind.equals("streamingingestion") && (p.peekKeyword("enable") || p.peekKeyword("disable"))) {
-            boolean enable = p.acceptKeywords("enable");
-            if (!enable) {
-                p.acceptKeywords("disable");
-            }
-            json = "{\"IsEnabled\":" + enable + ",\"HintAllocatedRate\":null}";
-        } else {
-            int jsonPos = p.position();
-            json = p.string();
-            JsonNode node;
-            try {
-                node = JSON.readTree(json);
-            } catch (JsonProcessingException e) {
-                throw p.errorAt(jsonPos, "the policy is not valid JSON: " + e.getOriginalMessage());
-            }
-            if (node == null || !(node.isObject() || node.isArray())) {
-                throw p.errorAt(jsonPos, "the policy must be a JSON object");
-            }
-            if (merge) {
-                Optional<String> existing = policyOf(entity, kind);
-                if (existing.isPresent() && node.isObject()) {
-                    try {
-                        ObjectNode base = (ObjectNode) JSON.readTree(existing.get());
-                        base.setAll((ObjectNode) node);
-                        node = base;
-                    } catch (JsonProcessingException | ClassCastException e) {
-                        throw KustoException.internal("stored policy is not a JSON object", e);
-                    }
-                }
-            }
-            json = node.toString();
-        }
-        setPolicy(entity, kind, json);
-        return policyResult(entity, kind, json);
-    }
-
-    private RowsResult deletePolicy(Invocation inv) {
-        CommandParser p = inv.parser;
-        PolicyEntity entity;
-        if (p.acceptKeywords("table")) {
-            String name = p.name();
-            String db = inv.database();
-            entity = new PolicyEntity(db, catalog.table(db, name).name());
-            inv.operation = "TablePolicyDelete";
-        } else if (p.acceptKeywords("database")) {
-            entity = new PolicyEntity(catalog.resolveDatabase(p.nameOrString()), null);
-            inv.operation = "DatabasePolicyDelete";
-        } else {
-            throw unsupported(inv);
-        }
-        p.expectKeywords("policy");
-        String kind = policyKind(p);
-        setPolicy(entity, kind, null);
-        return policyResult(entity, kind, null);
     }
 
     private RowsResult drop(Invocation inv) {
@@ -805,7 +648,7 @@ public final class CommandExecutor {
             if (p.acceptKeywords("ingestion")) {
                 inv.operation = "TableIngestionMappingDrop";
                 TableInfo t = catalog.table(db, name);
-                String kind = mappingKind(p);
+                String kind = PolicyCommands.mappingKind(p);
                 p.expectKeywords("mapping");
                 String mappingName = p.nameOrString();
                 catalog.dropIngestionMapping(db, t.name(), kind, mappingName);
@@ -862,7 +705,4 @@ public final class CommandExecutor {
         }
     }
 
-    static List<ExtentInfo> extentsOf(Catalog catalog, TableInfo t) {
-        return catalog.extents(t.database(), t.name());
-    }
 }

@@ -80,7 +80,11 @@ public final class DuckDbCatalog implements Catalog {
         }
         DuckDBConnection root = null;
         try {
-            root = (DuckDBConnection) DriverManager.getConnection(url);
+            // Streamed results: without this DuckDB computes a whole result before the first row is
+            // fetched, so a 10-million-row query would sit in memory. Duplicated connections inherit it.
+            java.util.Properties settings = new java.util.Properties();
+            settings.setProperty("jdbc_stream_results", "true");
+            root = (DuckDBConnection) DriverManager.getConnection(url, settings);
             return new DuckDbCatalog(root, dataDir != null);
         } catch (SQLException e) {
             closeQuietly(root);
@@ -597,13 +601,9 @@ public final class DuckDbCatalog implements Catalog {
                     if (only != null && !only.contains(id)) {
                         continue;
                     }
-                    rows.computeIfAbsent(id, k -> {
-                        try {
-                            return new Object[] {fromEpochMicros(rs.getLong(2)), rs.getLong(3), rs.getLong(4)};
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
+                    if (!rows.containsKey(id)) {
+                        rows.put(id, new Object[] {fromEpochMicros(rs.getLong(2)), rs.getLong(3), rs.getLong(4)});
+                    }
                     List<String> list = tags.computeIfAbsent(id, k -> new ArrayList<>());
                     String tag = rs.getString(5);
                     if (tag != null) {

@@ -136,6 +136,16 @@ class CommandExecutorTest {
         assertEquals("db1", db.get("Name").asText());
         assertEquals("l", db.get("Tables").get("T").get("OrderedColumns").get(9).get("Name").asText());
         assertEquals(dbSchema, run(".show database db1 schema as json"));
+        assertTrue(db.get("Tables").get("T").get("DefaultColumn").isNull());
+        assertEquals(1, db.get("MajorVersion").asInt());
+
+        // Shaped as the example of the .show database schema command page.
+        RowsResult rows = run(".show database db1 schema");
+        assertEquals(List.of("DatabaseName", "TableName", "ColumnName", "ColumnType", "IsDefaultTable",
+                "IsDefaultColumn", "PrettyName", "Version", "Folder", "DocString"), names(rows));
+        assertEquals(1 + 11 + 2, rows.rows().size());
+        assertEquals(List.of("db1", "", "", "", false, false, "", "v.1.1"), rows.rows().get(0).subList(0, 8));
+        assertEquals(List.of("db1", "T", "a", "System.Int32"), rows.rows().get(2).subList(0, 4));
     }
 
     @Test
