@@ -484,6 +484,22 @@ public final class CommandExecutor {
 
     private RowsResult rename(Invocation inv) {
         CommandParser p = inv.parser;
+        if (p.acceptKeywords("column")) {
+            // [Database.]Table.Column to NewName
+            inv.operation = "ColumnRename";
+            List<String> path = new ArrayList<>(List.of(p.name()));
+            while (p.accept(".")) {
+                path.add(p.name());
+            }
+            if (path.size() < 2 || path.size() > 3) {
+                throw p.error("expected Table.Column or Database.Table.Column");
+            }
+            p.expectKeywords("to");
+            String newName = p.name();
+            String db = path.size() == 3 ? catalog.resolveDatabase(path.get(0)) : inv.database();
+            return ResultShapes.schemaAsJson(catalog.renameColumn(db, path.get(path.size() - 2),
+                    path.get(path.size() - 1), newName));
+        }
         if (!p.acceptKeywords("table")) {
             throw unsupported(inv);
         }

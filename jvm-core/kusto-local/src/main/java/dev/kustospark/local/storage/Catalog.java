@@ -87,6 +87,11 @@ public interface Catalog extends AutoCloseable {
         throw new UnsupportedOperationException("alterTable");
     }
 
+    /** Renames a column, keeping its data; fails if the table has a column named {@code newName}. */
+    default TableInfo renameColumn(String database, String table, String column, String newName) {
+        throw new UnsupportedOperationException("renameColumn");
+    }
+
     /**
      * Inserts the rows of {@code selectSql} (one column per table column, in table column order,
      * DuckDB storage forms) as one new extent, through {@code connection}. No extent is recorded

@@ -444,6 +444,24 @@ public final class DuckDbCatalog implements Catalog {
         return findTable(database, table).map(t -> hiddenTables.contains(t.id())).orElse(false);
     }
 
+    @Override
+    public synchronized TableInfo renameColumn(String database, String table, String column, String newName) {
+        TableInfo t = table(database, table);
+        ColumnInfo old = t.column(column).orElseThrow(() -> KustoException.entityNotFound("Column", column));
+        requireEntityName("Column", newName);
+        if (t.column(newName).isPresent()) {
+            throw KustoException.entityExists("Column", newName);
+        }
+        List<ColumnInfo> renamed = t.columns().stream()
+                .map(c -> c.equals(old) ? new ColumnInfo(newName, c.type(), c.physicalName()) : c).toList();
+        inTransaction(c -> update(c, "UPDATE kl_meta.columns SET name = ? WHERE table_id = ? AND physical = ?",
+                newName, t.id(), old.physicalName()));
+        TableInfo result = new TableInfo(t.id(), t.database(), t.name(), t.physicalName(), renamed, t.folder(),
+                t.docString());
+        tablesByDatabase.get(t.database()).put(t.name(), result);
+        return result;
+    }
+
     /** Drops a table whose auto-delete policy has expired; true if it was dropped. */
     private boolean expireIfDue(TableInfo t) {
         AutoDelete policy = autoDeleteByTable.get(t.id());

@@ -221,6 +221,14 @@ class CommandExecutorTest {
         assertEquals(List.of("C"), column(run(".drop tables (B, Missing) ifexists"), "TableName"));
         run(".rename table C to ['D d']");
         assertEquals(List.of("D d"), column(run(".show tables"), "TableName"));
+        addExtent("D d", List.of(), new Object[] {5});
+        RowsResult renamed = run(".rename column ['D d'].x to ['y z']");
+        assertTrue(((String) column(renamed, "Schema").get(0)).contains("\"y z\""));
+        run(".rename column db1.['D d'].['y z'] to w");
+        TableInfo d = catalog.table("db1", "D d");
+        assertEquals(List.of("w"), d.columns().stream().map(c -> c.name()).toList());
+        assertEquals("c0", d.columns().get(0).physicalName());
+        assertEquals("BadRequest_EntityNotFound", fails(".rename column ['D d'].nope to q").code());
     }
 
     @Test
