@@ -87,6 +87,15 @@ public interface Catalog extends AutoCloseable {
         throw new UnsupportedOperationException("alterTable");
     }
 
+    /**
+     * Changes a column's type ({@code .alter column}); as in Kusto, the values it held before read as
+     * null afterwards.
+     */
+    default TableInfo alterColumnType(String database, String table, String column,
+            dev.kustospark.local.types.KustoType type) {
+        throw new UnsupportedOperationException("alterColumnType");
+    }
+
     /** Renames a column, keeping its data; fails if the table has a column named {@code newName}. */
     default TableInfo renameColumn(String database, String table, String column, String newName) {
         throw new UnsupportedOperationException("renameColumn");

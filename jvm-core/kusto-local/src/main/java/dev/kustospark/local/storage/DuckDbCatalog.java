@@ -445,6 +445,35 @@ public final class DuckDbCatalog implements Catalog {
     }
 
     @Override
+    public synchronized TableInfo alterColumnType(String database, String table, String column, KustoType type) {
+        TableInfo t = table(database, table);
+        ColumnInfo old = t.column(column).orElseThrow(() -> KustoException.entityNotFound("Column", column));
+        if (old.type() == type) {
+            return t;
+        }
+        // A fresh physical column: the old values are gone, as the service documents.
+        int next = nextColumnByTable.get(t.id());
+        ColumnInfo replacement = new ColumnInfo(old.name(), type, "c" + next);
+        List<ColumnInfo> infos = t.columns().stream().map(c -> c.equals(old) ? replacement : c).toList();
+        inTransaction(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE \"" + t.physicalName() + "\" ADD COLUMN \"" + replacement.physicalName()
+                        + "\" " + type.duckDbType());
+                st.execute("ALTER TABLE \"" + t.physicalName() + "\" DROP COLUMN \"" + old.physicalName() + "\"");
+            }
+            update(c, "UPDATE kl_meta.tables SET next_column = ? WHERE id = ?", next + 1, t.id());
+            update(c, "DELETE FROM kl_meta.columns WHERE table_id = ?", t.id());
+            insertColumns(c, t.id(), infos);
+            return null;
+        });
+        TableInfo altered = new TableInfo(t.id(), t.database(), t.name(), t.physicalName(), infos, t.folder(),
+                t.docString());
+        tablesByDatabase.get(t.database()).put(t.name(), altered);
+        nextColumnByTable.put(t.id(), next + 1);
+        return altered;
+    }
+
+    @Override
     public synchronized TableInfo renameColumn(String database, String table, String column, String newName) {
         TableInfo t = table(database, table);
         ColumnInfo old = t.column(column).orElseThrow(() -> KustoException.entityNotFound("Column", column));
