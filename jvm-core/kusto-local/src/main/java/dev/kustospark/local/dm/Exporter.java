@@ -12,13 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Runs one {@code .export}: the query's rows are written by DuckDB's {@code COPY} into a local
@@ -41,10 +44,14 @@ final class Exporter {
         this.storage = storage;
     }
 
-    /** Exports on {@code connection}; returns one row per file written: Path (no secrets), NumRecords. */
+    /**
+     * Exports on {@code connection}; returns one row per file written: Path (no secrets), NumRecords.
+     * With {@code sizeLimit}, DuckDB starts a new file once one reaches about that many bytes (it
+     * checks between row groups, so files may be larger).
+     */
     RowsResult export(Connection connection, SqlResult query, Spec spec, UUID operationId) {
         String temp = "kusto_local_export_" + UUID.randomUUID().toString().replace("-", "");
-        Path file = null;
+        Path dir = null;
         try {
             StringBuilder aliases = new StringBuilder();
             for (int i = 0; i < query.columns().size(); i++) {
@@ -58,27 +65,37 @@ final class Exporter {
                 }
                 ps.execute();
             }
-            long rows;
-            try (Statement st = connection.createStatement();
-                    var rs = st.executeQuery("SELECT count(*) FROM " + temp)) {
-                rs.next();
-                rows = rs.getLong(1);
-            }
+            long total = count(connection, "SELECT count(*) FROM " + temp, null);
             String extension = extension(spec);
-            file = Files.createTempFile("kusto-local-export", extension);
+            Long sizeLimit = sizeLimit(spec);
+            dir = Files.createTempDirectory("kusto-local-export");
+            Path output = dir.resolve(sizeLimit == null ? "part" + extension : "parts");
             try (Statement st = connection.createStatement()) {
                 st.execute("COPY (SELECT " + projection(query.columns()) + " FROM " + temp + ") TO '"
-                        + file.toString().replace("'", "''") + "' (" + copyOptions(spec) + ")");
+                        + output.toString().replace("'", "''") + "' (" + copyOptions(spec)
+                        + (sizeLimit == null ? "" : ", FILE_SIZE_BYTES " + sizeLimit) + ")");
+            }
+            List<Path> files;
+            if (sizeLimit == null) {
+                files = List.of(output);
+            } else {
+                try (Stream<Path> listed = Files.list(output)) {
+                    files = listed.sorted().toList();
+                }
             }
             String prefix = spec.properties().getOrDefault("nameprefix", "export");
-            String blobName = prefix + "_" + operationId + "_0" + extension;
             String target = spec.targets().get(0);
             BlobContainerClient container = storage.container(target);
             container.createIfNotExists();
-            container.getBlobClient(blobName).uploadFromFile(file.toString(), true);
-            String path = StorageAccess.withoutSecrets(target).replaceAll("/+$", "") + "/" + blobName;
+            String base = StorageAccess.withoutSecrets(target).replaceAll("/+$", "");
             List<List<Object>> result = new ArrayList<>();
-            result.add(new ArrayList<>(List.of(path, rows)));
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                long rows = files.size() == 1 ? total : countFile(connection, spec, file);
+                String blobName = prefix + "_" + operationId + "_" + i + extension;
+                container.getBlobClient(blobName).uploadFromFile(file.toString(), true);
+                result.add(new ArrayList<>(List.of(base + "/" + blobName, rows)));
+            }
             return new RowsResult("Table_0", RESULT_COLUMNS, result);
         } catch (SQLException e) {
             throw KustoException.badRequest("The export query failed: " + e.getMessage());
@@ -90,13 +107,55 @@ final class Exporter {
             } catch (SQLException ignored) {
                 // a temporary table; it goes with the connection
             }
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary file
-                }
+            if (dir != null) {
+                deleteTree(dir);
             }
+        }
+    }
+
+    private static long count(Connection connection, String sql, String parameter) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                ps.setString(1, parameter);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Rows of one of several files: read back by DuckDB (a CSV row may span lines). */
+    private static long countFile(Connection connection, Spec spec, Path file) throws SQLException {
+        if (spec.format().equals("parquet")) {
+            return count(connection, "SELECT count(*) FROM read_parquet(?)", file.toString());
+        }
+        boolean header = !spec.properties().getOrDefault("includeheader", "none").equalsIgnoreCase("none");
+        return count(connection, "SELECT count(*) FROM read_csv(?, header = " + header + ", all_varchar = true, delim = '"
+                + (spec.format().equals("tsv") ? "\t" : ",") + "')", file.toString());
+    }
+
+    private static Long sizeLimit(Spec spec) {
+        String value = spec.properties().get("sizelimit");
+        if (value == null) {
+            return null;
+        }
+        try {
+            long bytes = Long.parseLong(value.strip());
+            if (bytes <= 0) {
+                throw new NumberFormatException();
+            }
+            return bytes;
+        } catch (NumberFormatException e) {
+            throw KustoException.badRequest("sizeLimit must be a positive number of bytes, not '" + value + "'.");
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // temporary files
         }
     }
 

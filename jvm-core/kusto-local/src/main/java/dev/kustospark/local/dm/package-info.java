@@ -23,8 +23,9 @@
  * {@code Skipped_IngestByTagAlreadyExists}.
  *
  * <h2>Export</h2>
- * {@code .export} runs the query, writes one file with DuckDB's {@code COPY} and uploads it into the
- * target container; {@code sizeLimit} is accepted and not applied. Async exports run on a
+ * {@code .export} runs the query, writes one file with DuckDB's {@code COPY} (several with
+ * {@code sizeLimit}, DuckDB's approximate {@code FILE_SIZE_BYTES}) and uploads them into the target
+ * container as {@code <namePrefix>_<operation id>_<n>.<extension>}. Async exports run on a
  * background thread and are tracked in the operation log ({@code InProgress}, then
  * {@code Completed} or {@code Failed}).
  *

@@ -275,4 +275,22 @@ class QueuedIngestionTest {
             assertEquals(10, rs.getLong(2));
         }
     }
+
+    @Test
+    void exportWithSizeLimitWritesSeveralFiles() throws Exception {
+        BlobContainerClient container = blobs.getBlobContainerClient("sized");
+        String target = container.getBlobContainerUrl() + ";" + StorageEndpoints.ACCOUNT_KEY;
+        KustoResultSetTable files = client.executeMgmt("db1", ".export compressed to csv (h@\"" + target
+                + "\") with (namePrefix=\"big\", sizeLimit=10000) <| range x from 1 to 50000 step 1").getPrimaryResults();
+        long rows = 0;
+        int count = 0;
+        while (files.next()) {
+            count++;
+            rows += files.getLong("NumRecords");
+            assertTrue(files.getString("Path").endsWith(".csv.gz"), files.getString("Path"));
+        }
+        assertEquals(50000, rows);
+        assertTrue(count > 1, "several files: " + count);
+        assertEquals(count, container.listBlobs().stream().filter(b -> b.getName().startsWith("big_")).count());
+    }
 }
