@@ -161,7 +161,8 @@ final class DataManagementCommands implements CommandExtension, AutoCloseable {
             } catch (KustoException e) {
                 inv.finishOperation(id, "Failed", e.getMessage(), null);
             } catch (SQLException | RuntimeException e) {
-                LOG.warn("export {} failed: {}", id, e.toString());
+                // The class only: a storage error's text may quote the target's SAS parameters.
+                LOG.warn("export {} failed: {}", id, e.getClass().getName());
                 inv.finishOperation(id, "Failed", "The export failed: " + e.getClass().getSimpleName(), null);
             }
         });

@@ -1,6 +1,7 @@
 package dev.kustospark.local.dm;
 
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobStorageException;
 import dev.kustospark.local.KustoException;
 import dev.kustospark.local.engine.Column;
 import dev.kustospark.local.engine.RowsResult;
@@ -97,6 +98,12 @@ final class Exporter {
                 result.add(new ArrayList<>(List.of(base + "/" + blobName, rows)));
             }
             return new RowsResult("Table_0", RESULT_COLUMNS, result);
+        } catch (BlobStorageException e) {
+            // The storage error's own text may quote the request's SAS parameters: keep only its code.
+            throw new KustoException(e.getStatusCode() == 403 ? 403 : 400, "BadRequest_StorageError",
+                    "Request is invalid and cannot be executed.", "Kusto.Data.Exceptions.KustoBadRequestException",
+                    "Writing the export into " + StorageAccess.withoutSecrets(spec.targets().get(0))
+                            + " failed: HTTP " + e.getStatusCode() + " " + e.getErrorCode() + ".", true);
         } catch (SQLException e) {
             throw KustoException.badRequest("The export query failed: " + e.getMessage());
         } catch (IOException e) {

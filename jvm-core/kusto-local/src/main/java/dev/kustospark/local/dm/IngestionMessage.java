@@ -64,7 +64,8 @@ record IngestionMessage(UUID id, String blobPath, String database, String table,
         try {
             return parse(lowerKeys(JSON.readTree(json)));
         } catch (IOException e) {
-            throw new IllegalArgumentException("the ingestion message is not JSON: " + e.getMessage());
+            // Not the parser's message: it quotes the text, SAS included.
+            throw new IllegalArgumentException("the ingestion message is not JSON");
         }
     }
 
@@ -87,7 +88,7 @@ record IngestionMessage(UUID id, String blobPath, String database, String table,
             try {
                 props = lowerKeys(JSON.readTree(props.asText()));
             } catch (IOException e) {
-                throw new IllegalArgumentException("additionalProperties is not JSON: " + e.getMessage());
+                throw new IllegalArgumentException("additionalProperties is not JSON");
             }
         }
         List<String> tags = new ArrayList<>(strings(props.get("tags")));

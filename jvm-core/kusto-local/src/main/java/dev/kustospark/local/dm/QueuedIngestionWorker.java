@@ -1,5 +1,6 @@
 package dev.kustospark.local.dm;
 
+import com.azure.core.exception.HttpResponseException;
 import com.azure.core.util.BinaryData;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.models.TableEntity;
@@ -76,7 +77,7 @@ final class QueuedIngestionWorker implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                LOG.warn("queued ingestion: cannot read the queue: {}", e.toString());
+                LOG.warn("queued ingestion: cannot read the queue: {}", describe(e));
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException ie) {
@@ -135,7 +136,7 @@ final class QueuedIngestionWorker implements AutoCloseable {
                     "The blob " + StorageAccess.withoutSecrets(message.blobPath()) + " could not be read (HTTP "
                             + e.getStatusCode() + ").", !missing));
         } catch (RuntimeException e) {
-            LOG.warn("queued ingestion of {} failed", StorageAccess.withoutSecrets(message.blobPath()), e);
+            LOG.warn("queued ingestion of {} failed: {}", StorageAccess.withoutSecrets(message.blobPath()), describe(e));
             report(message, operationId, activityId, new Outcome("Failed", "Unknown", "Misc",
                     "kusto-local failed to ingest the blob: " + e.getClass().getSimpleName(), false));
         }
@@ -191,14 +192,14 @@ final class QueuedIngestionWorker implements AutoCloseable {
             try {
                 updateStatus(m, operationId, activityId, outcome, source, now);
             } catch (RuntimeException e) {
-                LOG.warn("queued ingestion: cannot update the status table: {}", e.toString());
+                LOG.warn("queued ingestion: cannot update the status table: {}", describe(e));
             }
         }
         if (m.toQueue()) {
             try {
                 enqueueStatus(m, operationId, activityId, outcome, source, now);
             } catch (RuntimeException e) {
-                LOG.warn("queued ingestion: cannot write the status queue: {}", e.toString());
+                LOG.warn("queued ingestion: cannot write the status queue: {}", describe(e));
             }
         }
     }
@@ -250,6 +251,17 @@ final class QueuedIngestionWorker implements AutoCloseable {
         }
         String text = Base64.getEncoder().encodeToString(body.toString().getBytes(StandardCharsets.UTF_8));
         storage.queue(queue).sendMessage(BinaryData.fromString(text));
+    }
+
+    /**
+     * An exception for the log: storage errors by class and HTTP status only, since their text can
+     * quote the request's SAS parameters.
+     */
+    static String describe(Throwable e) {
+        if (e instanceof HttpResponseException http) {
+            return e.getClass().getSimpleName() + " (HTTP " + http.getResponse().getStatusCode() + ")";
+        }
+        return e.toString();
     }
 
     /** A failure the fault-injection switch asked for. */
