@@ -30,7 +30,7 @@ class KustoOptionsBuildersTest {
                 .requestId("op-1")
                 .clientRequestProperties(ClientRequestProperties.builder().noTruncation(true).build());
         assertEquals(Map.ofEntries(
-                Map.entry("kustoCluster", "mycluster.westeurope"), Map.entry("kustoDatabase", "db"),
+                Map.entry("kustoCluster", "https://mycluster.westeurope.kusto.windows.net"), Map.entry("kustoDatabase", "db"),
                 Map.entry("kustoAadAppId", "app"), Map.entry("kustoAadAppSecret", "s3cret"),
                 Map.entry("kustoAadAuthorityID", "tenant"), Map.entry("timeoutLimit", "3600"),
                 Map.entry("clientRequestPropertiesJson", "{\"Options\":{\"notruncation\":true},\"Parameters\":{}}"),

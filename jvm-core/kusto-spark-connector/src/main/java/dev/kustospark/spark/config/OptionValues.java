@@ -33,6 +33,7 @@ final class OptionValues {
         String v = value.trim();
         return switch (option.kind) {
             case TEXT -> requireText(option, value);
+            case CLUSTER -> ClusterUrl.normalize(requireText(option, value));
             case URL -> url(option, v);
             case BOOLEAN -> Boolean.toString(bool(option, v));
             case SECONDS -> Long.toString(seconds(option, v).toSeconds());
@@ -57,6 +58,7 @@ final class OptionValues {
     static String expected(KustoOption option) {
         return switch (option.kind) {
             case TEXT -> "expected a non-empty string";
+            case CLUSTER -> "expected a cluster URL or name";
             case URL -> "expected an absolute http(s) URL";
             case BOOLEAN -> "allowed values: true, false";
             case SECONDS -> "expected a whole number of seconds > 0";
