@@ -172,6 +172,11 @@ public enum KustoOption {
         return secret;
     }
 
+    /** False for the established connector's options this connector recognises only to explain their absence. */
+    public boolean supported() {
+        return kind != Kind.UNSUPPORTED;
+    }
+
     public String description() {
         return description;
     }
