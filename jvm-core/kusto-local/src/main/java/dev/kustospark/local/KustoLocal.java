@@ -108,7 +108,10 @@ public final class KustoLocal implements AutoCloseable {
          */
         public Builder withAzurite() { this.azurite = true; return this; }
 
-        /** Uses the Azurite whose blob service is at this URL (queue and table on the next two ports). */
+        /**
+         * Uses a running Azurite: its blob endpoint (queue and table on the next two ports, Azurite's
+         * default layout) or a storage connection string with BlobEndpoint, QueueEndpoint and TableEndpoint.
+         */
         public Builder azuriteUrl(String url) { this.azurite = true; this.azuriteUrl = url; return this; }
 
         /** Where Azurite is installed (default: found from the working directory upwards, see scripts/azurite-env.sh). */

@@ -31,7 +31,8 @@ public final class KustoLocalMain {
               --https-keystore-password-file F  the keystore's password, read from F
               --with-azurite                    serve queued ingestion and export: start Azurite (installed by
                                                 scripts/azurite-env.sh) as a child process on free ports
-              --azurite-url URL                 use the Azurite whose blob service is at URL instead
+              --azurite-url URL                 use a running Azurite: its blob URL (queue, table on the next
+                                                two ports) or a connection string with the three endpoints
               --azurite-home DIR                where Azurite is installed (default: found upwards from here)
               --fault-injection SPEC            for tests: fail=N[+N],drop=N[+N],delay-ms=N on queued ingestion
               --help                            print this help""";

@@ -11,6 +11,9 @@ import java.nio.file.Path;
  * into it.
  */
 public final class DataManagement implements AutoCloseable {
+    /** Blobs ingested at once: enough for a few writers, few enough for a small machine. */
+    private static final int INGESTION_THREADS = 2;
+
     private final AzuriteProcess azurite;
     private final StorageAccess storage;
     private final DataManagementCommands commands;
@@ -26,14 +29,14 @@ public final class DataManagement implements AutoCloseable {
 
     /**
      * Starts Azurite from {@code azuriteHome} (null: {@link AzuriteProcess#locateHome()}), or uses the
-     * one at {@code azuriteUrl} when given, and starts the ingestion worker.
+     * one {@code azuriteUrl} names (see {@link StorageEndpoints#parse}), and starts the ingestion worker.
      */
     public static DataManagement start(Catalog catalog, Ingestor ingestor, String azuriteUrl, Path azuriteHome,
             FaultInjection faults) {
         AzuriteProcess azurite = null;
         StorageEndpoints endpoints;
         if (azuriteUrl != null) {
-            endpoints = StorageEndpoints.fromBlobUrl(azuriteUrl);
+            endpoints = StorageEndpoints.parse(azuriteUrl);
             AzuriteProcess.awaitHttp(endpoints);
         } else {
             azurite = AzuriteProcess.start(azuriteHome != null ? azuriteHome : AzuriteProcess.locateHome());
@@ -45,7 +48,7 @@ public final class DataManagement implements AutoCloseable {
             IngestionFailures failures = new IngestionFailures();
             DataManagementCommands commands = new DataManagementCommands(storage, catalog, failures);
             QueuedIngestionWorker worker = new QueuedIngestionWorker(storage, ingestor, failures,
-                    faults == null ? FaultInjection.NONE : faults);
+                    faults == null ? FaultInjection.NONE : faults, INGESTION_THREADS);
             return new DataManagement(azurite, storage, commands, worker);
         } catch (RuntimeException e) {
             if (azurite != null) {

@@ -19,14 +19,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The data-management side of queued ingestion, on one background thread: takes the messages that
+ * The data-management side of queued ingestion, on a few background threads (each ingests one blob
+ * at a time; the queue's visibility timeout keeps them from taking the same message): takes the messages that
  * the SDKs put in the ready-for-aggregation queue, ingests their blobs through {@link Ingestor} at
  * once (there is no batching to wait for, so {@code flushImmediately} is always honoured), and
  * reports each outcome as the service does: the status-table entity, the success or failure queue,
@@ -39,6 +42,8 @@ final class QueuedIngestionWorker implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
     private static final Duration VISIBILITY = Duration.ofMinutes(5);
+    /** Few at a time, so that the other threads find work too. */
+    private static final int BATCH = 4;
 
     private final StorageAccess storage;
     private final Ingestor ingestor;
@@ -46,25 +51,31 @@ final class QueuedIngestionWorker implements AutoCloseable {
     private final FaultInjection faults;
     private final QueueClient ready;
     private final AtomicInteger taken = new AtomicInteger();
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
-    QueuedIngestionWorker(StorageAccess storage, Ingestor ingestor, IngestionFailures failures, FaultInjection faults) {
+    QueuedIngestionWorker(StorageAccess storage, Ingestor ingestor, IngestionFailures failures, FaultInjection faults,
+            int concurrency) {
         this.storage = storage;
         this.ingestor = ingestor;
         this.failures = failures;
         this.faults = faults;
         this.ready = storage.queue(StorageAccess.READY_QUEUE);
-        this.thread = new Thread(this::run, "kusto-local-ingestion-worker");
-        thread.setDaemon(true);
-        thread.start();
+        // With faults injected, one thread: "the Nth message" then means the Nth in queue order.
+        int count = faults.enabled() ? 1 : Math.max(1, concurrency);
+        for (int i = 0; i < count; i++) {
+            Thread thread = new Thread(this::run, "kusto-local-ingestion-worker-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
     }
 
     private void run() {
         while (running) {
             try {
                 boolean any = false;
-                for (QueueMessageItem item : ready.receiveMessages(32, VISIBILITY, Duration.ofSeconds(10), null)) {
+                for (QueueMessageItem item : ready.receiveMessages(BATCH, VISIBILITY, Duration.ofSeconds(10), null)) {
                     any = true;
                     handle(item);
                 }
@@ -276,9 +287,11 @@ final class QueuedIngestionWorker implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        threads.forEach(Thread::interrupt);
         try {
-            thread.join(5000);
+            for (Thread thread : threads) {
+                thread.join(5000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

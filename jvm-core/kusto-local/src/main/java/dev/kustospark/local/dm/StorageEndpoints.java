@@ -35,7 +35,33 @@ public record StorageEndpoints(String blob, String queue, String table) {
         return onLoopback(host, port, port + 1, port + 2);
     }
 
-    int blobPort() {
-        return URI.create(blob).getPort();
+    /**
+     * An Azurite started elsewhere: either its blob endpoint ({@link #fromBlobUrl}) or an Azure
+     * Storage connection string naming {@code BlobEndpoint}, {@code QueueEndpoint} and
+     * {@code TableEndpoint} (path-style, account {@code devstoreaccount1}).
+     */
+    public static StorageEndpoints parse(String text) {
+        if (!text.contains("=")) {
+            return fromBlobUrl(text);
+        }
+        java.util.Map<String, String> parts = new java.util.HashMap<>();
+        for (String part : text.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                parts.put(part.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT), part.substring(eq + 1).strip());
+            }
+        }
+        String blob = parts.get("blobendpoint");
+        String queue = parts.get("queueendpoint");
+        String table = parts.get("tableendpoint");
+        if (blob == null || queue == null || table == null) {
+            throw new IllegalArgumentException("an Azurite connection string needs BlobEndpoint, QueueEndpoint and "
+                    + "TableEndpoint");
+        }
+        return new StorageEndpoints(trim(blob), trim(queue), trim(table));
+    }
+
+    private static String trim(String url) {
+        return url.replaceAll("/+$", "");
     }
 }

@@ -11,7 +11,7 @@
  * an account SAS: the Java SDK needs exactly one {@code ?} and the port kept.
  *
  * <h2>Queued ingestion</h2>
- * A single worker thread takes the messages of the {@code readyforaggregation-secured} queue (keys
+ * Two worker threads (one when faults are injected) take the messages of the {@code readyforaggregation-secured} queue (keys
  * matched case-insensitively, enums as names or numbers, as the Java and Python SDKs write them),
  * reads the blob and ingests it at once through {@code ingest.Ingestor}: one extent per blob, no
  * batching. It then merges {@code Status} ({@code Succeeded}, {@code Failed}, {@code Skipped}),
