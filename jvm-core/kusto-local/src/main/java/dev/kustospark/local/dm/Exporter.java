@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  *
  * <p>Column names of the result become the file's column names; they are the only text from the
  * request that reaches SQL, always as quoted identifiers with embedded quotes doubled. guid and
- * dynamic columns are written as strings, timespan as its 100-nanosecond ticks.
+ * dynamic columns are written as strings, timespan as its 100-nanosecond ticks (a long).
  */
 final class Exporter {
     static final List<Column> RESULT_COLUMNS = List.of(new Column("Path", KustoType.STRING),
@@ -72,7 +72,7 @@ final class Exporter {
             dir = Files.createTempDirectory("kusto-local-export");
             Path output = dir.resolve(sizeLimit == null ? "part" + extension : "parts");
             try (Statement st = connection.createStatement()) {
-                st.execute("COPY (SELECT " + projection(query.columns()) + " FROM " + temp + ") TO '"
+                st.execute("COPY (SELECT " + projection(query.columns(), spec.format().equals("parquet")) + " FROM " + temp + ") TO '"
                         + output.toString().replace("'", "''") + "' (" + copyOptions(spec)
                         + (sizeLimit == null ? "" : ", FILE_SIZE_BYTES " + sizeLimit) + ")");
             }
@@ -166,12 +166,18 @@ final class Exporter {
         }
     }
 
-    private static String projection(List<Column> columns) {
+    /**
+     * The result columns as written. datetime: in Parquet a UTC-adjusted timestamp (Spark reads it as
+     * TimestampType whatever its session time zone), in text the service's ISO form with 7 digits.
+     */
+    private static String projection(List<Column> columns, boolean parquet) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             String value = switch (c.type()) {
                 case GUID, DYNAMIC -> "CAST(c" + i + " AS VARCHAR)";
+                case DATETIME -> parquet ? "timezone('UTC', c" + i + ")"
+                        : "strftime(c" + i + ", '%Y-%m-%dT%H:%M:%S.%f') || '0Z'";
                 default -> "c" + i;
             };
             sb.append(i == 0 ? "" : ", ").append(value).append(" AS ").append(quoteIdentifier(c.name()));

@@ -224,8 +224,8 @@ class QueuedIngestionTest {
 
     @Test
     void exportSyncAndAsyncWriteFilesIntoAzurite() throws Exception {
-        mgmt(".create table Ex1 (a:long, b:string)");
-        mgmt(".ingest inline into table Ex1 <| 1,x\n2,y\n3,z\n4,w");
+        mgmt(".create table Ex1 (a:long, b:string, t:datetime)");
+        mgmt(".ingest inline into table Ex1 <| 1,x,2020-01-01T00:00:00Z\n2,y,2020-01-02T00:00:00Z\n3,z,\n4,w,");
         BlobContainerClient container = blobs.getBlobContainerClient("exports");
         container.createIfNotExists();
         String url = container.getBlobContainerUrl();
@@ -240,6 +240,7 @@ class QueuedIngestionTest {
         assertEquals(1, csvFiles.size());
         String content = container.getBlobClient(csvFiles.get(0).getName()).downloadContent().toString();
         assertEquals(4, content.strip().split("\n").length, content);
+        assertTrue(content.contains(",2020-01-02T00:00:00.0000000Z"), content);
 
         // The connector's form: virtual-host URL of devstoreaccount1, mapped onto Azurite.
         String virtualHost = "https://" + StorageEndpoints.ACCOUNT + ".blob.core.windows.net/exports;"
@@ -269,10 +270,13 @@ class QueuedIngestionTest {
         container.getBlobClient(parquetFiles.get(0).getName()).downloadToFile(local.toString(), true);
         try (DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
                 Statement st = c.createStatement();
-                var rs = st.executeQuery("SELECT count(*), sum(a) FROM read_parquet('" + local + "')")) {
+                var rs = st.executeQuery("SELECT count(*), sum(a), max(epoch(t)), any_value(typeof(t)) FROM read_parquet('"
+                        + local + "')")) {
             rs.next();
             assertEquals(4, rs.getLong(1));
             assertEquals(10, rs.getLong(2));
+            assertEquals(1577923200L, rs.getLong(3));
+            assertEquals("TIMESTAMP WITH TIME ZONE", rs.getString(4));
         }
     }
 
