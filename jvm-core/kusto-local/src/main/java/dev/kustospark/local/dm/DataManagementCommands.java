@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class DataManagementCommands implements CommandExtension, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DataManagementCommands.class);
-    private static final String USAGE = ".export [async] [compressed] to csv|tsv|parquet (h@\"<container url>?<sas>\") "
+    private static final String USAGE = ".export [async] [compressed] to csv|tsv|json|parquet (h@\"<container url>?<sas>\") "
             + "[with (namePrefix=..., includeHeader=..., compressionType=..., sizeLimit=...)] <| query";
 
     private final StorageAccess storage;
@@ -122,13 +122,13 @@ final class DataManagementCommands implements CommandExtension, AutoCloseable {
                 throw new IllegalArgumentException();
             }
             String format = null;
-            for (String f : new String[] {"csv", "tsv", "parquet"}) {
+            for (String f : new String[] {"csv", "tsv", "json", "parquet"}) {
                 if (inv.acceptKeywords(f)) {
                     format = f;
                 }
             }
             if (format == null) {
-                throw KustoException.badRequest("kusto-local exports to csv, tsv or parquet only. Usage: " + USAGE);
+                throw KustoException.badRequest("kusto-local exports to csv, tsv, json or parquet only. Usage: " + USAGE);
             }
             inv.expect("(");
             List<String> targets = new ArrayList<>();

@@ -137,6 +137,10 @@ final class Exporter {
         if (spec.format().equals("parquet")) {
             return count(connection, "SELECT count(*) FROM read_parquet(?)", file.toString());
         }
+        if (spec.format().equals("json")) {
+            return count(connection, "SELECT count(*) FROM read_json(?, format = 'newline_delimited', "
+                    + "records = false)", file.toString());
+        }
         boolean header = !spec.properties().getOrDefault("includeheader", "none").equalsIgnoreCase("none");
         return count(connection, "SELECT count(*) FROM read_csv(?, header = " + header + ", all_varchar = true, delim = '"
                 + (spec.format().equals("tsv") ? "\t" : ",") + "')", file.toString());
@@ -216,6 +220,9 @@ final class Exporter {
     private static String copyOptions(Spec spec) {
         if (spec.format().equals("parquet")) {
             return "FORMAT parquet, COMPRESSION " + parquetCodec(spec);
+        }
+        if (spec.format().equals("json")) {
+            return "FORMAT json" + (spec.compressed() ? ", COMPRESSION gzip" : "");
         }
         String header = spec.properties().getOrDefault("includeheader", "none").toLowerCase(Locale.ROOT);
         boolean withHeader = switch (header) {

@@ -297,4 +297,29 @@ class QueuedIngestionTest {
         assertTrue(count > 1, "several files: " + count);
         assertEquals(count, container.listBlobs().stream().filter(b -> b.getName().startsWith("big_")).count());
     }
+
+    @Test
+    void exportToJsonAndErrorsWithoutSecrets() throws Exception {
+        BlobContainerClient container = blobs.getBlobContainerClient("jsonexports");
+        String target = container.getBlobContainerUrl() + ";" + StorageEndpoints.ACCOUNT_KEY;
+        KustoResultSetTable files = client.executeMgmt("db1", ".export to json (h@\"" + target
+                + "\") with (namePrefix=\"j\") <| print a=1, b='x'").getPrimaryResults();
+        assertTrue(files.next());
+        assertEquals(1, files.getLong("NumRecords"));
+        String name = files.getString("Path").substring(files.getString("Path").lastIndexOf('/') + 1);
+        String json = container.getBlobClient(name).downloadContent().toString().strip();
+        assertEquals("{\"a\":1,\"b\":\"x\"}", json);
+
+        String secret = "sv=2020-02-10&sig=TOPSECRET";
+        Exception badAccount = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> client.executeMgmt(
+                "db1", ".export to csv (h@\"https://someoneelse.blob.core.windows.net/c?" + secret + "\") <| print 1"));
+        assertTrue(badAccount.getMessage().contains("devstoreaccount1"), badAccount.getMessage());
+        assertFalse(badAccount.getMessage().contains("TOPSECRET"), badAccount.getMessage());
+        Exception badSyntax = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> client.executeMgmt(
+                "db1", ".export to csv (h@\"" + container.getBlobContainerUrl() + "?" + secret + "\" <| print 1"));
+        assertFalse(badSyntax.getMessage().contains("TOPSECRET"), badSyntax.getMessage());
+        Exception badSas = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> client.executeMgmt(
+                "db1", ".export to csv (h@\"" + container.getBlobContainerUrl() + "?" + secret + "\") <| print 1"));
+        assertFalse(badSas.getMessage().contains("TOPSECRET"), badSas.getMessage());
+    }
 }
