@@ -139,7 +139,7 @@ final class QueuedIngestionWorker implements AutoCloseable {
                     e.getMessage(), true));
         } catch (KustoException e) {
             report(message, operationId, activityId, new Outcome("Failed", e.permanent() ? "Permanent" : "Transient",
-                    e.code(), e.getMessage(), !e.permanent()));
+                    errorCode(e), e.getMessage(), !e.permanent()));
         } catch (BlobStorageException e) {
             boolean missing = e.getStatusCode() == 404;
             report(message, operationId, activityId, new Outcome("Failed", missing ? "Permanent" : "Transient",
@@ -152,6 +152,28 @@ final class QueuedIngestionWorker implements AutoCloseable {
                     "kusto-local failed to ingest the blob: " + e.getClass().getSimpleName(), false));
         }
         ready.deleteMessage(item.getMessageId(), item.getPopReceipt());
+    }
+
+    /** The status table's error code (the SDK's IngestionErrorCode names) for an ingestion's failure. */
+    static String errorCode(KustoException e) {
+        String detail = e.getMessage() == null ? "" : e.getMessage();
+        if (e.code().equals("BadRequest_EntityNotFound")) {
+            return detail.startsWith("Database") ? "BadRequest_DatabaseNotExist"
+                    : detail.startsWith("Table") ? "BadRequest_TableNotExist" : "BadRequest_EntityNotFound";
+        }
+        if (detail.contains("BadRequest_InvalidMappingReference")) {
+            return "BadRequest_MappingReferenceWasNotFound";
+        }
+        if (detail.contains("ingestion format")) {
+            return "BadRequest_FormatNotSupported";
+        }
+        if (detail.contains("payload could not be read") || detail.contains("is not valid")) {
+            return "BadRequest_InvalidBlob";
+        }
+        if (detail.contains("mapping")) {
+            return "BadRequest_InvalidMapping";
+        }
+        return e.httpStatus() < 500 ? "General_BadRequest" : "General_InternalServerError";
     }
 
     private IngestionResult ingest(IngestionMessage message) {

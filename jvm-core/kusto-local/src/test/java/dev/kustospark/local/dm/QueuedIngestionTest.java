@@ -212,6 +212,8 @@ class QueuedIngestionTest {
         IngestionStatus s = AzuriteSupport.awaitOutcome(ingest.ingestFromStream(
                 new StreamSourceInfo(text("{\"a\": 1,,,")), props("Bad1", IngestionProperties.DataFormat.JSON)));
         assertEquals(OperationStatus.Failed, s.status);
+        assertEquals("BadRequest_InvalidBlob", s.getErrorCode());
+        assertEquals("Permanent", s.getFailureStatus());
         assertNotNull(s.details);
         assertFalse(s.details.isBlank());
         assertEquals(0, count("Bad1"));
@@ -220,6 +222,11 @@ class QueuedIngestionTest {
         assertTrue(failures.next());
         assertEquals(s.details, failures.getString("Details"));
         assertFalse(failures.getString("IngestionSourcePath").contains("?"), "no SAS in the failure list");
+
+        IngestionStatus missing = AzuriteSupport.awaitOutcome(ingest.ingestFromStream(
+                new StreamSourceInfo(text("1\n")), props("NoSuchTable", IngestionProperties.DataFormat.CSV)));
+        assertEquals(OperationStatus.Failed, missing.status);
+        assertEquals("BadRequest_TableNotExist", missing.getErrorCode());
     }
 
     @Test
