@@ -85,16 +85,20 @@ final class Exporter {
                 }
             }
             String prefix = spec.properties().getOrDefault("nameprefix", "export");
-            String target = spec.targets().get(0);
-            BlobContainerClient container = storage.container(target);
-            container.createIfNotExists();
-            String base = StorageAccess.withoutSecrets(target).replaceAll("/+$", "");
+            // Several targets share the files in turn, as the service spreads them over its containers.
+            List<BlobContainerClient> containers = new ArrayList<>();
+            for (String target : spec.targets()) {
+                BlobContainerClient container = storage.container(target);
+                container.createIfNotExists();
+                containers.add(container);
+            }
             List<List<Object>> result = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 long rows = files.size() == 1 ? total : countFile(connection, spec, file);
                 String blobName = prefix + "_" + operationId + "_" + i + extension;
-                container.getBlobClient(blobName).uploadFromFile(file.toString(), true);
+                containers.get(i % containers.size()).getBlobClient(blobName).uploadFromFile(file.toString(), true);
+                String base = StorageAccess.withoutSecrets(spec.targets().get(i % containers.size())).replaceAll("/+$", "");
                 result.add(new ArrayList<>(List.of(base + "/" + blobName, rows)));
             }
             return new RowsResult("Table_0", RESULT_COLUMNS, result);
@@ -102,8 +106,8 @@ final class Exporter {
             // The storage error's own text may quote the request's SAS parameters: keep only its code.
             throw new KustoException(e.getStatusCode() == 403 ? 403 : 400, "BadRequest_StorageError",
                     "Request is invalid and cannot be executed.", "Kusto.Data.Exceptions.KustoBadRequestException",
-                    "Writing the export into " + StorageAccess.withoutSecrets(spec.targets().get(0))
-                            + " failed: HTTP " + e.getStatusCode() + " " + e.getErrorCode() + ".", true);
+                    "Writing the export into storage failed: HTTP " + e.getStatusCode() + " " + e.getErrorCode() + ".",
+                    true);
         } catch (SQLException e) {
             throw KustoException.badRequest("The export query failed: " + e.getMessage());
         } catch (IOException e) {
