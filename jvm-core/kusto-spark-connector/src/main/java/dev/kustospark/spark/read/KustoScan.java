@@ -1,0 +1,113 @@
+package dev.kustospark.spark.read;
+
+import dev.kustospark.spark.ReadMode;
+import dev.kustospark.spark.config.ReadConfig;
+import dev.kustospark.spark.types.KqlSyntax;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A read of the user's query with the pushed-down operators appended. The read mode is chosen here,
+ * once, from {@code readMode} (single unless set), logged, and shown in {@link #description()}; it is
+ * never switched behind the user's back.
+ */
+final class KustoScan implements Scan {
+    private static final Logger LOG = LoggerFactory.getLogger(KustoScan.class);
+
+    private final ReadConfig config;
+    private final StructType fullSchema;
+    private final StructType readSchema;
+    private final FilterTranslation filters;
+    private final Integer limit;
+    private final ReadMode mode;
+
+    KustoScan(ReadConfig config, StructType fullSchema, StructType readSchema, FilterTranslation filters, Integer limit) {
+        this.config = config;
+        this.fullSchema = fullSchema;
+        this.readSchema = readSchema;
+        this.filters = filters;
+        this.limit = limit;
+        this.mode = config.readMode().orElse(ReadMode.ForceSingleMode);
+        if (mode == ReadMode.ForceDistributedMode) {
+            throw new UnsupportedOperationException("readMode=ForceDistributedMode exports the query to transient"
+                    + " storage (option transientStorage) and is not available in this version of the connector; use"
+                    + " readMode=ForceSingleMode (one query on one executor) or readMode=ForcePartitionedMode"
+                    + " (numPartitions hash partitions, no storage needed)");
+        }
+        LOG.info("Kusto read of database '{}' in {}{}", config.connection().database(), mode,
+                mode == ReadMode.ForcePartitionedMode ? " with " + config.numPartitions() + " partitions on column '"
+                        + partitionColumn() + "'" : "");
+    }
+
+    @Override
+    public StructType readSchema() {
+        return readSchema;
+    }
+
+    @Override
+    public String description() {
+        StringBuilder sb = new StringBuilder("KustoScan[mode=").append(mode);
+        if (mode == ReadMode.ForcePartitionedMode) {
+            sb.append(", partitions=").append(config.numPartitions()).append(", partitionColumn=").append(partitionColumn());
+        }
+        sb.append(", database=").append(config.connection().database());
+        sb.append(", query=").append(dev.kustospark.spark.KustoConnectorException.oneLineQuery(queryFor(null)));
+        return sb.append(']').toString();
+    }
+
+    @Override
+    public Batch toBatch() {
+        List<KustoInputPartition> partitions = new ArrayList<>();
+        if (mode == ReadMode.ForcePartitionedMode) {
+            int n = config.numPartitions();
+            for (int i = 0; i < n; i++) {
+                partitions.add(new KustoInputPartition(i, queryFor(i)));
+            }
+        } else {
+            partitions.add(new KustoInputPartition(0, queryFor(null)));
+        }
+        return new KustoBatch(partitions, new KustoPartitionReaderFactory(config.connection(), readSchema, countOnly()));
+    }
+
+    private boolean countOnly() {
+        return readSchema.isEmpty();
+    }
+
+    private String partitionColumn() {
+        if (config.partitionColumn().isPresent()) {
+            return config.partitionColumn().get();
+        }
+        if (fullSchema.isEmpty()) {
+            throw new IllegalArgumentException("readMode=ForcePartitionedMode needs a column to hash, and the query has none");
+        }
+        return fullSchema.fields()[0].name();
+    }
+
+    /** The query of one hash partition, or of the whole read when {@code partition} is null. */
+    String queryFor(Integer partition) {
+        List<String> operators = new ArrayList<>();
+        filters.predicate().ifPresent(p -> operators.add("where " + p));
+        if (partition != null) {
+            // tostring() gives every Kusto type a hash and sends nulls (as "") to one bucket instead of none.
+            operators.add("where hash(tostring(" + KqlSyntax.quoteName(partitionColumn()) + "), " + config.numPartitions()
+                    + ") == " + partition);
+        }
+        if (limit != null) {
+            operators.add("take " + limit);
+        }
+        if (countOnly()) {
+            operators.add("count");
+        } else if (!readSchema.equals(fullSchema) || config.customSchema().isPresent()) {
+            operators.add("project " + Arrays.stream(readSchema.fieldNames()).map(KqlSyntax::quoteName)
+                    .collect(Collectors.joining(", ")));
+        }
+        return KustoQueryText.withOperators(config.query(), operators);
+    }
+}
