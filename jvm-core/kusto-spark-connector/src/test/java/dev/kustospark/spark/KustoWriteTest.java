@@ -1,0 +1,130 @@
+package dev.kustospark.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class KustoWriteTest {
+    private static KustoSparkTestSupport env;
+
+    @BeforeAll
+    static void start() throws Exception {
+        env = new KustoSparkTestSupport();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        env.close();
+    }
+
+    private static final StructType ALL_TYPES = new StructType()
+            .add("s", "string").add("i", "int").add("l", "long").add("b", "boolean").add("r", "double")
+            .add("d", DataTypes.createDecimalType(38, 18)).add("t", "timestamp").add("where", "long").add("a b", "string");
+
+    private static Dataset<Row> allTypesFrame() {
+        List<Row> rows = Arrays.asList(
+                RowFactory.create("quote \" comma , newline \n é", 1, 9007199254740993L, true, 1.0e-7,
+                        new BigDecimal("12345678901234567890.123456789012345678"),
+                        Timestamp.from(Instant.parse("2024-01-02T03:04:05.123456Z")), 7L, "x y"),
+                RowFactory.create("", null, null, null, null, null, null, null, ""),
+                RowFactory.create("neg", -5, Long.MIN_VALUE, false, -2.5, new BigDecimal("-0.000000000000000001"),
+                        Timestamp.from(Instant.parse("1969-12-31T23:59:59.999999Z")), null, "z"));
+        return env.spark.createDataFrame(rows, ALL_TYPES);
+    }
+
+    private Map<String, String> writeOptions(String table) {
+        Map<String, String> options = env.connectionOptions();
+        options.put("kustoTable", table);
+        options.put("writeMode", "KustoStreaming");
+        return options;
+    }
+
+    @Test
+    void writeThenReadBackIdenticalDataIntoACreatedTable() {
+        Dataset<Row> frame = allTypesFrame();
+        frame.repartition(2).write().format("kusto").options(writeOptions("Written"))
+                .option("tableCreateOptions", "CreateIfNotExist").mode(SaveMode.Append).save();
+        Dataset<Row> back = env.read("Written").load();
+        assertEquals(ALL_TYPES, stripMetadata(back.schema()));
+        assertEquals(frame.orderBy("s").collectAsList(), back.orderBy("s").collectAsList());
+    }
+
+    @Test
+    void missingTableFailsWithFailIfNotExist() {
+        var e = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto").options(writeOptions("Absent"))
+                .mode(SaveMode.Append).save());
+        String message = rootMessage(e);
+        assertTrue(message.contains("'Absent'") && message.contains("tableCreateOptions=CreateIfNotExist"), message);
+    }
+
+    @Test
+    void transactionalModeIsRefusedClearly() {
+        Map<String, String> options = writeOptions("Written");
+        options.put("writeMode", "Transactional");
+        var e = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto").options(options)
+                .mode(SaveMode.Append).save());
+        String message = rootMessage(e);
+        assertTrue(message.contains("writeMode=Transactional") && message.contains("writeMode=KustoStreaming"), message);
+    }
+
+    @Test
+    void schemaAdjustmentModes() throws Exception {
+        env.mgmt(".create table Target (['a']:long, ['b']:string, ['c']:real)");
+        StructType frameSchema = new StructType().add("b", "string").add("a", "long");
+        Dataset<Row> frame = env.spark.createDataFrame(List.of(RowFactory.create("one", 1L)), frameSchema);
+
+        var mismatch = assertThrows(Exception.class, () -> frame.write().format("kusto").options(writeOptions("Target"))
+                .option("adjustSchema", "FailIfNotMatch").mode(SaveMode.Append).save());
+        String message = rootMessage(mismatch);
+        assertTrue(message.contains("FailIfNotMatch") && message.contains("'c'"), message);
+
+        frame.write().format("kusto").options(writeOptions("Target")).option("adjustSchema", "GenerateDynamicCsvMapping")
+                .mode(SaveMode.Append).save();
+        Row row = env.read("Target").load().collectAsList().get(0);
+        assertEquals(1L, row.getLong(0));
+        assertEquals("one", row.getString(1));
+        assertTrue(row.isNullAt(2));
+    }
+
+    @Test
+    void saveModesOtherThanAppendAreRefused() {
+        var e = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto").options(writeOptions("Written"))
+                .mode(SaveMode.ErrorIfExists).save());
+        assertTrue(rootMessage(e).contains("ErrorIfExists"), rootMessage(e));
+        var overwrite = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto")
+                .options(writeOptions("Written")).mode(SaveMode.Overwrite).save());
+        assertTrue(rootMessage(overwrite).toLowerCase().contains("truncate"), rootMessage(overwrite));
+    }
+
+    static StructType stripMetadata(StructType schema) {
+        StructType plain = new StructType();
+        for (var field : schema.fields()) {
+            plain = plain.add(field.name(), field.dataType(), field.nullable());
+        }
+        return plain;
+    }
+
+    static String rootMessage(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            sb.append(t.getMessage()).append(" | ");
+        }
+        return sb.toString();
+    }
+}
