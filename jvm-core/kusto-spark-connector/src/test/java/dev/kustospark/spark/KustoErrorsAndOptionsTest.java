@@ -1,0 +1,134 @@
+package dev.kustospark.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kustospark.spark.config.KustoOptionException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Kusto's errors and bad options surface from spark.read in one line; options and aliases reach the server. */
+class KustoErrorsAndOptionsTest {
+    private static KustoSparkTestSupport env;
+
+    @BeforeAll
+    static void start() throws Exception {
+        env = new KustoSparkTestSupport();
+        env.mgmt(".set-or-append Numbers <| range x from 1 to 100 step 1");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        env.close();
+    }
+
+    private static Throwable cause(Throwable e, Class<?> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " in the chain of " + e, e);
+    }
+
+    @Test
+    void badKqlReportsKustosMessageWithTheQueryInOneLine() {
+        var e = assertThrows(Exception.class, () -> env.read("Numbers | wher x > 1").load());
+        String message = cause(e, KustoConnectorException.class).getMessage();
+        assertTrue(message.contains("kustoQuery 'Numbers | wher x > 1'"), message);
+        assertFalse(message.contains("\n"), message);
+        assertTrue(message.toLowerCase().contains("wher"), message);
+    }
+
+    @Test
+    void unknownTableReportsKustosMessage() {
+        var e = assertThrows(Exception.class, () -> env.read("NoSuchTable").load());
+        String message = cause(e, KustoConnectorException.class).getMessage();
+        assertTrue(message.contains("NoSuchTable") && message.contains("failed:"), message);
+    }
+
+    @Test
+    void badOptionValuesFailFromSparkRead() {
+        var badMode = assertThrows(Exception.class, () -> env.read("Numbers").option("readMode", "Fastest").load().count());
+        String message = cause(badMode, KustoOptionException.class).getMessage();
+        assertTrue(message.contains("readMode") && message.contains("Fastest"), message);
+
+        var noQuery = assertThrows(Exception.class, () -> env.spark.read().format("kusto").options(env.connectionOptions()).load());
+        assertTrue(cause(noQuery, KustoOptionException.class).getMessage().contains("kustoQuery"));
+
+        var distributed = assertThrows(Exception.class, () -> env.read("Numbers").option("readMode", "ForceDistributedMode")
+                .load().count());
+        String distributedMessage = cause(distributed, UnsupportedOperationException.class).getMessage();
+        assertTrue(distributedMessage.contains("transientStorage") && distributedMessage.contains("ForcePartitionedMode"),
+                distributedMessage);
+    }
+
+    @Test
+    void badOptionValuesFailFromDfWrite() {
+        var e = assertThrows(Exception.class, () -> env.spark.range(3).write().format("kusto").options(env.connectionOptions())
+                .option("writeMode", "KustoStreaming").mode("append").save());
+        assertTrue(cause(e, KustoOptionException.class).getMessage().contains("kustoTable"));
+    }
+
+    @Test
+    void theEstablishedConnectorsFormatNamesWork() {
+        for (String format : List.of("com.microsoft.kusto.spark.datasource", "com.microsoft.kusto.spark.synapse.datasource")) {
+            long count = env.spark.read().format(format).options(env.connectionOptions()).option("kustoQuery", "Numbers")
+                    .load().count();
+            assertEquals(100, count, format);
+        }
+    }
+
+    @Test
+    void requestPropertiesReachTheSchemaProbeAndTheQuery() {
+        // The declared parameter has no default: both the schema probe and the query fail without it.
+        String query = "declare query_parameters(upTo:long);\nNumbers | where x <= upTo";
+        String properties = "{\"Options\":{\"servertimeout\":\"00:01:00\"},\"Parameters\":{\"upTo\":\"long(3)\"}}";
+        List<Row> rows = env.read(query).option("clientRequestPropertiesJson", properties).load().collectAsList();
+        assertEquals(3, rows.size());
+
+        String truncating = "{\"Options\":{\"truncationmaxrecords\":10}}";
+        var e = assertThrows(Exception.class, () -> env.read("Numbers").option("clientRequestPropertiesJson", truncating)
+                .load().collectAsList());
+        String message = cause(e, KustoConnectorException.class).getMessage();
+        assertTrue(message.toLowerCase().contains("trunc") || message.contains("limit"), message);
+    }
+
+    @Test
+    void requestIdIsTracedInEveryClientRequestId() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        AbstractAppender appender = new AbstractAppender("requestIds", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                seen.add(event.getMessage().getFormattedMessage());
+            }
+        };
+        appender.start();
+        String dispatcher = "dev.kustospark.local.http.RequestDispatcher";
+        Configurator.setLevel(dispatcher, Level.INFO);
+        context.getConfiguration().addLoggerAppender(context.getLogger(dispatcher), appender);
+        try {
+            env.read("Numbers | take 5").option("requestId", "trace-me-42").load().collectAsList();
+        } finally {
+            context.getConfiguration().getLoggerConfig(dispatcher).removeAppender("requestIds");
+            Configurator.setLevel(dispatcher, Level.WARN);
+        }
+        List<String> queries = seen.stream().filter(line -> line.contains("/v2/rest/query")).toList();
+        assertEquals(2, queries.size(), "schema probe and query: " + seen);
+        assertTrue(queries.stream().allMatch(line -> line.contains(";trace-me-42;")), queries.toString());
+    }
+}
