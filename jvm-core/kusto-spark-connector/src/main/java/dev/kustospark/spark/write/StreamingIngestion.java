@@ -2,6 +2,7 @@ package dev.kustospark.spark.write;
 
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.data.exceptions.KustoDataExceptionBase;
+import com.microsoft.azure.kusto.data.exceptions.WebException;
 import com.microsoft.azure.kusto.ingest.IngestionMapping;
 import com.microsoft.azure.kusto.ingest.IngestionProperties;
 import com.microsoft.azure.kusto.ingest.StreamingIngestClient;
@@ -65,6 +66,10 @@ final class StreamingIngestion {
         for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof DataServiceException service && service.getStatusCode() != null) {
                 int status = service.getStatusCode();
+                return status == 429 || status >= 500;
+            }
+            if (t instanceof WebException web && web.getStatusCode() != null) {
+                int status = web.getStatusCode();
                 return status == 429 || status >= 500;
             }
             if (t instanceof KustoDataExceptionBase kusto && kusto.isPermanent()) {
