@@ -7,14 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kustospark.spark.config.KustoOptionException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configurator;
-import org.apache.logging.log4j.core.config.Property;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,24 +101,8 @@ class KustoErrorsAndOptionsTest {
 
     @Test
     void requestIdIsTracedInEveryClientRequestId() {
-        List<String> seen = new CopyOnWriteArrayList<>();
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        AbstractAppender appender = new AbstractAppender("requestIds", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                seen.add(event.getMessage().getFormattedMessage());
-            }
-        };
-        appender.start();
-        String dispatcher = "dev.kustospark.local.http.RequestDispatcher";
-        Configurator.setLevel(dispatcher, Level.INFO);
-        context.getConfiguration().addLoggerAppender(context.getLogger(dispatcher), appender);
-        try {
-            env.read("Numbers | take 5").option("requestId", "trace-me-42").load().collectAsList();
-        } finally {
-            context.getConfiguration().getLoggerConfig(dispatcher).removeAppender("requestIds");
-            Configurator.setLevel(dispatcher, Level.WARN);
-        }
+        List<String> seen = env.serverRequestsDuring(
+                () -> env.read("Numbers | take 5").option("requestId", "trace-me-42").load().collectAsList());
         List<String> queries = seen.stream().filter(line -> line.contains("/v2/rest/query")).toList();
         assertEquals(2, queries.size(), "schema probe and query: " + seen);
         assertTrue(queries.stream().allMatch(line -> line.contains(";trace-me-42;")), queries.toString());

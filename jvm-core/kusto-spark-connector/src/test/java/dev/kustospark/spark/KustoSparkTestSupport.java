@@ -6,7 +6,16 @@ import com.microsoft.azure.kusto.data.KustoOperationResult;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import dev.kustospark.local.KustoLocal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.Property;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.SparkSession;
 
@@ -41,6 +50,29 @@ final class KustoSparkTestSupport implements AutoCloseable {
 
     KustoOperationResult mgmt(String command) throws Exception {
         return client.executeMgmt(DATABASE, command);
+    }
+
+    /** The request lines kusto-local logs (method, path, status, client request id) while {@code action} runs. */
+    List<String> serverRequestsDuring(Runnable action) {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        AbstractAppender appender = new AbstractAppender("serverRequests", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                seen.add(event.getMessage().getFormattedMessage());
+            }
+        };
+        appender.start();
+        String dispatcher = "dev.kustospark.local.http.RequestDispatcher";
+        Configurator.setLevel(dispatcher, Level.INFO);
+        context.getConfiguration().addLoggerAppender(context.getLogger(dispatcher), appender);
+        try {
+            action.run();
+        } finally {
+            context.getConfiguration().getLoggerConfig(dispatcher).removeAppender("serverRequests");
+            Configurator.setLevel(dispatcher, Level.WARN);
+        }
+        return List.copyOf(seen);
     }
 
     @Override

@@ -103,6 +103,22 @@ class KustoWriteTest {
     }
 
     @Test
+    void eachTaskStreamsBatchesOfAtMostStreamingIngestSizeInMB() {
+        // About 3.2 MB of CSV in one task: with a 1 MB limit it takes at least four streaming requests.
+        Dataset<Row> frame = env.spark.range(0, 3200, 1, 1).selectExpr("id", "repeat('x', 1000) as padding");
+        List<String> requests = env.serverRequestsDuring(() -> frame.write().format("kusto").options(writeOptions("Batched"))
+                .option("tableCreateOptions", "CreateIfNotExist").option("streamingIngestSizeInMB", "1")
+                .mode(SaveMode.Append).save());
+        long ingests = requests.stream().filter(line -> line.contains("/v1/rest/ingest/db1/Batched")).count();
+        assertTrue(ingests >= 4 && ingests <= 5, "streaming ingestion requests: " + requests);
+        Row totals = env.read("Batched | summarize n = count(), s = sum(id), l = min(strlen(padding))").load()
+                .collectAsList().get(0);
+        assertEquals(3200L, totals.getLong(0));
+        assertEquals(3200L * 3199 / 2, totals.getLong(1));
+        assertEquals(1000L, totals.getLong(2));
+    }
+
+    @Test
     void missingTableFailsWithFailIfNotExist() {
         var e = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto").options(writeOptions("Absent"))
                 .mode(SaveMode.Append).save());
