@@ -26,10 +26,13 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 final class KustoTable implements SupportsRead, SupportsWrite {
     private final StructType schema;
     private final Map<String, String> properties;
+    /** Built once per table, so every scan of one DataFrame carries the same requestId. */
+    private ReadConfig readConfig;
 
-    KustoTable(StructType schema, Map<String, String> properties) {
+    KustoTable(StructType schema, Map<String, String> properties, ReadConfig readConfig) {
         this.schema = schema;
         this.properties = Map.copyOf(properties);
+        this.readConfig = readConfig;
     }
 
     @Override
@@ -50,8 +53,15 @@ final class KustoTable implements SupportsRead, SupportsWrite {
 
     @Override
     public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-        return new KustoScanBuilder(ReadConfig.from(merged(options.asCaseSensitiveMap()), KustoTableProvider.kustoSparkConf()),
-                schema);
+        Map<String, String> merged = merged(options.asCaseSensitiveMap());
+        if (!merged.equals(merged(Map.of()))) {
+            // Scan options that differ from the table's make a config of their own.
+            return new KustoScanBuilder(ReadConfig.from(merged, KustoTableProvider.kustoSparkConf()), schema);
+        }
+        if (readConfig == null) {
+            readConfig = ReadConfig.from(merged, KustoTableProvider.kustoSparkConf());
+        }
+        return new KustoScanBuilder(readConfig, schema);
     }
 
     @Override

@@ -22,6 +22,13 @@ import scala.jdk.javaapi.CollectionConverters;
  * Subclasses only register the established connector's format names.
  */
 public class KustoTableProvider implements TableProvider, DataSourceRegister {
+    /**
+     * The read config the schema was inferred with, handed to the table so that the probe and the
+     * query share one config and so one {@code requestId} (Spark creates a provider per load()).
+     */
+    private ReadConfig inferredWith;
+    private Map<String, String> inferredOptions;
+
     @Override
     public String shortName() {
         return "kusto";
@@ -29,12 +36,15 @@ public class KustoTableProvider implements TableProvider, DataSourceRegister {
 
     @Override
     public StructType inferSchema(CaseInsensitiveStringMap options) {
-        return KustoSchemaProbe.schemaOf(ReadConfig.from(options.asCaseSensitiveMap(), kustoSparkConf()));
+        inferredOptions = Map.copyOf(options.asCaseSensitiveMap());
+        inferredWith = ReadConfig.from(inferredOptions, kustoSparkConf());
+        return KustoSchemaProbe.schemaOf(inferredWith);
     }
 
     @Override
     public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
-        return new KustoTable(schema, properties);
+        ReadConfig readConfig = inferredWith != null && inferredOptions.equals(properties) ? inferredWith : null;
+        return new KustoTable(schema, properties, readConfig);
     }
 
     @Override

@@ -107,4 +107,20 @@ class KustoErrorsAndOptionsTest {
         assertEquals(2, queries.size(), "schema probe and query: " + seen);
         assertTrue(queries.stream().allMatch(line -> line.contains(";trace-me-42;")), queries.toString());
     }
+
+    @Test
+    void withoutRequestIdTheProbeAndTheQueryShareAGeneratedOne() {
+        List<String> seen = env.serverRequestsDuring(() -> env.read("Numbers | take 5").load().collectAsList());
+        List<String> requestIds = seen.stream().filter(line -> line.contains("/v2/rest/query"))
+                .map(line -> line.substring(line.indexOf("KSC.")).split(";")[1]).distinct().toList();
+        assertEquals(1, requestIds.size(), seen.toString());
+    }
+
+    @Test
+    void unknownPartitionColumnIsNamed() {
+        var e = assertThrows(Exception.class, () -> env.read("Numbers").option("readMode", "ForcePartitionedMode")
+                .option("partitionColumn", "nope").load().count());
+        String message = cause(e, KustoOptionException.class).getMessage();
+        assertTrue(message.contains("partitionColumn") && message.contains("'nope'") && message.contains("x"), message);
+    }
 }

@@ -74,6 +74,12 @@ class KustoReadTest {
         assertEquals(4, partitioned.rdd().getNumPartitions());
         assertEquals(1000, single.size());
         assertEquals(single, partitioned.orderBy("x").collectAsList());
+        Dataset<Row> byString = env.read("Numbers").option("readMode", "forcepartitionedmode").option("numPartitions", "3")
+                .option("partitionColumn", "s").load();
+        String plan = byString.queryExecution().executedPlan().toString();
+        assertTrue(plan.contains("mode=ForcePartitionedMode, partitions=3, partitionColumn=s"), plan);
+        assertTrue(plan.contains("where hash(tostring(['s']), 3) == 0"), plan);
+        assertEquals(single, byString.orderBy("x").collectAsList());
     }
 
     @Test

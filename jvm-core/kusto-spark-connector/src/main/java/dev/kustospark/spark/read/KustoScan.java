@@ -1,6 +1,8 @@
 package dev.kustospark.spark.read;
 
+import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.ReadMode;
+import dev.kustospark.spark.config.KustoOptionException;
 import dev.kustospark.spark.config.ReadConfig;
 import dev.kustospark.spark.types.KqlSyntax;
 import java.util.ArrayList;
@@ -58,7 +60,11 @@ final class KustoScan implements Scan {
             sb.append(", partitions=").append(config.numPartitions()).append(", partitionColumn=").append(partitionColumn());
         }
         sb.append(", database=").append(config.connection().database());
-        sb.append(", query=").append(dev.kustospark.spark.KustoConnectorException.oneLineQuery(queryFor(null)));
+        if (mode == ReadMode.ForcePartitionedMode) {
+            sb.append(", query of partition 0=").append(KustoConnectorException.oneLineQuery(queryFor(0)));
+        } else {
+            sb.append(", query=").append(KustoConnectorException.oneLineQuery(queryFor(null)));
+        }
         return sb.append(']').toString();
     }
 
@@ -82,7 +88,12 @@ final class KustoScan implements Scan {
 
     private String partitionColumn() {
         if (config.partitionColumn().isPresent()) {
-            return config.partitionColumn().get();
+            String column = config.partitionColumn().get();
+            if (!List.of(fullSchema.fieldNames()).contains(column)) {
+                throw new KustoOptionException("option partitionColumn: '" + column + "' is not a column of the query's"
+                        + " result; use one of " + String.join(", ", fullSchema.fieldNames()));
+            }
+            return column;
         }
         if (fullSchema.isEmpty()) {
             throw new IllegalArgumentException("readMode=ForcePartitionedMode needs a column to hash, and the query has none");
