@@ -6,6 +6,10 @@ source "$(dirname "$0")/lib.sh"
 ensure_tools
 cd "$PROJECT_ROOT"
 
+log "Python virtualenv with the official Python SDK"
+KUSTO_LOCAL_PYTHON=$("$PROJECT_ROOT/scripts/python-env.sh" | tail -n 1)
+export KUSTO_LOCAL_PYTHON
+
 log "JVM modules: build and test"
 mvn -B -ntp install
 

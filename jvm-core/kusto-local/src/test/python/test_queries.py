@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import timedelta
 
 import pytest
@@ -127,3 +128,24 @@ def test_unsupported_operator_fails_naming_it(client: KustoClient) -> None:
     with pytest.raises(KustoApiError) as error:
         client.execute(DATABASE, "print x = 1 | evaluate bag_unpack(x)")
     assert "evaluate" in error.value.get_api_error().description
+
+
+def test_dynamic_property_and_index_access(client: KustoClient) -> None:
+    result = rows(client, "print d = parse_json('{\"a\":{\"b\":[10,20,30]},\"n\":\"x\"}') "
+                          "| project whole = d.a, second = toint(d.a.b[1]), name = tostring(d['n'])")
+    assert result == [[{"b": [10, 20, 30]}, 20, "x"]]
+
+
+def test_datetime_functions(client: KustoClient) -> None:
+    # Values from the Kusto documentation pages "datetime_diff()" and "format_datetime()".
+    result = rows(client, "print datetime_diff('year', datetime(2017-01-01), datetime(2000-12-31)), "
+                          "datetime_diff('day', datetime(2017-10-29 00:00), datetime(2017-09-30 23:59)), "
+                          "format_datetime(datetime(2017-01-29 09:00:05), 'yy-MM-dd [HH:mm:ss]'), "
+                          "startofmonth(datetime(2017-01-04 10:10:17)), dayofweek(datetime(2015-12-14))")
+    assert result == [[17, 29, "17-01-29 [09:00:05]",
+                       dt.datetime(2017, 1, 1, tzinfo=dt.timezone.utc), dt.timedelta(days=1)]]
+
+
+def test_execute_routes_commands_by_their_leading_dot(client: KustoClient) -> None:
+    table = client.execute(DATABASE, ".show version").primary_results[0]
+    assert "BuildVersion" in [c.column_name for c in table.columns]

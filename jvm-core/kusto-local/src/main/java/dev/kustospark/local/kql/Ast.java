@@ -16,7 +16,10 @@ final class Ast {
 
     // ---- statements
 
-    sealed interface Statement permits Let, DeclareParameters, QueryStatement {}
+    sealed interface Statement permits Let, DeclareParameters, QueryStatement, SetOption {}
+
+    /** {@code set name [= value]}: a request option; {@code value} as written, "true" when omitted. */
+    record SetOption(String name, String value, Pos pos) implements Statement {}
 
     /** {@code let name = body}; the body is a scalar or tabular expression, decided when translated. */
     record Let(String name, Node body, Pos pos) implements Statement {}
@@ -102,7 +105,7 @@ final class Ast {
     // ---- operators
 
     sealed interface Operator permits Where, Project, ProjectAway, ProjectRename, ProjectReorder, ProjectKeep,
-            Extend, Summarize, Take, Sort, Top, Distinct, Count, Union, Join, GetSchema, As, Serialize, MvExpand, Render {
+            Extend, Summarize, Take, Sort, Top, Distinct, Count, Union, Join, GetSchema, As, Serialize, MvExpand, Render, Sample {
         Pos pos();
     }
 
@@ -171,7 +174,8 @@ final class Ast {
     /** {@code distinct *} has an empty list and {@code all} true. */
     record Distinct(List<Expr> columns, boolean all, Pos pos) implements Operator {}
 
-    record Count(Pos pos) implements Operator {}
+    /** {@code count [as Name]}: one long column, {@code Count} unless named. */
+    record Count(String name, Pos pos) implements Operator {}
 
     /** Both {@code union} as a source and {@code | union}: with a piped input, it is the first leg. */
     record Union(String kind, String withSource, boolean isFuzzy, List<Tabular> legs, Pos pos) implements Operator {}
@@ -185,6 +189,9 @@ final class Ast {
     record GetSchema(Pos pos) implements Operator {}
 
     record As(String name, Pos pos) implements Operator {}
+
+    /** {@code sample N} (random rows), or {@code sample-distinct N of column} when {@code column} is set. */
+    record Sample(Expr count, Expr column, Pos pos) implements Operator {}
 
     /** {@code render ...}: a chart directive for clients; the rows are those of the input. */
     record Render(Pos pos) implements Operator {}

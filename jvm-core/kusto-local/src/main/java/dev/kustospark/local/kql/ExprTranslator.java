@@ -309,7 +309,28 @@ final class ExprTranslator {
         if (l.type() == DYNAMIC && !(op.equals("==") || op.equals("!="))) {
             throw typeError("operator '" + op + "' cannot compare two dynamic values", pos);
         }
+        if (op.equals("==") || op.equals("!=")) {
+            return equality(op.equals("=="), l, r);
+        }
         return TypedSql.of("(" + l.sql() + " " + sqlOp + " " + r.sql() + ")", BOOL);
+    }
+
+    /**
+     * Kusto's equality: a null compared with a value is unequal (false for ==, true for !=); only
+     * two nulls compare as null.
+     */
+    private static TypedSql equality(boolean equal, TypedSql l, TypedSql r) {
+        boolean leftKnown = l.constant() && l.value() != null;
+        boolean rightKnown = r.constant() && r.value() != null;
+        String plain = "(" + l.sql() + (equal ? " = " : " <> ") + r.sql() + ")";
+        if (leftKnown && rightKnown) {
+            return TypedSql.of(plain, BOOL);
+        }
+        if (leftKnown || rightKnown) {
+            return TypedSql.of("coalesce(" + plain + ", " + (equal ? "FALSE" : "TRUE") + ")", BOOL);
+        }
+        return TypedSql.of("(CASE WHEN " + l.sql() + " IS NULL AND " + r.sql() + " IS NULL THEN NULL ELSE "
+                + l.sql() + (equal ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ") + r.sql() + " END)", BOOL);
     }
 
     /** A dynamic value read as {@code type}, null when it does not hold one. */
@@ -348,8 +369,8 @@ final class ExprTranslator {
             String left = caseInsensitive ? "lower(" + value.sql() + ")" : value.sql();
             String col = caseInsensitive ? "lower(s.c0)" : "s.c0";
             // nulls never match; leaving them in would make every NOT IN unknown
-            return TypedSql.of("(" + left + (negated ? " NOT IN " : " IN ") + "(SELECT " + col + " FROM ("
-                    + rel.sql() + ") AS s WHERE s.c0 IS NOT NULL))", BOOL);
+            return TypedSql.of("coalesce(" + left + (negated ? " NOT IN " : " IN ") + "(SELECT " + col + " FROM ("
+                    + rel.sql() + ") AS s WHERE s.c0 IS NOT NULL), " + (negated ? "TRUE" : "FALSE") + ")", BOOL);
         }
         List<TypedSql> translated = new ArrayList<>();
         for (Expr item : in.items()) {
@@ -381,7 +402,9 @@ final class ExprTranslator {
         if (items.isEmpty()) {
             return TypedSql.of(negated ? "TRUE" : "FALSE", BOOL);
         }
-        return TypedSql.of("(" + left + (negated ? " NOT IN (" : " IN (") + String.join(", ", items) + "))", BOOL);
+        // like ==, a null value is simply not in the list
+        return TypedSql.of("coalesce(" + left + (negated ? " NOT IN (" : " IN (") + String.join(", ", items) + "), "
+                + (negated ? "TRUE" : "FALSE") + ")", BOOL);
     }
 
     private static void checkComparable(KustoType a, KustoType b, Pos pos) {
@@ -448,6 +471,9 @@ final class ExprTranslator {
             }
             return TypedSql.of("(NOT " + asBool(translate(c.args().get(0)), c.pos()).sql() + ")", BOOL);
         }
+        if (name.equals("column_ifexists") || name.equals("columnifexists")) {
+            return columnIfExists(c);
+        }
         if (name.equals("row_number") || name.equals("prev") || name.equals("next")) {
             return window(c);
         }
@@ -478,6 +504,20 @@ final class ExprTranslator {
             args.add(translate(a));
         }
         return ScalarFunctions.call(query.site(name, c.pos()), args);
+    }
+
+    /** {@code column_ifexists('name', default)}: the column when the input has it, else the default. */
+    private TypedSql columnIfExists(Ast.Call c) {
+        if (c.args().size() != 2 || !(c.args().get(0) instanceof Ast.Literal lit) || !(lit.value() instanceof String n)) {
+            throw query.site(c.name(), c.pos()).error("expects a constant column name and a default value");
+        }
+        TypedSql fallback = translate(c.args().get(1));
+        for (int i = scope.size() - 1; i >= 0; i--) {
+            if (scope.get(i).name().equals(n)) {
+                return name(new Ast.Name(n, true, c.pos()));
+            }
+        }
+        return fallback;
     }
 
     /** row_number(), prev() and next() over the serialized order of the input. */

@@ -11,7 +11,7 @@ final class Lexer {
     /** Operator names that contain hyphens and must not be read as subtractions. */
     private static final List<String> HYPHENATED = List.of(
             "project-away", "project-rename", "project-reorder", "project-keep", "mv-expand", "mv-apply",
-            "make-series", "parse-where", "parse-kv", "order-by");
+            "make-series", "parse-where", "parse-kv", "order-by", "sample-distinct");
 
     /** Punctuation, longest first so that {@code !contains}-style operators are found by the parser. */
     private static final List<String> PUNCTS = List.of(

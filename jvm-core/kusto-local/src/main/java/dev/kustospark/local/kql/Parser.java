@@ -139,7 +139,7 @@ final class Parser {
             } else if (t.is("declare") && peek(1).is("query_parameters")) {
                 out.add(declare());
             } else if (t.is("set") && peek(1).isIdent()) {
-                setOption();
+                out.add(setOption());
             } else if (t.is("alias") || t.is("pattern") || t.is("restrict")) {
                 throw KustoException.unsupported("the '" + t.text() + "' statement", t.line(), t.column());
             } else {
@@ -159,19 +159,26 @@ final class Parser {
      * {@code set option [= value]}: only options that cannot change the rows of a result are
      * accepted (and have no effect here, which truncates nothing); others are refused.
      */
-    private void setOption() {
+    private Ast.SetOption setOption() {
         advance();
         Token name = advance();
-        if (!SAFE_SET_OPTIONS.contains(name.text())) {
+        if (!SAFE_SET_OPTIONS.contains(name.text().toLowerCase(Locale.ROOT))) {
             throw KustoException.unsupported("the request option '" + name.text() + "'", name.line(),
                     name.column());
         }
+        String value = "true";
         if (accept("=")) {
-            Token v = advance();
-            if (v.kind() == Token.Kind.EOF) {
-                throw unexpected(v, "expected a value");
+            StringBuilder sb = new StringBuilder();
+            while (!at(";") && peek().kind() != Token.Kind.EOF) {
+                Token v = advance();
+                sb.append(v.kind() == Token.Kind.STRING ? (String) v.value() : v.text());
             }
+            if (sb.length() == 0) {
+                throw unexpected(peek(), "expected a value for '" + name.text() + "'");
+            }
+            value = sb.toString();
         }
+        return new Ast.SetOption(name.text().toLowerCase(Locale.ROOT), value, Pos.of(name));
     }
 
     private Ast.Let let() {
@@ -401,6 +408,12 @@ final class Parser {
             case "project-reorder" -> projectReorder(pos);
             case "extend" -> new Ast.Extend(assignments(), pos);
             case "mv-expand" -> mvExpand(pos);
+            case "sample" -> new Ast.Sample(expression(), null, pos);
+            case "sample-distinct" -> {
+                Expr count = expression();
+                expectWord("of");
+                yield new Ast.Sample(count, expression(), pos);
+            }
             case "serialize" -> new Ast.Serialize(at("|") || at(";") || at(")") || peek().kind() == Token.Kind.EOF
                     ? List.of() : assignments(), pos);
             case "summarize" -> summarize(pos);
@@ -415,7 +428,7 @@ final class Parser {
                 yield new Ast.Top(count, sortKeys(), pos);
             }
             case "distinct" -> distinct(pos);
-            case "count" -> new Ast.Count(pos);
+            case "count" -> new Ast.Count(accept("as") ? identifier("a column name after 'as'") : "Count", pos);
             case "union" -> union(t);
             case "join" -> join(pos, false);
             case "lookup" -> join(pos, true);
@@ -956,6 +969,13 @@ final class Parser {
         switch (word) {
             case "int", "long", "real", "double", "decimal", "bool", "boolean", "string":
                 return typedScalarLiteral(word, pos);
+            case "typeof": {
+                // a type argument (extract(..., typeof(real))): a typed null of that type
+                advance();
+                KustoType type = typeName();
+                expect(")");
+                return new Ast.Literal(type, null, pos);
+            }
             case "toscalar": {
                 advance();
                 Tabular inner = tabular();

@@ -43,6 +43,7 @@ final class QueryTranslator {
     /** let-bound and {@code as}-bound names: a TypedSql (scalar) or a Relation (tabular). */
     private final Map<String, Object> bindings = new HashMap<>();
     private int aliases;
+    private int defaultColumnSuffix = 1;
 
     QueryTranslator(KqlContext context) {
         this.context = context;
@@ -69,8 +70,11 @@ final class QueryTranslator {
 
     CompiledQuery translate(List<Ast.Statement> statements) {
         List<SqlResult> results = new ArrayList<>();
+        Map<String, String> options = new LinkedHashMap<>();
         for (Ast.Statement s : statements) {
-            if (s instanceof Ast.Let let) {
+            if (s instanceof Ast.SetOption set) {
+                options.put(set.name(), set.value());
+            } else if (s instanceof Ast.Let let) {
                 bindings.put(let.name(), letValue(let));
             } else if (s instanceof Ast.DeclareParameters d) {
                 for (Ast.Param p : d.params()) {
@@ -83,7 +87,7 @@ final class QueryTranslator {
         if (results.isEmpty()) {
             throw KustoException.semanticError("SEM0001", "the query has no tabular expression statement");
         }
-        return new CompiledQuery(results);
+        return new CompiledQuery(results, options);
     }
 
     private static SqlResult finish(Relation rel) {
@@ -148,6 +152,12 @@ final class QueryTranslator {
         }
         if (raw instanceof Number n) {
             return numberAs(new BigDecimal(n.toString()), type);
+        }
+        if (raw instanceof Map<?, ?> || raw instanceof List<?>) {
+            if (type != DYNAMIC) {
+                throw new IllegalArgumentException();
+            }
+            return JSON.valueToTree(raw).toString();
         }
         String s = raw.toString();
         if (type == STRING) {
@@ -458,10 +468,10 @@ final class QueryTranslator {
         if (op instanceof Ast.Distinct d) {
             return distinct(in, d);
         }
-        if (op instanceof Ast.Count) {
+        if (op instanceof Ast.Count count) {
             String a = alias();
             return new Relation("SELECT count(*) AS c0 FROM (" + in.sql() + ") AS " + a,
-                    List.of(new Column("Count", LONG)), false);
+                    List.of(new Column(count.name(), LONG)), false);
         }
         if (op instanceof Ast.Union u) {
             return union(in, u);
@@ -475,6 +485,9 @@ final class QueryTranslator {
         if (op instanceof Ast.As a) {
             bindings.put(a.name(), in);
             return in;
+        }
+        if (op instanceof Ast.Sample sample) {
+            return sample(in, sample);
         }
         if (op instanceof Ast.Render) {
             return in;
@@ -515,7 +528,7 @@ final class QueryTranslator {
         List<String> names = new ArrayList<>();
         in.columns().forEach(c -> names.add(c.name()));
         if (name == null) {
-            name = nextColumnName(new HashSet<>(names));
+            name = defaultColumnName(new HashSet<>(names));
         }
         List<Column> columns = new ArrayList<>(in.columns());
         List<String> select = new ArrayList<>();
@@ -574,6 +587,24 @@ final class QueryTranslator {
         };
     }
 
+    /** sample: N random rows; sample-distinct: up to N distinct values of one column. */
+    private Relation sample(Relation in, Ast.Sample s) {
+        String operator = s.column() == null ? "sample" : "sample-distinct";
+        long n = constantCount(s.count(), operator);
+        String a = alias();
+        if (s.column() == null) {
+            return new Relation("SELECT " + in.selectList(a, false) + " FROM (" + in.sql() + ") AS " + a
+                    + " ORDER BY random() LIMIT " + n, in.columns(), false);
+        }
+        TypedSql v = new ExprTranslator(this, in.scope(a), operator, false).translate(s.column());
+        String name = ExprTranslator.inferredName(s.column());
+        if (name == null) {
+            name = defaultColumnName(Set.of());
+        }
+        return new Relation("SELECT DISTINCT " + v.sql() + " AS c0 FROM (" + in.sql() + ") AS " + a + " LIMIT " + n,
+                List.of(new Column(name, v.type())), false);
+    }
+
     private Relation where(Relation in, Ast.Where w) {
         String a = alias();
         TypedSql pred = new ExprTranslator(this, in.scope(a), "where", false).translate(w.predicate());
@@ -595,12 +626,16 @@ final class QueryTranslator {
         }
     }
 
-    static String nextColumnName(Set<String> taken) {
-        int i = 1;
-        while (taken.contains("Column" + i)) {
-            i++;
-        }
-        return "Column" + i;
+    /**
+     * The next default name, {@code Column1}, {@code Column2}...: numbered across the whole query
+     * as Kusto numbers them, skipping names already {@code taken}.
+     */
+    String defaultColumnName(Set<String> taken) {
+        String name;
+        do {
+            name = "Column" + defaultColumnSuffix++;
+        } while (taken.contains(name));
+        return name;
     }
 
     /** project (a new column list) or extend (the input columns plus new or replaced ones). */
@@ -632,7 +667,7 @@ final class QueryTranslator {
             if (name == null) {
                 Set<String> taken = new HashSet<>(out.keySet());
                 in.columns().forEach(c -> taken.add(c.name()));
-                name = nextColumnName(taken);
+                name = defaultColumnName(taken);
             }
             if (!defined.add(name) && !extend) {
                 throw KustoException.semanticError("SEM0100", "'" + operator + "' operator: column '" + name
@@ -700,6 +735,11 @@ final class QueryTranslator {
                 idx.add(i);
                 names.add(n);
             }
+        }
+        if (idx.isEmpty()) {
+            Pos pos = patterns.get(0).pos();
+            throw KustoException.semanticError("SEM0100", "'" + operator + "' operator: no columns are left "
+                    + "[line:position=" + pos.line() + ":" + pos.column() + "]");
         }
         return select(in, idx, names);
     }
@@ -816,7 +856,7 @@ final class QueryTranslator {
             TypedSql v = tr.translate(e);
             String name = ExprTranslator.inferredName(e);
             if (name == null) {
-                name = nextColumnName(taken);
+                name = defaultColumnName(taken);
             }
             checkNewName(name, taken, e.pos(), "distinct");
             sel.add(v.sql() + " AS " + Relation.physical(columns.size()));

@@ -89,6 +89,10 @@ final class ResultNames {
         if (prefix != null) {
             return c.args().isEmpty() ? prefix + "_" : prefix + "_" + of(c.args().get(0));
         }
+        if ((name.equals("column_ifexists") || name.equals("columnifexists")) && !c.args().isEmpty()
+                && c.args().get(0) instanceof Ast.Literal lit && lit.value() instanceof String column) {
+            return column;
+        }
         if (name.equals("percentile") && c.args().size() == 2) {
             return "percentile_" + of(c.args().get(0)) + "_" + validFragment(constantText(c.args().get(1)));
         }

@@ -42,7 +42,7 @@ final class SummarizeTranslator {
             TypedSql v = rows.translate(k.expr());
             String name = k.name() != null ? k.name() : ExprTranslator.inferredName(k.expr());
             if (name == null) {
-                name = QueryTranslator.nextColumnName(names);
+                name = query.defaultColumnName(names);
             }
             QueryTranslator.checkNewName(name, names, k.pos(), "summarize");
             add(v.sql(), name, v.type());
@@ -67,7 +67,7 @@ final class SummarizeTranslator {
                 name = a.expr() instanceof Ast.Call c ? uniqueDefault(defaultName(c)) : null;
             }
             if (name == null) {
-                name = QueryTranslator.nextColumnName(names);
+                name = query.defaultColumnName(names);
             }
             QueryTranslator.checkNewName(name, names, a.pos(), "summarize");
             add(v.sql(), name, v.type());

@@ -132,6 +132,7 @@ final class ResultShapes {
         return columns;
     }
 
+    /** {@code .show database D schema as json}, keyed as the service's example output. */
     static RowsResult databaseSchemaJson(String database, List<TableInfo> tables) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode db = root.putObject("Databases").putObject(database);
@@ -140,18 +141,33 @@ final class ResultShapes {
         for (TableInfo t : tables) {
             ObjectNode tn = tablesNode.putObject(t.name());
             tn.put("Name", t.name());
-            tn.put("EntityType", "Table");
+            tn.putNull("DefaultColumn");
             tn.set("OrderedColumns", orderedColumns(t));
             tn.put("Folder", t.folder());
             tn.put("DocString", t.docString());
         }
-        db.putObject("ExternalTables");
-        db.putObject("MaterializedViews");
         db.putNull("PrettyName");
         db.put("MajorVersion", 1);
         db.put("MinorVersion", 1);
         db.putObject("Functions");
         return result(List.of(col("DatabaseSchema", KustoType.STRING)), List.of(row(root.toString())));
+    }
+
+    /** {@code .show database D schema}: a row for the database, one per table, one per column. */
+    static RowsResult databaseSchemaRows(String database, List<TableInfo> tables) {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(row(database, "", "", "", false, false, "", "v.1.1", "", ""));
+        for (TableInfo t : tables) {
+            rows.add(row(database, t.name(), "", "", true, false, "", "", text(t.folder()), text(t.docString())));
+            for (ColumnInfo c : t.columns()) {
+                rows.add(row(database, t.name(), c.name(), c.type().systemTypeName(), true, false, "", "", "", ""));
+            }
+        }
+        return result(List.of(col("DatabaseName", KustoType.STRING), col("TableName", KustoType.STRING),
+                col("ColumnName", KustoType.STRING), col("ColumnType", KustoType.STRING),
+                col("IsDefaultTable", KustoType.BOOL), col("IsDefaultColumn", KustoType.BOOL),
+                col("PrettyName", KustoType.STRING), col("Version", KustoType.STRING), col("Folder", KustoType.STRING),
+                col("DocString", KustoType.STRING)), rows);
     }
 
     // ------------------------------------------------------------ extents

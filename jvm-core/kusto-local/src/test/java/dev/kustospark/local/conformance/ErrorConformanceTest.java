@@ -64,10 +64,15 @@ final class ErrorConformanceTest extends ConformanceBase {
     }
 
     @Test
-    void unknownTableInACommand() throws Exception {
-        fixture();
-        assertBadRequest(assertMgmtFails(".show table NoSuchTable schema as json", "NoSuchTable"));
+    void dropOfAnUnknownTableFails() throws Exception {
+        // Without ifexists, .drop table fails on a missing table (Kusto documentation page ".drop table command").
         assertBadRequest(assertMgmtFails(".drop table NoSuchTable", "NoSuchTable"));
+    }
+
+    @Test
+    void schemaOfAnUnknownTableFails() throws Exception {
+        assertBadRequest(assertMgmtFails(".show table NoSuchTable schema as json", "NoSuchTable"));
+        assertBadRequest(assertMgmtFails(".show table NoSuchTable cslschema", "NoSuchTable"));
     }
 
     @Test

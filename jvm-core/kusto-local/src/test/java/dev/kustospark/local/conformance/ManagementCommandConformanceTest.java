@@ -212,6 +212,30 @@ final class ManagementCommandConformanceTest extends ConformanceBase {
         assertEquals(1, piped.getInt(0));
     }
 
+    /** Tags and MaxCreatedOn of each extent of a table, as "tags|instant" strings, sorted. */
+    List<String> extentTagsAndTimes(String tableName) throws Exception {
+        KustoResultSetTable extents = mgmt(".show table " + tableName + " extents");
+        List<String> described = new ArrayList<>();
+        while (extents.next()) {
+            described.add(extents.getString("Tags") + "|" + Instant.parse(extents.getString("MaxCreatedOn")));
+        }
+        described.sort(null);
+        return described;
+    }
+
+    @Test
+    void everyQueryFedCommandAcceptsTagsAndCreationTime() throws Exception {
+        mgmt(".set SetTagged with (tags='[\"t:set\"]', creationTime='2021-01-01') <| print a = 1");
+        assertEquals(List.of("t:set|2021-01-01T00:00:00Z"), extentTagsAndTimes("SetTagged"));
+        mgmt(".set-or-append SetTagged with (tags='[\"t:soa\"]', creationTime='2021-02-02T10:00:00Z') <| print a = 2");
+        assertEquals(List.of("t:set|2021-01-01T00:00:00Z", "t:soa|2021-02-02T10:00:00Z"), extentTagsAndTimes("SetTagged"));
+        mgmt(".set-or-replace SetTagged with (tags='[\"t:sor\"]', creationTime='2021-03-03') <| print a = 3");
+        assertEquals(List.of("t:sor|2021-03-03T00:00:00Z"), extentTagsAndTimes("SetTagged"));
+        assertEquals(table("3"), rows("SetTagged"));
+        mgmt(".ingest inline into table SetTagged with (tags='[\"t:inline\"]', creationTime='2021-04-04') <| 4");
+        assertEquals(List.of("t:inline|2021-04-04T00:00:00Z", "t:sor|2021-03-03T00:00:00Z"), extentTagsAndTimes("SetTagged"));
+    }
+
     @Test
     void dropExtentsByQueryAndById() throws Exception {
         mgmt(".create table Extents (a:int)");

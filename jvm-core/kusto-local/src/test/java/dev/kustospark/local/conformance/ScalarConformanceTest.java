@@ -204,6 +204,14 @@ final class ScalarConformanceTest extends ConformanceBase {
     }
 
     @Test
+    void conversionsTruncateAndNullsBecomeEmptyStrings() throws Exception {
+        assertEquals(3L, scalarLong("print tolong(3.7)"));
+        assertEquals(-3L, scalarLong("print tolong(-3.7)"));
+        assertEquals("a", scalarString("print strcat('a', int(null))"));
+        assertEquals(0L, scalarLong("print strlen(tostring(datetime(null)))"));
+    }
+
+    @Test
     void parseJsonAndTodynamicSupportPropertyAndIndexAccess() throws Exception {
         String json = "'{\"a\":{\"b\":[10,20,30]},\"name\":\"x\"}'";
         assertEquals(20L, scalarLong("print toint(parse_json(" + json + ").a.b[1])"));

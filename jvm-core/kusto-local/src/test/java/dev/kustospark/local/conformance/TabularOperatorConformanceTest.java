@@ -254,6 +254,42 @@ final class TabularOperatorConformanceTest extends ConformanceBase {
     }
 
     @Test
+    void summarizeOverNoRows() throws Exception {
+        fixture();
+        // Without grouping keys there is always one row; with keys, one per group and so none here.
+        assertEquals(table("0"), rows("Sales | where Id > 100 | summarize count()"));
+        assertEquals(0, query("Sales | where Id > 100 | summarize count() by Region").count());
+    }
+
+    @Test
+    void aggregatesIgnoreNulls() throws Exception {
+        fixture();
+        // The Kusto documentation page "Null values": make_list, dcount and others skip nulls.
+        KustoResultSetTable list = query("Sales | summarize l = make_list(Amount)");
+        assertTrue(list.next());
+        assertEquals(4, list.getJSONObject(0).size());
+        assertEquals(4L, scalarLong("Sales | summarize dcount(Amount)"));
+    }
+
+    @Test
+    void extendReplacesAnExistingColumnInPlace() throws Exception {
+        fixture();
+        KustoResultSetTable result = query("Sales | where Id == 1 | extend Amount = Amount * 2");
+        assertEquals(List.of("Id", "Region", "Product", "Amount", "Price", "Ts"), columnNames(result));
+        assertTrue(result.next());
+        assertEquals(20L, result.getLong(3));
+    }
+
+    @Test
+    void takeZeroKeepsTheSchema() throws Exception {
+        fixture();
+        KustoResultSetTable result = query("Sales | take 0");
+        assertEquals(0, result.count());
+        assertEquals(List.of("Id", "Region", "Product", "Amount", "Price", "Ts"), columnNames(result));
+        assertEquals(List.of("int", "string", "string", "long", "real", "datetime"), columnTypes(result));
+    }
+
+    @Test
     void getschemaDescribesColumns() throws Exception {
         fixture();
         KustoResultSetTable result = query("Sales | getschema");

@@ -108,6 +108,40 @@ final class TypedValuesConformanceTest extends ConformanceBase {
     }
 
     @Test
+    void wireFormsMatchWhatClientsParse() throws Exception {
+        KustoResultSetTable row = query("print d = decimal(1.10), r = real(1), dt = datetime(2024-01-02 03:04:05.5), "
+                + "whole = datetime(2024-01-02)");
+        assertTrue(row.next());
+        // Decimals travel as strings (the Spark connector builds BigDecimal from the string).
+        assertTrue(row.getObject(0) instanceof String, () -> "decimal arrived as " + row.getObject(0).getClass());
+        // A whole real must still carry a decimal point, or getDouble fails.
+        assertEquals(1.0, row.getDouble(1));
+        java.util.regex.Pattern wireDatetime =
+                java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,7})?Z");
+        assertTrue(wireDatetime.matcher(row.getString(2)).matches(), row.getString(2));
+        assertTrue(wireDatetime.matcher(row.getString(3)).matches(), row.getString(3));
+    }
+
+    @Test
+    void nonFiniteRealsTravelAsStrings() throws Exception {
+        KustoResultSetTable row = query("print real(nan), real(+inf), real(-inf)");
+        assertEquals(List.of("real", "real", "real"), columnTypes(row));
+        assertTrue(row.next());
+        assertEquals("NaN", row.getObject(0));
+        assertEquals("Infinity", row.getObject(1));
+        assertEquals("-Infinity", row.getObject(2));
+    }
+
+    @Test
+    void responseCarriesTheServiceTableKinds() throws Exception {
+        List<String> kinds = new java.util.ArrayList<>();
+        for (var table : client.executeQuery(DB, "print 1").getResultTables()) {
+            kinds.add(String.valueOf(table.getTableKind()));
+        }
+        assertEquals(List.of("QueryProperties", "PrimaryResult", "QueryCompletionInformation"), kinds);
+    }
+
+    @Test
     void stringLiteralForms() throws Exception {
         assertEquals("a\"b", scalarString("print 'a\"b'"));
         assertEquals("tab\there", scalarString("print \"tab\\there\""));

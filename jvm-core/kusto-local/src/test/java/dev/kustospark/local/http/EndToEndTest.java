@@ -119,7 +119,7 @@ class EndToEndTest {
             assertTrue(column.has("DataType") && column.has("ColumnType"), column.toString());
         }
         DataServiceException e = assertThrows(DataServiceException.class,
-                () -> client.executeMgmt("db1", ".show table NoSuchTable schema as json"));
+                () -> client.executeMgmt("db1", ".drop table NoSuchTable"));
         assertEquals(400, e.getStatusCode());
     }
 

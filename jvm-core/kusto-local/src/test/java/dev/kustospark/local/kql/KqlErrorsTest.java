@@ -43,6 +43,7 @@ class KqlErrorsTest {
         KustoAssert.semanticError(() -> kql.compile("T | project n, x"), "'project' operator: Failed to resolve "
                 + "scalar expression named 'x' [line:position=1:16]");
         KustoAssert.semanticError(() -> kql.compile("T | project-away zz"), "'project-away' operator");
+        KustoAssert.semanticError(() -> kql.compile("T | project-away *"), "no columns are left");
         KustoAssert.semanticError(() -> kql.compile("T | join (T) on zz"), "'join' operator");
     }
 

@@ -95,14 +95,19 @@ class KqlExpressionsTest {
         assertEquals(List.of(row("a", 2L, false), row("B", 4L, true), row("c", null, null)), r.rows());
         r = kql.run("T | where not(n > 1) | project s");
         assertEquals(List.of(row("a")), r.rows());
+        // a null is unequal to any value; only two nulls compare as null (the documented "Null values" table)
         r = kql.run("T | where n != 1 | project s");
-        assertEquals(List.of(row("B")), r.rows());
+        assertEquals(List.of(row("B"), row("c")), r.rows());
+        r = kql.run("datatable(val:int)[5, int(null)] | extend IsBiggerThan3 = val > 3 "
+                + "| extend IsEqualToNull = val == int(null) | extend IsNotEqualToNull = val != int(null) "
+                + "| extend e = val == val");
+        assertEquals(List.of(row(5, true, false, true, true), row(null, null, null, null, null)), r.rows());
     }
 
     @Test
     void inBetweenAndCaseInsensitiveIn() {
         assertEquals(List.of(row("a"), row("B")), kql.run("T | where n in (1, 2) | project s").rows());
-        assertEquals(List.of(row("B")), kql.run("T | where n !in (1, 5) | project s").rows());
+        assertEquals(List.of(row("B"), row("c")), kql.run("T | where n !in (1, 5) | project s").rows());
         assertEquals(List.of(row("B")), kql.run("T | where s in ('b', 'B') and s !in ('a') | project s").rows());
         assertEquals(List.of(row("a"), row("B")), kql.run("T | where s in~ ('A', 'b') | project s").rows());
         assertEquals(List.of(row("c")), kql.run("T | where s !in~ ('A', 'b') | project s").rows());
@@ -114,9 +119,10 @@ class KqlExpressionsTest {
                 kql.run("T | where s in (datatable(x:string)['B', 'z']) | project s").rows());
         assertEquals(List.of(row("a")),
                 kql.run("let L = datatable(x:string)['a']; T | where s in (L) | project s").rows());
-        assertEquals(List.of(row("B")), kql.run("T | where n !in ((T | where n == 1 | union (print n = long(null)) "
+        assertEquals(List.of(row("B"), row("c")), kql.run("T | where n !in ((T | where n == 1 | union (print n = long(null)) "
                 + "| project n)) | project s").rows());
-        assertEquals(List.of(row("B")), kql.run("T | where n !in (1, long(null)) | project s").rows());
+        assertEquals(List.of(row("B"), row("c")), kql.run("T | where n !in (1, long(null)) | project s").rows());
+        assertEquals(row(45.6), print("extract('x=([0-9.]+)', 1, 'hello x=45.6|wo', typeof(real))").rows().get(0));
         assertEquals(List.of(row("a")), kql.run("T | where s in (Letters) | project s").rows());
         assertEquals(row(true), print("datetime(2024-01-01 10:00) between (datetime(2024-01-01) .. 12h)")
                 .rows().get(0));
@@ -150,5 +156,13 @@ class KqlExpressionsTest {
         assertEquals(List.of(row(2L, "z", 5, "2024-01-01T00:00:00.0000000Z", "1.02:03:04")), r.rows());
         KustoAssert.semanticError(() -> kql.compile("declare query_parameters(x:long); print x"),
                 "query parameter 'x'");
+        KqlRunner python = new KqlRunner(catalog).withParameters(Map.of("d", Map.of("k", List.of(1, 2)),
+                "r", 2.5, "t", "2024-01-01T10:00:00Z", "g", "74be27de-1e4e-49d9-b579-fe0b331d3642"));
+        r = python.run("declare query_parameters(d:dynamic, r:real, t:datetime, g:guid); print d.k[1], r, t, g");
+        assertEquals(List.of(row("2", 2.5, "2024-01-01T10:00:00.0000000Z", "74be27de-1e4e-49d9-b579-fe0b331d3642")),
+                r.rows());
+        KustoAssert.error(() -> new KqlRunner(catalog).withParameters(Map.of("x", "abc"))
+                .compile("declare query_parameters(x:long); print x"),
+                "Query parameter 'x' of type long has an invalid value 'abc'");
     }
 }

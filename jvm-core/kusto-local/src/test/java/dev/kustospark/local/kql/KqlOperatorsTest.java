@@ -115,6 +115,9 @@ class KqlOperatorsTest {
         assertEquals(List.of("Id:long", "Name:string", "Value:real", "Column1:long", "x:long", "y:long"),
                 r.columns());
         assertEquals(List.of(row(1L, "alpha", 3.0, 2L, 1L, 11L)), r.rows());
+        // default names are numbered across the query
+        r = kql.run("Events | extend Id + 1 | project-away Column1 | extend Id + 2 | project Column2");
+        assertEquals(List.of("Column2:long"), r.columns());
     }
 
     @Test
@@ -127,9 +130,34 @@ class KqlOperatorsTest {
     }
 
     @Test
+    void projectReorderSortsWildcardMatches() {
+        KqlRunner.Result r = kql.run("Events | take 1 | project-reorder * asc");
+        assertEquals(List.of("Id:long", "Name:string", "Props:dynamic", "Ts:datetime", "Value:real"), r.columns());
+        r = kql.run("Events | take 1 | project-reorder Ts, * desc");
+        assertEquals(List.of("Ts:datetime", "Value:real", "Props:dynamic", "Name:string", "Id:long"), r.columns());
+    }
+
+    @Test
+    void unionOfTablesByWildcardNamesEachLeg() {
+        KqlRunner.Result r = kql.run("union withsource=T Nam* | summarize count() by T");
+        assertEquals(List.of(row("Names", 4L)), r.rows());
+    }
+
+    @Test
+    void emptyDatatableAndRightSemiJoin() {
+        KqlRunner.Result r = kql.run("datatable(a:long, b:string)[] | extend c = a + 1");
+        assertEquals(List.of("a:long", "b:string", "c:long"), r.columns());
+        assertEquals(List.of(), r.rows());
+        r = kql.run("Events | project Id, Name | join kind=rightsemi Names on Name | order by Kind asc");
+        assertEquals(List.of("Name:string", "Kind:int"), r.columns());
+        assertEquals(List.of(row("alpha", 1), row("Beta", 2), row("alpha", 5)), r.rows());
+    }
+
+    @Test
     void countAndDistinct() {
         assertEquals(List.of(row(4L)), kql.run("Events | count").rows());
         assertEquals(List.of("Count:long"), kql.run("Events | count").columns());
+        assertEquals(List.of("N:long"), kql.run("Events | count as N").columns());
         KqlRunner.Result r = kql.run("Events | distinct Name | sort by Name asc");
         assertEquals(List.of(row("Beta"), row("alpha"), row("gamma")), r.rows());
     }
@@ -185,6 +213,24 @@ class KqlOperatorsTest {
         assertEquals(List.of(row(5L)), r.rows());
         KustoAssert.error(() -> kql.compile("Events | lookup kind=fullouter Names on Name"),
                 "kusto-local does not support lookup kind 'fullouter' [line:position=1:10]");
+    }
+
+    @Test
+    void sampleAndSampleDistinct() {
+        KqlRunner.Result r = kql.run("Events | sample 2");
+        assertEquals(5, r.columns().size());
+        assertEquals(2, r.rows().size());
+        r = kql.run("Events | sample-distinct 5 of Name | order by Name asc");
+        assertEquals(List.of("Name:string"), r.columns());
+        assertEquals(List.of(row("Beta"), row("alpha"), row("gamma")), r.rows());
+    }
+
+    @Test
+    void columnIfExistsFallsBackToTheDefault() {
+        KqlRunner.Result r = kql.run("Events | where Id == 1 | project column_ifexists('Name', 'none'), "
+                + "other = column_ifexists('Missing', 'none')");
+        assertEquals(List.of("Name:string", "other:string"), r.columns());
+        assertEquals(List.of(row("alpha", "none")), r.rows());
     }
 
     @Test
@@ -275,6 +321,9 @@ class KqlOperatorsTest {
     @Test
     void harmlessSetOptionsAreAcceptedOthersRefused() {
         assertEquals(List.of(row(4L)), kql.run("set notruncation;\nset servertimeout = 1m; Events | count").rows());
+        assertEquals(java.util.Map.of("notruncation", "true", "servertimeout", "00:04:00", "truncationmaxrecords", "3"),
+                kql.compile("set notruncation; set servertimeout = 00:04:00; set TruncationMaxRecords = 3; print 1")
+                        .options());
         KustoAssert.error(() -> kql.compile("set query_take_max_records = 1; Events | count"),
                 "kusto-local does not support the request option 'query_take_max_records' [line:position=1:5]");
     }

@@ -21,7 +21,7 @@ import java.util.Set;
 public final class AggregateFunctions {
     private static final Set<String> NAMES = Set.of("count", "countif", "sum", "sumif", "avg", "avgif", "min",
             "minif", "max", "maxif", "dcount", "dcountif", "make_list", "make_list_if", "make_set", "make_set_if",
-            "make_list_with_nulls", "percentile", "any", "take_any", "anyif", "take_anyif", "stdev", "stdevif",
+            "make_list_with_nulls", "percentile", "percentiles_array", "any", "take_any", "anyif", "take_anyif", "stdev", "stdevif",
             "stdevp", "variance", "varianceif", "variancep", "count_distinct", "count_distinctif", "make_bag",
             "make_bag_if", "binary_all_and", "binary_all_or", "binary_all_xor");
 
@@ -81,8 +81,16 @@ public final class AggregateFunctions {
             case "percentile":
                 Sql.arity(site, args, 2, 2);
                 return percentile(site, args.get(0), args.get(1));
+            case "percentiles_array":
+                Sql.arity(site, args, 2, Integer.MAX_VALUE);
+                return percentilesArray(site, args.get(0), args.subList(1, args.size()));
             case "any":
             case "take_any":
+                if (args.size() > 1) {
+                    // several arguments make several output columns, which one expression cannot hold
+                    throw KustoException.unsupported("'" + name + "' of several expressions", site.line(),
+                            site.column());
+                }
                 Sql.arity(site, args, 1, 1);
                 return takeAny(site, args.get(0), null);
             case "anyif":
@@ -229,6 +237,37 @@ public final class AggregateFunctions {
         String list = filter("list(" + (distinct ? "DISTINCT " : "") + element + ")", condition);
         return TypedSql.of("CAST(to_json(coalesce(list_slice(" + list + ", 1, " + limit + "), []::JSON[])) AS JSON)",
                 KustoType.DYNAMIC);
+    }
+
+    /**
+     * percentiles_array(x, p1, p2, ...): the nearest-rank percentiles as a dynamic array, in the order
+     * asked; the percentiles are constants given one by one or as one constant dynamic array.
+     */
+    private static TypedSql percentilesArray(CallSite site, TypedSql x, List<TypedSql> percents) {
+        List<TypedSql> constants = new java.util.ArrayList<>();
+        if (percents.size() == 1 && percents.get(0).type() == KustoType.DYNAMIC) {
+            TypedSql array = percents.get(0);
+            if (!array.constant() || !(array.value() instanceof String)) {
+                throw site.error("the percentiles must be constants");
+            }
+            for (String number : ((String) array.value()).replaceAll("[\\[\\]\\s]", "").split(",")) {
+                try {
+                    double p = Double.parseDouble(number);
+                    constants.add(TypedSql.literal(Double.toString(p), KustoType.REAL, p));
+                } catch (NumberFormatException e) {
+                    throw site.error("the percentiles must be numbers, got '" + number + "'");
+                }
+            }
+        } else {
+            constants.addAll(percents);
+        }
+        List<String> elements = new java.util.ArrayList<>();
+        for (TypedSql p : constants) {
+            elements.add(Sql.toJsonElement(percentile(site, x, p).sql(), x.type()));
+        }
+        // no values: null, the documented default, rather than an array of nulls
+        return TypedSql.of("(CASE WHEN count(" + x.sql() + ") > 0 THEN CAST(to_json([" + String.join(", ", elements)
+                + "]) AS JSON) END)", KustoType.DYNAMIC);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.kustospark.local.kql.functions;
 
+import dev.kustospark.local.KustoException;
 import dev.kustospark.local.kql.CallSite;
 import dev.kustospark.local.kql.TypedSql;
 import dev.kustospark.local.types.KustoType;
@@ -46,10 +47,18 @@ final class Conversions {
 
     static TypedSql call(CallSite site, List<TypedSql> args) {
         Sql.arity(site, args, 1, 1);
-        return convert(args.get(0), TARGETS.get(site.name()));
+        TypedSql result = convert(args.get(0), TARGETS.get(site.name()));
+        if (result == null) {
+            throw KustoException.unsupported("'" + site.name() + "' of a " + args.get(0).type().kqlName() + " value",
+                    site.line(), site.column());
+        }
+        return result;
     }
 
-    /** {@code value} converted to {@code target} with Kusto's conversion rules. */
+    /**
+     * {@code value} converted to {@code target} with Kusto's conversion rules; null when kusto-local
+     * knows no conversion between the two types (strings and dynamic values convert to every type).
+     */
     static TypedSql convert(TypedSql value, KustoType target) {
         String v = value.sql();
         KustoType from = value.type();
@@ -61,25 +70,29 @@ final class Conversions {
                 return TypedSql.of(Sql.toStringSql(value), KustoType.STRING);
             case INT:
             case LONG:
-                return TypedSql.of(toInteger(v, from, target), target);
+                return typed(toInteger(v, from, target), target);
             case REAL:
-                return TypedSql.of(toReal(v, from), target);
+                return typed(toReal(v, from), target);
             case DECIMAL:
-                return TypedSql.of(toDecimal(v, from), target);
+                return typed(toDecimal(v, from), target);
             case BOOL:
-                return TypedSql.of(toBool(v, from), target);
+                return typed(toBool(v, from), target);
             case DATETIME:
-                return TypedSql.of(toDatetime(v, from), target);
+                return typed(toDatetime(v, from), target);
             case TIMESPAN:
-                return TypedSql.of(toTimespan(v, from), target);
+                return typed(toTimespan(v, from), target);
             case GUID:
-                return TypedSql.of(from == KustoType.STRING || from == KustoType.DYNAMIC
-                        ? "TRY_CAST(trim(" + textOf(v, from) + ") AS UUID)" : "CAST(NULL AS UUID)", target);
+                return from == KustoType.STRING || from == KustoType.DYNAMIC
+                        ? TypedSql.of("TRY_CAST(trim(" + textOf(v, from) + ") AS UUID)", target) : null;
             case DYNAMIC:
                 return TypedSql.of(toDynamic(v, from), target);
             default:
                 throw new IllegalStateException("unknown type " + target);
         }
+    }
+
+    private static TypedSql typed(String sql, KustoType type) {
+        return sql == null ? null : TypedSql.of(sql, type);
     }
 
     /** Text of a string or a dynamic value, for parsing. */
@@ -106,10 +119,12 @@ final class Conversions {
                 return "TRY_CAST(" + v + " AS " + type + ")";
             case STRING:
             case DYNAMIC:
+                // whole numbers exactly; other numeric text truncated toward zero, as documented
                 return Sql.let(textOf(v, from), s -> "(CASE WHEN regexp_matches(" + s + ", " + INTEGER_TEXT
-                        + ") THEN TRY_CAST(trim(" + s + ") AS " + type + ") END)");
+                        + ") THEN TRY_CAST(trim(" + s + ") AS " + type + ") ELSE TRY_CAST(trunc(TRY_CAST(trim(" + s
+                        + ") AS DOUBLE)) AS " + type + ") END)");
             default:
-                return "CAST(NULL AS " + type + ")";
+                return null;
         }
     }
 
@@ -127,7 +142,7 @@ final class Conversions {
             case DYNAMIC:
                 return "TRY_CAST(trim(" + textOf(v, from) + ") AS DOUBLE)";
             default:
-                return "CAST(NULL AS DOUBLE)";
+                return null;
         }
     }
 
@@ -143,7 +158,7 @@ final class Conversions {
             case DYNAMIC:
                 return "TRY_CAST(trim(" + textOf(v, from) + ") AS DECIMAL(38,18))";
             default:
-                return "CAST(NULL AS DECIMAL(38,18))";
+                return null;
         }
     }
 
@@ -159,7 +174,7 @@ final class Conversions {
                 return Sql.let("lower(trim(" + textOf(v, from) + "))", s -> "(CASE WHEN " + s + " IN ('true', '1') THEN true"
                         + " WHEN " + s + " IN ('false', '0') THEN false END)");
             default:
-                return "CAST(NULL AS BOOLEAN)";
+                return null;
         }
     }
 
@@ -168,12 +183,8 @@ final class Conversions {
             case STRING:
             case DYNAMIC:
                 return parseDatetime(textOf(v, from));
-            case INT:
-            case LONG:
-                // a number is a tick count since 0001-01-01
-                return "make_timestamp((CAST(" + v + " AS BIGINT) - " + Sql.EPOCH_TICKS_FROM_YEAR_ONE + ") // 10)";
             default:
-                return "CAST(NULL AS TIMESTAMP)";
+                return null;
         }
     }
 
@@ -203,17 +214,11 @@ final class Conversions {
 
     private static String toTimespan(String v, KustoType from) {
         switch (from) {
-            case INT:
-            case LONG:
-                return "CAST(" + v + " AS BIGINT)";
-            case REAL:
-            case DECIMAL:
-                return "TRY_CAST(trunc(" + v + ") AS BIGINT)";
             case STRING:
             case DYNAMIC:
                 return parseTimespan(textOf(v, from));
             default:
-                return "CAST(NULL AS BIGINT)";
+                return null;
         }
     }
 

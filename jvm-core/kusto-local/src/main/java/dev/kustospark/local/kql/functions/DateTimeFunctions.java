@@ -19,7 +19,8 @@ final class DateTimeFunctions {
             "startofyear", "endofday", "endofweek", "endofmonth", "endofyear", "datetime_add", "datetime_diff",
             "dayofweek", "dayofmonth", "dayofyear", "getyear", "getmonth", "monthofyear", "hourofday",
             "datetime_part", "format_datetime", "unixtime_seconds_todatetime", "unixtime_milliseconds_todatetime",
-            "unixtime_microseconds_todatetime", "unixtime_nanoseconds_todatetime");
+            "unixtime_microseconds_todatetime", "unixtime_nanoseconds_todatetime", "datetime_utc_to_local",
+            "datetime_local_to_utc", "week_of_year", "make_datetime", "make_timespan", "format_timespan");
 
     private DateTimeFunctions() {}
 
@@ -76,6 +77,25 @@ final class DateTimeFunctions {
                 return datetimePart(site, args);
             case "format_datetime":
                 return formatDatetime(site, args);
+            case "datetime_utc_to_local":
+                Sql.arity(site, args, 2, 2);
+                return datetime("timezone(" + zone(site, args.get(1)) + ", " + datetimeArg(site, args.get(0))
+                        + " AT TIME ZONE 'UTC')");
+            case "datetime_local_to_utc":
+                Sql.arity(site, args, 2, 2);
+                return datetime("timezone('UTC', timezone(" + zone(site, args.get(1)) + ", "
+                        + datetimeArg(site, args.get(0)) + "))");
+            case "week_of_year":
+                Sql.arity(site, args, 1, 1);
+                return TypedSql.of("CAST(weekofyear(" + datetimeArg(site, args.get(0)) + ") AS INTEGER)", KustoType.INT);
+            case "format_timespan":
+                Sql.arity(site, args, 2, 2);
+                return TypedSql.of("coalesce(" + TimespanFormat.sql(site, timespanArg(site, args.get(0), "the timespan"),
+                        Sql.constantString(site, args.get(1), "the format")) + ", '')", KustoType.STRING);
+            case "make_datetime":
+                return makeDatetime(site, args);
+            case "make_timespan":
+                return makeTimespan(site, args);
             case "unixtime_seconds_todatetime":
                 return fromUnix(site, args, "* 1000000");
             case "unixtime_milliseconds_todatetime":
@@ -87,6 +107,59 @@ final class DateTimeFunctions {
             default:
                 throw site.error("unknown datetime function");
         }
+    }
+
+    /** A time zone name (IANA, as the service takes); a constant one is checked at translation. */
+    private static String zone(CallSite site, TypedSql arg) {
+        Sql.requireType(site, arg, "the time zone", KustoType.STRING);
+        if (arg.constant() && arg.value() instanceof String) {
+            try {
+                java.time.ZoneId.of((String) arg.value());
+            } catch (java.time.DateTimeException e) {
+                throw site.error("unknown time zone '" + arg.value() + "'");
+            }
+        }
+        return arg.sql();
+    }
+
+    /** make_datetime(year, month, day[, hour, minute[, second]]): null for an invalid date. */
+    private static TypedSql makeDatetime(CallSite site, List<TypedSql> args) {
+        Sql.arity(site, args, 3, 6);
+        if (args.size() == 4) {
+            throw site.error("expects 3, 5 or 6 arguments, got 4");
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            if (i < args.size()) {
+                Sql.requireNumeric(site, args.get(i), "argument " + (i + 1));
+                parts.add("CAST(" + args.get(i).sql() + " AS BIGINT)");
+            } else {
+                parts.add("0");
+            }
+        }
+        String seconds = "0.0";
+        if (args.size() == 6) {
+            Sql.requireNumeric(site, args.get(5), "the second");
+            seconds = "CAST(" + args.get(5).sql() + " AS DOUBLE)";
+        }
+        return datetime("try(make_timestamp(" + String.join(", ", parts) + ", " + seconds + "))");
+    }
+
+    /** make_timespan(hour, minute), (hour, minute, second) or (day, hour, minute, second). */
+    private static TypedSql makeTimespan(CallSite site, List<TypedSql> args) {
+        Sql.arity(site, args, 2, 4);
+        for (TypedSql a : args) {
+            Sql.requireNumeric(site, a, "every argument");
+        }
+        int offset = args.size() == 4 ? 1 : 0;
+        String days = args.size() == 4 ? "CAST(" + args.get(0).sql() + " AS DOUBLE) * " + KustoValues.TICKS_PER_DAY
+                : "0";
+        String hours = "CAST(" + args.get(offset).sql() + " AS DOUBLE) * " + KustoValues.TICKS_PER_HOUR;
+        String minutes = "CAST(" + args.get(offset + 1).sql() + " AS DOUBLE) * " + KustoValues.TICKS_PER_MINUTE;
+        String seconds = args.size() >= 3
+                ? "CAST(" + args.get(offset + 2).sql() + " AS DOUBLE) * " + KustoValues.TICKS_PER_SECOND : "0";
+        return TypedSql.of("CAST(round(" + days + " + " + hours + " + " + minutes + " + " + seconds + ") AS BIGINT)",
+                KustoType.TIMESPAN);
     }
 
     /** A datetime from a count of units since the Unix epoch (fractions kept to the microsecond). */

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /** Functions building or measuring dynamic arrays and property bags. */
 final class DynamicFunctions {
-    private static final Set<String> NAMES = Set.of("array_length", "pack_array", "bag_pack", "pack");
+    private static final Set<String> NAMES = Set.of("array_length", "pack_array", "bag_pack", "pack", "bag_keys",
+            "strcat_array");
 
     private DynamicFunctions() {}
 
@@ -32,6 +33,19 @@ final class DynamicFunctions {
                     elements.add(Sql.toJsonElement(a.sql(), a.type()));
                 }
                 return TypedSql.of("json_array(" + String.join(", ", elements) + ")", KustoType.DYNAMIC);
+            case "bag_keys":
+                Sql.arity(site, args, 1, 1);
+                Sql.requireType(site, args.get(0), "the argument", KustoType.DYNAMIC);
+                return TypedSql.of(Sql.let(args.get(0).sql(), j -> "(CASE WHEN json_type(" + j + ") = 'OBJECT' THEN "
+                        + "CAST(to_json(json_keys(" + j + ")) AS JSON) END)"), KustoType.DYNAMIC);
+            case "strcat_array":
+                Sql.arity(site, args, 2, 2);
+                Sql.requireType(site, args.get(0), "the array", KustoType.DYNAMIC);
+                // each element as tostring() gives it: strings unquoted, null as empty
+                return TypedSql.of(Sql.let(args.get(0).sql(), j -> "coalesce((CASE WHEN json_type(" + j
+                        + ") = 'ARRAY' THEN array_to_string(list_transform(json_extract_string(" + j
+                        + ", '$[*]'), lambda __ke: coalesce(__ke, '')), " + Sql.toStringSql(args.get(1)) + ") END), '')"),
+                        KustoType.STRING);
             default:
                 return bagPack(site, args);
         }

@@ -12,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** SQL text building blocks shared by the function translators. */
 final class Sql {
@@ -20,6 +22,13 @@ final class Sql {
 
     private static final DateTimeFormatter TIMESTAMP_LITERAL =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
+
+    /** Column references and literals, which cost nothing to repeat. */
+    private static final Pattern SIMPLE = Pattern.compile(
+            "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?|\"[^\"]+\"(\\.\"[^\"]+\")?"
+                    + "|-?[0-9]+(\\.[0-9]+)?|'([^']|'')*'|NULL"
+                    + "|CAST\\((-?[0-9.]+|'([^']|'')*'|NULL) AS [A-Z]+(\\([0-9]+,[0-9]+\\))?\\)"
+                    + "|make_timestamp\\(CAST\\(-?[0-9]+ AS BIGINT\\)\\)|TIMESTAMP '[0-9 :.-]+'");
 
     private Sql() {}
 
@@ -38,7 +47,7 @@ final class Sql {
      * Evaluates {@code value} once and hands it to {@code body} under a fresh name, so that an
      * expression needing its argument several times does not repeat (and re-evaluate) it.
      */
-    static String let(String value, java.util.function.Function<String, String> body) {
+    static String let(String value, Function<String, String> body) {
         if (isSimple(value)) {
             return body.apply(value);
         }
@@ -58,12 +67,7 @@ final class Sql {
     }
 
     private static boolean isSimple(String sql) {
-        return sql.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?|\"[^\"]+\"(\\.\"[^\"]+\")?"
-                + "|-?[0-9]+(\\.[0-9]+)?|'([^']|'')*'|NULL");
-    }
-
-    static String paren(String sql) {
-        return "(" + sql + ")";
+        return SIMPLE.matcher(sql).matches();
     }
 
     /** The SQL value of a datetime plus a timespan given in ticks (truncated to microseconds). */
@@ -177,7 +181,7 @@ final class Sql {
     /**
      * The JSON element that stands for a value of {@code type} inside a dynamic array or bag:
      * numbers and bools as JSON scalars, datetimes, timespans, guids and strings as JSON strings
-     * in Kusto's text forms, dynamic values as they are. NULL for a null value.
+     * in Kusto's text forms, dynamic values as they are. NULL for a null value (strings are never null).
      */
     static String toJsonElement(String value, KustoType type) {
         switch (type) {
@@ -199,7 +203,8 @@ final class Sql {
             case GUID:
                 return "to_json(CAST(" + value + " AS VARCHAR))";
             case STRING:
-                return "to_json(" + value + ")";
+                // a stored NULL string is the empty string
+                return "to_json(coalesce(" + value + ", ''))";
             default:
                 throw new IllegalStateException("unknown type " + type);
         }
@@ -239,6 +244,21 @@ final class Sql {
             throw site.error(what + " must be a constant string");
         }
         return (String) arg.value();
+    }
+
+    /**
+     * A constant regular expression, checked when the query is translated so that a malformed one is
+     * a semantic error naming the function rather than a failure while rows are read. The check uses
+     * Java's syntax, which accepts what RE2 accepts apart from named groups spelled {@code (?P<..>)}.
+     */
+    static String constantRegex(CallSite site, TypedSql arg) {
+        String regex = constantString(site, arg, "the regular expression");
+        try {
+            Pattern.compile(regex.replace("(?P<", "(?<"));
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw site.error("invalid regular expression '" + regex + "': " + e.getDescription());
+        }
+        return regex;
     }
 
     static long constantLong(CallSite site, TypedSql arg, String what) {

@@ -144,7 +144,7 @@ final class StringOperators {
     private static String regexMatch(CallSite site, TypedSql left, TypedSql right) {
         String subject = Sql.toStringSql(left);
         if (right.constant()) {
-            String pattern = Sql.constantString(site, right, "the regular expression");
+            String pattern = Sql.constantRegex(site, right);
             return "regexp_matches(" + subject + ", " + Sql.quote(pattern) + ")";
         }
         return "regexp_matches(" + subject + ", " + Sql.toStringSql(right) + ")";

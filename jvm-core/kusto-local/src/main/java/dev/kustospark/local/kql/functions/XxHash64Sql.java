@@ -47,8 +47,12 @@ final class XxHash64Sql {
         return "((((" + x + ") << " + bits + ") | ((" + x + ") >> " + (64 - bits) + ")) & " + MASK + ")";
     }
 
+    /**
+     * The XXH64 round. Its operands are repeated inside (rotation needs its argument twice), so
+     * callers pass bound names or lambda parameters, never large expressions.
+     */
     private static String round(String acc, String input) {
-        return Sql.let(add(acc, mul(input, P2)), a -> mul(rotl(a, 31), P1));
+        return mul(rotl(add(acc, mul(input, P2)), 31), P1);
     }
 
     /** The little-endian unsigned integer of {@code bytes} bytes at byte offset {@code offset} of hex text. */
@@ -61,7 +65,12 @@ final class XxHash64Sql {
         return "CAST(CAST(" + reversed + ") AS UBIGINT) AS UHUGEINT)";
     }
 
-    /** XXH64 of the bytes whose upper-case hex text {@code hexSql} gives, as an unsigned UHUGEINT. */
+    /**
+     * XXH64 of the bytes whose upper-case hex text {@code hexSql} gives, as an unsigned UHUGEINT.
+     * The 32-byte stripes are folded by one list_reduce, and the 0 to 31 bytes after them (up to
+     * three 8-byte lanes, one 4-byte word, three single bytes) by a second one over a list of
+     * (kind, value) chunks, so each row runs a handful of lambdas whatever its length.
+     */
     static String ofHex(String hexSql) {
         return Sql.let(hexSql, hex -> Sql.let("(length(" + hex + ") // 2)", n -> {
             String stripes = "list_reduce(list_transform(range(" + n + " // 32), lambda __xs: {'i': __xs, "
@@ -84,31 +93,38 @@ final class XxHash64Sql {
             });
             String h = add("(CASE WHEN " + n + " >= 32 THEN " + converged + " ELSE " + P5 + " END)",
                     "CAST(" + n + " AS UHUGEINT)");
-            String start = "((" + n + " // 32) * 32)";
-            String rest = "(" + n + " - " + start + ")";
-            for (int k = 0; k < 3; k++) {
-                String offset = "(" + start + " + " + (8 * k) + ")";
-                int needed = 8 * (k + 1);
-                h = Sql.let(h, x -> "(CASE WHEN " + rest + " >= " + needed + " THEN " + step8(x, lane(hex, offset, 8))
-                        + " ELSE " + x + " END)");
-            }
-            String after8 = "(" + start + " + 8 * (" + rest + " // 8))";
-            h = Sql.let(h, x -> "(CASE WHEN " + rest + " % 8 >= 4 THEN " + step4(x, lane(hex, after8, 4)) + " ELSE "
-                    + x + " END)");
-            String after4 = "(" + after8 + " + CASE WHEN " + rest + " % 8 >= 4 THEN 4 ELSE 0 END)";
-            for (int j = 0; j < 3; j++) {
-                String offset = "(" + after4 + " + " + j + ")";
-                int index = j;
-                h = Sql.let(h, x -> "(CASE WHEN " + rest + " % 4 > " + index + " THEN " + step1(x, lane(hex, offset, 1))
-                        + " ELSE " + x + " END)");
-            }
-            return avalanche(h);
+            return avalanche(tail(hex, n, h));
         }));
+    }
+
+    /** Folds the bytes after the last full stripe into {@code h}. */
+    private static String tail(String hex, String n, String h) {
+        String start = "((" + n + " // 32) * 32)";
+        String rest = "(" + n + " - " + start + ")";
+        String lanes = "(" + rest + " // 8)";
+        String word = "(CASE WHEN " + rest + " % 8 >= 4 THEN 1 ELSE 0 END)";
+        String count = "(" + lanes + " + " + word + " + " + rest + " % 4)";
+        String k = "__xk";
+        String kind = "(CASE WHEN " + k + " < " + lanes + " THEN 8 WHEN " + k + " = " + lanes + " AND " + word
+                + " = 1 THEN 4 ELSE 1 END)";
+        String offset = "(CASE WHEN " + k + " < " + lanes + " THEN " + start + " + 8 * " + k
+                + " WHEN " + k + " = " + lanes + " AND " + word + " = 1 THEN " + start + " + 8 * " + lanes
+                + " ELSE " + start + " + 8 * " + lanes + " + 4 * " + word + " + (" + k + " - " + lanes + " - " + word
+                + ") END)";
+        String chunks = "list_transform(range(" + count + "), lambda " + k + ": {'kind': " + kind + ", 'v': "
+                + "(CASE " + kind + " WHEN 8 THEN " + lane(hex, offset, 8) + " WHEN 4 THEN " + lane(hex, offset, 4)
+                + " ELSE " + lane(hex, offset, 1) + " END)})";
+        String acc = "__xh.v";
+        String chunk = "__xc.v";
+        String step = "(CASE __xc.kind WHEN 8 THEN " + step8(acc, chunk) + " WHEN 4 THEN " + step4(acc, chunk)
+                + " ELSE " + step1(acc, chunk) + " END)";
+        return "list_reduce(" + chunks + ", lambda __xh, __xc: {'kind': 0, 'v': " + step + "}, {'kind': 0, 'v': "
+                + h + "}).v";
     }
 
     /** XXH64 of one 64-bit word given as a UHUGEINT below 2^64 (an 8-byte little-endian input). */
     static String ofWord(String word) {
-        return avalanche(Sql.let(add(P5, "8::UHUGEINT"), h -> step8(h, word)));
+        return avalanche(Sql.let(word, w -> step8(add(P5, "8::UHUGEINT"), w)));
     }
 
     private static String merge(String acc, String value) {
@@ -116,21 +132,27 @@ final class XxHash64Sql {
     }
 
     private static String step8(String h, String lane) {
-        return Sql.let(xor(h, round("0::UHUGEINT", lane)), x -> add(mul(rotl(x, 27), P1), P4));
+        String x = xor(h, round("0::UHUGEINT", lane));
+        return add(mul(rotl(x, 27), P1), P4);
     }
 
     private static String step4(String h, String lane) {
-        return Sql.let(xor(h, mul(lane, P1)), x -> add(mul(rotl(x, 23), P2), P3));
+        String x = xor(h, mul(lane, P1));
+        return add(mul(rotl(x, 23), P2), P3);
     }
 
     private static String step1(String h, String oneByte) {
-        return Sql.let(xor(h, mul(oneByte, P5)), x -> mul(rotl(x, 11), P1));
+        String x = xor(h, mul(oneByte, P5));
+        return mul(rotl(x, 11), P1);
     }
 
+    /** The final mix; its input is bound once, so the three shift-xors repeat only that name (8 times). */
     private static String avalanche(String h) {
-        String s = Sql.let(h, x -> mul(xor(x, "(" + x + " >> 33)"), P2));
-        s = Sql.let(s, x -> mul(xor(x, "(" + x + " >> 29)"), P3));
-        return Sql.let(s, x -> xor(x, "(" + x + " >> 32)"));
+        return Sql.let(h, x -> {
+            String a = mul(xor(x, "(" + x + " >> 33)"), P2);
+            String b = mul(xor(a, "(" + a + " >> 29)"), P3);
+            return xor(b, "(" + b + " >> 32)");
+        });
     }
 
     /** An unsigned 64-bit hash as Kusto's signed long. */

@@ -162,6 +162,11 @@ class AggregateFunctionsTest {
         assertEquals(20L, over(agg("percentile", X, integer(50)), KustoType.LONG));
         assertEquals("2024-01-02 00:00:00", over(agg("percentile", D, integer(75)), KustoType.DATETIME));
         assertNull(over(NO_ROWS, agg("percentile", X, integer(50)), KustoType.LONG));
+        assertEquals("[1,5,10]", over(tenValues, agg("percentiles_array", n, integer(5), integer(50), integer(95)),
+                KustoType.DYNAMIC));
+        assertEquals("[3,8]", over(tenValues, agg("percentiles_array", n, Harness.dyn("[25, 75.5]")),
+                KustoType.DYNAMIC));
+        assertNull(over(NO_ROWS, agg("percentiles_array", X, integer(50)), KustoType.DYNAMIC));
         assertThrows(KustoException.class, () -> agg("percentile", X, integer(120)));
         assertThrows(KustoException.class, () -> agg("percentile", X, X));
     }
@@ -218,6 +223,9 @@ class AggregateFunctionsTest {
         KustoException e = assertThrows(KustoException.class, () -> agg("count", X));
         assertTrue(e.getMessage().contains("'count'"), e.getMessage());
         assertThrows(KustoException.class, () -> agg("sum", S));
+        KustoException several = assertThrows(KustoException.class, () -> agg("take_any", X, S));
+        assertTrue(several.getMessage().contains("does not support 'take_any' of several expressions"),
+                several.getMessage());
         assertThrows(KustoException.class, () -> agg("countif", X));
         KustoException unknown = assertThrows(KustoException.class, () -> agg("arg_foo", X));
         assertTrue(unknown.getMessage().contains("arg_foo"), unknown.getMessage());

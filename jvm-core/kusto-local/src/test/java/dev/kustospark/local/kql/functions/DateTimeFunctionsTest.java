@@ -174,6 +174,42 @@ class DateTimeFunctionsTest {
     }
 
     @Test
+    void timeZonesAndConstructors() {
+        assertEquals("2024-01-01T09:00:00Z", when(call("datetime_utc_to_local", dt("2024-01-01"), str("Asia/Tokyo"))));
+        assertEquals("2024-07-01T02:00:00Z", when(call("datetime_utc_to_local", dt("2024-07-01"),
+                str("Europe/Berlin"))));
+        assertEquals("2024-01-01T00:00:00Z", when(call("datetime_local_to_utc", dt("2024-01-01 09:00"),
+                str("Asia/Tokyo"))));
+        KustoException e = assertThrows(KustoException.class,
+                () -> call("datetime_utc_to_local", dt("2024-01-01"), str("Mars/Olympus")));
+        assertTrue(e.getMessage().contains("Mars/Olympus"), e.getMessage());
+        assertEquals(1, eval(call("week_of_year", dt("2024-01-01")), KustoType.INT));
+        // documented: make_datetime(2017, 10, 01, 12, 10) and an invalid date giving null
+        assertEquals("2017-10-01T12:10:00Z", when(call("make_datetime", lng(2017), lng(10), lng(1), lng(12), lng(10))));
+        assertEquals("2017-10-01T12:10:30.5Z", when(call("make_datetime", lng(2017), lng(10), lng(1), lng(12),
+                lng(10), TypedSql.literal("CAST(30.5 AS DOUBLE)", KustoType.REAL, 30.5))));
+        assertEquals("2017-10-01T00:00:00Z", when(call("make_datetime", lng(2017), lng(10), lng(1))));
+        assertNull(eval(call("make_datetime", lng(2017), lng(2), lng(30)), KustoType.DATETIME));
+        // documented: make_timespan(1, 12, 30, 55.2) is 1.12:30:55.2
+        assertEquals("1.12:30:55.2000000", eval(call("tostring", call("make_timespan", lng(1), lng(12), lng(30),
+                TypedSql.literal("CAST(55.2 AS DOUBLE)", KustoType.REAL, 55.2))), KustoType.STRING));
+        assertEquals(KustoValues.TICKS_PER_HOUR * 2 + KustoValues.TICKS_PER_MINUTE * 30,
+                eval(call("make_timespan", lng(2), lng(30)), KustoType.TIMESPAN));
+    }
+
+    /** The documented format_timespan examples. */
+    @Test
+    void formatTimespan() {
+        TypedSql t = ts("29.09:00:05.12345");
+        assertEquals("29.09:00:05:12", eval(call("format_timespan", t, str("dd.hh:mm:ss:FF")), KustoType.STRING));
+        assertEquals("029.9:00:05 [1234500]", eval(call("format_timespan", t, str("ddd.h:mm:ss [fffffff]")),
+                KustoType.STRING));
+        assertEquals("00:30", eval(call("format_timespan", ts("30m"), str("hh:mm")), KustoType.STRING));
+        assertEquals("", eval(call("format_timespan", nullOf(KustoType.TIMESPAN), str("hh")), KustoType.STRING));
+        assertThrows(KustoException.class, () -> call("format_timespan", t, str("hh:mm:ss tt")));
+    }
+
+    @Test
     void badArgumentsAreSemanticErrors() {
         assertThrows(KustoException.class, () -> call("datetime_add", str("fortnight"), lng(1), dt("2017-01-01")));
         assertThrows(KustoException.class, () -> call("startofday", lng(1)));

@@ -172,6 +172,20 @@ class MathFunctionsTest {
         assertEquals(reference, eval(call("hash", str(text)), KustoType.LONG));
     }
 
+    /** Every length from 0 to 70 bytes crosses each combination of stripes, lanes, word and bytes. */
+    @Test
+    void hashOfEveryLengthAgreesWithTheReference() {
+        String alphabet = "The quick brown fox jumps over the lazy dog; 0123456789 THE QUICK BROWN FOX!";
+        List<List<Object>> rows = db.query("SELECT n, " + call("hash", TypedSql.of("s", KustoType.STRING)).sql()
+                + " FROM (SELECT n, left(" + Sql.quote(alphabet) + ", n) AS s FROM range(0, 71) r(n)) ORDER BY n");
+        assertEquals(71, rows.size());
+        for (List<Object> row : rows) {
+            int n = ((Long) row.get(0)).intValue();
+            byte[] bytes = alphabet.substring(0, n).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(Xxh64Reference.hash(bytes), row.get(1), "length " + n);
+        }
+    }
+
     @Test
     void hashOfLongsTimespansAndNulls() {
         for (long v : new long[] {0L, 1L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, 1234567890123L}) {

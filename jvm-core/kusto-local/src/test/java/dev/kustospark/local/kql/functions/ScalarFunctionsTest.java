@@ -94,6 +94,9 @@ class ScalarFunctionsTest {
         assertEquals("cba", eval(call("reverse", str("abc")), KustoType.STRING));
         assertEquals(2L, eval(call("indexof", str("abcdefg"), str("cde")), KustoType.LONG));
         assertEquals(-1L, eval(call("indexof", str("abcdefg"), str("xyz")), KustoType.LONG));
+        KustoException e = assertThrows(KustoException.class,
+                () -> call("indexof", str("abcdefg"), str("cde"), integer(1), integer(4)));
+        assertTrue(e.getMessage().contains("does not support 'indexof' with a start index"), e.getMessage());
     }
 
     /** The documented substring examples, and the edges past them. */
@@ -118,6 +121,9 @@ class ScalarFunctionsTest {
                         dt("2024-01-02T03:04:05Z"), str("-"), ts("1d"), str("-"), nullOf(KustoType.LONG)),
                         KustoType.STRING));
         assertEquals("a,b,1", eval(call("strcat_delim", str(","), str("a"), str("b"), lng(1)), KustoType.STRING));
+        // documented: strcat_delim('-', 1, '2', 'A', 1s) is "1-2-A-00:00:01"
+        assertEquals("1-2-A-00:00:01", eval(call("strcat_delim", str("-"), lng(1), str("2"), str("A"), ts("1s")),
+                KustoType.STRING));
     }
 
     /** The documented split examples. */
@@ -207,6 +213,32 @@ class ScalarFunctionsTest {
         assertEquals("ABCABC", eval(call("strrep", str("ABC"), integer(2)), KustoType.STRING));
         assertEquals("ABC ABC ABC", eval(call("strrep", str("ABC"), integer(3), str(" ")), KustoType.STRING));
         assertEquals("", eval(call("strrep", str("ABC"), integer(0), str(" ")), KustoType.STRING));
+    }
+
+    /** The documented tohex, base64, strcat_array and bag_keys examples. */
+    @Test
+    void encodingsAndArrays() {
+        assertEquals("100", eval(call("tohex", lng(256)), KustoType.STRING));
+        assertEquals("fffffffffffffdde", eval(call("tohex", lng(-546)), KustoType.STRING));
+        assertEquals("fffffdde", eval(call("tohex", integer(-546)), KustoType.STRING));
+        assertEquals("00000030", eval(call("tohex", integer(48), integer(8)), KustoType.STRING));
+        assertEquals("S3VzdG8x", eval(call("base64_encode_tostring", str("Kusto1")), KustoType.STRING));
+        assertEquals("Kusto1", eval(call("base64_decode_tostring", str("S3VzdG8x")), KustoType.STRING));
+        assertNull(eval(call("base64_decode_tostring", str("U3RyaW5n0KHR0tGA0L7Rh9C60LA=\u00ff")), KustoType.STRING));
+        assertEquals("1->2->3", eval(call("strcat_array", dyn("[1, 2, 3]"), str("->")), KustoType.STRING));
+        assertEquals("a,,[2]", eval(call("strcat_array", dyn("[\"a\", null, [2]]"), str(",")), KustoType.STRING));
+        assertEquals("[\"a\",\"b\"]", eval(call("bag_keys", dyn("{\"a\":1,\"b\":{\"c\":2}}")), KustoType.DYNAMIC));
+        assertNull(eval(call("bag_keys", dyn("[1]")), KustoType.DYNAMIC));
+    }
+
+    @Test
+    void randomValuesAndConstants() {
+        double r = (Double) eval(call("rand"), KustoType.REAL);
+        assertTrue(r >= 0 && r < 1);
+        long n = (Long) eval(call("rand", lng(10)), KustoType.LONG);
+        assertTrue(n >= 0 && n < 10);
+        assertEquals(36, ((String) eval(call("new_guid"), KustoType.GUID)).length());
+        assertEquals(Math.PI, eval(call("pi"), KustoType.REAL));
     }
 
     @Test

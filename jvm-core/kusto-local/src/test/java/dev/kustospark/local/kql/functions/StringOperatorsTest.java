@@ -141,6 +141,14 @@ class StringOperatorsTest {
     }
 
     @Test
+    void malformedConstantRegexIsASemanticError() {
+        KustoException e = assertThrows(KustoException.class, () -> call("matches regex", str("a"), str("(ab")));
+        assertTrue(e.getMessage().contains("invalid regular expression '(ab'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'matches regex'"), e.getMessage());
+        assertTrue((Boolean) db.eval(call("matches regex", str("ab12"), str("(?P<letters>[a-z]+)[0-9]+"))));
+    }
+
+    @Test
     void wrongArityIsASemanticErrorNamingTheOperator() {
         KustoException e = assertThrows(KustoException.class, () -> call("has", str("a")));
         assertTrue(e.getMessage().contains("'has'"), e.getMessage());
