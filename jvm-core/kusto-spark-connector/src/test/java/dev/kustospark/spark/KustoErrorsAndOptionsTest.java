@@ -58,6 +58,10 @@ class KustoErrorsAndOptionsTest {
         String message = cause(badMode, KustoOptionException.class).getMessage();
         assertTrue(message.contains("readMode") && message.contains("Fastest"), message);
 
+        var misspelled = assertThrows(Exception.class, () -> env.read("Numbers").option("readMod", "ForceSingleMode").load());
+        String misspelledMessage = cause(misspelled, KustoOptionException.class).getMessage();
+        assertTrue(misspelledMessage.contains("readMod") && misspelledMessage.contains("readMode"), misspelledMessage);
+
         var noQuery = assertThrows(Exception.class, () -> env.spark.read().format("kusto").options(env.connectionOptions()).load());
         assertTrue(cause(noQuery, KustoOptionException.class).getMessage().contains("kustoQuery"));
 
