@@ -57,7 +57,8 @@ public class KustoTableProvider implements TableProvider, DataSourceRegister {
         Map<String, String> conf = new HashMap<>();
         SparkSession.getActiveSession().foreach(session -> {
             CollectionConverters.asJava(session.conf().getAll()).forEach((key, value) -> {
-                if (key.startsWith("spark.kusto.") || key.startsWith("spark.synapse.")) {
+                String lower = key.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("spark.kusto.") || lower.startsWith("spark.synapse.")) {
                     conf.put(key, value);
                 }
             });

@@ -89,6 +89,21 @@ class KustoErrorsAndOptionsTest {
     }
 
     @Test
+    void theSynapseSnippetRunsWithALinkedServiceProfileInTheSparkConf() {
+        env.spark.conf().set("spark.kusto.linkedService.LocalKusto.cluster", env.kusto.url());
+        env.spark.conf().set("spark.kusto.linkedService.LocalKusto.database", KustoSparkTestSupport.DATABASE);
+        try {
+            long count = env.spark.read().format("com.microsoft.kusto.spark.synapse.datasource")
+                    .option("spark.synapse.linkedService", "LocalKusto")
+                    .option("kustoQuery", "Numbers | where x > 90").load().count();
+            assertEquals(10, count);
+        } finally {
+            env.spark.conf().unset("spark.kusto.linkedService.LocalKusto.cluster");
+            env.spark.conf().unset("spark.kusto.linkedService.LocalKusto.database");
+        }
+    }
+
+    @Test
     void requestPropertiesReachTheSchemaProbeAndTheQuery() {
         // The declared parameter has no default: both the schema probe and the query fail without it.
         String query = "declare query_parameters(upTo:long);\nNumbers | where x <= upTo";
