@@ -89,6 +89,22 @@ class KustoErrorsAndOptionsTest {
     }
 
     @Test
+    void secretsStayOutOfPlansAndErrors() {
+        String token = "SECRET-TOKEN-0123456789";
+        // customSchema: planning needs no call to Kusto, so the plans are inspected without one.
+        var df = env.read("Numbers | where x > 95").option("accessToken", token).option("customSchema", "x long").load()
+                .where("x < 100");
+        String plans = df.queryExecution().toString() + df.queryExecution().executedPlan().toString();
+        assertTrue(plans.contains("KustoScan[mode=ForceSingleMode"), plans);
+        assertFalse(plans.contains(token), plans);
+        var e = assertThrows(Exception.class, () -> env.read("Numbers").option("accessToken", token)
+                .option("readMode", "Fastest").load().count());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains(token), t.toString());
+        }
+    }
+
+    @Test
     void theSynapseSnippetRunsWithALinkedServiceProfileInTheSparkConf() {
         env.spark.conf().set("spark.kusto.linkedService.LocalKusto.cluster", env.kusto.url());
         env.spark.conf().set("spark.kusto.linkedService.LocalKusto.database", KustoSparkTestSupport.DATABASE);
