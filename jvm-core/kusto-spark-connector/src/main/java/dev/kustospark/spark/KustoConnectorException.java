@@ -2,7 +2,11 @@ package dev.kustospark.spark;
 
 import com.azure.core.exception.AzureException;
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
+import com.microsoft.azure.kusto.data.exceptions.KustoDataExceptionBase;
 import com.microsoft.azure.kusto.data.exceptions.KustoServiceQueryError;
+import com.microsoft.azure.kusto.data.exceptions.WebException;
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A failure of a Kusto call, in one line: what the connector was doing (the query or table at
@@ -43,6 +47,28 @@ public final class KustoConnectorException extends RuntimeException {
         String message = service != null && service.getMessage() != null ? service.getMessage()
                 : fallback != null ? fallback : failure.getClass().getSimpleName();
         return oneLine(message);
+    }
+
+    /**
+     * Whether a failed call is worth repeating: throttling (429), a server error (5xx), or a lost
+     * connection (a pooled keep-alive connection the server already closed, a reset, a timeout).
+     * Errors Kusto marks permanent (bad KQL, unknown table, missing permission) are not.
+     */
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+            Integer status = t instanceof DataServiceException service ? service.getStatusCode()
+                    : t instanceof WebException web ? web.getStatusCode() : null;
+            if (status != null) {
+                return status == 429 || status >= 500;
+            }
+            if (t instanceof KustoDataExceptionBase kusto && kusto.isPermanent()) {
+                return false;
+            }
+            if (t instanceof IOException || t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A query as it appears in messages: on one line, since operators are appended on lines of their own. */

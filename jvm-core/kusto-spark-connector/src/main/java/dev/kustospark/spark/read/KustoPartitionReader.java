@@ -60,8 +60,8 @@ final class KustoPartitionReader implements PartitionReader<InternalRow> {
             if (!(client instanceof StreamingClient streaming)) {
                 throw new IllegalStateException("the Kusto client " + client.getClass().getName() + " cannot stream query results");
             }
-            body = streaming.executeStreamingQuery(connection.database(), partition.query(),
-                    KustoClients.sdkRequestProperties(connection, "query"));
+            body = QueryRetry.call("The query of partition " + partition.index(), () -> streaming.executeStreamingQuery(
+                    connection.database(), partition.query(), KustoClients.sdkRequestProperties(connection, "query")));
         } catch (Exception e) {
             throw KustoConnectorException.of("Query '" + KustoConnectorException.oneLineQuery(partition.query()) + "'", e);
         }

@@ -34,8 +34,9 @@ public final class KustoSchemaProbe {
         List<KustoColumn> columns = new ArrayList<>();
         try {
             Client client = KustoClients.queryClient(config.connection());
-            KustoResultSetTable table = client.executeQuery(config.connection().database(), probe,
-                    KustoClients.sdkRequestProperties(config.connection(), "schema")).getPrimaryResults();
+            KustoResultSetTable table = QueryRetry.call("The schema probe", () -> client.executeQuery(
+                    config.connection().database(), probe, KustoClients.sdkRequestProperties(config.connection(), "schema")))
+                    .getPrimaryResults();
             for (KustoResultColumn column : table.getColumns()) {
                 columns.add(new KustoColumn(column.getColumnName(), column.getColumnType()));
             }

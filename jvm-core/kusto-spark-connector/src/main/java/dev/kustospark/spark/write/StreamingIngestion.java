@@ -1,8 +1,5 @@
 package dev.kustospark.spark.write;
 
-import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
-import com.microsoft.azure.kusto.data.exceptions.KustoDataExceptionBase;
-import com.microsoft.azure.kusto.data.exceptions.WebException;
 import com.microsoft.azure.kusto.ingest.IngestionMapping;
 import com.microsoft.azure.kusto.ingest.IngestionProperties;
 import com.microsoft.azure.kusto.ingest.StreamingIngestClient;
@@ -11,9 +8,7 @@ import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.client.KustoClients;
 import dev.kustospark.spark.config.ConnectionConfig;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,23 +58,7 @@ final class StreamingIngestion {
     }
 
     static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof DataServiceException service && service.getStatusCode() != null) {
-                int status = service.getStatusCode();
-                return status == 429 || status >= 500;
-            }
-            if (t instanceof WebException web && web.getStatusCode() != null) {
-                int status = web.getStatusCode();
-                return status == 429 || status >= 500;
-            }
-            if (t instanceof KustoDataExceptionBase kusto && kusto.isPermanent()) {
-                return false;
-            }
-            if (t instanceof IOException || t instanceof TimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return KustoConnectorException.isTransient(failure);
     }
 
     private static void sleep(long millis) {
