@@ -2,7 +2,6 @@ package dev.kustospark.spark;
 
 import com.azure.core.exception.AzureException;
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
-import com.microsoft.azure.kusto.data.exceptions.KustoDataExceptionBase;
 import com.microsoft.azure.kusto.data.exceptions.KustoServiceQueryError;
 import com.microsoft.azure.kusto.data.exceptions.WebException;
 import java.io.IOException;
@@ -52,7 +51,7 @@ public final class KustoConnectorException extends RuntimeException {
     /**
      * Whether a failed call is worth repeating: throttling (429), a server error (5xx), or a lost
      * connection (a pooled keep-alive connection the server already closed, a reset, a timeout).
-     * Errors Kusto marks permanent (bad KQL, unknown table, missing permission) are not.
+     * Kusto's answers with a 4xx status (bad KQL, unknown table, missing permission) are not.
      */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
@@ -61,9 +60,8 @@ public final class KustoConnectorException extends RuntimeException {
             if (status != null) {
                 return status == 429 || status >= 500;
             }
-            if (t instanceof KustoDataExceptionBase kusto && kusto.isPermanent()) {
-                return false;
-            }
+            // Not the SDK's isPermanent(): it marks lost connections permanent, and those are the
+            // failures most worth a retry (a pooled keep-alive connection the server closed).
             if (t instanceof IOException || t instanceof TimeoutException) {
                 return true;
             }

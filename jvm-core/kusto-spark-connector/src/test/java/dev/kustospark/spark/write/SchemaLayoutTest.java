@@ -48,5 +48,9 @@ class SchemaLayoutTest {
     void onlyTransientFailuresAreRetried() {
         assertTrue(StreamingIngestion.isTransient(new RuntimeException("wrapped", new IOException("connection reset"))));
         assertTrue(!StreamingIngestion.isTransient(new IllegalArgumentException("bad mapping")));
+        var lostConnection = new com.microsoft.azure.kusto.data.exceptions.IODataServiceException("http://localhost",
+                new IOException("Connection prematurely closed BEFORE response"), "post");
+        assertTrue(StreamingIngestion.isTransient(lostConnection), () -> "permanent=" + lostConnection.isPermanent()
+                + " cause=" + lostConnection.getCause() + " status=" + lostConnection.getStatusCode());
     }
 }
