@@ -6,17 +6,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Repeats a query call that failed before any row was read, when the failure is transient. Queries
- * are idempotent, so a retry is safe; once rows have been consumed the read fails instead.
+ * Repeats an idempotent call (a query before any row was read, a schema request) when it failed
+ * transiently. Once rows have been consumed a read fails instead.
  */
-final class QueryRetry {
+public final class QueryRetry {
     private static final Logger LOG = LoggerFactory.getLogger(QueryRetry.class);
     static final int MAX_ATTEMPTS = 3;
     private static final long FIRST_BACKOFF_MILLIS = 200;
 
     private QueryRetry() {}
 
-    static <T> T call(String what, Callable<T> call) throws Exception {
+    public static <T> T call(String what, Callable<T> call) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.call();

@@ -6,6 +6,7 @@ import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.client.KustoClients;
 import dev.kustospark.spark.config.ConnectionConfig;
+import dev.kustospark.spark.read.QueryRetry;
 import dev.kustospark.spark.types.KqlSyntax;
 import dev.kustospark.spark.types.KustoColumn;
 import dev.kustospark.spark.types.KustoTypeMapping;
@@ -32,9 +33,9 @@ final class KustoTargetTable {
     Optional<List<KustoColumn>> columns() {
         String command = ".show table " + KqlSyntax.quoteName(table) + " schema as json";
         try {
-            KustoResultSetTable result = KustoClients.queryClient(connection)
-                    .executeMgmt(connection.database(), command, KustoClients.sdkRequestProperties(connection, "write.schema"))
-                    .getPrimaryResults();
+            KustoResultSetTable result = QueryRetry.call("The schema request of table '" + table + "'",
+                    () -> KustoClients.queryClient(connection).executeMgmt(connection.database(), command,
+                            KustoClients.sdkRequestProperties(connection, "write.schema"))).getPrimaryResults();
             if (!result.next()) {
                 return Optional.empty();
             }
