@@ -360,6 +360,27 @@ public final class CommandExecutor {
 
     private RowsResult alter(Invocation inv, boolean merge) {
         CommandParser p = inv.parser;
+        if (!merge && p.acceptKeywords("column")) {
+            inv.operation = "ColumnAlterType";
+            List<String> path = columnPath(p);
+            p.expectKeywords("type");
+            p.expect("=");
+            int typePos = p.position();
+            String typeName = p.peekWord();
+            KustoType type = KustoType.fromName(typeName);
+            if (type == null) {
+                throw p.errorAt(typePos, "unknown column type '" + (typeName == null ? "" : typeName) + "'");
+            }
+            p.acceptKeywords(typeName);
+            String db = path.size() == 3 ? catalog.resolveDatabase(path.get(0)) : inv.database();
+            String table = path.get(path.size() - 2);
+            String column = path.get(path.size() - 1);
+            TableInfo t = catalog.alterColumnType(db, table, column, type);
+            return ResultShapes.result(List.of(ResultShapes.col("EntityName", KustoType.STRING),
+                    ResultShapes.col("DataType", KustoType.STRING), ResultShapes.col("Policy", KustoType.STRING)),
+                    List.of(ResultShapes.row("[" + t.database() + "].[" + t.name() + "].[" + column + "]",
+                            type.kqlName(), "")));
+        }
         if (p.acceptKeywords("database")) {
             String db = catalog.resolveDatabase(p.nameOrString());
             p.expectKeywords("policy");
@@ -482,8 +503,30 @@ public final class CommandExecutor {
         return ResultShapes.schemaAsJson(catalog.alterTable(db, t.name(), kept, null, null));
     }
 
+    /** {@code [Database.]Table.Column}, as its parts. */
+    private static List<String> columnPath(CommandParser p) {
+        List<String> path = new ArrayList<>(List.of(p.name()));
+        while (p.accept(".")) {
+            path.add(p.name());
+        }
+        if (path.size() < 2 || path.size() > 3) {
+            throw p.error("expected Table.Column or Database.Table.Column");
+        }
+        return path;
+    }
+
     private RowsResult rename(Invocation inv) {
         CommandParser p = inv.parser;
+        if (p.acceptKeywords("column")) {
+            // [Database.]Table.Column to NewName
+            inv.operation = "ColumnRename";
+            List<String> path = columnPath(p);
+            p.expectKeywords("to");
+            String newName = p.name();
+            String db = path.size() == 3 ? catalog.resolveDatabase(path.get(0)) : inv.database();
+            return ResultShapes.schemaAsJson(catalog.renameColumn(db, path.get(path.size() - 2),
+                    path.get(path.size() - 1), newName));
+        }
         if (!p.acceptKeywords("table")) {
             throw unsupported(inv);
         }

@@ -184,8 +184,9 @@ final class ShowCommands {
         CommandParser p = inv.parser;
         String name = p.name();
         String db = inv.database();
-        // The service answers a schema request for a missing table with no rows rather than an error;
-        // the Spark connector relies on that to learn whether a table exists.
+        // The service answers a schema request for a missing table with no rows rather than an error:
+        // the Spark connector learns whether a table exists from the row count (see its
+        // CslCommandsGenerator.generateTableGetSchemaAsRowsCommand and issue Azure/azure-kusto-spark#260).
         if (p.acceptKeywords("schema")) {
             inv.operation = "TableSchemaShow";
             p.expectKeywords("as", "json");

@@ -444,6 +444,53 @@ public final class DuckDbCatalog implements Catalog {
         return findTable(database, table).map(t -> hiddenTables.contains(t.id())).orElse(false);
     }
 
+    @Override
+    public synchronized TableInfo alterColumnType(String database, String table, String column, KustoType type) {
+        TableInfo t = table(database, table);
+        ColumnInfo old = t.column(column).orElseThrow(() -> KustoException.entityNotFound("Column", column));
+        if (old.type() == type) {
+            return t;
+        }
+        // A fresh physical column: the old values are gone, as the service documents.
+        int next = nextColumnByTable.get(t.id());
+        ColumnInfo replacement = new ColumnInfo(old.name(), type, "c" + next);
+        List<ColumnInfo> infos = t.columns().stream().map(c -> c.equals(old) ? replacement : c).toList();
+        inTransaction(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE \"" + t.physicalName() + "\" ADD COLUMN \"" + replacement.physicalName()
+                        + "\" " + type.duckDbType());
+                st.execute("ALTER TABLE \"" + t.physicalName() + "\" DROP COLUMN \"" + old.physicalName() + "\"");
+            }
+            update(c, "UPDATE kl_meta.tables SET next_column = ? WHERE id = ?", next + 1, t.id());
+            update(c, "DELETE FROM kl_meta.columns WHERE table_id = ?", t.id());
+            insertColumns(c, t.id(), infos);
+            return null;
+        });
+        TableInfo altered = new TableInfo(t.id(), t.database(), t.name(), t.physicalName(), infos, t.folder(),
+                t.docString());
+        tablesByDatabase.get(t.database()).put(t.name(), altered);
+        nextColumnByTable.put(t.id(), next + 1);
+        return altered;
+    }
+
+    @Override
+    public synchronized TableInfo renameColumn(String database, String table, String column, String newName) {
+        TableInfo t = table(database, table);
+        ColumnInfo old = t.column(column).orElseThrow(() -> KustoException.entityNotFound("Column", column));
+        requireEntityName("Column", newName);
+        if (t.column(newName).isPresent()) {
+            throw KustoException.entityExists("Column", newName);
+        }
+        List<ColumnInfo> renamed = t.columns().stream()
+                .map(c -> c.equals(old) ? new ColumnInfo(newName, c.type(), c.physicalName()) : c).toList();
+        inTransaction(c -> update(c, "UPDATE kl_meta.columns SET name = ? WHERE table_id = ? AND physical = ?",
+                newName, t.id(), old.physicalName()));
+        TableInfo result = new TableInfo(t.id(), t.database(), t.name(), t.physicalName(), renamed, t.folder(),
+                t.docString());
+        tablesByDatabase.get(t.database()).put(t.name(), result);
+        return result;
+    }
+
     /** Drops a table whose auto-delete policy has expired; true if it was dropped. */
     private boolean expireIfDue(TableInfo t) {
         AutoDelete policy = autoDeleteByTable.get(t.id());

@@ -207,7 +207,7 @@ class CommandExecutorTest {
     }
 
     @Test
-    void dropAndRenameTables() {
+    void dropAndRenameTables() throws Exception {
         run(".create table A (x:int)");
         run(".create table B (x:int)");
         run(".create table C (x:int)");
@@ -221,6 +221,31 @@ class CommandExecutorTest {
         assertEquals(List.of("C"), column(run(".drop tables (B, Missing) ifexists"), "TableName"));
         run(".rename table C to ['D d']");
         assertEquals(List.of("D d"), column(run(".show tables"), "TableName"));
+        addExtent("D d", List.of(), new Object[] {5});
+        RowsResult renamed = run(".rename column ['D d'].x to ['y z']");
+        assertTrue(((String) column(renamed, "Schema").get(0)).contains("\"y z\""));
+        run(".rename column db1.['D d'].['y z'] to w");
+        TableInfo d = catalog.table("db1", "D d");
+        assertEquals(List.of("w"), d.columns().stream().map(c -> c.name()).toList());
+        assertEquals("c0", d.columns().get(0).physicalName());
+        assertEquals("BadRequest_EntityNotFound", fails(".rename column ['D d'].nope to q").code());
+        // .alter column: the documented behaviour is that earlier values read as null.
+        RowsResult altered = run(".alter column ['D d'].w type=string");
+        assertEquals(List.of("EntityName", "DataType", "Policy"), names(altered));
+        TableInfo a = catalog.table("db1", "D d");
+        assertEquals(KustoType.STRING, a.columns().get(0).type());
+        assertEquals("c1", a.columns().get(0).physicalName());
+        addExtent("D d", List.of(), new Object[] {"new"});
+        assertEquals(2, catalog.extents("db1", "D d").stream().mapToLong(e -> e.rowCount()).sum());
+        try (java.sql.Statement st = connection.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT c1 FROM \"" + a.physicalName() + "\" ORDER BY c1")) {
+            List<String> values = new java.util.ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            assertEquals(java.util.Arrays.asList("new", null), values);
+        }
+        assertEquals(400, fails(".alter column ['D d'].w type=nosuchtype").httpStatus());
     }
 
     @Test

@@ -495,6 +495,7 @@ class DuckDbCatalogTest {
         catalog.createIngestionMapping("second", "T x.y-z", "csv", "m", "[]");
         catalog.setTablePolicy("second", "T x.y-z", "auto_delete", "{\"ExpiryDate\":\"2999-01-01\"}");
         catalog.setTableHidden("second", "T x.y-z", true);
+        t = catalog.renameColumn("second", "T x.y-z", "b", "b renamed");
         catalog.close();
 
         catalog = DuckDbCatalog.open(dir.resolve("store"));
