@@ -95,7 +95,14 @@ final class V2ResultReader implements Closeable {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (field) {
-                case "FrameType" -> frameType = parser.getText();
+                case "FrameType" -> {
+                    frameType = parser.getText();
+                    if ("TableHeader".equals(frameType) || "TableFragment".equals(frameType)) {
+                        // Progressive fragments may replace rows already sent, which a streaming read cannot undo.
+                        throw new KustoResponseException("Kusto sent progressive results, which this connector does not"
+                                + " read; remove results_progressive_enabled from clientRequestPropertiesJson");
+                    }
+                }
                 case "TableKind" -> tableKind = parser.getText();
                 case "Columns" -> columns = MAPPER.readTree(parser);
                 case "Rows" -> {

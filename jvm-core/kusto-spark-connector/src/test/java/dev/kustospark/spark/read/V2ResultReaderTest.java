@@ -2,7 +2,6 @@ package dev.kustospark.spark.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,9 +78,20 @@ class V2ResultReaderTest {
                 + "{\"OneApiErrors\":[{\"error\":{\"code\":\"E\",\"message\":\"boom\"}}]}]}]";
         try (V2ResultReader r = reader(body, new StructType().add("x", "long"))) {
             assertTrue(r.next());
-            assertNull(r.current().isNullAt(0) ? "" : null);
+            assertEquals(1L, r.current().getLong(0));
             var e = assertThrows(V2ResultReader.KustoResponseException.class, r::next);
             assertTrue(e.getMessage().contains("boom"), e.getMessage());
+        }
+    }
+
+    @Test
+    void progressiveResultsAreRefusedWithTheSettingToRemove() throws Exception {
+        String body = "[{\"FrameType\":\"DataSetHeader\",\"IsProgressive\":true,\"Version\":\"v2.0\"},"
+                + "{\"FrameType\":\"TableHeader\",\"TableId\":1,\"TableKind\":\"PrimaryResult\",\"TableName\":\"PrimaryResult\","
+                + "\"Columns\":[{\"ColumnName\":\"x\",\"ColumnType\":\"long\"}]}]";
+        try (V2ResultReader r = reader(body, new StructType().add("x", "long"))) {
+            var e = assertThrows(V2ResultReader.KustoResponseException.class, r::next);
+            assertTrue(e.getMessage().contains("results_progressive_enabled"), e.getMessage());
         }
     }
 }
