@@ -94,6 +94,12 @@ class KustoReadTest {
     }
 
     @Test
+    void operatorsAppendSafelyAfterCommentsLetStatementsAndSemicolons() {
+        assertEquals(2, env.read("Numbers // a trailing comment").load().where("x > 998").count());
+        assertEquals(3, env.read("let upTo = 3;\nNumbers | where x <= upTo;").load().where("x > 0").collectAsList().size());
+    }
+
+    @Test
     void customSchemaReplacesTheProbe() {
         Dataset<Row> df = env.read("Numbers | where x <= 3").option("customSchema", "x long, s string").load();
         assertEquals(new StructType().add("x", "long").add("s", "string"), df.schema());

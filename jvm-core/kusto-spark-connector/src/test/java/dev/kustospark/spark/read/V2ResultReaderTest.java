@@ -94,4 +94,65 @@ class V2ResultReaderTest {
             assertTrue(e.getMessage().contains("results_progressive_enabled"), e.getMessage());
         }
     }
+
+    /** A v2 body of {@code rows} rows generated as it is read, counting the bytes handed out. */
+    private static final class GeneratedBody extends java.io.InputStream {
+        private final long rows;
+        private long nextRow;
+        private byte[] chunk = ("[{\"FrameType\":\"DataTable\",\"TableId\":1,\"TableKind\":\"PrimaryResult\","
+                + "\"TableName\":\"PrimaryResult\",\"Columns\":[{\"ColumnName\":\"x\",\"ColumnType\":\"long\"},"
+                + "{\"ColumnName\":\"s\",\"ColumnType\":\"string\"}],\"Rows\":[").getBytes(StandardCharsets.UTF_8);
+        private int position;
+        private boolean ended;
+        long bytesRead;
+
+        GeneratedBody(long rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public int read() {
+            if (position == chunk.length && !refill()) {
+                return -1;
+            }
+            bytesRead++;
+            return chunk[position++] & 0xff;
+        }
+
+        private boolean refill() {
+            if (ended) {
+                return false;
+            }
+            position = 0;
+            if (nextRow < rows) {
+                chunk = ((nextRow > 0 ? "," : "") + "[" + nextRow + ",\"row " + nextRow + " padding padding padding\"]")
+                        .getBytes(StandardCharsets.UTF_8);
+                nextRow++;
+            } else {
+                chunk = "]},{\"FrameType\":\"DataSetCompletion\",\"HasErrors\":false,\"Cancelled\":false}]"
+                        .getBytes(StandardCharsets.UTF_8);
+                ended = true;
+            }
+            return true;
+        }
+    }
+
+    @Test
+    void rowsAreReadAsTheResponseArrivesNotAfterIt() throws Exception {
+        GeneratedBody body = new GeneratedBody(2_000_000);
+        try (V2ResultReader r = new V2ResultReader(body, new StructType().add("x", "long").add("s", "string"), "T")) {
+            assertTrue(r.next());
+            assertEquals(0L, r.current().getLong(0));
+            // The body is over 80 MB; the first row needs only the parser's first buffer of it.
+            assertTrue(body.bytesRead < 64 * 1024, "bytes read for the first row: " + body.bytesRead);
+            long count = 1;
+            long sum = 0;
+            while (r.next()) {
+                sum += r.current().getLong(0);
+                count++;
+            }
+            assertEquals(2_000_000L, count);
+            assertEquals(2_000_000L * 1_999_999L / 2, sum);
+        }
+    }
 }
