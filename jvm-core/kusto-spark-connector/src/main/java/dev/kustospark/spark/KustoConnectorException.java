@@ -25,7 +25,7 @@ public final class KustoConnectorException extends RuntimeException {
         if (failure instanceof KustoConnectorException known) {
             return known;
         }
-        return new KustoConnectorException(action + " failed: " + kustoMessage(failure), failure);
+        return new KustoConnectorException(oneLine(action) + " failed: " + kustoMessage(failure), failure);
     }
 
     /** The most specific message in the chain: Kusto's service error text when there is one. */

@@ -38,7 +38,7 @@ class KustoErrorsAndOptionsTest {
 
     @Test
     void badKqlReportsKustosMessageWithTheQueryInOneLine() {
-        var e = assertThrows(Exception.class, () -> env.read("Numbers | wher x > 1").load());
+        var e = assertThrows(Exception.class, () -> env.read("Numbers\n| wher x > 1").load());
         String message = cause(e, KustoConnectorException.class).getMessage();
         assertTrue(message.contains("kustoQuery 'Numbers | wher x > 1'"), message);
         assertFalse(message.contains("\n"), message);
