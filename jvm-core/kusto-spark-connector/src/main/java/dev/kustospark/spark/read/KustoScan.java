@@ -29,6 +29,8 @@ final class KustoScan implements Scan {
     private final FilterTranslation filters;
     private final Integer limit;
     private final ReadMode mode;
+    /** The hashed column in partitioned mode, else null. */
+    private final String partitionColumn;
 
     KustoScan(ReadConfig config, StructType fullSchema, StructType readSchema, FilterTranslation filters, Integer limit) {
         this.config = config;
@@ -43,9 +45,10 @@ final class KustoScan implements Scan {
                     + " readMode=ForceSingleMode (one query on one executor) or readMode=ForcePartitionedMode"
                     + " (numPartitions hash partitions, no storage needed)");
         }
+        this.partitionColumn = mode == ReadMode.ForcePartitionedMode ? resolvePartitionColumn() : null;
         LOG.info("Kusto read of database '{}' in {}{}", config.connection().database(), mode,
                 mode == ReadMode.ForcePartitionedMode ? " with " + config.numPartitions() + " partitions on column '"
-                        + partitionColumn() + "'" : "");
+                        + partitionColumn + "'" : "");
     }
 
     @Override
@@ -57,7 +60,7 @@ final class KustoScan implements Scan {
     public String description() {
         StringBuilder sb = new StringBuilder("KustoScan[mode=").append(mode);
         if (mode == ReadMode.ForcePartitionedMode) {
-            sb.append(", partitions=").append(config.numPartitions()).append(", partitionColumn=").append(partitionColumn());
+            sb.append(", partitions=").append(config.numPartitions()).append(", partitionColumn=").append(partitionColumn);
         }
         sb.append(", database=").append(config.connection().database());
         if (mode == ReadMode.ForcePartitionedMode) {
@@ -86,7 +89,8 @@ final class KustoScan implements Scan {
         return readSchema.isEmpty();
     }
 
-    private String partitionColumn() {
+    /** {@code partitionColumn}, checked against the result's columns, or the first column. */
+    private String resolvePartitionColumn() {
         if (config.partitionColumn().isPresent()) {
             String column = config.partitionColumn().get();
             if (!List.of(fullSchema.fieldNames()).contains(column)) {
@@ -107,7 +111,7 @@ final class KustoScan implements Scan {
         filters.predicate().ifPresent(p -> operators.add("where " + p));
         if (partition != null) {
             // tostring() gives every Kusto type a hash and sends nulls (as "") to one bucket instead of none.
-            operators.add("where hash(tostring(" + KqlSyntax.quoteName(partitionColumn()) + "), " + config.numPartitions()
+            operators.add("where hash(tostring(" + KqlSyntax.quoteName(partitionColumn) + "), " + config.numPartitions()
                     + ") == " + partition);
         }
         if (limit != null) {

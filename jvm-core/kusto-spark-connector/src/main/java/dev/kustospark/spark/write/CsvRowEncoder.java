@@ -44,25 +44,13 @@ final class CsvRowEncoder {
 
     private final DataType[] types;
     private final int[] sourceIndexes;
-    private final StructType schema;
-
     CsvRowEncoder(StructType schema, int[] sourceIndexes) {
-        this.schema = schema;
         this.sourceIndexes = sourceIndexes.clone();
         this.types = new DataType[schema.size()];
         for (int i = 0; i < types.length; i++) {
             types[i] = schema.fields()[i].dataType();
             KustoTypeCheck.requireWritable(schema.fields()[i]);
         }
-    }
-
-    /** The identity layout: every field of {@code schema} in its own order. */
-    static CsvRowEncoder inSchemaOrder(StructType schema) {
-        int[] indexes = new int[schema.size()];
-        for (int i = 0; i < indexes.length; i++) {
-            indexes[i] = i;
-        }
-        return new CsvRowEncoder(schema, indexes);
     }
 
     /** Appends one record, ending with CRLF, to {@code out}. */
@@ -199,9 +187,5 @@ final class CsvRowEncoder {
         } else {
             g.writeString(String.valueOf(value));
         }
-    }
-
-    StructType schema() {
-        return schema;
     }
 }

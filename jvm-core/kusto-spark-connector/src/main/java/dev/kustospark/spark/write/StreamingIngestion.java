@@ -44,7 +44,7 @@ final class StreamingIngestion {
                 client.ingestFromStream(new StreamSourceInfo(new ByteArrayInputStream(csv)), properties);
                 return;
             } catch (Exception e) {
-                if (attempt >= MAX_ATTEMPTS || !isTransient(e)) {
+                if (attempt >= MAX_ATTEMPTS || !KustoConnectorException.isTransient(e)) {
                     throw KustoConnectorException.of("Streaming ingestion into table '" + table + "' (option kustoTable, "
                             + what + ", attempt " + attempt + ")", e);
                 }
@@ -55,10 +55,6 @@ final class StreamingIngestion {
                 sleep(backoff);
             }
         }
-    }
-
-    static boolean isTransient(Throwable failure) {
-        return KustoConnectorException.isTransient(failure);
     }
 
     private static void sleep(long millis) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kustospark.spark.config.KustoOptionException;
 import dev.kustospark.spark.types.KustoColumn;
-import java.io.IOException;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -42,15 +41,5 @@ class SchemaLayoutTest {
         var e = assertThrows(KustoOptionException.class,
                 () -> SchemaLayout.byName(new StructType().add("z", "int"), TABLE, "T"));
         assertTrue(e.getMessage().contains("[z]") && e.getMessage().contains("'T'"), e.getMessage());
-    }
-
-    @Test
-    void onlyTransientFailuresAreRetried() {
-        assertTrue(StreamingIngestion.isTransient(new RuntimeException("wrapped", new IOException("connection reset"))));
-        assertTrue(!StreamingIngestion.isTransient(new IllegalArgumentException("bad mapping")));
-        var lostConnection = new com.microsoft.azure.kusto.data.exceptions.IODataServiceException("http://localhost",
-                new IOException("Connection prematurely closed BEFORE response"), "post");
-        assertTrue(StreamingIngestion.isTransient(lostConnection), () -> "permanent=" + lostConnection.isPermanent()
-                + " cause=" + lostConnection.getCause() + " status=" + lostConnection.getStatusCode());
     }
 }
