@@ -127,13 +127,16 @@ class KustoWriteTest {
     }
 
     @Test
-    void transactionalModeIsRefusedClearly() {
-        Map<String, String> options = writeOptions("Written");
-        options.put("writeMode", "Transactional");
-        var e = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto").options(options)
-                .mode(SaveMode.Append).save());
-        String message = rootMessage(e);
-        assertTrue(message.contains("writeMode=Transactional") && message.contains("writeMode=KustoStreaming"), message);
+    void transactionalAndQueuedModesAreRefusedClearly() {
+        for (String mode : List.of("Transactional", "queued")) {
+            Map<String, String> options = writeOptions("Written");
+            options.put("writeMode", mode);
+            var e = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto").options(options)
+                    .mode(SaveMode.Append).save());
+            String message = rootMessage(e);
+            assertTrue(message.toLowerCase().contains("writemode=" + mode.toLowerCase())
+                    && message.contains("writeMode=KustoStreaming"), message);
+        }
     }
 
     @Test
@@ -160,6 +163,9 @@ class KustoWriteTest {
         var e = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto").options(writeOptions("Written"))
                 .mode(SaveMode.ErrorIfExists).save());
         assertTrue(rootMessage(e).contains("ErrorIfExists"), rootMessage(e));
+        var ignore = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto").options(writeOptions("Written"))
+                .mode(SaveMode.Ignore).save());
+        assertTrue(rootMessage(ignore).contains("Ignore"), rootMessage(ignore));
         var overwrite = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto")
                 .options(writeOptions("Written")).mode(SaveMode.Overwrite).save());
         assertTrue(rootMessage(overwrite).toLowerCase().contains("truncate"), rootMessage(overwrite));
