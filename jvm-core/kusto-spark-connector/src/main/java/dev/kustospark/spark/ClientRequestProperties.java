@@ -285,12 +285,12 @@ public final class ClientRequestProperties implements Serializable {
 
         /** {@code query_datetimescope_from}: the earliest datetime of the scoped column (UTC). */
         public Builder queryDatetimeScopeFrom(Instant from) {
-            return put(QUERY_DATETIMESCOPE_FROM, KustoTimes.instant(Objects.requireNonNull(from, QUERY_DATETIMESCOPE_FROM), QUERY_DATETIMESCOPE_FROM));
+            return putInstant(QUERY_DATETIMESCOPE_FROM, from);
         }
 
         /** {@code query_datetimescope_to}: the latest datetime of the scoped column (UTC). */
         public Builder queryDatetimeScopeTo(Instant to) {
-            return put(QUERY_DATETIMESCOPE_TO, KustoTimes.instant(Objects.requireNonNull(to, QUERY_DATETIMESCOPE_TO), QUERY_DATETIMESCOPE_TO));
+            return putInstant(QUERY_DATETIMESCOPE_TO, to);
         }
 
         /** {@code query_datetimescope_column}: the column the datetime scope applies to. */
@@ -436,6 +436,10 @@ public final class ClientRequestProperties implements Serializable {
             }
             parameters.put(name, literal);
             return this;
+        }
+
+        private Builder putInstant(String name, Instant value) {
+            return put(name, KustoTimes.instant(Objects.requireNonNull(value, name), name));
         }
 
         private Builder put(String name, Object value) {

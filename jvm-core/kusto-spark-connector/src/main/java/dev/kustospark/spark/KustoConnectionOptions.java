@@ -93,6 +93,11 @@ public abstract class KustoConnectionOptions<T extends KustoConnectionOptions<T>
         return with(KustoOption.TOKEN_PROVIDER_CALLBACK_CLASSPATH, className);
     }
 
+    /** Interactive browser sign-in on the driver's machine (local use only). */
+    public final T userPrompt(boolean enabled) {
+        return with(KustoOption.USER_PROMPT, Boolean.toString(enabled));
+    }
+
     /** {@code default} (DefaultAzureCredential), {@code azureCli} or {@code none}. */
     public final T kustoAuthMethod(String method) {
         return with(KustoOption.KUSTO_AUTH_METHOD, method);

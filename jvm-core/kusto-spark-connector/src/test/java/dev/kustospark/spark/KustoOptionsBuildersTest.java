@@ -3,7 +3,9 @@ package dev.kustospark.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kustospark.spark.config.KustoOption;
 import dev.kustospark.spark.config.KustoOptionException;
 import dev.kustospark.spark.config.ReadConfig;
 import dev.kustospark.spark.config.WriteConfig;
@@ -30,7 +32,7 @@ class KustoOptionsBuildersTest {
                 .requestId("op-1")
                 .clientRequestProperties(ClientRequestProperties.builder().noTruncation(true).build());
         assertEquals(Map.ofEntries(
-                Map.entry("kustoCluster", "mycluster.westeurope"), Map.entry("kustoDatabase", "db"),
+                Map.entry("kustoCluster", "https://mycluster.westeurope.kusto.windows.net"), Map.entry("kustoDatabase", "db"),
                 Map.entry("kustoAadAppId", "app"), Map.entry("kustoAadAppSecret", "s3cret"),
                 Map.entry("kustoAadAuthorityID", "tenant"), Map.entry("timeoutLimit", "3600"),
                 Map.entry("clientRequestPropertiesJson", "{\"Options\":{\"notruncation\":true},\"Parameters\":{}}"),
@@ -70,6 +72,26 @@ class KustoOptionsBuildersTest {
         assertEquals("none", options.toOptions().get("writeResultLimit"));
         assertEquals("2", KustoWriteOptions.create().writeMode(WriteMode.KustoStreaming).streamingIngestSizeInMB(2)
                 .toOptions().get("streamingIngestSizeInMB"));
+    }
+
+    @Test
+    void everySupportedOptionHasASetter() {
+        Map<String, String> setterOf = Map.of("kutoAadAppCertPath", "aadAppCertificate",
+                "kutoAadAppCertPassword", "aadAppCertificate", "clientRequestPropertiesJson", "clientRequestProperties",
+                "sparkIngestionPropertiesJson", "sparkIngestionProperties", "spark.synapse.linkedService", "linkedService");
+        for (KustoOption option : KustoOption.values()) {
+            if (!option.supported()) {
+                continue;
+            }
+            Class<?> builder = option.side() == KustoOption.Side.WRITE ? KustoWriteOptions.class : KustoReadOptions.class;
+            String setter = setterOf.getOrDefault(option.key(), option.key());
+            assertTrue(java.util.Arrays.stream(builder.getMethods()).anyMatch(m -> m.getName().equals(setter)),
+                    builder.getSimpleName() + " has no setter " + setter + " for option " + option.key());
+            if (option.side() == KustoOption.Side.COMMON) {
+                assertTrue(java.util.Arrays.stream(KustoWriteOptions.class.getMethods()).anyMatch(m -> m.getName().equals(setter)),
+                        setter);
+            }
+        }
     }
 
     @Test

@@ -37,7 +37,9 @@ final class ClusterUrl {
             }
             String path = uri.getRawPath() == null ? "" : uri.getRawPath();
             if (!path.isEmpty() && !path.equals("/")) {
-                throw invalid(value);
+                throw new KustoOptionException("Option kustoCluster has value '" + value + "': a cluster URL has no path ('"
+                        + path + "'); give the cluster as " + scheme + "://" + uri.getRawAuthority()
+                        + " and the database with the option kustoDatabase.");
             }
             return scheme + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
         } catch (URISyntaxException e) {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public enum KustoOption {
     // ---- common
-    KUSTO_CLUSTER("kustoCluster", Side.COMMON, Kind.TEXT, null, false,
+    KUSTO_CLUSTER("kustoCluster", Side.COMMON, Kind.CLUSTER, null, false,
             "Required. The cluster: a URL (`https://name.region.kusto.windows.net`, `http://localhost:8080`) or a bare"
                     + " `name` / `name.region` (becomes `https://name.region.kusto.windows.net`)."),
     KUSTO_DATABASE("kustoDatabase", Side.COMMON, Kind.TEXT, null, false, "Required. The database."),
@@ -125,7 +125,7 @@ public enum KustoOption {
 
     /** How an option's value is checked. */
     enum Kind {
-        TEXT, URL, BOOLEAN, SECONDS, POSITIVE_INT, READ_MODE, WRITE_MODE, TABLE_CREATION_MODE, SCHEMA_ADJUSTMENT_MODE,
+        TEXT, CLUSTER, URL, BOOLEAN, SECONDS, POSITIVE_INT, READ_MODE, WRITE_MODE, TABLE_CREATION_MODE, SCHEMA_ADJUSTMENT_MODE,
         STORAGE_PROTOCOL, AUTH_METHOD, WRITE_RESULT_LIMIT, JSON_OBJECT, CLIENT_REQUEST_PROPERTIES,
         SPARK_INGESTION_PROPERTIES, TRANSIENT_STORAGE, INGESTION_STORAGE, UNSUPPORTED
     }
@@ -170,6 +170,11 @@ public enum KustoOption {
     /** Whether the value is a secret, never printed. */
     public boolean secret() {
         return secret;
+    }
+
+    /** False for the established connector's options this connector recognises only to explain their absence. */
+    public boolean supported() {
+        return kind != Kind.UNSUPPORTED;
     }
 
     public String description() {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The checks and conversions of option values, one per {@link KustoOption.Kind}; every message names the option. */
 final class OptionValues {
@@ -33,14 +34,15 @@ final class OptionValues {
         String v = value.trim();
         return switch (option.kind) {
             case TEXT -> requireText(option, value);
+            case CLUSTER -> ClusterUrl.normalize(requireText(option, value));
             case URL -> url(option, v);
             case BOOLEAN -> Boolean.toString(bool(option, v));
             case SECONDS -> Long.toString(seconds(option, v).toSeconds());
             case POSITIVE_INT -> Integer.toString(positiveInt(option, v));
-            case READ_MODE -> readMode(option, v).name();
-            case WRITE_MODE -> writeMode(option, v).name();
-            case TABLE_CREATION_MODE -> tableCreationMode(option, v).name();
-            case SCHEMA_ADJUSTMENT_MODE -> schemaAdjustmentMode(option, v).name();
+            case READ_MODE -> enumValue(option, v, ReadMode::parseOrNull).name();
+            case WRITE_MODE -> enumValue(option, v, WriteMode::parseOrNull).name();
+            case TABLE_CREATION_MODE -> enumValue(option, v, TableCreationMode::parseOrNull).name();
+            case SCHEMA_ADJUSTMENT_MODE -> enumValue(option, v, SchemaAdjustmentMode::parseOrNull).name();
             case STORAGE_PROTOCOL -> oneOf(option, v, KustoOption.STORAGE_PROTOCOLS);
             case AUTH_METHOD -> oneOf(option, v, KustoOption.AUTH_METHODS);
             case WRITE_RESULT_LIMIT -> v.equalsIgnoreCase("none") ? "none" : Integer.toString(positiveInt(option, v));
@@ -57,6 +59,7 @@ final class OptionValues {
     static String expected(KustoOption option) {
         return switch (option.kind) {
             case TEXT -> "expected a non-empty string";
+            case CLUSTER -> "expected a cluster URL or name";
             case URL -> "expected an absolute http(s) URL";
             case BOOLEAN -> "allowed values: true, false";
             case SECONDS -> "expected a whole number of seconds > 0";
@@ -145,36 +148,13 @@ final class OptionValues {
         return u;
     }
 
-    static ReadMode readMode(KustoOption option, String value) {
-        ReadMode m = ReadMode.parseOrNull(value);
-        if (m == null) {
+    /** The enum value named {@code value} ignoring case, as the enum's {@code parseOrNull} finds it. */
+    private static <E extends Enum<E>> E enumValue(KustoOption option, String value, Function<String, E> parseOrNull) {
+        E parsed = parseOrNull.apply(value);
+        if (parsed == null) {
             throw bad(option, value, null);
         }
-        return m;
-    }
-
-    static WriteMode writeMode(KustoOption option, String value) {
-        WriteMode m = WriteMode.parseOrNull(value);
-        if (m == null) {
-            throw bad(option, value, null);
-        }
-        return m;
-    }
-
-    static TableCreationMode tableCreationMode(KustoOption option, String value) {
-        TableCreationMode m = TableCreationMode.parseOrNull(value);
-        if (m == null) {
-            throw bad(option, value, null);
-        }
-        return m;
-    }
-
-    static SchemaAdjustmentMode schemaAdjustmentMode(KustoOption option, String value) {
-        SchemaAdjustmentMode m = SchemaAdjustmentMode.parseOrNull(value);
-        if (m == null) {
-            throw bad(option, value, null);
-        }
-        return m;
+        return parsed;
     }
 
     private static String oneOf(KustoOption option, String value, List<String> allowed) {

@@ -14,6 +14,7 @@ import com.microsoft.azure.kusto.ingest.source.StreamSourceInfo;
 import dev.kustospark.local.KustoLocal;
 import dev.kustospark.spark.ClientRequestProperties;
 import dev.kustospark.spark.KustoReadOptions;
+import dev.kustospark.spark.TokenProvider;
 import dev.kustospark.spark.config.AuthConfig;
 import dev.kustospark.spark.config.ConnectionConfig;
 import dev.kustospark.spark.config.ReadConfig;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,39 @@ class KustoClientsTest {
                 () -> KustoClients.queryClient(wrong).executeQuery("db1", "print 1"));
         assertEquals(401, denied.getStatusCode());
         assertTrue(!String.valueOf(denied.getMessage()).contains(TOKEN), "the token is not echoed");
+    }
+
+    @Test
+    void tokenProviderClassesSupplyTheToken() throws Exception {
+        String cluster = "http://127.0.0.1:" + secured.port();
+        for (Class<?> provider : new Class<?>[] {LocalTokenProvider.class, LocalTokenCallable.class}) {
+            ConnectionConfig c = connection(KustoReadOptions.create().kustoCluster(cluster)
+                    .tokenProviderCallbackClasspath(provider.getName()));
+            assertEquals(AuthConfig.Method.TOKEN_PROVIDER, c.auth().method());
+            KustoResultSetTable rows = KustoClients.queryClient(c).executeQuery("db1", "print z = 1").getPrimaryResults();
+            assertTrue(rows.next(), provider.getName());
+            assertEquals(1, rows.getInt("z"));
+        }
+        assertTrue(LocalTokenProvider.askedFor.startsWith("http://127.0.0.1:"), LocalTokenProvider.askedFor);
+    }
+
+    /** A TokenProvider as users write one: asked for each request's token. */
+    public static final class LocalTokenProvider implements TokenProvider {
+        static volatile String askedFor = "";
+
+        @Override
+        public String accessToken(String clusterUrl) {
+            askedFor = clusterUrl;
+            return TOKEN;
+        }
+    }
+
+    /** The established connector's callback shape. */
+    public static final class LocalTokenCallable implements Callable<String> {
+        @Override
+        public String call() {
+            return TOKEN;
+        }
     }
 
     @Test

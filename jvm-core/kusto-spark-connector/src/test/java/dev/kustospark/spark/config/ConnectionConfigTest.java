@@ -136,6 +136,46 @@ class ConnectionConfigTest {
         assertTrue(provider.toConnectionStringBuilder("https://c.kusto.windows.net").getTokenProvider() != null);
     }
 
+    @Test
+    void everyMethodBuildsAnSdkConnectionWithoutContactingAnything() {
+        String url = "https://c.kusto.windows.net";
+        for (String[] options : new String[][] {
+            {"kustoAadAppId", "app", "kustoAadAppSecret", "s"},
+            {"managedIdentityAuth", "true"},
+            {"managedIdentityClientId", "mi"},
+            {"kustoAuthMethod", "default"},
+            {"kustoAuthMethod", "azureCli"},
+            {"userPrompt", "true"},
+            {"kustoAuthMethod", "none"}}) {
+            String[] all = new String[options.length + 2];
+            all[0] = "kustoCluster";
+            all[1] = url;
+            System.arraycopy(options, 0, all, 2, options.length);
+            assertEquals(url, connection(all).auth().toConnectionStringBuilder(url).getClusterUrl(), String.join(",", options));
+        }
+    }
+
+    @Test
+    void applicationCertificatesAreReadFromPkcs12(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path pfx = dir.resolve("app.pfx");
+        Process keytool = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "app", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname", "CN=app",
+                "-storetype", "PKCS12", "-keystore", pfx.toString(), "-storepass", "pfx-pass", "-keypass", "pfx-pass")
+                .redirectErrorStream(true).start();
+        assertTrue(keytool.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && keytool.exitValue() == 0,
+                new String(keytool.getInputStream().readAllBytes()));
+        String url = "https://c.kusto.windows.net";
+        AuthConfig right = connection("kustoCluster", url, "kustoAadAppId", "app", "kutoAadAppCertPath", pfx.toString(),
+                "kutoAadAppCertPassword", "pfx-pass").auth();
+        assertEquals(url, right.toConnectionStringBuilder(url).getClusterUrl());
+        AuthConfig wrong = connection("kustoCluster", url, "kustoAadAppId", "app", "kutoAadAppCertPath", pfx.toString(),
+                "kutoAadAppCertPassword", "not-the-pass").auth();
+        KustoOptionException e = assertThrows(KustoOptionException.class, () -> wrong.toConnectionStringBuilder(url));
+        assertTrue(e.getMessage().startsWith("Option kutoAadAppCertPath: cannot read the PKCS#12 certificate '" + pfx + "'"),
+                e.getMessage());
+        assertTrue(!e.getMessage().contains("not-the-pass"), e.getMessage());
+    }
+
     /** A token provider as a user would write one. */
     public static final class FixedTokenProvider implements TokenProvider {
         @Override

@@ -86,6 +86,7 @@ class OptionErrorsTest {
         "kustoIngestionUri | ingest-x | Option kustoIngestionUri has value 'ingest-x': expected an absolute http(s) URL.",
         "kustoExportOptionsJson | [1] | Option kustoExportOptionsJson must be a JSON object, not a array.",
         "kustoCluster | https://x.kusto.windows.net/db?x=1 | Option kustoCluster has value 'https://x.kusto.windows.net/db?x=1': expected a cluster URL such as https://mycluster.westeurope.kusto.windows.net or http://localhost:8080, or a cluster name such as mycluster.westeurope.",
+        "kustoCluster | https://help.kusto.windows.net/Samples | Option kustoCluster has value 'https://help.kusto.windows.net/Samples': a cluster URL has no path ('/Samples'); give the cluster as https://help.kusto.windows.net and the database with the option kustoDatabase.",
         "kustoCluster | ftp://x | Option kustoCluster has value 'ftp://x': expected a cluster URL such as https://mycluster.westeurope.kusto.windows.net or http://localhost:8080, or a cluster name such as mycluster.westeurope.",
         "customSchema | '   ' | Option customSchema is empty; expected a non-empty string.",
         "keyVaultUri | https://vault | Option keyVaultUri is not supported. Not supported: read the secret from Key Vault in the job (e.g. `mssparkutils.credentials.getSecret`) and pass it as `kustoAadAppSecret`.",
