@@ -78,8 +78,18 @@ class KustoReadTest {
                 .option("partitionColumn", "s").load();
         String plan = byString.queryExecution().executedPlan().toString();
         assertTrue(plan.contains("mode=ForcePartitionedMode, partitions=3, partitionColumn=s"), plan);
-        assertTrue(plan.contains("where hash(tostring(['s']), 3) == 0"), plan);
+        assertTrue(plan.contains("where (hash(['s'], 3) == 0 or isnull(['s']))"), plan);
         assertEquals(single, byString.orderBy("x").collectAsList());
+    }
+
+    @Test
+    void partitionedReadsKeepNullsAndEveryPartitionColumnType() {
+        List<Row> single = env.read("AllTypes").load().orderBy("i").collectAsList();
+        for (String column : List.of("s", "i", "l", "b", "r", "d", "t", "ts", "g", "dyn", "where", "a b")) {
+            List<Row> partitioned = env.read("AllTypes").option("readMode", "ForcePartitionedMode")
+                    .option("numPartitions", "3").option("partitionColumn", column).load().orderBy("i").collectAsList();
+            assertEquals(single, partitioned, "partitioned on " + column);
+        }
     }
 
     @Test
@@ -97,6 +107,14 @@ class KustoReadTest {
     void operatorsAppendSafelyAfterCommentsLetStatementsAndSemicolons() {
         assertEquals(2, env.read("Numbers // a trailing comment").load().where("x > 998").count());
         assertEquals(3, env.read("let upTo = 3;\nNumbers | where x <= upTo;").load().where("x > 0").collectAsList().size());
+    }
+
+    @Test
+    void resultsBeyondKustosDefaultTruncationLimitAreReadWhole() {
+        // Kusto stops a result at 500,000 records unless told otherwise; a DataFrame is the whole result.
+        Row totals = env.read("range x from 1 to 500001 step 1").load().selectExpr("count(x)", "sum(x)").collectAsList().get(0);
+        assertEquals(500_001L, totals.getLong(0));
+        assertEquals(500_001L * 500_002L / 2, totals.getLong(1));
     }
 
     @Test

@@ -61,12 +61,25 @@ final class KustoPartitionReader implements PartitionReader<InternalRow> {
                 throw new IllegalStateException("the Kusto client " + client.getClass().getName() + " cannot stream query results");
             }
             body = QueryRetry.call("The query of partition " + partition.index(), () -> streaming.executeStreamingQuery(
-                    connection.database(), partition.query(), KustoClients.sdkRequestProperties(connection, "query")));
+                    connection.database(), partition.query(), queryProperties()));
         } catch (Exception e) {
             throw KustoConnectorException.of("Query '" + KustoConnectorException.oneLineQuery(partition.query()) + "'", e);
         }
         StructType readSchema = countOnly ? new StructType().add("Count", "long") : schema;
         return new V2ResultReader(body, readSchema, KustoConnectorException.oneLineQuery(partition.query()));
+    }
+
+    /**
+     * The user's request properties, plus {@code notruncation} unless the user chose a truncation
+     * setting: a DataFrame is the whole result, where Kusto by default stops at 500,000 records or 64 MB.
+     */
+    private com.microsoft.azure.kusto.data.ClientRequestProperties queryProperties() {
+        var properties = KustoClients.sdkRequestProperties(connection, "query");
+        if (properties.getOption("notruncation") == null && properties.getOption("truncationmaxrecords") == null
+                && properties.getOption("truncationmaxsize") == null) {
+            properties.setOption("notruncation", true);
+        }
+        return properties;
     }
 
     @Override

@@ -105,14 +105,30 @@ final class KustoScan implements Scan {
         return fullSchema.fields()[0].name();
     }
 
+    /**
+     * Selects one hash bucket. Kusto hashes strings, longs, datetimes and timespans natively (ints are
+     * widened to long); a null has no hash, so bucket 0 also takes the nulls. Other types, and columns
+     * of a user-given schema whose Kusto type is unknown, are hashed as text, where a null is "".
+     * Either way every row lands in exactly one bucket.
+     */
+    private String partitionPredicate(int partition) {
+        String column = KqlSyntax.quoteName(partitionColumn);
+        String kustoType = KustoSchemaProbe.kustoTypeOf(fullSchema.apply(partitionColumn));
+        String n = Integer.toString(config.numPartitions());
+        if (kustoType == null || !List.of("string", "long", "int", "datetime", "timespan").contains(kustoType)) {
+            return "hash(tostring(" + column + "), " + n + ") == " + partition;
+        }
+        String hashed = "int".equals(kustoType) ? "tolong(" + column + ")" : column;
+        String bucket = "hash(" + hashed + ", " + n + ") == " + partition;
+        return partition == 0 ? "(" + bucket + " or isnull(" + column + "))" : bucket;
+    }
+
     /** The query of one hash partition, or of the whole read when {@code partition} is null. */
     String queryFor(Integer partition) {
         List<String> operators = new ArrayList<>();
         filters.predicate().ifPresent(p -> operators.add("where " + p));
         if (partition != null) {
-            // tostring() gives every Kusto type a hash and sends nulls (as "") to one bucket instead of none.
-            operators.add("where hash(tostring(" + KqlSyntax.quoteName(partitionColumn) + "), " + config.numPartitions()
-                    + ") == " + partition);
+            operators.add("where " + partitionPredicate(partition));
         }
         if (limit != null) {
             operators.add("take " + limit);
