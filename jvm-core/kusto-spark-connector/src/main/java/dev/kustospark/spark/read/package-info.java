@@ -16,13 +16,15 @@
  *       SDK's streaming query and turns the v2 response into rows as it arrives; the driver only
  *       asks for the schema.</li>
  *   <li>{@code ForcePartitionedMode}: {@code numPartitions} tasks each run
- *       {@code <query> | where hash(tostring(<partitionColumn>), N) == i}; the partition column
- *       defaults to the first column. Nulls hash as the empty string, so every row lands in exactly
- *       one partition.</li>
+ *       {@code <query> | where hash(<partitionColumn>, N) == i}; the partition column defaults to
+ *       the first column. Bucket 0 also takes the nulls, and types Kusto does not hash natively are
+ *       hashed as text, so every row lands in exactly one partition.</li>
  *   <li>{@code ForceDistributedMode} (export to transient storage) is refused with an error until it
  *       is implemented.</li>
  * </ul>
- * The mode is logged and shown in the scan's description ({@code explain()}).
+ * The mode is logged and shown in the scan's description ({@code explain()}). The data queries ask
+ * for {@code notruncation} unless {@code clientRequestPropertiesJson} sets a truncation option of its
+ * own, since Kusto otherwise stops a result at 500,000 records or 64 MB.
  *
  * <h2>Pushdown</h2>
  * Operators are appended on new lines after the query: {@code where} for the filters that
