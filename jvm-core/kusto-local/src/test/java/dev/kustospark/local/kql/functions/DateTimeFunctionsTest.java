@@ -16,24 +16,14 @@ import dev.kustospark.local.KustoException;
 import dev.kustospark.local.kql.TypedSql;
 import dev.kustospark.local.types.KustoType;
 import dev.kustospark.local.types.KustoValues;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DateTimeFunctionsTest {
-    private static Harness db;
-
-    @BeforeAll
-    static void open() {
-        db = new Harness();
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
+    @AutoClose
+    private static final Harness db = new Harness();
 
     @Test
     void nowAndAgoSeeTheFixedInstantOfTheQuery() {

@@ -20,22 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kustospark.local.KustoException;
 import dev.kustospark.local.kql.TypedSql;
 import dev.kustospark.local.types.KustoType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ScalarFunctionsTest {
-    private static Harness db;
-
-    @BeforeAll
-    static void open() {
-        db = new Harness();
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
+    @AutoClose
+    private static final Harness db = new Harness();
 
     @Test
     void nullAndEmptyChecks() {
