@@ -4,10 +4,13 @@ import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import com.microsoft.azure.kusto.ingest.IngestClientFactory;
+import com.microsoft.azure.kusto.ingest.QueuedIngestClient;
 import com.microsoft.azure.kusto.ingest.StreamingIngestClient;
 import dev.kustospark.spark.config.AuthConfig;
 import dev.kustospark.spark.config.ConnectionConfig;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -25,6 +28,7 @@ public final class KustoClients {
 
     private static final Map<Key, Client> QUERY_CLIENTS = new ConcurrentHashMap<>();
     private static final Map<Key, StreamingIngestClient> STREAMING_INGEST_CLIENTS = new ConcurrentHashMap<>();
+    private static final Map<Key, QueuedIngestClient> QUEUED_INGEST_CLIENTS = new ConcurrentHashMap<>();
 
     private KustoClients() {}
 
@@ -50,6 +54,49 @@ public final class KustoClients {
                         + " is not a valid URI", e);
             }
         });
+    }
+
+    /**
+     * The queued ingestion client for the connection's data-management endpoint: {@code kustoIngestionUri}
+     * when given, else the cluster URL with the service's {@code ingest-} host prefix (a loopback or
+     * already prefixed URL, as kusto-local serves both roles on one endpoint, is used as it is).
+     */
+    public static QueuedIngestClient queuedIngestClient(ConnectionConfig connection) {
+        Key key = new Key(ingestionUrl(connection), connection.auth());
+        return QUEUED_INGEST_CLIENTS.computeIfAbsent(key, k -> {
+            try {
+                return IngestClientFactory.createClient(connectionStringBuilder(k));
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("Option kustoIngestionUri: the ingestion URL " + k.clusterUrl
+                        + " is not a valid URI", e);
+            }
+        });
+    }
+
+    /** The management client of the connection's data-management endpoint (for {@code .get ingestion resources}). */
+    public static Client dataManagementClient(ConnectionConfig connection) {
+        return QUERY_CLIENTS.computeIfAbsent(new Key(ingestionUrl(connection), connection.auth()), key -> {
+            try {
+                return ClientFactory.createClient(connectionStringBuilder(key));
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("Option kustoIngestionUri: the ingestion URL " + key.clusterUrl
+                        + " is not a valid URI", e);
+            }
+        });
+    }
+
+    static String ingestionUrl(ConnectionConfig connection) {
+        if (connection.ingestionUri().isPresent()) {
+            return connection.ingestionUri().get();
+        }
+        String cluster = connection.clusterUrl();
+        URI uri = URI.create(cluster);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+        if (local || host.startsWith("ingest-")) {
+            return cluster;
+        }
+        return cluster.replaceFirst("://", "://ingest-");
     }
 
     /**

@@ -9,6 +9,8 @@ import dev.kustospark.spark.config.WriteConfig;
 import dev.kustospark.spark.types.KustoColumn;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.Write;
 import org.apache.spark.sql.types.StructField;
@@ -18,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Prepares a write on the driver: checks the mode and options, makes sure the table exists (creating
- * it with {@code tableCreateOptions=CreateIfNotExist}), applies {@code adjustSchema}, and fixes the
- * CSV column layout every task then uses.
+ * it with {@code tableCreateOptions=CreateIfNotExist}), applies {@code adjustSchema}, fixes the CSV
+ * column layout every task then uses, and for a transactional write creates the temporary table.
  */
 final class KustoWrite implements Write {
     private static final Logger LOG = LoggerFactory.getLogger(KustoWrite.class);
@@ -42,14 +44,64 @@ final class KustoWrite implements Write {
 
     @Override
     public BatchWrite toBatch() {
-        if (config.writeMode() != WriteMode.KustoStreaming) {
-            throw new UnsupportedOperationException("writeMode=" + config.writeMode() + " is not available in this"
-                    + " version of the connector; set option writeMode=KustoStreaming (rows streamed straight into"
-                    + " the table; the default Transactional mode and Queued mode need ingestion storage and come later)");
-        }
         for (StructField field : schema.fields()) {
             KustoTypeCheck.requireWritable(field);
         }
+        if (config.writeMode() == WriteMode.KustoStreaming) {
+            return streaming();
+        }
+        SparkIngestionProperties ingestion = config.sparkIngestionProperties();
+        int[] layout = layout(ingestion.csvMapping().isPresent() || ingestion.csvMappingNameReference().isPresent());
+        long maxBlobBytes = config.clientBatchingLimitMb() * 1024L * 1024L;
+        if (config.writeMode() == WriteMode.Queued) {
+            LOG.info("Kusto write of query {} into table '{}' of database '{}' by queued ingestion (fire and forget) in"
+                    + " blobs of at most {} MB", queryId, config.table(), config.connection().database(),
+                    config.clientBatchingLimitMb());
+            QueuedIngestion queued = new QueuedIngestion(config.connection(), config.table(), ingestion, false);
+            return new QueuedBatchWrite(config.table(),
+                    new QueuedDataWriterFactory(queued, null, schema, layout, maxBlobBytes, null));
+        }
+        return transactional(ingestion, layout, maxBlobBytes);
+    }
+
+    private BatchWrite transactional(SparkIngestionProperties ingestion, int[] layout, long maxBlobBytes) {
+        List<String> ifNotExists = ingestion.ingestIfNotExists().orElse(List.of());
+        if (!ifNotExists.isEmpty() && StagingTable.targetHasIngestByTag(config.connection(), config.table(), ifNotExists)) {
+            LOG.info("Kusto write of query {} into table '{}' skipped: the table already has extents tagged ingest-by"
+                    + " with one of the ingestIfNotExists tags {}", queryId, config.table(), ifNotExists);
+            return new SkippedBatchWrite();
+        }
+        List<KustoColumn> columns = new KustoTargetTable(config.connection(), config.table()).columns().orElseThrow(
+                () -> new KustoOptionException("table '" + config.table() + "' (option kustoTable) disappeared while the"
+                        + " write was prepared"));
+        String requestId = config.connection().requestId();
+        StagingTable staging;
+        if (config.tempTableName().isPresent()) {
+            staging = new StagingTable(config.connection(), config.tempTableName().get(), config.table());
+            staging.setAutoDelete(config.stagingResourcesAutoCleanupTimeout());
+        } else {
+            staging = new StagingTable(config.connection(), StagingTable.generatedName(appName(), config.table(),
+                    requestId), config.table());
+            staging.create(columns, config.stagingResourcesAutoCleanupTimeout());
+        }
+        boolean pollOnDriver = config.pollingOnDriver() || config.writeEnableAsync();
+        LOG.info("Kusto write of query {} into table '{}' of database '{}', staged in temporary table '{}' (blobs of at"
+                        + " most {} MB, ingestion results awaited on the {})", queryId, config.table(),
+                config.connection().database(), staging.name(), config.clientBatchingLimitMb(),
+                pollOnDriver ? "driver" : "tasks");
+        QueuedIngestion queued = new QueuedIngestion(config.connection(), staging.name(), ingestion, true);
+        String writeId = UUID.randomUUID().toString().substring(0, 8);
+        QueuedDataWriterFactory factory = new QueuedDataWriterFactory(queued, writeId, schema, layout, maxBlobBytes,
+                pollOnDriver ? null : config.connection().timeout());
+        return new TransactionalBatchWrite(config.connection(), config.table(), staging, factory, pollOnDriver,
+                config.writeEnableAsync(), config.writeResultLimit());
+    }
+
+    private static String appName() {
+        return SparkSession.getActiveSession().map(s -> s.sparkContext().appName()).getOrElse(() -> "spark");
+    }
+
+    private BatchWrite streaming() {
         SparkIngestionProperties ingestion = config.sparkIngestionProperties();
         List<String> unsupported = ingestion.fieldsUnsupportedByStreaming();
         if (!unsupported.isEmpty()) {

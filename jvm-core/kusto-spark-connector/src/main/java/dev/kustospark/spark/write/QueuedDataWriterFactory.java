@@ -1,0 +1,49 @@
+package dev.kustospark.spark.write;
+
+import java.time.Duration;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.write.DataWriter;
+import org.apache.spark.sql.connector.write.DataWriterFactory;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Ships what tasks of a queued or transactional write need: the ingestion (connection, table,
+ * properties), the CSV layout, the blob size, and whether and how long tasks wait for the outcome.
+ */
+final class QueuedDataWriterFactory implements DataWriterFactory {
+    private static final long serialVersionUID = 1L;
+
+    private final QueuedIngestion ingestion;
+    private final String writeId;
+    private final StructType schema;
+    private final int[] layout;
+    private final long maxBlobBytes;
+    private final Duration waitForOutcome;
+
+    /**
+     * @param writeId        tags each task attempt's extents when not null (transactional writes)
+     * @param waitForOutcome how long tasks wait for the ingestion results; null when they do not wait
+     */
+    QueuedDataWriterFactory(QueuedIngestion ingestion, String writeId, StructType schema, int[] layout, long maxBlobBytes,
+            Duration waitForOutcome) {
+        this.ingestion = ingestion;
+        this.writeId = writeId;
+        this.schema = schema;
+        this.layout = layout.clone();
+        this.maxBlobBytes = maxBlobBytes;
+        this.waitForOutcome = waitForOutcome;
+    }
+
+    @Override
+    public DataWriter<InternalRow> createWriter(int partitionId, long taskId) {
+        // taskId is unique per attempt within the application, so a retried or speculative attempt
+        // gets a tag of its own and only the committed attempt's extents are moved.
+        String attemptTag = writeId == null ? null : attemptTag(writeId, partitionId, taskId);
+        return new QueuedDataWriter(partitionId, taskId, attemptTag, new CsvRowEncoder(schema, layout), ingestion,
+                maxBlobBytes, waitForOutcome, new IngestionStatusPoller(ingestion.connection()));
+    }
+
+    static String attemptTag(String writeId, int partitionId, long taskId) {
+        return "KSC.attempt:" + writeId + "_p" + partitionId + "_t" + taskId;
+    }
+}

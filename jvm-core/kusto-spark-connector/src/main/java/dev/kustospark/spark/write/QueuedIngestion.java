@@ -1,0 +1,138 @@
+package dev.kustospark.spark.write;
+
+import com.microsoft.azure.kusto.ingest.ColumnMapping;
+import com.microsoft.azure.kusto.ingest.IngestionMapping;
+import com.microsoft.azure.kusto.ingest.IngestionProperties;
+import com.microsoft.azure.kusto.ingest.source.FileSourceInfo;
+import dev.kustospark.spark.CsvColumnMapping;
+import dev.kustospark.spark.KustoConnectorException;
+import dev.kustospark.spark.SparkIngestionProperties;
+import dev.kustospark.spark.client.KustoClients;
+import dev.kustospark.spark.config.ConnectionConfig;
+import dev.kustospark.spark.types.KustoValueFormats;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands gzipped CSV files to the SDK's QueuedIngestClient, which uploads each to a temporary
+ * container of the cluster's ingestion resources and queues it. Every file gets its own source id,
+ * under which the service reports its outcome in the status table. The extra tag marks the extents of
+ * one task attempt, so that the commit moves only the attempts Spark committed.
+ */
+final class QueuedIngestion implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(QueuedIngestion.class);
+    private static final int MAX_ATTEMPTS = 5;
+    private static final long FIRST_BACKOFF_MILLIS = 500;
+
+    private final ConnectionConfig connection;
+    private final String table;
+    private final SparkIngestionProperties properties;
+    private final boolean reportStatus;
+
+    /**
+     * @param table        the table the blobs are ingested into (the temporary table of a transactional write)
+     * @param reportStatus whether the service records each blob's outcome in the status table
+     */
+    QueuedIngestion(ConnectionConfig connection, String table, SparkIngestionProperties properties, boolean reportStatus) {
+        this.connection = connection;
+        this.table = table;
+        this.properties = properties;
+        this.reportStatus = reportStatus;
+    }
+
+    String table() {
+        return table;
+    }
+
+    ConnectionConfig connection() {
+        return connection;
+    }
+
+    /** Queues one gzipped CSV file; returns its source id. */
+    UUID ingest(Path gzippedCsv, String attemptTag, String what) {
+        UUID sourceId = UUID.randomUUID();
+        IngestionProperties sdk = sdkProperties(attemptTag);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                FileSourceInfo source = new FileSourceInfo(gzippedCsv.toString(), sourceId);
+                KustoClients.queuedIngestClient(connection).ingestFromFile(source, sdk);
+                return sourceId;
+            } catch (Exception e) {
+                if (attempt >= MAX_ATTEMPTS || !KustoConnectorException.isTransient(e)) {
+                    throw KustoConnectorException.of("Queued ingestion into table '" + table + "' (" + what + ", attempt "
+                            + attempt + ")", e);
+                }
+                long backoff = FIRST_BACKOFF_MILLIS * (1L << (attempt - 1));
+                backoff += ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+                LOG.warn("Queued ingestion into table '{}' ({}) failed transiently, retrying in {} ms: {}", table, what,
+                        backoff, KustoConnectorException.kustoMessage(e));
+                sleep(backoff);
+            }
+        }
+    }
+
+    IngestionProperties sdkProperties(String attemptTag) {
+        IngestionProperties p = new IngestionProperties(connection.database(), table);
+        p.setDataFormat(IngestionProperties.DataFormat.CSV);
+        p.setFlushImmediately(properties.flushImmediately());
+        if (reportStatus) {
+            p.setReportMethod(IngestionProperties.IngestionReportMethod.TABLE);
+            p.setReportLevel(IngestionProperties.IngestionReportLevel.FAILURES_AND_SUCCESSES);
+        } else {
+            p.setReportLevel(IngestionProperties.IngestionReportLevel.FAILURES_ONLY);
+        }
+        properties.dropByTags().ifPresent(p::setDropByTags);
+        properties.ingestByTags().ifPresent(p::setIngestByTags);
+        properties.ingestIfNotExists().ifPresent(p::setIngestIfNotExists);
+        List<String> additional = new ArrayList<>(properties.additionalTags().orElse(List.of()));
+        if (attemptTag != null) {
+            additional.add(attemptTag);
+        }
+        if (!additional.isEmpty()) {
+            p.setAdditionalTags(additional);
+        }
+        Map<String, String> extra = new HashMap<>();
+        properties.creationTime().ifPresent(t -> extra.put("creationTime", KustoValueFormats.datetime(t)));
+        if (!extra.isEmpty()) {
+            p.setAdditionalProperties(extra);
+        }
+        if (properties.csvMapping().isPresent()) {
+            p.setIngestionMapping(columnMappings(properties.csvMapping().get()), IngestionMapping.IngestionMappingKind.CSV);
+        } else if (properties.csvMappingNameReference().isPresent()) {
+            p.setIngestionMapping(properties.csvMappingNameReference().get(), IngestionMapping.IngestionMappingKind.CSV);
+        }
+        return p;
+    }
+
+    private static ColumnMapping[] columnMappings(List<CsvColumnMapping> mapping) {
+        ColumnMapping[] columns = new ColumnMapping[mapping.size()];
+        for (int i = 0; i < columns.length; i++) {
+            CsvColumnMapping m = mapping.get(i);
+            ColumnMapping c = new ColumnMapping(m.name(), m.dataType().orElse(null));
+            if (m.ordinal().isPresent()) {
+                c.setOrdinal(m.ordinal().getAsInt());
+            }
+            m.constValue().ifPresent(c::setConstantValue);
+            columns[i] = c;
+        }
+        return columns;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry a queued ingestion", e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.kustospark.spark.write;
+
+import com.microsoft.azure.kusto.data.KustoResultSetTable;
+import dev.kustospark.spark.KustoConnectorException;
+import dev.kustospark.spark.client.KustoClients;
+import dev.kustospark.spark.config.ConnectionConfig;
+import dev.kustospark.spark.types.KqlSyntax;
+import dev.kustospark.spark.types.KustoColumn;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The temporary table of a transactional write and the driver's commands on it: created with the
+ * target's columns and an auto-delete policy (so a driver that dies cannot orphan it), its committed
+ * extents moved into the target, then dropped.
+ */
+final class StagingTable {
+    private static final int MAX_NAME_LENGTH = 1024;
+
+    private final ConnectionConfig connection;
+    private final String name;
+    private final String target;
+
+    StagingTable(ConnectionConfig connection, String name, String target) {
+        this.connection = connection;
+        this.name = name;
+        this.target = target;
+    }
+
+    /** A name like the established connector's: {@code sparkTempTable_<app>_<table>_<requestId>}, identifier characters only. */
+    static String generatedName(String appName, String target, String requestId) {
+        String raw = "sparkTempTable_" + appName + "_" + target + "_" + requestId;
+        String clean = raw.replaceAll("[^A-Za-z0-9_]", "_");
+        return clean.length() > MAX_NAME_LENGTH ? clean.substring(0, MAX_NAME_LENGTH) : clean;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Creates the table with the target's columns, to be deleted by the cluster after {@code autoCleanup}. */
+    void create(List<KustoColumn> columns, Duration autoCleanup) {
+        String schema = columns.stream().map(c -> KqlSyntax.quoteName(c.name()) + ":" + c.kustoType())
+                .collect(Collectors.joining(", "));
+        mgmt(".create table " + KqlSyntax.quoteName(name) + " (" + schema + ")", "createTempTable",
+                "Creating the temporary table '" + name + "'");
+        setAutoDelete(autoCleanup);
+    }
+
+    /** An auto-delete policy, set at once, so the table goes even if this write never reaches its cleanup. */
+    void setAutoDelete(Duration autoCleanup) {
+        String expiry = Instant.now().plus(autoCleanup).toString();
+        String policy = "{\"ExpiryDate\":\"" + expiry + "\",\"DeleteIfNotEmpty\":true}";
+        mgmt(".alter table " + KqlSyntax.quoteName(name) + " policy auto_delete " + KqlSyntax.stringLiteral(policy),
+                "tempTableAutoDelete", "Setting the auto-delete policy (option stagingResourcesAutoCleanupTimeout) of the"
+                        + " temporary table '" + name + "'");
+    }
+
+    /** Moves the extents tagged by the committed task attempts into the target, then removes those tags. */
+    void moveIntoTarget(Collection<String> attemptTags) {
+        for (String tag : attemptTags) {
+            mgmt(".move extents to table " + KqlSyntax.quoteName(target) + " <| .show table " + KqlSyntax.quoteName(name)
+                    + " extents where tags has " + KqlSyntax.stringLiteral(tag), "moveExtents",
+                    "Moving the extents of the temporary table '" + name + "' into table '" + target + "'");
+        }
+    }
+
+    /** Removes the attempt tags from the target's extents; they only served the commit. */
+    void dropAttemptTags(Collection<String> attemptTags) {
+        if (attemptTags.isEmpty()) {
+            return;
+        }
+        String tags = attemptTags.stream().map(KqlSyntax::stringLiteral).collect(Collectors.joining(", "));
+        mgmt(".drop table " + KqlSyntax.quoteName(target) + " extent tags (" + tags + ")", "dropAttemptTags",
+                "Removing the task attempt tags from the extents of table '" + target + "'");
+    }
+
+    void drop() {
+        mgmt(".drop table " + KqlSyntax.quoteName(name) + " ifexists", "dropTempTable",
+                "Dropping the temporary table '" + name + "'");
+    }
+
+    /** Whether the target already holds an extent tagged {@code ingest-by:<tag>} for any of the tags. */
+    static boolean targetHasIngestByTag(ConnectionConfig connection, String target, List<String> tags) {
+        for (String tag : tags) {
+            String command = ".show table " + KqlSyntax.quoteName(target) + " extents where tags has "
+                    + KqlSyntax.stringLiteral("ingest-by:" + tag);
+            try {
+                KustoResultSetTable rows = KustoClients.queryClient(connection).executeMgmt(connection.database(), command,
+                        KustoClients.sdkRequestProperties(connection, "write.ingestIfNotExists")).getPrimaryResults();
+                if (rows.next()) {
+                    return true;
+                }
+            } catch (Exception e) {
+                throw KustoConnectorException.of("Checking table '" + target + "' for extents tagged ingest-by:" + tag
+                        + " (sparkIngestionPropertiesJson ingestIfNotExists)", e);
+            }
+        }
+        return false;
+    }
+
+    private void mgmt(String command, String activity, String action) {
+        try {
+            KustoClients.queryClient(connection).executeMgmt(connection.database(), command,
+                    KustoClients.sdkRequestProperties(connection, "write." + activity));
+        } catch (Exception e) {
+            throw KustoConnectorException.of(action, e);
+        }
+    }
+}
