@@ -11,5 +11,5 @@ start_kusto_local --port 0 --in-memory --database demo
 log "kusto-local is listening on $KUSTO_LOCAL_URL"
 
 log "running the Java quick start (official Kusto SDK)"
-java -cp "$(module_classpath jvm-core/examples)" dev.kustospark.examples.QuickStart "$KUSTO_LOCAL_URL" demo
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$(module_classpath jvm-core/examples)" dev.kustospark.examples.QuickStart "$KUSTO_LOCAL_URL" demo
 log "done"

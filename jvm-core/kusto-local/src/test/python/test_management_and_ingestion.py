@@ -59,7 +59,7 @@ def test_set_or_append_with_tags_shows_in_extents(client: KustoClient) -> None:
 
 def test_unknown_table_in_command_is_an_api_error(client: KustoClient) -> None:
     with pytest.raises(KustoApiError) as error:
-        client.execute_mgmt(DATABASE, ".show table NoSuchPyTable schema as json")
+        client.execute_mgmt(DATABASE, ".drop table NoSuchPyTable")
     assert "NoSuchPyTable" in error.value.get_api_error().description
 
 

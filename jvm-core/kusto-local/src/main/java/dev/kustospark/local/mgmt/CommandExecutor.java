@@ -13,8 +13,6 @@ import dev.kustospark.local.kql.CompiledQuery;
 import dev.kustospark.local.kql.KqlCompiler;
 import dev.kustospark.local.kql.KqlContext;
 import dev.kustospark.local.storage.Catalog;
-import dev.kustospark.local.storage.ExtentInfo;
-import dev.kustospark.local.storage.IngestionMappingInfo;
 import dev.kustospark.local.storage.TableInfo;
 import dev.kustospark.local.storage.TableSource;
 import dev.kustospark.local.types.KustoType;
@@ -25,24 +23,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /** Runs management commands ({@code .show tables}, {@code .create table}...). */
 public final class CommandExecutor {
-    static final String BUILD_VERSION = "1.0.0.0";
-    private static final Instant STARTED = Instant.now();
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Catalog catalog;
     private final Ingestor ingestor;
     private final OperationLog operations = new OperationLog();
     private final DataCommands data;
+    private final ExtentCommands extents;
     private final PolicyCommands policies;
+    private final ShowCommands shows;
 
     public CommandExecutor(Catalog catalog, Ingestor ingestor) {
         this.catalog = catalog;
         this.ingestor = ingestor;
         this.data = new DataCommands(this);
+        this.extents = new ExtentCommands(this);
         this.policies = new PolicyCommands(catalog);
+        this.shows = new ShowCommands(catalog, operations, extents, policies);
     }
 
     Catalog catalog() {
@@ -61,7 +60,7 @@ public final class CommandExecutor {
             Map<String, Object> parameters, Instant now) {
         Invocation inv = new Invocation(catalog, connection, database, parameters, now, commandText);
         Instant started = Instant.now();
-        String recordDb = currentDatabaseOrNull(inv);
+        String recordDb = inv.databaseOrNull();
         try {
             RowsResult rows = run(inv);
             List<TabularResult> results = finish(inv, rows);
@@ -122,9 +121,15 @@ public final class CommandExecutor {
             return List.of(rows);
         }
         String query;
+        int queryStart = p.position();
+        String prefix;
         if (p.peek("|")) {
-            query = "$command_results " + p.rest();
+            queryStart = p.position();
+            prefix = "$command_results ";
+            query = prefix + p.rest();
         } else if (p.accept(";")) {
+            queryStart = p.position();
+            prefix = "";
             query = p.rest();
             if (query.isBlank()) {
                 p.skipToEnd();
@@ -141,8 +146,12 @@ public final class CommandExecutor {
         } catch (KustoException e) {
             db = inv.requestedDatabase;
         }
-        CompiledQuery compiled = KqlCompiler.compile(query, new KqlContext(db, catalog, inv.parameters, inv.now,
-                source));
+        CompiledQuery compiled;
+        try {
+            compiled = KqlCompiler.compile(query, new KqlContext(db, catalog, inv.parameters, inv.now, source));
+        } catch (KustoException e) {
+            throw ErrorPositions.shift(e, p.text(), queryStart, prefix.length());
+        }
         List<TabularResult> results = new ArrayList<>();
         for (SqlResult r : compiled.results()) {
             results.add(r.withName("Table_" + results.size()));
@@ -163,7 +172,7 @@ public final class CommandExecutor {
         }
         p.acceptKeywords(verb);
         return switch (verb.toLowerCase(Locale.ROOT)) {
-            case "show" -> show(inv);
+            case "show" -> shows.show(inv);
             case "create" -> create(inv, false);
             case "create-merge" -> createMerge(inv);
             case "create-or-alter" -> createOrAlter(inv);
@@ -176,7 +185,7 @@ public final class CommandExecutor {
             case "refresh" -> refresh(inv);
             case "ingest" -> data.ingestInline(inv);
             case "set", "append", "set-or-append", "set-or-replace" -> data.setOrAppend(inv, verb.toLowerCase(Locale.ROOT));
-            case "move" -> data.moveExtents(inv);
+            case "move" -> extents.moveExtents(inv);
             default -> throw unsupported(inv);
         };
     }
@@ -198,230 +207,6 @@ public final class CommandExecutor {
         int cut = shown.indexOf('\n');
         shown = cut < 0 ? shown : shown.substring(0, cut);
         return KustoException.unsupported("the command '" + CommandParser.abbreviate(shown) + "'", line, column);
-    }
-
-    // ---------------------------------------------------------------- .show
-
-    private RowsResult show(Invocation inv) {
-        CommandParser p = inv.parser;
-        if (p.acceptKeywords("databases") || p.acceptKeywords("cluster", "databases")) {
-            inv.operation = "DatabasesShow";
-            String current = currentDatabaseOrNull(inv);
-            List<List<Object>> rows = new ArrayList<>();
-            for (String db : catalog.databases()) {
-                rows.add(ResultShapes.databaseRow(db, db.equals(current)));
-            }
-            return ResultShapes.result(ResultShapes.DATABASE_COLUMNS, rows);
-        }
-        if (p.acceptKeywords("database")) {
-            return showDatabase(inv);
-        }
-        if (p.acceptKeywords("tables")) {
-            inv.operation = "TablesShow";
-            if (p.peek("(")) {
-                List<String> names = p.nameList();
-                String db = inv.database();
-                List<TableInfo> tables = names.stream().map(n -> catalog.table(db, n)).toList();
-                if (p.acceptKeywords("extents")) {
-                    return data.showExtents(inv, tables);
-                }
-                if (p.acceptKeywords("details")) {
-                    return tableDetails(tables);
-                }
-                return ResultShapes.tables(tables);
-            }
-            if (p.acceptKeywords("details")) {
-                return tableDetails(catalog.tables(inv.database()));
-            }
-            Map<String, String> props = p.withProperties();
-            boolean includeHidden = false;
-            for (Map.Entry<String, String> e : props.entrySet()) {
-                if (!e.getKey().equalsIgnoreCase("IncludeHiddenTables")) {
-                    throw p.error("unknown property '" + e.getKey() + "' of .show tables");
-                }
-                includeHidden = CommandParser.isTrue(e.getValue());
-            }
-            String db = inv.database();
-            boolean all = includeHidden;
-            return ResultShapes.tables(catalog.tables(db).stream()
-                    .filter(t -> all || !catalog.isTableHidden(db, t.name())).toList());
-        }
-        if (p.acceptKeywords("table")) {
-            return showTable(inv);
-        }
-        if (p.acceptKeywords("version")) {
-            inv.operation = "VersionShow";
-            return ResultShapes.result(List.of(ResultShapes.col("BuildVersion", KustoType.STRING),
-                    ResultShapes.col("BuildTime", KustoType.DATETIME), ResultShapes.col("ServiceType", KustoType.STRING),
-                    ResultShapes.col("ProductVersion", KustoType.STRING)),
-                    List.of(ResultShapes.row(BUILD_VERSION, Instant.parse("2024-01-01T00:00:00Z"), "Engine",
-                            "kusto-local " + BUILD_VERSION)));
-        }
-        if (p.acceptKeywords("operations")) {
-            inv.recorded = false;
-            if (p.peek("(")) {
-                return operations.show(p.guidList());
-            }
-            if (p.atEnd() || p.peek("|") || p.peek(";")) {
-                return operations.show(null);
-            }
-            UUID id = p.guid();
-            if (p.acceptKeywords("details")) {
-                return operations.details(id);
-            }
-            return operations.show(List.of(id));
-        }
-        if (p.acceptKeywords("operation")) {
-            inv.recorded = false;
-            UUID id = p.guid();
-            p.expectKeywords("details");
-            return operations.details(id);
-        }
-        if (p.acceptKeywords("cluster")) {
-            inv.operation = "ClusterShow";
-            Runtime rt = Runtime.getRuntime();
-            return ResultShapes.result(List.of(ResultShapes.col("NodeId", KustoType.STRING),
-                    ResultShapes.col("Address", KustoType.STRING), ResultShapes.col("Name", KustoType.STRING),
-                    ResultShapes.col("StartTime", KustoType.STRING), ResultShapes.col("IsAdmin", KustoType.BOOL),
-                    ResultShapes.col("MachineTotalMemory", KustoType.LONG),
-                    ResultShapes.col("MachineAvailableMemory", KustoType.LONG),
-                    ResultShapes.col("ProcessorCount", KustoType.INT),
-                    ResultShapes.col("EnvironmentDescription", KustoType.STRING)),
-                    List.of(ResultShapes.row("kusto-local", "localhost", "kusto-local",
-                            dev.kustospark.local.types.KustoValues.formatDateTime(STARTED), true,
-                            rt.maxMemory(), rt.maxMemory() - rt.totalMemory() + rt.freeMemory(),
-                            rt.availableProcessors(), "{\"Product\":\"kusto-local\"}")));
-        }
-        if (p.acceptKeywords("materialized-views")) {
-            inv.operation = "MaterializedViewsShow";
-            return ResultShapes.result(List.of(ResultShapes.col("Name", KustoType.STRING),
-                    ResultShapes.col("SourceTable", KustoType.STRING), ResultShapes.col("Query", KustoType.STRING),
-                    ResultShapes.col("MaterializedTo", KustoType.DATETIME),
-                    ResultShapes.col("LastRun", KustoType.DATETIME), ResultShapes.col("LastRunResult", KustoType.STRING),
-                    ResultShapes.col("IsHealthy", KustoType.BOOL), ResultShapes.col("IsEnabled", KustoType.BOOL),
-                    ResultShapes.col("Folder", KustoType.STRING), ResultShapes.col("DocString", KustoType.STRING),
-                    ResultShapes.col("AutoUpdateSchema", KustoType.BOOL),
-                    ResultShapes.col("EffectiveDateTime", KustoType.DATETIME),
-                    ResultShapes.col("Lookback", KustoType.TIMESPAN)), List.of());
-        }
-        throw unsupported(inv);
-    }
-
-    private String currentDatabaseOrNull(Invocation inv) {
-        try {
-            return inv.database();
-        } catch (KustoException e) {
-            return null;
-        }
-    }
-
-    private RowsResult showDatabase(Invocation inv) {
-        CommandParser p = inv.parser;
-        String db;
-        if (p.peekKeyword("schema") || p.peekKeyword("extents") || p.peekKeyword("policy") || p.atEnd()
-                || p.peek("|") || p.peek(";")) {
-            db = inv.database();
-        } else {
-            db = catalog.resolveDatabase(p.nameOrString());
-        }
-        if (p.acceptKeywords("schema")) {
-            inv.operation = "DatabaseSchemaShow";
-            if (p.acceptKeywords("as")) {
-                p.expectKeywords("json");
-                return ResultShapes.databaseSchemaJson(db, catalog.tables(db));
-            }
-            p.acceptKeywords("details");
-            return ResultShapes.databaseSchemaRows(db, catalog.tables(db));
-        }
-        if (p.acceptKeywords("extents")) {
-            return data.showExtents(inv, catalog.tables(db));
-        }
-        if (p.acceptKeywords("policy")) {
-            inv.operation = "DatabasePolicyShow";
-            return policies.showPolicy(new PolicyCommands.PolicyEntity(db, null), p);
-        }
-        inv.operation = "DatabaseShow";
-        return ResultShapes.result(ResultShapes.DATABASE_COLUMNS,
-                List.of(ResultShapes.databaseRow(db, db.equals(currentDatabaseOrNull(inv)))));
-    }
-
-    private RowsResult showTable(Invocation inv) {
-        CommandParser p = inv.parser;
-        String name = p.name();
-        String db = inv.database();
-        // The service answers a schema request for a missing table with no rows rather than an error;
-        // the Spark connector relies on that to learn whether a table exists.
-        if (p.acceptKeywords("schema")) {
-            inv.operation = "TableSchemaShow";
-            p.expectKeywords("as", "json");
-            return catalog.findTable(db, name).map(ResultShapes::schemaAsJson)
-                    .orElseGet(() -> ResultShapes.result(ResultShapes.SCHEMA_COLUMNS, List.of()));
-        }
-        if (p.acceptKeywords("cslschema")) {
-            inv.operation = "TableSchemaShow";
-            return catalog.findTable(db, name).map(ResultShapes::cslSchema)
-                    .orElseGet(() -> ResultShapes.result(ResultShapes.SCHEMA_COLUMNS, List.of()));
-        }
-        if (p.acceptKeywords("extents")) {
-            return data.showExtents(inv, List.of(catalog.table(db, name)));
-        }
-        if (p.acceptKeywords("details")) {
-            inv.operation = "TablesShow";
-            return tableDetails(List.of(catalog.table(db, name)));
-        }
-        if (p.acceptKeywords("policy")) {
-            inv.operation = "TablePolicyShow";
-            return policies.showPolicy(new PolicyCommands.PolicyEntity(db, catalog.table(db, name).name()), p);
-        }
-        if (p.acceptKeywords("ingestion")) {
-            inv.operation = "TableIngestionMappingsShow";
-            TableInfo t = catalog.table(db, name);
-            String kind = null;
-            if (!p.peekKeyword("mappings")) {
-                kind = PolicyCommands.mappingKind(p);
-            }
-            if (kind != null && p.acceptKeywords("mapping")) {
-                String mappingName = p.nameOrString();
-                String finalKind = kind;
-                List<IngestionMappingInfo> found = catalog.ingestionMappings(db, t.name()).stream()
-                        .filter(m -> m.kind().equals(finalKind) && m.name().equals(mappingName)).toList();
-                if (found.isEmpty()) {
-                    throw KustoException.entityNotFound("Ingestion mapping", mappingName);
-                }
-                return ResultShapes.mappings(db, t.name(), found, inv.now);
-            }
-            p.expectKeywords("mappings");
-            String finalKind = kind;
-            return ResultShapes.mappings(db, t.name(), catalog.ingestionMappings(db, t.name()).stream()
-                    .filter(m -> finalKind == null || m.kind().equals(finalKind)).toList(), inv.now);
-        }
-        throw unsupported(inv);
-    }
-
-    /** The sharding policy the service reports when none is set; clients read UseShardEngine. */
-    static final String DEFAULT_SHARDING_POLICY = "{\"MaxRowCount\":1048576,\"MaxExtentSizeInMb\":8192,"
-            + "\"MaxOriginalSizeInMb\":3072,\"UseShardEngine\":true,\"ShardEngineMaxRowCount\":1048576,"
-            + "\"ShardEngineMaxExtentSizeInMb\":8192,\"ShardEngineMaxOriginalSizeInMb\":3072}";
-
-    private RowsResult tableDetails(List<TableInfo> tables) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (TableInfo t : tables) {
-            List<ExtentInfo> extents = catalog.extents(t.database(), t.name());
-            long rowsTotal = extents.stream().mapToLong(ExtentInfo::rowCount).sum();
-            double size = extents.stream().mapToLong(ExtentInfo::originalSize).sum();
-            Instant min = extents.stream().map(ExtentInfo::createdOn).min(Instant::compareTo).orElse(null);
-            Instant max = extents.stream().map(ExtentInfo::createdOn).max(Instant::compareTo).orElse(null);
-            java.util.function.Function<String, String> policy =
-                    kind -> catalog.tablePolicy(t.database(), t.name(), kind).orElse("null");
-            rows.add(ResultShapes.row(t.name(), t.database(), ResultShapes.text(t.folder()),
-                    ResultShapes.text(t.docString()), (long) extents.size(), size, size, rowsTotal,
-                    (long) extents.size(), size, size, rowsTotal, "[]", policy.apply("retention"),
-                    policy.apply("caching"),
-                    catalog.tablePolicy(t.database(), t.name(), "sharding").orElse(DEFAULT_SHARDING_POLICY),
-                    policy.apply("merge"), policy.apply("streamingingestion"), policy.apply("ingestionbatching"),
-                    min, max, policy.apply("roworder")));
-        }
-        return ResultShapes.result(ResultShapes.TABLE_DETAILS_COLUMNS, rows);
     }
 
     /** {@code .clear table T data} and {@code .clear table T cache streamingingestion schema}. */
@@ -471,7 +256,7 @@ public final class CommandExecutor {
             boolean ifNotExists = p.acceptKeywords("ifnotexists");
             catalog.createDatabase(name, ifNotExists);
             return ResultShapes.result(ResultShapes.DATABASE_COLUMNS,
-                    List.of(ResultShapes.databaseRow(name, name.equals(currentDatabaseOrNull(inv)))));
+                    List.of(ResultShapes.databaseRow(name, name.equals(inv.databaseOrNull()))));
         }
         if (p.acceptKeywords("tables")) {
             inv.operation = "TablesCreate";
@@ -575,6 +360,27 @@ public final class CommandExecutor {
 
     private RowsResult alter(Invocation inv, boolean merge) {
         CommandParser p = inv.parser;
+        if (!merge && p.acceptKeywords("column")) {
+            inv.operation = "ColumnAlterType";
+            List<String> path = columnPath(p);
+            p.expectKeywords("type");
+            p.expect("=");
+            int typePos = p.position();
+            String typeName = p.peekWord();
+            KustoType type = KustoType.fromName(typeName);
+            if (type == null) {
+                throw p.errorAt(typePos, "unknown column type '" + (typeName == null ? "" : typeName) + "'");
+            }
+            p.acceptKeywords(typeName);
+            String db = path.size() == 3 ? catalog.resolveDatabase(path.get(0)) : inv.database();
+            String table = path.get(path.size() - 2);
+            String column = path.get(path.size() - 1);
+            TableInfo t = catalog.alterColumnType(db, table, column, type);
+            return ResultShapes.result(List.of(ResultShapes.col("EntityName", KustoType.STRING),
+                    ResultShapes.col("DataType", KustoType.STRING), ResultShapes.col("Policy", KustoType.STRING)),
+                    List.of(ResultShapes.row("[" + t.database() + "].[" + t.name() + "].[" + column + "]",
+                            type.kqlName(), "")));
+        }
         if (p.acceptKeywords("database")) {
             String db = catalog.resolveDatabase(p.nameOrString());
             p.expectKeywords("policy");
@@ -643,7 +449,7 @@ public final class CommandExecutor {
             String name = p.name();
             String db = inv.database();
             if (p.acceptKeywords("extent", "tags")) {
-                return data.dropExtentTags(inv, db, name);
+                return extents.dropExtentTags(inv, db, name);
             }
             if (p.acceptKeywords("ingestion")) {
                 inv.operation = "TableIngestionMappingDrop";
@@ -653,6 +459,10 @@ public final class CommandExecutor {
                 String mappingName = p.nameOrString();
                 catalog.dropIngestionMapping(db, t.name(), kind, mappingName);
                 return ResultShapes.mappings(db, t.name(), catalog.ingestionMappings(db, t.name()), inv.now);
+            }
+            if (p.acceptKeywords("columns")) {
+                inv.operation = "TableColumnsDrop";
+                return dropColumns(db, name, p.nameList());
             }
             inv.operation = "TableDrop";
             boolean ifExists = p.acceptKeywords("ifexists");
@@ -664,16 +474,59 @@ public final class CommandExecutor {
             return ResultShapes.remainingTables(catalog.tables(db));
         }
         if (p.acceptKeywords("extent", "tags")) {
-            return data.dropExtentTags(inv, inv.database(), null);
+            return extents.dropExtentTags(inv, inv.database(), null);
         }
         if (p.peekKeyword("extents") || p.peekKeyword("extent")) {
-            return data.dropExtents(inv);
+            return extents.dropExtents(inv);
+        }
+        if (p.acceptKeywords("column")) {
+            // .drop column T.c: the table and column names are separated by a dot.
+            inv.operation = "TableColumnsDrop";
+            String table = p.name();
+            p.expect(".");
+            return dropColumns(inv.database(), table, List.of(p.name()));
         }
         throw unsupported(inv);
     }
 
+    private RowsResult dropColumns(String db, String table, List<String> names) {
+        TableInfo t = catalog.table(db, table);
+        for (String n : names) {
+            if (t.column(n).isEmpty()) {
+                throw KustoException.entityNotFound("Column", n);
+            }
+        }
+        List<Column> kept = t.kustoColumns().stream().filter(c -> !names.contains(c.name())).toList();
+        if (kept.isEmpty()) {
+            throw KustoException.badRequest("Cannot drop all the columns of table '" + t.name() + "'.");
+        }
+        return ResultShapes.schemaAsJson(catalog.alterTable(db, t.name(), kept, null, null));
+    }
+
+    /** {@code [Database.]Table.Column}, as its parts. */
+    private static List<String> columnPath(CommandParser p) {
+        List<String> path = new ArrayList<>(List.of(p.name()));
+        while (p.accept(".")) {
+            path.add(p.name());
+        }
+        if (path.size() < 2 || path.size() > 3) {
+            throw p.error("expected Table.Column or Database.Table.Column");
+        }
+        return path;
+    }
+
     private RowsResult rename(Invocation inv) {
         CommandParser p = inv.parser;
+        if (p.acceptKeywords("column")) {
+            // [Database.]Table.Column to NewName
+            inv.operation = "ColumnRename";
+            List<String> path = columnPath(p);
+            p.expectKeywords("to");
+            String newName = p.name();
+            String db = path.size() == 3 ? catalog.resolveDatabase(path.get(0)) : inv.database();
+            return ResultShapes.schemaAsJson(catalog.renameColumn(db, path.get(path.size() - 2),
+                    path.get(path.size() - 1), newName));
+        }
         if (!p.acceptKeywords("table")) {
             throw unsupported(inv);
         }

@@ -134,7 +134,7 @@ final class CommandParser {
                 pos = start;
                 throw error("expected a quoted name inside [ ]");
             }
-            String name = stringLiteral();
+            String name = singleString();
             expect("]");
             return name;
         }
@@ -150,7 +150,7 @@ final class CommandParser {
     String nameOrString() {
         skipBlanks();
         // A single literal: a name is followed directly by a value, as in mapping "m" '[' '...' ']'.
-        return isStringStart() ? stringLiteral() : name();
+        return isStringStart() ? singleString() : name();
     }
 
     boolean isStringStart() {
@@ -177,14 +177,15 @@ final class CommandParser {
         if (!isStringStart()) {
             throw error("expected a string literal");
         }
-        StringBuilder sb = new StringBuilder(stringLiteral());
+        StringBuilder sb = new StringBuilder(singleString());
         while (isStringStart()) {
-            sb.append(stringLiteral());
+            sb.append(singleString());
         }
         return sb.toString();
     }
 
-    private String stringLiteral() {
+    /** One string literal, never concatenated with the next. */
+    String singleString() {
         skipBlanks();
         int start = pos;
         if (text.startsWith("```", pos)) {

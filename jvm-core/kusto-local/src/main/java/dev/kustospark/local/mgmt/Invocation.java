@@ -36,6 +36,15 @@ final class Invocation {
         return catalog.resolveDatabase(requestedDatabase);
     }
 
+    /** The request's database, or null when it names none that exists (some commands need none). */
+    String databaseOrNull() {
+        try {
+            return database();
+        } catch (dev.kustospark.local.KustoException e) {
+            return null;
+        }
+    }
+
     /** A command nested in this one ({@code <| .show table T extents}), sharing its connection. */
     Invocation nested(String text) {
         Invocation inner = new Invocation(catalog, connection, requestedDatabase, parameters, now, text);

@@ -120,7 +120,9 @@ final class PolicyCommands {
         PolicyEntity entity = new PolicyEntity(db, table == null ? null : catalog.table(db, table).name());
         String kind = policyKind(p);
         String json;
-        if (kind.equals("streamingingestion") && (p.peekKeyword("enable") || p.peekKeyword("disable"))) {
+        if (kind.equals("ingestiontime") && p.acceptKeywords("true")) {
+            json = "{\"IsEnabled\":true}";
+        } else if (kind.equals("streamingingestion") && (p.peekKeyword("enable") || p.peekKeyword("disable"))) {
             boolean enable = p.acceptKeywords("enable");
             if (!enable) {
                 p.acceptKeywords("disable");

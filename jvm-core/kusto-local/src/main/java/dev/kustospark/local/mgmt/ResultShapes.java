@@ -59,7 +59,7 @@ final class ResultShapes {
             col("DatabaseId", KustoType.GUID), col("InTransitionTo", KustoType.STRING));
 
     static List<Object> databaseRow(String database, boolean current) {
-        return row(database, "", "v1.0", current, "ReadWrite", "", false,
+        return row(database, "", "v.1.1", current, "ReadWrite", "", false,
                 UUID.nameUUIDFromBytes(database.getBytes(StandardCharsets.UTF_8)), "");
     }
 

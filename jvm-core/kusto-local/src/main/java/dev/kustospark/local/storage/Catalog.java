@@ -3,8 +3,11 @@ package dev.kustospark.local.storage;
 import dev.kustospark.local.engine.Column;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Databases, tables, columns, extents and policies of kusto-local, kept in DuckDB. Every name that
@@ -15,7 +18,10 @@ import java.util.Optional;
  * error codes (entity not found, already exists...).
  */
 public interface Catalog extends AutoCloseable {
-    /** The database a request names, mapping the SDK's {@code NetDefaultDb} to the default one. */
+    /**
+     * The database a request names, as stored (database names ignore case, unlike all other names),
+     * mapping the SDK's {@code NetDefaultDb} to the default one.
+     */
     String resolveDatabase(String requested);
 
     /** A new DuckDB connection to the store; the caller closes it. */
@@ -82,6 +88,20 @@ public interface Catalog extends AutoCloseable {
     }
 
     /**
+     * Changes a column's type ({@code .alter column}); as in Kusto, the values it held before read as
+     * null afterwards.
+     */
+    default TableInfo alterColumnType(String database, String table, String column,
+            dev.kustospark.local.types.KustoType type) {
+        throw new UnsupportedOperationException("alterColumnType");
+    }
+
+    /** Renames a column, keeping its data; fails if the table has a column named {@code newName}. */
+    default TableInfo renameColumn(String database, String table, String column, String newName) {
+        throw new UnsupportedOperationException("renameColumn");
+    }
+
+    /**
      * Inserts the rows of {@code selectSql} (one column per table column, in table column order,
      * DuckDB storage forms) as one new extent, through {@code connection}. No extent is recorded
      * when the query yields no rows; the returned extent then has a row count of 0.
@@ -101,7 +121,7 @@ public interface Catalog extends AutoCloseable {
     }
 
     /** Drops the given extents of a table (all when {@code extentIds} is null); returns the dropped ones. */
-    default List<ExtentInfo> dropExtents(String database, String table, java.util.Collection<java.util.UUID> extentIds) {
+    default List<ExtentInfo> dropExtents(String database, String table, Collection<UUID> extentIds) {
         throw new UnsupportedOperationException("dropExtents");
     }
 
@@ -109,8 +129,8 @@ public interface Catalog extends AutoCloseable {
      * Moves extents (all when {@code extentIds} is null) from one table to another, matching columns
      * by name; returns original extent id to new extent id, in order.
      */
-    default java.util.Map<java.util.UUID, java.util.UUID> moveExtents(String database, String fromTable, String toTable,
-            java.util.Collection<java.util.UUID> extentIds) {
+    default Map<UUID, UUID> moveExtents(String database, String fromTable, String toTable,
+            Collection<UUID> extentIds) {
         throw new UnsupportedOperationException("moveExtents");
     }
 
@@ -118,8 +138,8 @@ public interface Catalog extends AutoCloseable {
      * Removes tags from extents (all tags of each when {@code tags} is null). As the service does, an
      * extent whose tags change is replaced by one with a new id; returns original id to the new extent.
      */
-    default java.util.Map<java.util.UUID, ExtentInfo> dropExtentTags(String database, String table, java.util.Collection<java.util.UUID> extentIds,
-            java.util.Collection<String> tags) {
+    default Map<UUID, ExtentInfo> dropExtentTags(String database, String table, Collection<UUID> extentIds,
+            Collection<String> tags) {
         throw new UnsupportedOperationException("dropExtentTags");
     }
 

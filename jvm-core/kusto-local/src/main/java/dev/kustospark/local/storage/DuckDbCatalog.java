@@ -173,10 +173,22 @@ public final class DuckDbCatalog implements Catalog {
             }
             return databases.get(0);
         }
-        if (!tablesByDatabase.containsKey(requested)) {
-            throw KustoException.entityNotFound("Database", requested);
+        return canonicalDatabase(requested);
+    }
+
+    /** The stored spelling of a database name: database names, unlike others, ignore case. */
+    private String canonicalDatabase(String name) {
+        if (name != null) {
+            if (tablesByDatabase.containsKey(name)) {
+                return name;
+            }
+            for (String db : databases) {
+                if (db.equalsIgnoreCase(name)) {
+                    return db;
+                }
+            }
         }
-        return requested;
+        throw KustoException.entityNotFound("Database", name);
     }
 
     @Override
@@ -195,8 +207,8 @@ public final class DuckDbCatalog implements Catalog {
 
     @Override
     public synchronized void createDatabase(String name, boolean ifNotExists) {
-        requireName("Database", name);
-        if (tablesByDatabase.containsKey(name)) {
+        requireEntityName("Database", name);
+        if (databases.stream().anyMatch(db -> db.equalsIgnoreCase(name))) {
             if (ifNotExists) {
                 return;
             }
@@ -237,23 +249,20 @@ public final class DuckDbCatalog implements Catalog {
     }
 
     private Map<String, TableInfo> tablesOf(String database) {
-        LinkedHashMap<String, TableInfo> tables = tablesByDatabase.get(database);
-        if (tables == null) {
-            throw KustoException.entityNotFound("Database", database);
-        }
-        return tables;
+        return tablesByDatabase.get(canonicalDatabase(database));
     }
 
     @Override
-    public synchronized TableInfo createTable(String database, String table, List<Column> columns, String folder,
+    public synchronized TableInfo createTable(String databaseName, String table, List<Column> columns, String folder,
             String docString) {
-        Optional<TableInfo> existing = findTable(database, table);
+        Optional<TableInfo> existing = findTable(databaseName, table);
         if (existing.isPresent()) {
             // The service answers success and leaves an existing table unchanged, whatever the schema.
             return existing.get();
         }
-        requireName("Table", table);
+        requireEntityName("Table", table);
         requireColumns(columns);
+        String database = canonicalDatabase(databaseName);
         TableInfo created = inTransaction(c -> {
             long id;
             try (Statement st = c.createStatement();
@@ -404,7 +413,7 @@ public final class DuckDbCatalog implements Catalog {
     @Override
     public synchronized TableInfo renameTable(String database, String table, String newName) {
         TableInfo t = table(database, table);
-        requireName("Table", newName);
+        requireEntityName("Table", newName);
         if (table.equals(newName)) {
             return t;
         }
@@ -412,14 +421,14 @@ public final class DuckDbCatalog implements Catalog {
             throw KustoException.entityExists("Table", newName);
         }
         inTransaction(c -> update(c, "UPDATE kl_meta.tables SET name = ? WHERE id = ?", newName, t.id()));
-        TableInfo renamed = new TableInfo(t.id(), database, newName, t.physicalName(), t.columns(), t.folder(),
+        TableInfo renamed = new TableInfo(t.id(), t.database(), newName, t.physicalName(), t.columns(), t.folder(),
                 t.docString());
         // Rebuilt so that the renamed table keeps its place, as it does when read back from disk.
         LinkedHashMap<String, TableInfo> reordered = new LinkedHashMap<>();
-        for (TableInfo each : tablesByDatabase.get(database).values()) {
+        for (TableInfo each : tablesByDatabase.get(t.database()).values()) {
             reordered.put(each.id() == t.id() ? newName : each.name(), each.id() == t.id() ? renamed : each);
         }
-        tablesByDatabase.put(database, reordered);
+        tablesByDatabase.put(t.database(), reordered);
         return renamed;
     }
 
@@ -437,6 +446,53 @@ public final class DuckDbCatalog implements Catalog {
     @Override
     public synchronized boolean isTableHidden(String database, String table) {
         return findTable(database, table).map(t -> hiddenTables.contains(t.id())).orElse(false);
+    }
+
+    @Override
+    public synchronized TableInfo alterColumnType(String database, String table, String column, KustoType type) {
+        TableInfo t = table(database, table);
+        ColumnInfo old = t.column(column).orElseThrow(() -> KustoException.entityNotFound("Column", column));
+        if (old.type() == type) {
+            return t;
+        }
+        // A fresh physical column: the old values are gone, as the service documents.
+        int next = nextColumnByTable.get(t.id());
+        ColumnInfo replacement = new ColumnInfo(old.name(), type, "c" + next);
+        List<ColumnInfo> infos = t.columns().stream().map(c -> c.equals(old) ? replacement : c).toList();
+        inTransaction(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE \"" + t.physicalName() + "\" ADD COLUMN \"" + replacement.physicalName()
+                        + "\" " + type.duckDbType());
+                st.execute("ALTER TABLE \"" + t.physicalName() + "\" DROP COLUMN \"" + old.physicalName() + "\"");
+            }
+            update(c, "UPDATE kl_meta.tables SET next_column = ? WHERE id = ?", next + 1, t.id());
+            update(c, "DELETE FROM kl_meta.columns WHERE table_id = ?", t.id());
+            insertColumns(c, t.id(), infos);
+            return null;
+        });
+        TableInfo altered = new TableInfo(t.id(), t.database(), t.name(), t.physicalName(), infos, t.folder(),
+                t.docString());
+        tablesByDatabase.get(t.database()).put(t.name(), altered);
+        nextColumnByTable.put(t.id(), next + 1);
+        return altered;
+    }
+
+    @Override
+    public synchronized TableInfo renameColumn(String database, String table, String column, String newName) {
+        TableInfo t = table(database, table);
+        ColumnInfo old = t.column(column).orElseThrow(() -> KustoException.entityNotFound("Column", column));
+        requireEntityName("Column", newName);
+        if (t.column(newName).isPresent()) {
+            throw KustoException.entityExists("Column", newName);
+        }
+        List<ColumnInfo> renamed = t.columns().stream()
+                .map(c -> c.equals(old) ? new ColumnInfo(newName, c.type(), c.physicalName()) : c).toList();
+        inTransaction(c -> update(c, "UPDATE kl_meta.columns SET name = ? WHERE table_id = ? AND physical = ?",
+                newName, t.id(), old.physicalName()));
+        TableInfo result = new TableInfo(t.id(), t.database(), t.name(), t.physicalName(), renamed, t.folder(),
+                t.docString());
+        tablesByDatabase.get(t.database()).put(t.name(), result);
+        return result;
     }
 
     /** Drops a table whose auto-delete policy has expired; true if it was dropped. */
@@ -472,29 +528,6 @@ public final class DuckDbCatalog implements Catalog {
                     connection == null ? root.duplicate() : connection, connection == null);
         } catch (SQLException e) {
             throw KustoException.internal("cannot start an extent of table '" + table.name() + "'", e);
-        }
-    }
-
-    /** Records an extent through {@code c}, inside the transaction that wrote its rows. */
-    static void recordExtent(Connection c, long tableId, ExtentInfo extent) throws SQLException {
-        update(c, "INSERT INTO kl_meta.extents SELECT ?, ?, nextval('kl_meta.extent_seq'), make_timestamp(?), ?, ?",
-                extent.id(), tableId, epochMicros(extent.createdOn()), extent.rowCount(), extent.originalSize());
-        insertTags(c, extent.id(), extent.tags(), 0);
-    }
-
-    private static void insertTags(Connection c, UUID extentId, List<String> tags, int firstOrdinal)
-            throws SQLException {
-        if (tags.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO kl_meta.extent_tags VALUES (?, ?, ?)")) {
-            for (int i = 0; i < tags.size(); i++) {
-                ps.setObject(1, extentId);
-                ps.setInt(2, firstOrdinal + i);
-                ps.setString(3, tags.get(i));
-                ps.addBatch();
-            }
-            ps.executeBatch();
         }
     }
 
@@ -536,7 +569,7 @@ public final class DuckDbCatalog implements Catalog {
                     rows = ps.executeLargeUpdate();
                 }
                 ExtentInfo extent = new ExtentInfo(id, table.database(), table.name(), truncateToMicros(createdOn),
-                        rows, estimatedSize(table, rows), tags == null ? List.of() : tags);
+                        rows, ExtentRecords.estimatedSize(table, rows), tags == null ? List.of() : tags);
                 if (replace) {
                     update(c, "DELETE FROM \"" + table.physicalName() + "\" WHERE \"" + TableInfo.EXTENT_COLUMN
                             + "\" <> ?", id);
@@ -545,7 +578,7 @@ public final class DuckDbCatalog implements Catalog {
                     update(c, "DELETE FROM kl_meta.extents WHERE table_id = ?", table.id());
                 }
                 if (rows > 0) {
-                    recordExtent(c, table.id(), extent);
+                    ExtentRecords.recordExtent(c, table.id(), extent);
                 }
                 if (ownTransaction) {
                     c.commit();
@@ -570,58 +603,10 @@ public final class DuckDbCatalog implements Catalog {
         }
     }
 
-    /** A size in bytes as if each value took its fixed width; strings count as 16. */
-    static long estimatedSize(TableInfo table, long rows) {
-        long width = 0;
-        for (ColumnInfo c : table.columns()) {
-            width += switch (c.type()) {
-                case BOOL -> 1;
-                case INT -> 4;
-                case DECIMAL, GUID, STRING, DYNAMIC -> 16;
-                default -> 8;
-            };
-        }
-        return rows * width;
-    }
-
     @Override
     public List<ExtentInfo> extents(String database, String table) {
         TableInfo t = table(database, table);
-        synchronized (this) {
-            return queryExtents(t, null);
-        }
-    }
-
-    private List<ExtentInfo> queryExtents(TableInfo t, Collection<UUID> only) {
-        Map<UUID, Object[]> rows = new LinkedHashMap<>();
-        Map<UUID, List<String>> tags = new HashMap<>();
-        try (PreparedStatement ps = meta.prepareStatement("SELECT e.id, epoch_us(e.created_on), e.row_count,"
-                + " e.original_size, g.tag FROM kl_meta.extents e LEFT JOIN kl_meta.extent_tags g"
-                + " ON g.extent_id = e.id WHERE e.table_id = ? ORDER BY e.seq, g.ordinal")) {
-            ps.setLong(1, t.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = (UUID) rs.getObject(1);
-                    if (only != null && !only.contains(id)) {
-                        continue;
-                    }
-                    if (!rows.containsKey(id)) {
-                        rows.put(id, new Object[] {fromEpochMicros(rs.getLong(2)), rs.getLong(3), rs.getLong(4)});
-                    }
-                    List<String> list = tags.computeIfAbsent(id, k -> new ArrayList<>());
-                    String tag = rs.getString(5);
-                    if (tag != null) {
-                        list.add(tag);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw KustoException.internal("cannot read extents of table '" + t.name() + "'", e);
-        }
-        List<ExtentInfo> result = new ArrayList<>(rows.size());
-        rows.forEach((id, r) -> result.add(new ExtentInfo(id, t.database(), t.name(), (Instant) r[0], (Long) r[1],
-                (Long) r[2], tags.get(id))));
-        return result;
+        return inOwnTransaction(c -> ExtentRecords.queryExtents(c, t, null));
     }
 
     @Override
@@ -630,44 +615,35 @@ public final class DuckDbCatalog implements Catalog {
         if (t.isEmpty()) {
             return false;
         }
-        synchronized (this) {
-            try (PreparedStatement ps = meta.prepareStatement("SELECT 1 FROM kl_meta.extents e JOIN"
+        return inOwnTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM kl_meta.extents e JOIN"
                     + " kl_meta.extent_tags g ON g.extent_id = e.id WHERE e.table_id = ? AND g.tag = ? LIMIT 1")) {
                 ps.setLong(1, t.get().id());
                 ps.setString(2, tag);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
                 }
-            } catch (SQLException e) {
-                throw KustoException.internal("cannot read extent tags of table '" + table + "'", e);
             }
-        }
-    }
-
-    @Override
-    public synchronized List<ExtentInfo> dropExtents(String database, String table, Collection<UUID> extentIds) {
-        TableInfo t = table(database, table);
-        List<ExtentInfo> dropped = queryExtents(t, extentIds == null ? null : Set.copyOf(extentIds));
-        if (dropped.isEmpty()) {
-            return dropped;
-        }
-        inTransaction(c -> {
-            for (ExtentInfo e : dropped) {
-                deleteExtent(c, t, e.id());
-            }
-            return null;
         });
-        return dropped;
     }
 
-    private static void deleteExtent(Connection c, TableInfo t, UUID id) throws SQLException {
-        update(c, "DELETE FROM \"" + t.physicalName() + "\" WHERE \"" + TableInfo.EXTENT_COLUMN + "\" = ?", id);
-        update(c, "DELETE FROM kl_meta.extent_tags WHERE extent_id = ?", id);
-        update(c, "DELETE FROM kl_meta.extents WHERE id = ?", id);
+    // Extent operations run in their own transaction on their own connection, outside the catalog's
+    // lock: they can copy or delete many rows, and lookups of tables must not wait for them.
+
+    @Override
+    public List<ExtentInfo> dropExtents(String database, String table, Collection<UUID> extentIds) {
+        TableInfo t = table(database, table);
+        return inOwnTransaction(c -> {
+            List<ExtentInfo> dropped = ExtentRecords.queryExtents(c, t, extentIds == null ? null : Set.copyOf(extentIds));
+            for (ExtentInfo e : dropped) {
+                ExtentRecords.deleteExtent(c, t, e.id());
+            }
+            return dropped;
+        });
     }
 
     @Override
-    public synchronized Map<UUID, UUID> moveExtents(String database, String fromTable, String toTable,
+    public Map<UUID, UUID> moveExtents(String database, String fromTable, String toTable,
             Collection<UUID> extentIds) {
         TableInfo from = table(database, fromTable);
         TableInfo to = table(database, toTable);
@@ -690,7 +666,6 @@ public final class DuckDbCatalog implements Catalog {
                         + toTable + "': the target has no column '" + source.name() + "'.");
             }
         }
-        List<ExtentInfo> moving = queryExtents(from, extentIds == null ? null : Set.copyOf(extentIds));
         StringBuilder insert = new StringBuilder("INSERT INTO \"").append(to.physicalName()).append("\" (\"")
                 .append(TableInfo.EXTENT_COLUMN).append('"');
         for (ColumnInfo col : to.columns()) {
@@ -702,46 +677,43 @@ public final class DuckDbCatalog implements Catalog {
         }
         insert.append(" FROM \"").append(from.physicalName()).append("\" WHERE \"").append(TableInfo.EXTENT_COLUMN)
                 .append("\" = ?");
-        Map<UUID, UUID> moved = new LinkedHashMap<>();
-        inTransaction(c -> {
-            for (ExtentInfo e : moving) {
+        return inOwnTransaction(c -> {
+            Map<UUID, UUID> moved = new LinkedHashMap<>();
+            for (ExtentInfo e : ExtentRecords.queryExtents(c, from, extentIds == null ? null : Set.copyOf(extentIds))) {
                 UUID newId = UUID.randomUUID();
                 update(c, insert.toString(), newId, e.id());
-                deleteExtent(c, from, e.id());
-                recordExtent(c, to.id(), new ExtentInfo(newId, database, toTable, e.createdOn(), e.rowCount(),
+                ExtentRecords.deleteExtent(c, from, e.id());
+                ExtentRecords.recordExtent(c, to.id(), new ExtentInfo(newId, to.database(), to.name(), e.createdOn(), e.rowCount(),
                         e.originalSize(), e.tags()));
                 moved.put(e.id(), newId);
             }
-            return null;
+            return moved;
         });
-        return moved;
     }
 
     @Override
-    public synchronized Map<UUID, ExtentInfo> dropExtentTags(String database, String table,
-            Collection<UUID> extentIds, Collection<String> tags) {
+    public Map<UUID, ExtentInfo> dropExtentTags(String database, String table, Collection<UUID> extentIds,
+            Collection<String> tags) {
         TableInfo t = table(database, table);
-        List<ExtentInfo> candidates = queryExtents(t, extentIds == null ? null : Set.copyOf(extentIds));
-        Map<UUID, ExtentInfo> changed = new LinkedHashMap<>();
-        for (ExtentInfo e : candidates) {
-            List<String> kept = e.tags().stream().filter(tag -> tags != null && !tags.contains(tag)).toList();
-            if (kept.size() != e.tags().size()) {
-                changed.put(e.id(), new ExtentInfo(UUID.randomUUID(), e.database(), e.table(), e.createdOn(),
-                        e.rowCount(), e.originalSize(), kept));
+        return inOwnTransaction(c -> {
+            Map<UUID, ExtentInfo> changed = new LinkedHashMap<>();
+            for (ExtentInfo e : ExtentRecords.queryExtents(c, t, extentIds == null ? null : Set.copyOf(extentIds))) {
+                List<String> kept = e.tags().stream().filter(tag -> tags != null && !tags.contains(tag)).toList();
+                if (kept.size() != e.tags().size()) {
+                    changed.put(e.id(), new ExtentInfo(UUID.randomUUID(), e.database(), e.table(), e.createdOn(),
+                            e.rowCount(), e.originalSize(), kept));
+                }
             }
-        }
-        inTransaction(c -> {
             for (Map.Entry<UUID, ExtentInfo> e : changed.entrySet()) {
                 UUID newId = e.getValue().id();
                 update(c, "UPDATE \"" + t.physicalName() + "\" SET \"" + TableInfo.EXTENT_COLUMN + "\" = ? WHERE \""
                         + TableInfo.EXTENT_COLUMN + "\" = ?", newId, e.getKey());
                 update(c, "DELETE FROM kl_meta.extent_tags WHERE extent_id = ?", e.getKey());
                 update(c, "UPDATE kl_meta.extents SET id = ? WHERE id = ?", newId, e.getKey());
-                insertTags(c, newId, e.getValue().tags(), 0);
+                ExtentRecords.insertTags(c, newId, e.getValue().tags(), 0);
             }
-            return null;
+            return changed;
         });
-        return changed;
     }
 
     // ---------------------------------------------------------------- policies and mappings
@@ -784,8 +756,8 @@ public final class DuckDbCatalog implements Catalog {
     }
 
     @Override
-    public synchronized Optional<String> databasePolicy(String database, String kind) {
-        tablesOf(database);
+    public synchronized Optional<String> databasePolicy(String databaseName, String kind) {
+        String database = canonicalDatabase(databaseName);
         try (PreparedStatement ps = meta.prepareStatement(
                 "SELECT policy FROM kl_meta.database_policies WHERE database = ? AND kind = ?")) {
             ps.setString(1, database);
@@ -799,8 +771,8 @@ public final class DuckDbCatalog implements Catalog {
     }
 
     @Override
-    public synchronized void setDatabasePolicy(String database, String kind, String policyJson) {
-        tablesOf(database);
+    public synchronized void setDatabasePolicy(String databaseName, String kind, String policyJson) {
+        String database = canonicalDatabase(databaseName);
         String normalizedKind = kind.toLowerCase(Locale.ROOT);
         inTransaction(c -> {
             update(c, "DELETE FROM kl_meta.database_policies WHERE database = ? AND kind = ?", database,
@@ -946,6 +918,23 @@ public final class DuckDbCatalog implements Catalog {
         }
     }
 
+    /** Runs {@code work} in one transaction on a connection of its own, without the catalog's lock. */
+    private <T> T inOwnTransaction(SqlWork<T> work) {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw KustoException.internal("extent operation failed: " + e.getMessage(), e);
+        }
+    }
+
     static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
@@ -955,16 +944,36 @@ public final class DuckDbCatalog implements Catalog {
         }
     }
 
+    /** Letters, digits, combining marks, '_', ' ', '.' and '-': what the service allows in entity names. */
+    private static final java.util.regex.Pattern ENTITY_NAME =
+            java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\p{N}_ .\\-]{1,1024}");
+
     private static void requireName(String kind, String name) {
         if (name == null || name.isEmpty() || name.length() > 1024) {
             throw KustoException.badRequest(kind + " name must have 1 to 1024 characters: '" + name + "'");
         }
     }
 
+    /**
+     * Database, table and column names follow the service's identifier rules: besides letters,
+     * digits and '_' only space, '.' and '-' are allowed, and a leading or trailing "__" is reserved.
+     */
+    private static void requireEntityName(String kind, String name) {
+        requireName(kind, name);
+        if (!ENTITY_NAME.matcher(name).matches()) {
+            throw KustoException.badRequest(kind + " name '" + name + "' is not valid: names may contain only"
+                    + " letters, digits, '_', spaces, '.' and '-'.");
+        }
+        if (name.startsWith("__") || name.endsWith("__")) {
+            throw KustoException.badRequest(kind + " name '" + name
+                    + "' is not valid: names that start or end with '__' are reserved.");
+        }
+    }
+
     private static void requireColumns(List<Column> columns) {
         Set<String> seen = new java.util.HashSet<>();
         for (Column c : columns) {
-            requireName("Column", c.name());
+            requireEntityName("Column", c.name());
             if (!seen.add(c.name())) {
                 throw KustoException.badRequest("Column '" + c.name() + "' is specified more than once.");
             }

@@ -38,6 +38,8 @@ final class DuckDbExtentWriter implements ExtentWriter {
     private long rows;
     private long bytes;
     private boolean finished;
+    /** Why an append failed inside DuckDB; the extent can then only be discarded. */
+    private String broken;
 
     DuckDbExtentWriter(TableInfo table, List<String> tags, Instant createdOn,
             Connection connection, boolean ownsConnection) throws SQLException {
@@ -83,74 +85,106 @@ final class DuckDbExtentWriter implements ExtentWriter {
         if (finished) {
             throw new IllegalStateException("extent already committed or closed");
         }
+        if (broken != null) {
+            throw KustoException.badRequest("cannot write more rows of table '" + table.name() + "': " + broken);
+        }
         if (values.length != physicalOrder.length) {
             throw KustoException.badRequest("a row of table '" + table.name() + "' needs " + physicalOrder.length
                     + " values, got " + values.length);
+        }
+        // Every value is checked before the row starts: DuckDB's appender silently discards all rows
+        // when it is closed with a row begun but not ended.
+        Object[] storage = new Object[physicalOrder.length];
+        long rowBytes = 0;
+        for (int i = 0; i < physicalOrder.length; i++) {
+            Object value = values[valueIndex[i]];
+            storage[i] = value == null ? null : toStorage(physicalOrder[i], value);
+            rowBytes += sizeOf(physicalOrder[i], storage[i]);
         }
         try {
             appender.beginRow();
             appender.append(extentId);
             for (int i = 0; i < physicalOrder.length; i++) {
-                appendValue(physicalOrder[i], values[valueIndex[i]]);
+                appendStorage(physicalOrder[i], storage[i]);
             }
             appender.endRow();
             rows++;
+            bytes += rowBytes;
         } catch (SQLException e) {
+            broken = e.getMessage();
             throw KustoException.badRequest("cannot write a row of table '" + table.name() + "': " + e.getMessage());
         }
     }
 
-    private void appendValue(ColumnInfo column, Object value) throws SQLException {
-        if (value == null) {
-            appender.appendNull();
-            return;
-        }
+    /** The value in the form the appender takes for the column's DuckDB type. */
+    private static Object toStorage(ColumnInfo column, Object value) {
         try {
-            switch (column.type()) {
-                case BOOL -> {
-                    appender.append(((Boolean) value).booleanValue());
-                    bytes += 1;
-                }
-                case INT -> {
-                    appender.append(((Number) value).intValue());
-                    bytes += 4;
-                }
-                case LONG -> {
-                    appender.append(((Number) value).longValue());
-                    bytes += 8;
-                }
-                case REAL -> {
-                    appender.append(((Number) value).doubleValue());
-                    bytes += 8;
-                }
-                case DECIMAL -> {
-                    BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
-                    appender.append(d.setScale(DECIMAL_SCALE, RoundingMode.HALF_EVEN));
-                    bytes += 16;
-                }
-                case STRING, DYNAMIC -> {
-                    String s = (String) value;
-                    appender.append(s);
-                    bytes += s.getBytes(StandardCharsets.UTF_8).length;
-                }
-                case DATETIME -> {
-                    appender.appendEpochMicros(DuckDbCatalog.epochMicros((Instant) value));
-                    bytes += 8;
-                }
-                case TIMESPAN -> {
-                    appender.append(KustoValues.toTicks((Duration) value));
-                    bytes += 8;
-                }
-                case GUID -> {
-                    appender.append((UUID) value);
-                    bytes += 16;
-                }
-                default -> throw new IllegalStateException("unknown type " + column.type());
-            }
+            return switch (column.type()) {
+                case BOOL -> (Boolean) value;
+                case INT -> Math.toIntExact(integral((Number) value));
+                case LONG -> integral((Number) value);
+                case REAL -> ((Number) value).doubleValue();
+                case DECIMAL -> decimal(value);
+                case STRING, DYNAMIC -> (String) value;
+                case DATETIME -> DuckDbCatalog.epochMicros((Instant) value);
+                case TIMESPAN -> KustoValues.toTicks((Duration) value);
+                case GUID -> (UUID) value;
+            };
         } catch (ClassCastException e) {
             throw KustoException.badRequest("column '" + column.name() + "' of type " + column.type()
                     + " cannot hold a " + value.getClass().getSimpleName() + " value");
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw KustoException.badRequest("column '" + column.name() + "' of type " + column.type()
+                    + " cannot hold the value " + value);
         }
+    }
+
+    /** DECIMAL(38,18) holds 20 digits before the point; more would fail inside the appender. */
+    private static BigDecimal decimal(Object value) {
+        BigDecimal d = (value instanceof BigDecimal b ? b : new BigDecimal(value.toString()))
+                .setScale(DECIMAL_SCALE, RoundingMode.HALF_EVEN);
+        if (d.precision() > 38) {
+            throw new ArithmeticException("more than 38 digits");
+        }
+        return d;
+    }
+
+    private static long sizeOf(ColumnInfo column, Object storage) {
+        if (storage == null) {
+            return 0;
+        }
+        return switch (column.type()) {
+            case BOOL -> 1;
+            case INT -> 4;
+            case DECIMAL, GUID -> 16;
+            case STRING, DYNAMIC -> ((String) storage).getBytes(StandardCharsets.UTF_8).length;
+            default -> 8;
+        };
+    }
+
+    private void appendStorage(ColumnInfo column, Object storage) throws SQLException {
+        if (storage == null) {
+            appender.appendNull();
+            return;
+        }
+        switch (column.type()) {
+            case BOOL -> appender.append(((Boolean) storage).booleanValue());
+            case INT -> appender.append(((Integer) storage).intValue());
+            case LONG, TIMESPAN -> appender.append(((Long) storage).longValue());
+            case REAL -> appender.append(((Double) storage).doubleValue());
+            case DECIMAL -> appender.append((BigDecimal) storage);
+            case STRING, DYNAMIC -> appender.append((String) storage);
+            case DATETIME -> appender.appendEpochMicros((Long) storage);
+            case GUID -> appender.append((UUID) storage);
+        }
+    }
+
+    /** The value as a long, refusing fractions and overflow rather than truncating them. */
+    private static long integral(Number value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return value.longValue();
+        }
+        return new BigDecimal(value.toString()).longValueExact();
     }
 
     @Override
@@ -164,12 +198,17 @@ final class DuckDbExtentWriter implements ExtentWriter {
             throw new IllegalStateException("extent already committed or closed");
         }
         finished = true;
+        if (broken != null) {
+            rollback();
+            release();
+            throw KustoException.badRequest("cannot write extent of table '" + table.name() + "': " + broken);
+        }
         ExtentInfo extent = new ExtentInfo(extentId, table.database(), table.name(), createdOn, rows, bytes, tags);
         try {
             appender.close();
             appender = null;
             checkDynamicValues();
-            DuckDbCatalog.recordExtent(connection, table.id(), extent);
+            ExtentRecords.recordExtent(connection, table.id(), extent);
             if (ownsTransaction) {
                 connection.commit();
             }

@@ -96,6 +96,8 @@ class CommandExecutorTest {
         assertEquals(List.of("BuildVersion", "BuildTime", "ServiceType", "ProductVersion"), names(version));
         assertEquals("Engine", column(version, "ServiceType").get(0));
         assertEquals(1, run(".show cluster").rows().size());
+        assertEquals(0, run(".show functions").rows().size());
+        assertEquals(0, run(".show cluster extents").rows().size());
         RowsResult created = run(".create database ['new db'] ifnotexists");
         assertEquals(List.of("new db"), column(created, "DatabaseName"));
         assertEquals("BadRequest_EntityAlreadyExists", fails(".create database ['new db']").code());
@@ -103,7 +105,7 @@ class CommandExecutorTest {
 
     @Test
     void createTableAnswersWithItsSchemaAndShowsIt() throws Exception {
-        RowsResult created = run(".create table T (a:int, ['b c']:string, [\"d'e\"]:dynamic, f:datetime, g:timespan,"
+        RowsResult created = run(".create table T (a:int, ['b c']:string, [\"d.e-f\"]:dynamic, f:datetime, g:timespan,"
                 + " h:guid, i:real, j:decimal, k:bool, l:long) with (folder='F', docstring=\"the doc\")");
         assertEquals(List.of("TableName", "Schema", "DatabaseName", "Folder", "DocString"), names(created));
         assertEquals(List.of("T", "db1", "F", "the doc"), List.of(created.rows().get(0).get(0),
@@ -112,14 +114,14 @@ class CommandExecutorTest {
         assertEquals("T", schema.get("Name").asText());
         assertEquals("b c", schema.get("OrderedColumns").get(1).get("Name").asText());
         assertEquals("System.String", schema.get("OrderedColumns").get(1).get("Type").asText());
-        assertEquals("d'e", schema.get("OrderedColumns").get(2).get("Name").asText());
+        assertEquals("d.e-f", schema.get("OrderedColumns").get(2).get("Name").asText());
         assertEquals("dynamic", schema.get("OrderedColumns").get(2).get("CslType").asText());
         assertEquals("System.Object", schema.get("OrderedColumns").get(2).get("Type").asText());
         assertEquals("System.Data.SqlTypes.SqlDecimal", schema.get("OrderedColumns").get(7).get("Type").asText());
         assertEquals(created, run(".show table T schema as json"));
 
         RowsResult csl = run(".show table T cslschema");
-        assertEquals("a:int,['b c']:string,['d\\'e']:dynamic,f:datetime,g:timespan,h:guid,i:real,j:decimal,k:bool,"
+        assertEquals("a:int,['b c']:string,['d.e-f']:dynamic,f:datetime,g:timespan,h:guid,i:real,j:decimal,k:bool,"
                 + "l:long", column(csl, "Schema").get(0));
 
         RowsResult tables = run(".show tables");
@@ -152,18 +154,24 @@ class CommandExecutorTest {
     void namesAreCaseSensitiveAndHostileNamesStayNames() {
         run(".create table T (a:int)");
         run(".create table t (b:string)");
-        run(".create table ['x; drop table t1; --'] (['a]b']:long)");
+        run(".create table ['drop table t1 -- x'] (['a.b']:long)");
         run(".create table [\"Ünï 表\"] (c:int)");
-        assertEquals(List.of("T", "t", "x; drop table t1; --", "Ünï 表"), column(run(".show tables"), "TableName"));
+        assertEquals(List.of("T", "t", "drop table t1 -- x", "Ünï 表"), column(run(".show tables"), "TableName"));
         assertEquals("b", catalog.table("db1", "t").columns().get(0).name());
-        assertEquals("a]b", catalog.table("db1", "x; drop table t1; --").columns().get(0).name());
+        assertEquals("a.b", catalog.table("db1", "drop table t1 -- x").columns().get(0).name());
         assertEquals("BadRequest_EntityNotFound", fails(".show table TT extents").code());
         // As the service does, a schema request for a missing table answers with no rows.
         RowsResult missing = run(".show table TT schema as json");
         assertEquals(ResultShapes.SCHEMA_COLUMNS, missing.columns());
         assertEquals(0, missing.rows().size());
         assertEquals(0, run(".show table TT cslschema").rows().size());
-        run(".drop table ['x; drop table t1; --']");
+        run(".drop table ['drop table t1 -- x']");
+        assertEquals(List.of("T", "t", "Ünï 表"), column(run(".show tables"), "TableName"));
+        // Quotes, brackets, semicolons and colons are outside the service's naming rules.
+        for (String bad : List.of("['x; drop table t1; --']", "['a]b']", "[\"q'uote\"]", "['colon:x']")) {
+            assertEquals(400, fails(".create table " + bad + " (a:int)").httpStatus(), bad);
+            assertEquals(400, fails(".create table Fine (" + bad + ":int)").httpStatus(), bad);
+        }
         assertEquals(List.of("T", "t", "Ünï 表"), column(run(".show tables"), "TableName"));
     }
 
@@ -186,6 +194,12 @@ class CommandExecutorTest {
         assertEquals("BadRequest_EntityNotFound", fails(".alter-merge table Missing (n:long)").code());
         run(".alter table T folder 'Folder1'");
         assertEquals("Folder1", catalog.table("db1", "T").folder());
+        run(".alter-merge table T (m1:int, m2:string, m3:bool)");
+        RowsResult dropped = run(".drop table T columns (m1, m3)");
+        assertEquals(ResultShapes.SCHEMA_COLUMNS, dropped.columns());
+        run(".drop column T.m2");
+        assertEquals(List.of("c", "a", "n"), catalog.table("db1", "T").columns().stream().map(c -> c.name()).toList());
+        assertEquals("BadRequest_EntityNotFound", fails(".drop column T.nope").code());
         run(".create-merge table New (x:int)");
         assertTrue(catalog.findTable("db1", "New").isPresent());
         RowsResult two = run(".create tables A (x:int), B (y:string)");
@@ -193,7 +207,7 @@ class CommandExecutorTest {
     }
 
     @Test
-    void dropAndRenameTables() {
+    void dropAndRenameTables() throws Exception {
         run(".create table A (x:int)");
         run(".create table B (x:int)");
         run(".create table C (x:int)");
@@ -207,6 +221,31 @@ class CommandExecutorTest {
         assertEquals(List.of("C"), column(run(".drop tables (B, Missing) ifexists"), "TableName"));
         run(".rename table C to ['D d']");
         assertEquals(List.of("D d"), column(run(".show tables"), "TableName"));
+        addExtent("D d", List.of(), new Object[] {5});
+        RowsResult renamed = run(".rename column ['D d'].x to ['y z']");
+        assertTrue(((String) column(renamed, "Schema").get(0)).contains("\"y z\""));
+        run(".rename column db1.['D d'].['y z'] to w");
+        TableInfo d = catalog.table("db1", "D d");
+        assertEquals(List.of("w"), d.columns().stream().map(c -> c.name()).toList());
+        assertEquals("c0", d.columns().get(0).physicalName());
+        assertEquals("BadRequest_EntityNotFound", fails(".rename column ['D d'].nope to q").code());
+        // .alter column: the documented behaviour is that earlier values read as null.
+        RowsResult altered = run(".alter column ['D d'].w type=string");
+        assertEquals(List.of("EntityName", "DataType", "Policy"), names(altered));
+        TableInfo a = catalog.table("db1", "D d");
+        assertEquals(KustoType.STRING, a.columns().get(0).type());
+        assertEquals("c1", a.columns().get(0).physicalName());
+        addExtent("D d", List.of(), new Object[] {"new"});
+        assertEquals(2, catalog.extents("db1", "D d").stream().mapToLong(e -> e.rowCount()).sum());
+        try (java.sql.Statement st = connection.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT c1 FROM \"" + a.physicalName() + "\" ORDER BY c1")) {
+            List<String> values = new java.util.ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            assertEquals(java.util.Arrays.asList("new", null), values);
+        }
+        assertEquals(400, fails(".alter column ['D d'].w type=nosuchtype").httpStatus());
     }
 
     @Test
@@ -421,6 +460,8 @@ class CommandExecutorTest {
                 retention);
         run(".delete table T policy retention");
         assertEquals("null", column(run(".show table T policy retention"), "Policy").get(0));
+        assertEquals("{\"IsEnabled\":true}",
+                column(run(".alter table T policy ingestiontime true"), "Policy").get(0));
         assertEquals(400, fails(".alter table T policy nonsense '{}'").httpStatus());
         assertEquals(400, fails(".alter table T policy retention 'not json'").httpStatus());
 

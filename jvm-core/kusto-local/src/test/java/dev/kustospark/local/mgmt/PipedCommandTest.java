@@ -78,6 +78,11 @@ class PipedCommandTest {
         }
     }
 
+    private RowsResult query(String kql) {
+        SqlResult sql = KqlCompiler.compile(kql, new KqlContext("db1", catalog, Map.of(), NOW, null)).results().get(0);
+        return CommandResultsTable.read(connection, sql);
+    }
+
     private RowsResult rows(String command) {
         List<TabularResult> results = execute(command);
         assertEquals(1, results.size());
@@ -109,7 +114,19 @@ class PipedCommandTest {
         assertEquals(2L, result.rows().get(0).get(5));
         assertEquals(List.of(List.of(2L)), rows(".show table xc extents | project RowCount").rows());
         executor.execute(connection, "db1", ".append xb <| xa | project a, s", Map.of(), NOW);
-        assertEquals(List.of(List.of(3L)), rows(".show table xb extents | summarize sum(RowCount)").rows());
+        // Widening conversions are allowed; narrowing ones would round silently and are refused.
+        executor.execute(connection, "db1", ".append xb <| print a=int(5), s='w'", Map.of(), NOW);
+        KustoException narrowing = assertThrows(KustoException.class, () -> executor.execute(connection, "db1",
+                ".append xb <| print a=1.5, s='n'", Map.of(), NOW));
+        assertTrue(narrowing.getMessage().contains("'real'"), narrowing.getMessage());
+        // A long literal fits an int column; one that overflows it fails instead of wrapping.
+        executor.execute(connection, "db1", ".create table xi (i:int)", Map.of(), NOW);
+        executor.execute(connection, "db1", ".append xi <| print i = 7", Map.of(), NOW);
+        assertEquals(List.of(List.of(7)), query("xi | project i").rows());
+        assertThrows(KustoException.class, () -> executor.execute(connection, "db1",
+                ".append xi <| print i = 3000000000", Map.of(), NOW));
+        assertEquals(1, catalog.extents("db1", "xi").size());
+        assertEquals(List.of(List.of(4L)), rows(".show table xb extents | summarize sum(RowCount)").rows());
     }
 
     @Test
@@ -183,5 +200,10 @@ class PipedCommandTest {
                 ".show tables | where NoSuchColumn == 1", Map.of(), NOW));
         assertEquals(400, e.httpStatus());
         assertTrue(e.getMessage().contains("NoSuchColumn"), e.getMessage());
+        // Positions point into the whole command text: the bad token starts at column 28 of line 2.
+        KustoException syntax = assertThrows(KustoException.class, () -> executor.execute(connection, "db1",
+                ".show tables\n| where TableName == 'x' | frobnicate", Map.of(), NOW));
+        assertTrue(syntax.getMessage().contains("[line:position=2:"), syntax.getMessage());
+        assertTrue(syntax.getMessage().contains(":28]"), syntax.getMessage());
     }
 }

@@ -79,10 +79,13 @@ class DuckDbCatalogTest {
         assertEquals("db1", catalog.resolveDatabase("NetDefaultDb"));
         assertEquals("db1", catalog.resolveDatabase("netdefaultdb"));
         assertEquals("db2", catalog.resolveDatabase("db2"));
-        KustoException e = assertThrows(KustoException.class, () -> catalog.resolveDatabase("DB2"));
+        // Database names, unlike all other names, ignore case.
+        assertEquals("db2", catalog.resolveDatabase("DB2"));
+        assertEquals(List.of(), catalog.tables("DB2"));
+        KustoException e = assertThrows(KustoException.class, () -> catalog.resolveDatabase("db3"));
         assertEquals("BadRequest_EntityNotFound", e.code());
-        assertTrue(e.getMessage().contains("'DB2'"));
-        assertThrows(KustoException.class, () -> catalog.createDatabase("db2", false));
+        assertTrue(e.getMessage().contains("'db3'"));
+        assertThrows(KustoException.class, () -> catalog.createDatabase("DB2", false));
         catalog.createDatabase("db2", true);
         assertEquals(2, catalog.databases().size());
     }
@@ -106,7 +109,7 @@ class DuckDbCatalogTest {
 
     @Test
     void hostileAndCaseDistinctNamesAreKeptApart() throws SQLException {
-        String[] names = {"T", "t", "a'b\"c", "[x]", "drop table t1;--", "Ünï 表", " spaced "};
+        String[] names = {"T", "t", "with space", "dot.ted-dash", "Ünï 表", "select", "t1"};
         for (String name : names) {
             TableInfo t = catalog.createTable("db1", name, cols(name, KustoType.STRING, name + "2", KustoType.LONG),
                     null, null);
@@ -121,6 +124,21 @@ class DuckDbCatalogTest {
             assertEquals(name, t.columns().get(0).name());
             assertEquals(List.of(List.of(name, 1L)), rows(t));
         }
+    }
+
+    @Test
+    void namesOutsideTheServiceRulesAreRejected() {
+        for (String bad : List.of("a'b\"c", "[x]", "drop table t1;--", "colon:x", "__reserved", "x__", "", "$x")) {
+            KustoException e = assertThrows(KustoException.class,
+                    () -> catalog.createTable("db1", bad, cols("a", KustoType.INT), null, null), bad);
+            assertEquals(400, e.httpStatus());
+            KustoException column = assertThrows(KustoException.class,
+                    () -> catalog.createTable("db1", "Ok", cols(bad, KustoType.INT), null, null), bad);
+            assertEquals(400, column.httpStatus());
+            assertThrows(KustoException.class, () -> catalog.createDatabase(bad, false), bad);
+        }
+        assertEquals(List.of(), catalog.tables("db1"));
+        assertEquals(List.of("db1"), catalog.databases());
     }
 
     @Test
@@ -179,6 +197,25 @@ class DuckDbCatalogTest {
             assertThrows(KustoException.class, () -> w.appendRow(new Object[] {"not a long"}));
         }
         assertEquals(List.of(), rows(t));
+    }
+
+    @Test
+    void integersAreNeverTruncated() throws SQLException {
+        TableInfo t = catalog.createTable("db1", "T", cols("i", KustoType.INT, "l", KustoType.LONG), null, null);
+        try (ExtentWriter w = catalog.openExtent(t, List.of(), null, null)) {
+            w.appendRow(new Object[] {7L, 8});
+            assertThrows(KustoException.class, () -> w.appendRow(new Object[] {3_000_000_000L, 1L}));
+            assertThrows(KustoException.class, () -> w.appendRow(new Object[] {1, 1.5}));
+            w.commit();
+        }
+        assertEquals(List.of(List.of(7, 8L)), rows(t));
+        TableInfo d = catalog.createTable("db1", "D", cols("d", KustoType.DECIMAL), null, null);
+        try (ExtentWriter w = catalog.openExtent(d, List.of(), null, null)) {
+            assertThrows(KustoException.class, () -> w.appendRow(new Object[] {new BigDecimal("1e25")}));
+            w.appendRow(new Object[] {new BigDecimal("99999999999999999999.5")});
+            w.commit();
+        }
+        assertEquals(1, catalog.extents("db1", "D").get(0).rowCount());
     }
 
     @Test
@@ -381,6 +418,45 @@ class DuckDbCatalogTest {
     }
 
     @Test
+    void movesRunWhileOtherWritersAppend() throws Exception {
+        TableInfo src = catalog.createTable("db1", "Src", cols("a", KustoType.LONG), null, null);
+        catalog.createTable("db1", "Dst", cols("a", KustoType.LONG), null, null);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int n = 0; n < 2; n++) {
+                long base = n * 1000L;
+                futures.add(pool.submit(() -> {
+                    for (long i = 0; i < 20; i++) {
+                        try (ExtentWriter w = catalog.openExtent(src, List.of(), null, null)) {
+                            w.appendRow(new Object[] {base + i});
+                            w.commit();
+                        }
+                    }
+                    return 0;
+                }));
+            }
+            futures.add(pool.submit(() -> {
+                int moved = 0;
+                for (int i = 0; i < 20; i++) {
+                    moved += catalog.moveExtents("db1", "Src", "Dst", null).size();
+                    catalog.tables("db1");
+                }
+                return moved;
+            }));
+            for (Future<Integer> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        catalog.moveExtents("db1", "Src", "Dst", null);
+        assertEquals(40, catalog.extents("db1", "Dst").size());
+        assertEquals(40, rows(catalog.table("db1", "Dst")).size());
+        assertEquals(List.of(), rows(src));
+    }
+
+    @Test
     void insertExtentAppendsQueryRows() throws SQLException {
         TableInfo t = catalog.createTable("db1", "T", cols("a", KustoType.LONG, "b", KustoType.STRING), null, null);
         ExtentInfo e = catalog.insertExtent(t, List.of("drop-by:q"), null, null,
@@ -407,29 +483,30 @@ class DuckDbCatalogTest {
         catalog = DuckDbCatalog.open(dir.resolve("store"));
         catalog.createDatabase("first", false);
         catalog.createDatabase("second", false);
-        TableInfo t = catalog.createTable("second", "T'x", cols("a", KustoType.DATETIME, "b", KustoType.DYNAMIC),
+        TableInfo t = catalog.createTable("second", "T x.y-z", cols("a", KustoType.DATETIME, "b", KustoType.DYNAMIC),
                 "fold", "doc");
-        t = catalog.createMergeTable("second", "T'x", cols("c", KustoType.GUID), null, null);
+        t = catalog.createMergeTable("second", "T x.y-z", cols("c", KustoType.GUID), null, null);
         Instant when = Instant.parse("2023-05-06T07:08:09.123456Z");
         ExtentInfo extent;
         try (ExtentWriter w = catalog.openExtent(t, List.of("drop-by:p"), when, null)) {
             w.appendRow(new Object[] {when, "[1]", UUID.randomUUID()});
             extent = w.commit();
         }
-        catalog.createIngestionMapping("second", "T'x", "csv", "m", "[]");
-        catalog.setTablePolicy("second", "T'x", "auto_delete", "{\"ExpiryDate\":\"2999-01-01\"}");
-        catalog.setTableHidden("second", "T'x", true);
+        catalog.createIngestionMapping("second", "T x.y-z", "csv", "m", "[]");
+        catalog.setTablePolicy("second", "T x.y-z", "auto_delete", "{\"ExpiryDate\":\"2999-01-01\"}");
+        catalog.setTableHidden("second", "T x.y-z", true);
+        t = catalog.renameColumn("second", "T x.y-z", "b", "b renamed");
         catalog.close();
 
         catalog = DuckDbCatalog.open(dir.resolve("store"));
         assertEquals(List.of("first", "second"), catalog.databases());
         assertEquals("first", catalog.resolveDatabase("NetDefaultDb"));
-        assertEquals(t, catalog.table("second", "T'x"));
-        assertEquals(List.of(extent), catalog.extents("second", "T'x"));
+        assertEquals(t, catalog.table("second", "T x.y-z"));
+        assertEquals(List.of(extent), catalog.extents("second", "T x.y-z"));
         assertEquals(1, rows(t).size());
-        assertEquals("[]", catalog.ingestionMapping("second", "T'x", "csv", "m").orElseThrow());
-        assertTrue(catalog.tablePolicy("second", "T'x", "auto_delete").isPresent());
-        assertTrue(catalog.isTableHidden("second", "T'x"));
+        assertEquals("[]", catalog.ingestionMapping("second", "T x.y-z", "csv", "m").orElseThrow());
+        assertTrue(catalog.tablePolicy("second", "T x.y-z", "auto_delete").isPresent());
+        assertTrue(catalog.isTableHidden("second", "T x.y-z"));
         // Table ids keep counting after a reopen, so physical names are never reused.
         TableInfo next = catalog.createTable("second", "N", cols("a", KustoType.INT), null, null);
         assertTrue(next.id() > t.id());

@@ -86,6 +86,11 @@ public final class AggregateFunctions {
                 return percentilesArray(site, args.get(0), args.subList(1, args.size()));
             case "any":
             case "take_any":
+                if (args.size() > 1) {
+                    // several arguments make several output columns, which one expression cannot hold
+                    throw KustoException.unsupported("'" + name + "' of several expressions", site.line(),
+                            site.column());
+                }
                 Sql.arity(site, args, 1, 1);
                 return takeAny(site, args.get(0), null);
             case "anyif":

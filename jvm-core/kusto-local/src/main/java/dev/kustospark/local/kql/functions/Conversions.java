@@ -119,8 +119,10 @@ final class Conversions {
                 return "TRY_CAST(" + v + " AS " + type + ")";
             case STRING:
             case DYNAMIC:
+                // whole numbers exactly; other numeric text truncated toward zero, as documented
                 return Sql.let(textOf(v, from), s -> "(CASE WHEN regexp_matches(" + s + ", " + INTEGER_TEXT
-                        + ") THEN TRY_CAST(trim(" + s + ") AS " + type + ") END)");
+                        + ") THEN TRY_CAST(trim(" + s + ") AS " + type + ") ELSE TRY_CAST(trunc(TRY_CAST(trim(" + s
+                        + ") AS DOUBLE)) AS " + type + ") END)");
             default:
                 return null;
         }

@@ -223,6 +223,9 @@ class AggregateFunctionsTest {
         KustoException e = assertThrows(KustoException.class, () -> agg("count", X));
         assertTrue(e.getMessage().contains("'count'"), e.getMessage());
         assertThrows(KustoException.class, () -> agg("sum", S));
+        KustoException several = assertThrows(KustoException.class, () -> agg("take_any", X, S));
+        assertTrue(several.getMessage().contains("does not support 'take_any' of several expressions"),
+                several.getMessage());
         assertThrows(KustoException.class, () -> agg("countif", X));
         KustoException unknown = assertThrows(KustoException.class, () -> agg("arg_foo", X));
         assertTrue(unknown.getMessage().contains("arg_foo"), unknown.getMessage());

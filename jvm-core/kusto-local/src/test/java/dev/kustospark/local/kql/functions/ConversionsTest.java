@@ -95,7 +95,10 @@ class ConversionsTest {
         assertEquals(-7, eval(call("toint", str(" -7 ")), KustoType.INT));
         assertNull(eval(call("toint", str("abc")), KustoType.INT));
         assertNull(eval(call("toint", str("")), KustoType.INT));
-        assertNull(eval(call("toint", str("1.5")), KustoType.INT));
+        // documented: a decimal value is truncated to its integer portion
+        assertEquals(1, eval(call("toint", str("1.5")), KustoType.INT));
+        assertEquals(-123, eval(call("toint", str("-123.456")), KustoType.INT));
+        assertEquals(2, eval(call("toint", real(2.3)), KustoType.INT));
         assertNull(eval(call("toint", str("3000000000")), KustoType.INT));
         assertEquals(2, eval(call("toint", real(2.7)), KustoType.INT));
         assertEquals(-2, eval(call("toint", real(-2.7)), KustoType.INT));

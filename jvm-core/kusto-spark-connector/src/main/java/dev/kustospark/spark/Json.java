@@ -1,0 +1,61 @@
+package dev.kustospark.spark;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The connector's JSON reading and canonical writing. Parse errors never quote the input: the JSON
+ * may hold secrets (SAS tokens, keys), so only the line and column of the problem are reported.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+    private Json() {}
+
+    /** Parses {@code text}, or throws IllegalArgumentException saying where it is malformed (not what it holds). */
+    public static JsonNode parse(String text, String what) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new IllegalArgumentException(what + " is empty; expected a JSON document");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new IllegalArgumentException(what + " is not valid JSON" + where + ": "
+                    // Jackson quotes the offending token, which may be part of a secret.
+                    + e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                            .replaceAll("'[^']*'", "'...'").replaceAll("\"[^\"]*\"", "\"...\""));
+        }
+    }
+
+    /** Writes JSON with no insignificant whitespace through {@code body}. */
+    static String write(JsonBody body) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            body.writeTo(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    @FunctionalInterface
+    interface JsonBody {
+        void writeTo(JsonGenerator g) throws IOException;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.kustospark.spark.client;
+
+import com.microsoft.azure.kusto.data.Client;
+import com.microsoft.azure.kusto.data.ClientFactory;
+import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
+import com.microsoft.azure.kusto.ingest.IngestClientFactory;
+import com.microsoft.azure.kusto.ingest.StreamingIngestClient;
+import dev.kustospark.spark.config.AuthConfig;
+import dev.kustospark.spark.config.ConnectionConfig;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Kusto SDK clients of a JVM, one per cluster and credentials: creating a client costs a
+ * connection pool and, for Entra ID, a token cache, so tasks of the same job share them. The cache
+ * key holds the credentials themselves (secrets included), so a changed secret gets a new client.
+ */
+public final class KustoClients {
+    /** Prefix of the client request ids of this connector's requests, as the established connector traces them. */
+    static final String REQUEST_ID_PREFIX = "KSC.";
+    private static final String CONNECTOR_NAME = "Kusto.Spark.Connector";
+
+    private static final Map<Key, Client> QUERY_CLIENTS = new ConcurrentHashMap<>();
+    private static final Map<Key, StreamingIngestClient> STREAMING_INGEST_CLIENTS = new ConcurrentHashMap<>();
+
+    private KustoClients() {}
+
+    /** The query and management client for the connection's cluster. */
+    public static Client queryClient(ConnectionConfig connection) {
+        return QUERY_CLIENTS.computeIfAbsent(Key.of(connection), key -> {
+            try {
+                return ClientFactory.createClient(connectionStringBuilder(key));
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("Option kustoCluster: the cluster URL " + key.clusterUrl
+                        + " is not a valid URI", e);
+            }
+        });
+    }
+
+    /** The streaming ingestion client for the connection's cluster (streaming goes to the engine endpoint). */
+    public static StreamingIngestClient streamingIngestClient(ConnectionConfig connection) {
+        return STREAMING_INGEST_CLIENTS.computeIfAbsent(Key.of(connection), key -> {
+            try {
+                return IngestClientFactory.createStreamingIngestClient(connectionStringBuilder(key));
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("Option kustoCluster: the cluster URL " + key.clusterUrl
+                        + " is not a valid URI", e);
+            }
+        });
+    }
+
+    /**
+     * The SDK request properties for one request of {@code activity} (e.g. {@code ReadSchema},
+     * {@code Query}, {@code StreamingIngest}): the user's options and parameters, and a client request
+     * id {@code KSC.<activity>;<requestId>;<uuid>} that ties every request of an operation to its
+     * {@code requestId}, unless the user set {@code client_request_id} themselves.
+     */
+    public static com.microsoft.azure.kusto.data.ClientRequestProperties sdkRequestProperties(ConnectionConfig connection,
+            String activity) {
+        com.microsoft.azure.kusto.data.ClientRequestProperties properties = connection.clientRequestProperties().toSdk();
+        if (properties.getClientRequestId() == null) {
+            properties.setClientRequestId(clientRequestId(activity, connection.requestId()));
+        }
+        return properties;
+    }
+
+    static String clientRequestId(String activity, String requestId) {
+        return REQUEST_ID_PREFIX + Objects.requireNonNull(activity, "activity") + ";" + requestId + ";" + UUID.randomUUID();
+    }
+
+    private static ConnectionStringBuilder connectionStringBuilder(Key key) {
+        ConnectionStringBuilder builder = key.auth.toConnectionStringBuilder(key.clusterUrl);
+        builder.setConnectorDetails(CONNECTOR_NAME, connectorVersion(), null, null, false, null, Map.of());
+        return builder;
+    }
+
+    private static String connectorVersion() {
+        String version = KustoClients.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    /** Cluster and credentials; equality includes the secret (see the class comment). */
+    private record Key(String clusterUrl, AuthConfig auth) {
+        static Key of(ConnectionConfig connection) {
+            return new Key(connection.clusterUrl(), connection.auth());
+        }
+
+        @Override
+        public String toString() {
+            return clusterUrl + " " + auth;
+        }
+    }
+}

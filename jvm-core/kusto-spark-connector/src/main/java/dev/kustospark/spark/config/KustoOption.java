@@ -1,0 +1,211 @@
+package dev.kustospark.spark.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of connector options: each option's key, default, side, secrecy and description,
+ * and the check of its value. {@link ReadConfig}, {@link WriteConfig}, the option builders and the
+ * generated reference ({@code docs/options.md}) all read it, so names, defaults and wording agree.
+ * Keys match case-insensitively.
+ */
+public enum KustoOption {
+    // ---- common
+    KUSTO_CLUSTER("kustoCluster", Side.COMMON, Kind.CLUSTER, null, false,
+            "Required. The cluster: a URL (`https://name.region.kusto.windows.net`, `http://localhost:8080`) or a bare"
+                    + " `name` / `name.region` (becomes `https://name.region.kusto.windows.net`)."),
+    KUSTO_DATABASE("kustoDatabase", Side.COMMON, Kind.TEXT, null, false, "Required. The database."),
+    KUSTO_AAD_APP_ID("kustoAadAppId", Side.COMMON, Kind.TEXT, null, false,
+            "Application (client) id for Entra ID application authentication; with `kustoAadAppSecret`"
+                    + " or `kutoAadAppCertPath`."),
+    KUSTO_AAD_APP_SECRET("kustoAadAppSecret", Side.COMMON, Kind.TEXT, null, true,
+            "The client secret of the application `kustoAadAppId`."),
+    KUSTO_AAD_AUTHORITY_ID("kustoAadAuthorityID", Side.COMMON, Kind.TEXT, "microsoft.com", false,
+            "Tenant (authority) id or domain of the application `kustoAadAppId`."),
+    KUTO_AAD_APP_CERT_PATH("kutoAadAppCertPath", Side.COMMON, Kind.TEXT, null, false,
+            "Path of a PKCS#12 (.pfx) certificate of the application `kustoAadAppId` (the name's spelling is the"
+                    + " established connector's)."),
+    KUTO_AAD_APP_CERT_PASSWORD("kutoAadAppCertPassword", Side.COMMON, Kind.TEXT, null, true,
+            "Password of the certificate `kutoAadAppCertPath`."),
+    ACCESS_TOKEN("accessToken", Side.COMMON, Kind.TEXT, null, true,
+            "An Entra ID access token for the cluster, used as is (it is not refreshed)."),
+    MANAGED_IDENTITY_AUTH("managedIdentityAuth", Side.COMMON, Kind.BOOLEAN, "false", false,
+            "`true` authenticates with the managed identity of the machine (system-assigned unless"
+                    + " `managedIdentityClientId` is set)."),
+    MANAGED_IDENTITY_CLIENT_ID("managedIdentityClientId", Side.COMMON, Kind.TEXT, null, false,
+            "Client id of a user-assigned managed identity; implies `managedIdentityAuth`."),
+    TOKEN_PROVIDER_CALLBACK_CLASSPATH("tokenProviderCallbackClasspath", Side.COMMON, Kind.TEXT, null, false,
+            "Class name of a token provider with a public no-argument constructor, implementing"
+                    + " `dev.kustospark.spark.TokenProvider` or `java.util.concurrent.Callable<String>`; called for each token."),
+    USER_PROMPT("userPrompt", Side.COMMON, Kind.BOOLEAN, "false", false,
+            "`true` signs in interactively in a browser on the driver's machine (local use only)."),
+    KUSTO_AUTH_METHOD("kustoAuthMethod", Side.COMMON, Kind.AUTH_METHOD, null, false,
+            "Authentication without other options: `default` (azure-identity's DefaultAzureCredential),"
+                    + " `azureCli` (the signed-in Azure CLI) or `none` (no token; for kusto-local). Without any"
+                    + " authentication option, `http://` clusters use `none`."),
+    KEY_VAULT_URI("keyVaultUri", Side.COMMON, Kind.UNSUPPORTED, null, false,
+            "Not supported: read the secret from Key Vault in the job (e.g. `mssparkutils.credentials.getSecret`)"
+                    + " and pass it as `kustoAadAppSecret`."),
+    KEY_VAULT_APP_ID("keyVaultAppId", Side.COMMON, Kind.UNSUPPORTED, null, false, "Not supported: see `keyVaultUri`."),
+    KEY_VAULT_APP_KEY("keyVaultAppKey", Side.COMMON, Kind.UNSUPPORTED, null, true, "Not supported: see `keyVaultUri`."),
+    KUSTO_INGESTION_URI("kustoIngestionUri", Side.COMMON, Kind.URL, null, false,
+            "URL of the cluster's data-management (ingestion) endpoint, when not `https://ingest-<cluster host>`."),
+    TIMEOUT_LIMIT("timeoutLimit", Side.COMMON, Kind.SECONDS, "172800", false,
+            "Seconds a whole read or write operation (export, ingestion) may take."),
+    CLIENT_REQUEST_PROPERTIES_JSON("clientRequestPropertiesJson", Side.COMMON, Kind.CLIENT_REQUEST_PROPERTIES, null, false,
+            "Client request properties for every request, as `{\"Options\":{...},\"Parameters\":{...}}`"
+                    + " (see `dev.kustospark.spark.ClientRequestProperties`)."),
+    REQUEST_ID("requestId", Side.COMMON, Kind.TEXT, "a random UUID", false,
+            "Correlation id of the operation: part of the client request id of each request it makes."),
+    LINKED_SERVICE("spark.synapse.linkedService", Side.COMMON, Kind.TEXT, null, false,
+            "Name of a connection profile in the Spark conf: `spark.kusto.linkedService.<name>.cluster`, `.database`"
+                    + " and authentication options (`.kustoAadAppId`...); explicit options win."),
+
+    // ---- read
+    KUSTO_QUERY("kustoQuery", Side.READ, Kind.TEXT, null, false,
+            "Required for reads. The KQL query (or a table name); management commands (starting with `.`) are refused."),
+    READ_MODE("readMode", Side.READ, Kind.READ_MODE, "chosen by the connector", false,
+            "`ForceSingleMode` (one query, one task), `ForcePartitionedMode` (`numPartitions` hash partitions) or"
+                    + " `ForceDistributedMode` (export to `transientStorage`); the choice is logged and shown in the plan."),
+    CUSTOM_SCHEMA("customSchema", Side.READ, Kind.TEXT, null, false,
+            "The DataFrame schema as Spark DDL (`a INT, b STRING`), instead of asking the cluster."),
+    QUERY_FILTER_PUSH_DOWN("queryFilterPushDown", Side.READ, Kind.BOOLEAN, "true", false,
+            "`true` translates Spark filters to the query's `where`; defaults to `false` with"
+                    + " `distributedReadModeTransientCache`."),
+    NUM_PARTITIONS("numPartitions", Side.READ, Kind.POSITIVE_INT, "4", false,
+            "Number of partitions (parallel queries) of `ForcePartitionedMode`."),
+    PARTITION_COLUMN("partitionColumn", Side.READ, Kind.TEXT, null, false,
+            "Column hashed to split `ForcePartitionedMode` reads; default: the first column."),
+    TRANSIENT_STORAGE("transientStorage", Side.READ, Kind.TRANSIENT_STORAGE, null, true,
+            "Storage for `ForceDistributedMode` exports: `{\"storageCredentials\":[{\"storageAccountName\",\"blobContainer\","
+                    + "\"sasKey\"|\"storageAccountKey\"|\"sasUrl\"}],\"endpointSuffix\":\"core.windows.net\"}`."),
+    KUSTO_EXPORT_OPTIONS_JSON("kustoExportOptionsJson", Side.READ, Kind.JSON_OBJECT, null, false,
+            "Options of the `.export` command of `ForceDistributedMode`, as a JSON object."),
+    DISTRIBUTED_READ_MODE_TRANSIENT_CACHE("distributedReadModeTransientCache", Side.READ, Kind.BOOLEAN, "false", false,
+            "`true` reuses an export of the same query and options instead of exporting again."),
+    STORAGE_PROTOCOL("storageProtocol", Side.READ, Kind.STORAGE_PROTOCOL, "wasbs", false,
+            "Protocol Spark reads exported blobs with: `wasbs`, `abfs` or `abfss`."),
+
+    // ---- write
+    KUSTO_TABLE("kustoTable", Side.WRITE, Kind.TEXT, null, false, "Required for writes. The target table."),
+    WRITE_MODE("writeMode", Side.WRITE, Kind.WRITE_MODE, "Transactional", false,
+            "`Transactional` (staged in a temporary table, moved at commit), `Queued` or `KustoStreaming`."),
+    TABLE_CREATE_OPTIONS("tableCreateOptions", Side.WRITE, Kind.TABLE_CREATION_MODE, "FailIfNotExist", false,
+            "`FailIfNotExist` or `CreateIfNotExist` (creates the table from the DataFrame's schema)."),
+    ADJUST_SCHEMA("adjustSchema", Side.WRITE, Kind.SCHEMA_ADJUSTMENT_MODE, "NoAdjustment", false,
+            "`NoAdjustment`, `FailIfNotMatch` (fail unless the columns equal the table's) or"
+                    + " `GenerateDynamicCsvMapping` (map columns to the table's by name)."),
+    SPARK_INGESTION_PROPERTIES_JSON("sparkIngestionPropertiesJson", Side.WRITE, Kind.SPARK_INGESTION_PROPERTIES, null, false,
+            "Ingestion properties: tags, `creationTime`, `csvMapping`... (see `dev.kustospark.spark.SparkIngestionProperties`)."),
+    CLIENT_BATCHING_LIMIT("clientBatchingLimit", Side.WRITE, Kind.POSITIVE_INT, "300", false,
+            "Megabytes of data per blob a task ingests (`Transactional`, `Queued`)."),
+    POLLING_ON_DRIVER("pollingOnDriver", Side.WRITE, Kind.BOOLEAN, "false", false,
+            "`true` waits for ingestion results on the driver instead of in the tasks."),
+    WRITE_ENABLE_ASYNC("writeEnableAsync", Side.WRITE, Kind.BOOLEAN, "false", false,
+            "`true` returns before ingestion completes (failures are only logged)."),
+    WRITE_RESULT_LIMIT("writeResultLimit", Side.WRITE, Kind.WRITE_RESULT_LIMIT, "1", false,
+            "How many ingestion failures are reported in the error: a positive number or `none` (all)."),
+    TEMP_TABLE_NAME("tempTableName", Side.WRITE, Kind.TEXT, null, false,
+            "An existing table to stage a `Transactional` write in (only with `tableCreateOptions=FailIfNotExist`);"
+                    + " it is dropped after the write."),
+    STREAMING_INGEST_SIZE_IN_MB("streamingIngestSizeInMB", Side.WRITE, Kind.POSITIVE_INT, "4", false,
+            "Megabytes of uncompressed data per streaming ingestion request (`KustoStreaming`; the service takes at most 4)."),
+    STAGING_RESOURCES_AUTO_CLEANUP_TIMEOUT("stagingResourcesAutoCleanupTimeout", Side.WRITE, Kind.SECONDS, "604800", false,
+            "Seconds after which staging tables of a failed write are dropped by the cluster (auto-delete policy)."),
+    KUSTO_INGESTION_STORAGE_CONTAINER("kustoIngestionStorageContainer", Side.WRITE, Kind.INGESTION_STORAGE, null, true,
+            "Storage for queued ingestion instead of the cluster's: `[{\"storageUrl\",\"containerName\",\"userMsi\"|\"sas\"}]`.");
+
+    /** Which configuration an option belongs to. */
+    public enum Side { COMMON, READ, WRITE }
+
+    /** How an option's value is checked. */
+    enum Kind {
+        TEXT, CLUSTER, URL, BOOLEAN, SECONDS, POSITIVE_INT, READ_MODE, WRITE_MODE, TABLE_CREATION_MODE, SCHEMA_ADJUSTMENT_MODE,
+        STORAGE_PROTOCOL, AUTH_METHOD, WRITE_RESULT_LIMIT, JSON_OBJECT, CLIENT_REQUEST_PROPERTIES,
+        SPARK_INGESTION_PROPERTIES, TRANSIENT_STORAGE, INGESTION_STORAGE, UNSUPPORTED
+    }
+
+    /** The values of {@code kustoAuthMethod}. */
+    static final List<String> AUTH_METHODS = List.of("default", "azureCli", "none");
+    static final List<String> STORAGE_PROTOCOLS = List.of("wasbs", "abfs", "abfss");
+
+    private static final Map<String, KustoOption> BY_KEY = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(o -> o.key.toLowerCase(Locale.ROOT), Function.identity()));
+
+    private final String key;
+    private final Side side;
+    final Kind kind;
+    private final String defaultValue;
+    private final boolean secret;
+    private final String description;
+
+    KustoOption(String key, Side side, Kind kind, String defaultValue, boolean secret, String description) {
+        this.key = key;
+        this.side = side;
+        this.kind = kind;
+        this.defaultValue = defaultValue;
+        this.secret = secret;
+        this.description = description;
+    }
+
+    /** The key in its canonical spelling. */
+    public String key() {
+        return key;
+    }
+
+    public Side side() {
+        return side;
+    }
+
+    /** The default as the reference documents it, if the option has one. */
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** Whether the value is a secret, never printed. */
+    public boolean secret() {
+        return secret;
+    }
+
+    /** False for the established connector's options this connector recognises only to explain their absence. */
+    public boolean supported() {
+        return kind != Kind.UNSUPPORTED;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The option whose key equals {@code key} ignoring case. */
+    public static Optional<KustoOption> forKey(String key) {
+        return key == null ? Optional.empty() : Optional.ofNullable(BY_KEY.get(key.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Whether this option belongs to reads or writes of {@code side} (common options belong to both). */
+    public boolean appliesTo(Side configSide) {
+        return side == Side.COMMON || side == configSide;
+    }
+
+    /**
+     * Checks {@code value} and returns it in canonical form (enum names as printed, booleans in lower
+     * case, JSON re-serialised canonically), or throws a {@link KustoOptionException} naming this
+     * option, the value (unless secret) and what is allowed.
+     */
+    public String validate(String value) {
+        return OptionValues.canonical(this, value);
+    }
+
+    /** The value as error messages may show it: {@code <hidden>} for secrets. */
+    String shown(String value) {
+        return secret ? "<hidden>" : "'" + value + "'";
+    }
+
+    static KustoOption[] forSide(Side side) {
+        return Arrays.stream(values()).filter(o -> o.appliesTo(side)).toArray(KustoOption[]::new);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.kustospark.spark.config;
+
+import dev.kustospark.spark.config.KustoOption.Side;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The options of one read or write, checked against the registry: keys resolved case-insensitively,
+ * values in canonical form, a linked-service profile merged in. Lives only on the driver while a
+ * config is built.
+ */
+final class ParsedOptions {
+    /** Keys Spark itself puts into the options (e.g. {@code load(path)}), which mean nothing to this connector. */
+    private static final Set<String> SPARK_KEYS = Set.of("path", "paths");
+
+    private final Side side;
+    private final Map<KustoOption, String> values;
+
+    private ParsedOptions(Side side, Map<KustoOption, String> values) {
+        this.side = side;
+        this.values = values;
+    }
+
+    static ParsedOptions parse(Map<String, String> options, Map<String, String> sparkConf, Side side) {
+        Map<KustoOption, String> values = new EnumMap<>(KustoOption.class);
+        Map<KustoOption, String> spelledAs = new EnumMap<>(KustoOption.class);
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            String key = e.getKey();
+            if (key == null || SPARK_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            KustoOption option = KustoOption.forKey(key).orElseThrow(() -> unknown(key, side));
+            if (!option.appliesTo(side)) {
+                throw new KustoOptionException("Option " + option.key() + " is a " + sideName(option.side())
+                        + " option and does not apply to a " + sideName(side) + "; remove it.");
+            }
+            String canonical = option.validate(e.getValue());
+            String previous = values.put(option, canonical);
+            if (previous != null && !previous.equals(canonical)) {
+                throw new KustoOptionException("Option " + option.key() + " is given twice with different values (as '"
+                        + spelledAs.get(option) + "' and '" + key + "'); option names ignore case, keep one.");
+            }
+            spelledAs.put(option, key);
+        }
+        String profile = values.get(KustoOption.LINKED_SERVICE);
+        if (profile != null) {
+            LinkedServices.profile(profile, sparkConf).forEach(values::putIfAbsent);
+        }
+        return new ParsedOptions(side, values);
+    }
+
+    private static KustoOptionException unknown(String key, Side side) {
+        List<String> names = Arrays.stream(KustoOption.forSide(side)).map(KustoOption::key).toList();
+        Optional<String> closest = EditDistance.closest(key, names);
+        Optional<KustoOption> otherSide = closest.isPresent() ? Optional.empty()
+                : EditDistance.closest(key, Arrays.stream(KustoOption.values()).map(KustoOption::key).toList())
+                        .flatMap(KustoOption::forKey);
+        String hint = closest.map(c -> " Did you mean " + c + "?")
+                .or(() -> otherSide.map(o -> " Did you mean " + o.key() + " (a " + sideName(o.side()) + " option)?"))
+                .orElse(" Valid " + sideName(side) + " options: " + String.join(", ", names) + ".");
+        return new KustoOptionException("Unknown option '" + key + "' for a Kusto " + sideName(side) + "." + hint);
+    }
+
+    static String sideName(Side side) {
+        return switch (side) {
+            case READ -> "read";
+            case WRITE -> "write";
+            case COMMON -> "connection";
+        };
+    }
+
+    boolean has(KustoOption option) {
+        return values.containsKey(option);
+    }
+
+    Optional<String> get(KustoOption option) {
+        return Optional.ofNullable(values.get(option));
+    }
+
+    /** The value of a required option, or an error saying how to set it. */
+    String required(KustoOption option, String example) {
+        String v = values.get(option);
+        if (v == null) {
+            throw new KustoOptionException("Option " + option.key() + " is required for a Kusto " + sideName(side)
+                    + ": set it with .option(\"" + option.key() + "\", \"" + example + "\")"
+                    + (option.side() == Side.COMMON ? " or through a spark.synapse.linkedService profile" : "") + ".");
+        }
+        return v;
+    }
+
+    boolean bool(KustoOption option) {
+        return Boolean.parseBoolean(values.getOrDefault(option, option.defaultValue().orElse("false")));
+    }
+
+    int positiveInt(KustoOption option) {
+        return Integer.parseInt(values.getOrDefault(option, option.defaultValue().orElseThrow()));
+    }
+
+    long seconds(KustoOption option) {
+        return Long.parseLong(values.getOrDefault(option, option.defaultValue().orElseThrow()));
+    }
+}
