@@ -1,0 +1,69 @@
+package dev.kustospark.spark;
+
+import dev.kustospark.spark.config.ReadConfig;
+import dev.kustospark.spark.read.KustoSchemaProbe;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.catalog.Table;
+import org.apache.spark.sql.connector.catalog.TableProvider;
+import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.sources.DataSourceRegister;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The {@code kusto} data source: {@code spark.read.format("kusto").option("kustoQuery", ...)} reads a
+ * KQL query, {@code df.write.format("kusto").option("kustoTable", ...).mode("append")} writes a table.
+ *
+ * <p>Reads infer the schema from the query (or take {@code customSchema}, or a schema given with
+ * {@code .schema(...)}); writes take the DataFrame's schema, hence {@link #supportsExternalMetadata()}.
+ * Subclasses only register the established connector's format names.
+ */
+public class KustoTableProvider implements TableProvider, DataSourceRegister {
+    /**
+     * The read config the schema was inferred with, handed to the table so that the probe and the
+     * query share one config and so one {@code requestId} (Spark creates a provider per load()).
+     */
+    private ReadConfig inferredWith;
+    private Map<String, String> inferredOptions;
+
+    @Override
+    public String shortName() {
+        return "kusto";
+    }
+
+    @Override
+    public StructType inferSchema(CaseInsensitiveStringMap options) {
+        inferredOptions = Map.copyOf(options.asCaseSensitiveMap());
+        inferredWith = ReadConfig.from(inferredOptions, kustoSparkConf());
+        return KustoSchemaProbe.schemaOf(inferredWith);
+    }
+
+    @Override
+    public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
+        ReadConfig readConfig = inferredWith != null && inferredOptions.equals(properties) ? inferredWith : null;
+        return new KustoTable(schema, properties, readConfig);
+    }
+
+    @Override
+    public boolean supportsExternalMetadata() {
+        return true;
+    }
+
+    /** The Spark conf entries options may refer to (linked-service profiles); empty without a session. */
+    static Map<String, String> kustoSparkConf() {
+        Map<String, String> conf = new HashMap<>();
+        SparkSession.getActiveSession().foreach(session -> {
+            CollectionConverters.asJava(session.conf().getAll()).forEach((key, value) -> {
+                String lower = key.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("spark.kusto.") || lower.startsWith("spark.synapse.")) {
+                    conf.put(key, value);
+                }
+            });
+            return null;
+        });
+        return conf;
+    }
+}

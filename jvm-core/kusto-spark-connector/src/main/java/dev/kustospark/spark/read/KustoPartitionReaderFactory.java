@@ -1,0 +1,26 @@
+package dev.kustospark.spark.read;
+
+import dev.kustospark.spark.config.ConnectionConfig;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.types.StructType;
+
+/** Ships the connection and the read schema to executors; each partition runs its own query there. */
+final class KustoPartitionReaderFactory implements PartitionReaderFactory {
+    private final ConnectionConfig connection;
+    private final StructType schema;
+    private final boolean countOnly;
+
+    KustoPartitionReaderFactory(ConnectionConfig connection, StructType schema, boolean countOnly) {
+        this.connection = connection;
+        this.schema = schema;
+        this.countOnly = countOnly;
+    }
+
+    @Override
+    public PartitionReader<InternalRow> createReader(InputPartition partition) {
+        return new KustoPartitionReader(connection, (KustoInputPartition) partition, schema, countOnly);
+    }
+}

@@ -1,0 +1,30 @@
+/**
+ * Writing a DataFrame into a Kusto table.
+ *
+ * <h2>Modes</h2>
+ * {@code writeMode=KustoStreaming} is implemented: each task encodes its rows as CSV and sends them
+ * through the SDK's streaming ingestion in batches of at most {@code streamingIngestSizeInMB}
+ * (uncompressed), retrying throttling, 5xx and lost connections with exponential backoff. Streaming
+ * ingestion is not transactional: a failed or retried task may leave batches it already sent in the
+ * table. {@code Transactional} (the established connector's default) and {@code Queued} are refused
+ * with an error until they are implemented.
+ *
+ * <h2>Save modes</h2>
+ * Only {@code SaveMode.Append} writes. Spark refuses {@code ErrorIfExists} and {@code Ignore} for a
+ * data source without a catalog, and {@code Overwrite} because the table does not declare TRUNCATE:
+ * a truncate cannot be made atomic with a streaming append, and a half-done overwrite would lose data.
+ *
+ * <h2>Table and schema</h2>
+ * A missing table is an error unless {@code tableCreateOptions=CreateIfNotExist}, which creates it
+ * with the Kusto counterparts of the DataFrame's types (string and binary (base64) to string; int,
+ * short and byte to int; long; boolean to bool; double and float to real; decimal; timestamp,
+ * timestamp_ntz and date to datetime; struct, map and array to dynamic, as JSON).
+ * {@code adjustSchema}: {@code NoAdjustment} writes columns by position; {@code FailIfNotMatch}
+ * fails, listing every difference in names, types and order; {@code GenerateDynamicCsvMapping}
+ * writes each DataFrame column into the table column of the same name (table columns it lacks get
+ * nulls). Kusto's streaming ingestion takes mappings only by reference, so that name mapping is
+ * applied to the CSV field order instead of being sent inline; {@code csvMappingNameReference} in
+ * {@code sparkIngestionPropertiesJson} is passed through. Kusto has no null strings: a null string
+ * is stored as an empty one.
+ */
+package dev.kustospark.spark.write;

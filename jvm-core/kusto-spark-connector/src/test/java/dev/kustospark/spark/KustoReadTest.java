@@ -1,0 +1,137 @@
+package dev.kustospark.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class KustoReadTest {
+    private static KustoSparkTestSupport env;
+
+    @BeforeAll
+    static void start() throws Exception {
+        env = new KustoSparkTestSupport();
+        env.mgmt(".create table AllTypes (['s']:string, ['i']:int, ['l']:long, ['b']:bool, ['r']:real, ['d']:decimal,"
+                + " ['t']:datetime, ['ts']:timespan, ['g']:guid, ['dyn']:dynamic, ['where']:long, ['a b']:string)");
+        env.mgmt(".ingest inline into table AllTypes <|\n"
+                + "hello,1,9007199254740993,true,1.5,123456789.123456789012345678,2024-01-02T03:04:05.123456Z,"
+                + "1.02:03:04.5000000,0f8fad5b-d9cb-469f-a165-70867728950e,\"{\"\"k\"\":[1,2]}\",7,x y\n"
+                + "\"\",,,,,,,,,,,\n");
+        env.mgmt(".set-or-append Numbers <| range x from 1 to 1000 step 1 | extend s = strcat('v', tostring(x))");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        env.close();
+    }
+
+    @Test
+    void everyKustoTypeReadsWithFullFidelityAndNulls() {
+        Dataset<Row> df = env.read("AllTypes").load();
+        StructType schema = df.schema();
+        assertEquals(List.of("s", "i", "l", "b", "r", "d", "t", "ts", "g", "dyn", "where", "a b"), List.of(schema.fieldNames()));
+        assertEquals(DataTypes.StringType, schema.apply("ts").dataType());
+        assertEquals(DataTypes.createDecimalType(38, 18), schema.apply("d").dataType());
+        assertEquals(DataTypes.TimestampType, schema.apply("t").dataType());
+        List<Row> rows = df.orderBy("i").collectAsList();
+        assertEquals(2, rows.size());
+        Row nulls = rows.get(0);
+        Row full = rows.get(1);
+        assertEquals("hello", full.getString(0));
+        assertEquals(1, full.getInt(1));
+        assertEquals(9007199254740993L, full.getLong(2));
+        assertTrue(full.getBoolean(3));
+        assertEquals(1.5, full.getDouble(4));
+        assertEquals(new BigDecimal("123456789.123456789012345678"), full.getDecimal(5));
+        assertEquals(Timestamp.from(Instant.parse("2024-01-02T03:04:05.123456Z")), full.getTimestamp(6));
+        assertEquals("1.02:03:04.5000000", full.getString(7));
+        assertEquals("0f8fad5b-d9cb-469f-a165-70867728950e", full.getString(8));
+        assertEquals("{\"k\":[1,2]}", full.getString(9));
+        assertEquals(7L, full.getLong(10));
+        assertEquals("x y", full.getString(11));
+        assertEquals("", nulls.getString(0));
+        for (int i = 1; i < 11; i++) {
+            assertTrue(nulls.isNullAt(i), "column " + schema.fieldNames()[i] + " should be null");
+        }
+    }
+
+    @Test
+    void singleAndPartitionedReadsReturnTheSameRows() {
+        List<Row> single = env.read("Numbers").load().orderBy("x").collectAsList();
+        Dataset<Row> partitioned = env.read("Numbers").option("readMode", "ForcePartitionedMode")
+                .option("numPartitions", "4").load();
+        assertEquals(4, partitioned.rdd().getNumPartitions());
+        assertEquals(1000, single.size());
+        assertEquals(single, partitioned.orderBy("x").collectAsList());
+        Dataset<Row> byString = env.read("Numbers").option("readMode", "forcepartitionedmode").option("numPartitions", "3")
+                .option("partitionColumn", "s").load();
+        String plan = byString.queryExecution().executedPlan().toString();
+        assertTrue(plan.contains("mode=ForcePartitionedMode, partitions=3, partitionColumn=s"), plan);
+        assertTrue(plan.contains("where (hash(['s'], 3) == 0 or isnull(['s']))"), plan);
+        assertEquals(single, byString.orderBy("x").collectAsList());
+    }
+
+    @Test
+    void partitionedReadsKeepNullsAndEveryPartitionColumnType() {
+        List<Row> single = env.read("AllTypes").load().orderBy("i").collectAsList();
+        for (String column : List.of("s", "i", "l", "b", "r", "d", "t", "ts", "g", "dyn", "where", "a b")) {
+            List<Row> partitioned = env.read("AllTypes").option("readMode", "ForcePartitionedMode")
+                    .option("numPartitions", "3").option("partitionColumn", column).load().orderBy("i").collectAsList();
+            assertEquals(single, partitioned, "partitioned on " + column);
+        }
+    }
+
+    @Test
+    void projectionLimitAndCountArePushedDown() {
+        Dataset<Row> df = env.read("Numbers").load().select("s").where("x > 990");
+        String plan = df.queryExecution().executedPlan().toString();
+        assertTrue(plan.contains("project ['s']") && plan.contains("['x'] > long(990)") && plan.contains("mode=ForceSingleMode"), plan);
+        assertEquals(10, df.count());
+        assertEquals("v1000", df.orderBy("s").limit(1).collectAsList().get(0).getString(0));
+        assertEquals(1000, env.read("Numbers").load().count());
+        assertEquals(5, env.read("Numbers").load().limit(5).collectAsList().size());
+    }
+
+    @Test
+    void operatorsAppendSafelyAfterCommentsLetStatementsAndSemicolons() {
+        assertEquals(2, env.read("Numbers // a trailing comment").load().where("x > 998").count());
+        assertEquals(3, env.read("let upTo = 3;\nNumbers | where x <= upTo;").load().where("x > 0").collectAsList().size());
+    }
+
+    @Test
+    void resultsBeyondKustosDefaultTruncationLimitAreReadWhole() {
+        // Kusto stops a result at 500,000 records unless told otherwise; a DataFrame is the whole result.
+        Row totals = env.read("range x from 1 to 500001 step 1").load().selectExpr("count(x)", "sum(x)").collectAsList().get(0);
+        assertEquals(500_001L, totals.getLong(0));
+        assertEquals(500_001L * 500_002L / 2, totals.getLong(1));
+    }
+
+    @Test
+    void customSchemaReplacesTheProbe() {
+        Dataset<Row> df = env.read("Numbers | where x <= 3").option("customSchema", "x long, s string").load();
+        assertEquals(new StructType().add("x", "long").add("s", "string"), df.schema());
+        assertEquals(3, df.collectAsList().size());
+    }
+
+    @Test
+    void nullsOfEveryTypeComeBackAsNull() {
+        Row row = env.read("print s = '', i = int(null), t = datetime(null), d = decimal(null), b = bool(null)").load()
+                .collectAsList().get(0);
+        assertEquals("", row.getString(0));
+        assertNull(row.get(1));
+        assertNull(row.get(2));
+        assertNull(row.get(3));
+        assertNull(row.get(4));
+    }
+}

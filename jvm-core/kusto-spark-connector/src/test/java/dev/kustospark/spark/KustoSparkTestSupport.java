@@ -1,0 +1,83 @@
+package dev.kustospark.spark;
+
+import com.microsoft.azure.kusto.data.Client;
+import com.microsoft.azure.kusto.data.ClientFactory;
+import com.microsoft.azure.kusto.data.KustoOperationResult;
+import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
+import dev.kustospark.local.KustoLocal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.SparkSession;
+
+/** One kusto-local server and one local Spark session for a test class. */
+final class KustoSparkTestSupport implements AutoCloseable {
+    static final String DATABASE = "db1";
+
+    final KustoLocal kusto;
+    final Client client;
+    final SparkSession spark;
+
+    KustoSparkTestSupport() throws Exception {
+        kusto = KustoLocal.builder().inMemory().database(DATABASE).start();
+        client = ClientFactory.createClient(new ConnectionStringBuilder(kusto.url()));
+        spark = SparkSession.builder().master("local[2]").appName("kusto-spark-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.sql.session.timeZone", "UTC")
+                .getOrCreate();
+    }
+
+    Map<String, String> connectionOptions() {
+        Map<String, String> options = new HashMap<>();
+        options.put("kustoCluster", kusto.url());
+        options.put("kustoDatabase", DATABASE);
+        return options;
+    }
+
+    DataFrameReader read(String query) {
+        return spark.read().format("kusto").options(connectionOptions()).option("kustoQuery", query);
+    }
+
+    KustoOperationResult mgmt(String command) throws Exception {
+        return client.executeMgmt(DATABASE, command);
+    }
+
+    /** The request lines kusto-local logs (method, path, status, client request id) while {@code action} runs. */
+    List<String> serverRequestsDuring(Runnable action) {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        AbstractAppender appender = new AbstractAppender("serverRequests", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                seen.add(event.getMessage().getFormattedMessage());
+            }
+        };
+        appender.start();
+        String dispatcher = "dev.kustospark.local.http.RequestDispatcher";
+        Configurator.setLevel(dispatcher, Level.INFO);
+        context.getConfiguration().addLoggerAppender(context.getLogger(dispatcher), appender);
+        try {
+            action.run();
+        } finally {
+            context.getConfiguration().getLoggerConfig(dispatcher).removeAppender("serverRequests");
+            Configurator.setLevel(dispatcher, Level.WARN);
+        }
+        return List.copyOf(seen);
+    }
+
+    @Override
+    public void close() throws Exception {
+        spark.stop();
+        kusto.close();
+    }
+}

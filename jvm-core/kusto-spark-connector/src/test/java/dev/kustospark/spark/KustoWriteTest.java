@@ -1,0 +1,189 @@
+package dev.kustospark.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class KustoWriteTest {
+    private static KustoSparkTestSupport env;
+
+    @BeforeAll
+    static void start() throws Exception {
+        env = new KustoSparkTestSupport();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        env.close();
+    }
+
+    private static final StructType ALL_TYPES = new StructType()
+            .add("s", "string").add("i", "int").add("l", "long").add("b", "boolean").add("r", "double")
+            .add("d", DataTypes.createDecimalType(38, 18)).add("t", "timestamp").add("where", "long").add("a b", "string");
+
+    private static Dataset<Row> allTypesFrame() {
+        List<Row> rows = Arrays.asList(
+                RowFactory.create("quote \" comma , newline \n é", 1, 9007199254740993L, true, 1.0e-7,
+                        new BigDecimal("12345678901234567890.123456789012345678"),
+                        Timestamp.from(Instant.parse("2024-01-02T03:04:05.123456Z")), 7L, "x y"),
+                RowFactory.create("", null, null, null, null, null, null, null, ""),
+                RowFactory.create("neg", -5, Long.MIN_VALUE, false, -2.5, new BigDecimal("-0.000000000000000001"),
+                        Timestamp.from(Instant.parse("1969-12-31T23:59:59.999999Z")), null, "z"));
+        return env.spark.createDataFrame(rows, ALL_TYPES);
+    }
+
+    private Map<String, String> writeOptions(String table) {
+        Map<String, String> options = env.connectionOptions();
+        options.put("kustoTable", table);
+        options.put("writeMode", "KustoStreaming");
+        return options;
+    }
+
+    @Test
+    void writeThenReadBackIdenticalDataIntoACreatedTable() {
+        Dataset<Row> frame = allTypesFrame();
+        frame.repartition(2).write().format("kusto").options(writeOptions("Written"))
+                .option("tableCreateOptions", "CreateIfNotExist").mode(SaveMode.Append).save();
+        Dataset<Row> back = env.read("Written").load();
+        assertEquals(ALL_TYPES, stripMetadata(back.schema()));
+        assertEquals(frame.orderBy("s").collectAsList(), back.orderBy("s").collectAsList());
+    }
+
+    @Test
+    void otherSparkTypesWriteAsTheirKustoCounterparts() {
+        StructType schema = new StructType().add("f", "float").add("sh", "short").add("by", "byte").add("bin", "binary")
+                .add("day", "date").add("ntz", "timestamp_ntz").add("arr", "array<int>").add("m", "map<string,double>")
+                .add("st", "struct<a:int,b:string>").add("ns", "string");
+        Dataset<Row> frame = env.spark.sql("select cast(0.1 as float) f, cast(-3 as short) sh, cast(7 as byte) by,"
+                + " cast('hi' as binary) bin, date'2024-02-29' day, timestamp_ntz'2024-02-29 23:59:59.000001' ntz,"
+                + " array(1, null) arr, map('k', cast(1.5 as double)) m, named_struct('a', 1, 'b', 'x\"y') st, cast(null as string) ns"
+                + " union all select null, null, null, null, null, null, null, null, null, null");
+        assertEquals(schema, frame.schema().asNullable());
+        frame.write().format("kusto").options(writeOptions("Others")).option("tableCreateOptions", "CreateIfNotExist")
+                .mode(SaveMode.Append).save();
+        List<Row> back = env.read("Others").load().orderBy(org.apache.spark.sql.functions.col("sh").asc_nulls_first())
+                .collectAsList();
+        assertEquals(new StructType().add("f", "double").add("sh", "int").add("by", "int").add("bin", "string")
+                .add("day", "timestamp").add("ntz", "timestamp").add("arr", "string").add("m", "string").add("st", "string")
+                .add("ns", "string"), stripMetadata(env.read("Others").load().schema()));
+        Row nulls = back.get(0);
+        for (int i : new int[] {0, 1, 2, 4, 5, 6, 7, 8}) {
+            assertTrue(nulls.isNullAt(i), "column " + i);
+        }
+        // Kusto has no null strings: a null string (or binary) is stored, and read back, as an empty string.
+        assertEquals("", nulls.getString(3));
+        assertEquals("", nulls.getString(9));
+        Row values = back.get(1);
+        assertEquals(0.1, values.getDouble(0));
+        assertEquals(-3, values.getInt(1));
+        assertEquals(7, values.getInt(2));
+        assertEquals("aGk=", values.getString(3));
+        assertEquals(Timestamp.from(Instant.parse("2024-02-29T00:00:00Z")), values.getTimestamp(4));
+        assertEquals(Timestamp.from(Instant.parse("2024-02-29T23:59:59.000001Z")), values.getTimestamp(5));
+        assertEquals("[1,null]", values.getString(6));
+        assertEquals("{\"k\":1.5}", values.getString(7));
+        assertEquals("{\"a\":1,\"b\":\"x\\\"y\"}", values.getString(8));
+        assertEquals("", values.getString(9));
+    }
+
+    @Test
+    void eachTaskStreamsBatchesOfAtMostStreamingIngestSizeInMB() {
+        // About 3.2 MB of CSV in one task: with a 1 MB limit it takes at least four streaming requests.
+        Dataset<Row> frame = env.spark.range(0, 3200, 1, 1).selectExpr("id", "repeat('x', 1000) as padding");
+        List<String> requests = env.serverRequestsDuring(() -> frame.write().format("kusto").options(writeOptions("Batched"))
+                .option("tableCreateOptions", "CreateIfNotExist").option("streamingIngestSizeInMB", "1")
+                .mode(SaveMode.Append).save());
+        long ingests = requests.stream().filter(line -> line.contains("/v1/rest/ingest/db1/Batched")).count();
+        assertTrue(ingests >= 4 && ingests <= 5, "streaming ingestion requests: " + requests);
+        Row totals = env.read("Batched | summarize n = count(), s = sum(id), l = min(strlen(padding))").load()
+                .collectAsList().get(0);
+        assertEquals(3200L, totals.getLong(0));
+        assertEquals(3200L * 3199 / 2, totals.getLong(1));
+        assertEquals(1000L, totals.getLong(2));
+    }
+
+    @Test
+    void missingTableFailsWithFailIfNotExist() {
+        var e = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto").options(writeOptions("Absent"))
+                .mode(SaveMode.Append).save());
+        String message = rootMessage(e);
+        assertTrue(message.contains("'Absent'") && message.contains("tableCreateOptions=CreateIfNotExist"), message);
+    }
+
+    @Test
+    void transactionalAndQueuedModesAreRefusedClearly() {
+        for (String mode : List.of("Transactional", "queued")) {
+            Map<String, String> options = writeOptions("Written");
+            options.put("writeMode", mode);
+            var e = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto").options(options)
+                    .mode(SaveMode.Append).save());
+            String message = rootMessage(e);
+            assertTrue(message.toLowerCase().contains("writemode=" + mode.toLowerCase())
+                    && message.contains("writeMode=KustoStreaming"), message);
+        }
+    }
+
+    @Test
+    void schemaAdjustmentModes() throws Exception {
+        env.mgmt(".create table Target (['a']:long, ['b']:string, ['c']:real)");
+        StructType frameSchema = new StructType().add("b", "string").add("a", "long");
+        Dataset<Row> frame = env.spark.createDataFrame(List.of(RowFactory.create("one", 1L)), frameSchema);
+
+        var mismatch = assertThrows(Exception.class, () -> frame.write().format("kusto").options(writeOptions("Target"))
+                .option("adjustSchema", "FailIfNotMatch").mode(SaveMode.Append).save());
+        String message = rootMessage(mismatch);
+        assertTrue(message.contains("FailIfNotMatch") && message.contains("'c'"), message);
+
+        frame.write().format("kusto").options(writeOptions("Target")).option("adjustSchema", "GenerateDynamicCsvMapping")
+                .mode(SaveMode.Append).save();
+        Row row = env.read("Target").load().collectAsList().get(0);
+        assertEquals(1L, row.getLong(0));
+        assertEquals("one", row.getString(1));
+        assertTrue(row.isNullAt(2));
+    }
+
+    @Test
+    void saveModesOtherThanAppendAreRefused() {
+        var e = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto").options(writeOptions("Written"))
+                .mode(SaveMode.ErrorIfExists).save());
+        assertTrue(rootMessage(e).contains("ErrorIfExists"), rootMessage(e));
+        var ignore = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto").options(writeOptions("Written"))
+                .mode(SaveMode.Ignore).save());
+        assertTrue(rootMessage(ignore).contains("Ignore"), rootMessage(ignore));
+        var overwrite = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto")
+                .options(writeOptions("Written")).mode(SaveMode.Overwrite).save());
+        assertTrue(rootMessage(overwrite).toLowerCase().contains("truncate"), rootMessage(overwrite));
+    }
+
+    static StructType stripMetadata(StructType schema) {
+        StructType plain = new StructType();
+        for (var field : schema.fields()) {
+            plain = plain.add(field.name(), field.dataType(), field.nullable());
+        }
+        return plain;
+    }
+
+    static String rootMessage(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            sb.append(t.getMessage()).append(" | ");
+        }
+        return sb.toString();
+    }
+}

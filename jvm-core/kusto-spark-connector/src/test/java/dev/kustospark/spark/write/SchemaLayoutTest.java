@@ -1,0 +1,45 @@
+package dev.kustospark.spark.write;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kustospark.spark.config.KustoOptionException;
+import dev.kustospark.spark.types.KustoColumn;
+import java.util.List;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+class SchemaLayoutTest {
+    private static final List<KustoColumn> TABLE = List.of(new KustoColumn("a", "long"), new KustoColumn("b", "string"),
+            new KustoColumn("c", "real"));
+
+    @Test
+    void failIfNotMatchListsEveryDifference() {
+        StructType frame = new StructType().add("a", "int").add("b", "string").add("x", "boolean");
+        var e = assertThrows(KustoOptionException.class, () -> SchemaLayout.requireSame(frame, TABLE, "T"));
+        String message = e.getMessage();
+        assertTrue(message.contains("column 'a' is int in the DataFrame but long in the table"), message);
+        assertTrue(message.contains("column 'x' (bool) is not in the table"), message);
+        assertTrue(message.contains("table column 'c' (real) is not in the DataFrame"), message);
+        assertTrue(message.contains("GenerateDynamicCsvMapping"), message);
+    }
+
+    @Test
+    void failIfNotMatchRequiresTheTablesOrder() {
+        StructType reordered = new StructType().add("b", "string").add("a", "long").add("c", "double");
+        var e = assertThrows(KustoOptionException.class, () -> SchemaLayout.requireSame(reordered, TABLE, "T"));
+        assertTrue(e.getMessage().contains("different order"), e.getMessage());
+        StructType same = new StructType().add("a", "long").add("b", "string").add("c", "double");
+        assertArrayEquals(new int[] {0, 1, 2}, SchemaLayout.requireSame(same, TABLE, "T"));
+    }
+
+    @Test
+    void generatedMappingPlacesColumnsByNameAndRefusesUnknownOnes() {
+        StructType frame = new StructType().add("c", "double").add("a", "long");
+        assertArrayEquals(new int[] {1, -1, 0}, SchemaLayout.byName(frame, TABLE, "T"));
+        var e = assertThrows(KustoOptionException.class,
+                () -> SchemaLayout.byName(new StructType().add("z", "int"), TABLE, "T"));
+        assertTrue(e.getMessage().contains("[z]") && e.getMessage().contains("'T'"), e.getMessage());
+    }
+}
