@@ -75,8 +75,9 @@ final class JsonBuffer {
     void ascii(String s) {
         int n = s.length();
         ensure(n);
-        s.getBytes(0, n, bytes, size); // deprecated only because it drops the high byte, which ASCII lacks
-        size += n;
+        for (int i = 0; i < n; i++) {
+            bytes[size++] = (byte) s.charAt(i);
+        }
     }
 
     /** Appends bytes that already are JSON text (a dynamic value as stored). */
