@@ -10,6 +10,9 @@ log "Python virtualenv with the official Python SDK"
 KUSTO_LOCAL_PYTHON=$("$PROJECT_ROOT/scripts/python-env.sh" | tail -n 1)
 export KUSTO_LOCAL_PYTHON
 
+log "Azurite (storage emulator for queued ingestion and export)"
+"$PROJECT_ROOT/scripts/azurite-env.sh" >/dev/null
+
 log "JVM modules: build and test"
 mvn -B -ntp install
 

@@ -1,5 +1,7 @@
 package dev.kustospark.local;
 
+import dev.kustospark.local.dm.DataManagement;
+import dev.kustospark.local.dm.FaultInjection;
 import dev.kustospark.local.http.KustoHttpServer;
 import dev.kustospark.local.ingest.Ingestor;
 import dev.kustospark.local.mgmt.CommandExecutor;
@@ -27,11 +29,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class KustoLocal implements AutoCloseable {
     private final Catalog catalog;
     private final KustoHttpServer server;
+    private final DataManagement dataManagement;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private KustoLocal(Catalog catalog, KustoHttpServer server) {
+    private KustoLocal(Catalog catalog, KustoHttpServer server, DataManagement dataManagement) {
         this.catalog = catalog;
         this.server = server;
+        this.dataManagement = dataManagement;
     }
 
     public static Builder builder() {
@@ -51,6 +55,18 @@ public final class KustoLocal implements AutoCloseable {
         return catalog;
     }
 
+    /**
+     * An Azure Storage connection string for the Azurite behind queued ingestion and export.
+     *
+     * @throws IllegalStateException when kusto-local was started without Azurite
+     */
+    public String storageConnectionString() {
+        if (dataManagement == null) {
+            throw new IllegalStateException("kusto-local was started without Azurite (Builder.withAzurite())");
+        }
+        return dataManagement.connectionString();
+    }
+
     /** Stops serving and closes the store; a persistent store is checkpointed first. Idempotent. */
     @Override
     public void close() {
@@ -58,7 +74,13 @@ public final class KustoLocal implements AutoCloseable {
             try {
                 server.close();
             } finally {
-                catalog.close();
+                try {
+                    if (dataManagement != null) {
+                        dataManagement.close();
+                    }
+                } finally {
+                    catalog.close();
+                }
             }
         }
     }
@@ -72,8 +94,31 @@ public final class KustoLocal implements AutoCloseable {
         Path authTokenFile;
         Path keystore;
         String keystorePassword;
+        boolean azurite;
+        String azuriteUrl;
+        Path azuriteHome;
+        FaultInjection faults = FaultInjection.NONE;
 
         private Builder() {}
+
+        /**
+         * Serves queued ingestion and export on Azure Storage: starts Azurite as a child process (from
+         * the install of {@code scripts/azurite-env.sh}) unless {@link #azuriteUrl} names one. Off by
+         * default: it costs a Node.js process and a second or two.
+         */
+        public Builder withAzurite() { this.azurite = true; return this; }
+
+        /**
+         * Uses a running Azurite: its blob endpoint (queue and table on the next two ports, Azurite's
+         * default layout) or a storage connection string with BlobEndpoint, QueueEndpoint and TableEndpoint.
+         */
+        public Builder azuriteUrl(String url) { this.azurite = true; this.azuriteUrl = url; return this; }
+
+        /** Where Azurite is installed (default: found from the working directory upwards, see scripts/azurite-env.sh). */
+        public Builder azuriteHome(Path dir) { this.azurite = true; this.azuriteHome = dir; return this; }
+
+        /** Faults of queued ingestion, for tests; nothing can turn them on later. */
+        public Builder faultInjection(FaultInjection faults) { this.faults = faults; return this; }
 
         /** TCP port; 0 (the default) picks a free one. */
         public Builder port(int port) { this.port = port; return this; }
@@ -102,16 +147,22 @@ public final class KustoLocal implements AutoCloseable {
         public KustoLocal start() {
             String token = authTokenFile == null ? null : readToken(authTokenFile);
             Catalog catalog = DuckDbCatalog.open(dataDir);
+            DataManagement dm = null;
             try {
                 for (String database : databases) {
                     catalog.createDatabase(database, true);
                 }
                 Ingestor ingestor = new Ingestor(catalog);
-                CommandExecutor commands = new CommandExecutor(catalog, ingestor);
+                dm = azurite ? DataManagement.start(catalog, ingestor, azuriteUrl, azuriteHome, faults) : null;
+                CommandExecutor commands = dm == null ? new CommandExecutor(catalog, ingestor)
+                        : new CommandExecutor(catalog, ingestor, List.of(dm.commands()));
                 KustoHttpServer server = KustoHttpServer.start(catalog, commands, ingestor,
                         new KustoHttpServer.Settings(bind, port, token, keystore, keystorePassword));
-                return new KustoLocal(catalog, server);
+                return new KustoLocal(catalog, server, dm);
             } catch (RuntimeException e) {
+                if (dm != null) {
+                    dm.close();
+                }
                 catalog.close();
                 throw e;
             }

@@ -1,5 +1,6 @@
 package dev.kustospark.local;
 
+import dev.kustospark.local.dm.FaultInjection;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,12 @@ public final class KustoLocalMain {
               --auth-token-file FILE            require 'Authorization: Bearer <token>' with the token in FILE
               --https-keystore FILE             serve HTTPS with this PKCS12 keystore
               --https-keystore-password-file F  the keystore's password, read from F
+              --with-azurite                    serve queued ingestion and export: start Azurite (installed by
+                                                scripts/azurite-env.sh) as a child process on free ports
+              --azurite-url URL                 use a running Azurite: its blob URL (queue, table on the next
+                                                two ports) or a connection string with the three endpoints
+              --azurite-home DIR                where Azurite is installed (default: found upwards from here)
+              --fault-injection SPEC            for tests: fail=N[+N],drop=N[+N],delay-ms=N on queued ingestion
               --help                            print this help""";
 
     private KustoLocalMain() {}
@@ -43,7 +50,8 @@ public final class KustoLocalMain {
 
     /** The parsed command line. */
     record Options(boolean help, int port, String bind, Path dataDir, List<String> databases, Path authTokenFile,
-            Path keystore, Path keystorePasswordFile) {
+            Path keystore, Path keystorePasswordFile, boolean withAzurite, String azuriteUrl, Path azuriteHome,
+            FaultInjection faults) {
         KustoLocal.Builder builder() throws UsageException {
             KustoLocal.Builder b = KustoLocal.builder().port(port).bind(bind);
             if (dataDir != null) {
@@ -58,6 +66,16 @@ public final class KustoLocalMain {
             if (keystore != null) {
                 b.https(keystore, readPassword(keystorePasswordFile));
             }
+            if (withAzurite) {
+                b.withAzurite();
+            }
+            if (azuriteUrl != null) {
+                b.azuriteUrl(azuriteUrl);
+            }
+            if (azuriteHome != null) {
+                b.azuriteHome(azuriteHome);
+            }
+            b.faultInjection(faults);
             return b;
         }
     }
@@ -72,6 +90,10 @@ public final class KustoLocalMain {
         Path tokenFile = null;
         Path keystore = null;
         Path passwordFile = null;
+        boolean withAzurite = false;
+        String azuriteUrl = null;
+        Path azuriteHome = null;
+        FaultInjection faults = FaultInjection.NONE;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -84,6 +106,10 @@ public final class KustoLocalMain {
                 case "--auth-token-file" -> tokenFile = existingFile(value(args, ++i, arg), arg);
                 case "--https-keystore" -> keystore = existingFile(value(args, ++i, arg), arg);
                 case "--https-keystore-password-file" -> passwordFile = existingFile(value(args, ++i, arg), arg);
+                case "--with-azurite" -> withAzurite = true;
+                case "--azurite-url" -> azuriteUrl = value(args, ++i, arg);
+                case "--azurite-home" -> azuriteHome = Path.of(value(args, ++i, arg));
+                case "--fault-injection" -> faults = faults(value(args, ++i, arg));
                 default -> throw new UsageException("unknown argument '" + arg + "'");
             }
         }
@@ -98,7 +124,11 @@ public final class KustoLocalMain {
                 throw new UsageException("--database needs a non-empty name");
             }
         }
-        return new Options(help, port, bind, dataDir, List.copyOf(databases), tokenFile, keystore, passwordFile);
+        if (!faults.equals(FaultInjection.NONE) && !withAzurite && azuriteUrl == null && azuriteHome == null) {
+            throw new UsageException("--fault-injection needs --with-azurite or --azurite-url");
+        }
+        return new Options(help, port, bind, dataDir, List.copyOf(databases), tokenFile, keystore, passwordFile,
+                withAzurite, azuriteUrl, azuriteHome, faults);
     }
 
     public static void main(String[] args) {
@@ -143,6 +173,14 @@ public final class KustoLocalMain {
             throw new UsageException(option + " needs a value");
         }
         return args[index];
+    }
+
+    private static FaultInjection faults(String spec) throws UsageException {
+        try {
+            return FaultInjection.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--fault-injection: " + e.getMessage());
+        }
     }
 
     private static int parsePort(String text) throws UsageException {

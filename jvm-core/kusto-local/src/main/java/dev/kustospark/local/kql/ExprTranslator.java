@@ -114,7 +114,8 @@ final class ExprTranslator {
         throw new IllegalStateException("unknown expression " + e);
     }
 
-    private KustoException unresolved(String name, Pos pos) {
+    /** Kusto's error for a column name that {@code operator} cannot find. */
+    static KustoException unresolvedColumn(String operator, String name, Pos pos) {
         return KustoException.semanticError("SEM0100", "'" + operator + "' operator: Failed to resolve scalar "
                 + "expression named '" + name + "' [line:position=" + pos.line() + ":" + pos.column() + "]");
     }
@@ -145,7 +146,7 @@ final class ExprTranslator {
         if (!n.bracketed() && (n.name().equals("null"))) {
             return TypedSql.literal("CAST(NULL AS JSON)", DYNAMIC, null);
         }
-        throw unresolved(n.name(), n.pos());
+        throw unresolvedColumn(operator, n.name(), n.pos());
     }
 
     // ---- dynamic access

@@ -66,10 +66,8 @@ final class Lexer {
                 lineStart = pos;
             } else if (Character.isWhitespace(c)) {
                 pos++;
-            } else if (c == '/' && pos + 1 < text.length() && text.charAt(pos + 1) == '/') {
-                while (pos < text.length() && text.charAt(pos) != '\n') {
-                    pos++;
-                }
+            } else if (KqlChars.isCommentStart(text, pos)) {
+                pos = KqlChars.commentEnd(text, pos);
             } else {
                 return;
             }
@@ -111,17 +109,18 @@ final class Lexer {
                 return bracketed;
             }
         }
-        if (Character.isLetter(c) || c == '_' || c == '$') {
+        if (KqlChars.isIdentifierStart(c)) {
             for (String h : HYPHENATED) {
                 if (text.regionMatches(pos, h, 0, h.length())
-                        && (pos + h.length() >= text.length() || !isIdentChar(text.charAt(pos + h.length())))) {
+                        && (pos + h.length() >= text.length()
+                                || !KqlChars.isIdentifierPart(text.charAt(pos + h.length())))) {
                     pos += h.length();
                     return new Token(Token.Kind.IDENT, h, null, startLine, startCol);
                 }
             }
             int start = pos;
             pos++;
-            while (pos < text.length() && isIdentChar(text.charAt(pos))) {
+            while (pos < text.length() && KqlChars.isIdentifierPart(text.charAt(pos))) {
                 pos++;
             }
             String word = text.substring(start, pos);
@@ -175,10 +174,6 @@ final class Lexer {
         line = savedLine;
         lineStart = savedLineStart;
         return null;
-    }
-
-    private static boolean isIdentChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     private void advanceOver(int end) {

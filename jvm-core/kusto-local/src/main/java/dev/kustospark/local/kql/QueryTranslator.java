@@ -715,15 +715,10 @@ final class QueryTranslator {
         return new Relation("SELECT " + sel + " FROM (" + in.sql() + ") AS " + a, columns, in.ordered());
     }
 
-    private static KustoException unresolvedColumn(String operator, String name, Pos pos) {
-        return KustoException.semanticError("SEM0100", "'" + operator + "' operator: Failed to resolve scalar "
-                + "expression named '" + name + "' [line:position=" + pos.line() + ":" + pos.column() + "]");
-    }
-
     private Relation keepColumns(Relation in, List<Ast.NamePattern> patterns, boolean keep, String operator) {
         for (Ast.NamePattern p : patterns) {
             if (!p.isWildcard() && in.indexOf(p.pattern()) < 0) {
-                throw unresolvedColumn(operator, p.pattern(), p.pos());
+                throw ExprTranslator.unresolvedColumn(operator, p.pattern(), p.pos());
             }
         }
         List<Integer> idx = new ArrayList<>();
@@ -750,7 +745,7 @@ final class QueryTranslator {
         for (Ast.Rename rn : r.renames()) {
             int i = in.indexOf(rn.oldName());
             if (i < 0) {
-                throw unresolvedColumn("project-rename", rn.oldName(), rn.pos());
+                throw ExprTranslator.unresolvedColumn("project-rename", rn.oldName(), rn.pos());
             }
             names.set(i, rn.newName());
         }
@@ -776,7 +771,7 @@ final class QueryTranslator {
                 }
             }
             if (matched.isEmpty() && !key.pattern().isWildcard()) {
-                throw unresolvedColumn("project-reorder", key.pattern().pattern(), key.pattern().pos());
+                throw ExprTranslator.unresolvedColumn("project-reorder", key.pattern().pattern(), key.pattern().pos());
             }
             if (key.direction() != null) {
                 boolean desc = key.direction().endsWith("desc");

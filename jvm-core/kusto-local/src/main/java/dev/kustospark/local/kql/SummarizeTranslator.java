@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.IntFunction;
 
 /**
  * {@code summarize}: group keys first, then aggregations, named the way Kusto names them
@@ -150,26 +151,9 @@ final class SummarizeTranslator {
             throw KustoException.unsupported("naming the several columns of take_any", a.pos().line(),
                     a.pos().column());
         }
-        List<String> fieldSql = new ArrayList<>();
-        List<Column> fields = new ArrayList<>();
-        for (int i = 0; i < c.args().size(); i++) {
-            Expr e = c.args().get(i);
-            if (e instanceof Ast.Star) {
-                for (ScopeColumn col : in.scope(alias)) {
-                    if (!names.contains(col.name())) {
-                        names.add(col.name());
-                        fieldSql.add(col.sql());
-                        fields.add(new Column(col.name(), col.type()));
-                    }
-                }
-                continue;
-            }
-            TypedSql v = rows.translate(e);
-            String name = ResultNames.of(e);
-            fieldSql.add(v.sql());
-            fields.add(new Column(claim(name.isEmpty() ? "any_arg" + i : name), v.type()));
-        }
-        addStruct("any_value(" + struct(fieldSql) + ")", fields);
+        StructFields fields = new StructFields();
+        addRowColumns(fields, c.args(), rows, i -> "any_arg" + i);
+        addStruct("any_value(" + fields.struct() + ")", fields);
     }
 
     /** {@code percentiles(x, 50, 95)}: one column per percentile, each a {@code percentile} call. */
@@ -190,21 +174,13 @@ final class SummarizeTranslator {
         }
     }
 
-    private static String struct(List<String> fieldSql) {
-        StringJoiner struct = new StringJoiner(", ", "{", "}");
-        for (int i = 0; i < fieldSql.size(); i++) {
-            struct.add("'v" + i + "': " + fieldSql.get(i));
-        }
-        return struct.toString();
-    }
-
     /** One inner aggregate producing a struct, read out as several output columns. */
-    private void addStruct(String aggregateSql, List<Column> fields) {
+    private void addStruct(String aggregateSql, StructFields fields) {
         int g = innerSelect.size();
         innerSelect.add(aggregateSql);
-        for (int i = 0; i < fields.size(); i++) {
+        for (int i = 0; i < fields.columns.size(); i++) {
             outerSelect.add("struct_extract(s.g" + g + ", 'v" + i + "')");
-            columns.add(fields.get(i));
+            columns.add(fields.columns.get(i));
         }
     }
 
@@ -224,31 +200,54 @@ final class SummarizeTranslator {
         } else {
             valueName = claim(valueName);
         }
-        List<String> fieldSql = new ArrayList<>();
-        List<Column> fields = new ArrayList<>();
-        fieldSql.add(value.sql());
-        fields.add(new Column(valueName, value.type()));
-        List<Expr> returned = c.args().subList(1, c.args().size());
-        for (int i = 0; i < returned.size(); i++) {
-            Expr e = returned.get(i);
+        StructFields fields = new StructFields();
+        fields.add(value.sql(), new Column(valueName, value.type()));
+        addRowColumns(fields, c.args().subList(1, c.args().size()), rows,
+                i -> prefix + "_" + primaryName + "_arg" + (i + 1));
+        addStruct((max ? "arg_max(" : "arg_min(") + fields.struct() + ", " + value.sql() + ")", fields);
+    }
+
+    /**
+     * The columns that {@code take_any} and {@code arg_max}/{@code arg_min} return from their chosen
+     * row: {@code *} stands for every input column not yet in the output; another expression is named
+     * as Kusto names it, or {@code unnamed} of its index among {@code args} when it has no name.
+     */
+    private void addRowColumns(StructFields fields, List<Expr> args, ExprTranslator rows,
+            IntFunction<String> unnamed) {
+        for (int i = 0; i < args.size(); i++) {
+            Expr e = args.get(i);
             if (e instanceof Ast.Star) {
                 for (ScopeColumn col : in.scope(alias)) {
                     if (!names.contains(col.name())) {
                         names.add(col.name());
-                        fieldSql.add(col.sql());
-                        fields.add(new Column(col.name(), col.type()));
+                        fields.add(col.sql(), new Column(col.name(), col.type()));
                     }
                 }
                 continue;
             }
             TypedSql v = rows.translate(e);
             String name = ResultNames.of(e);
-            if (name.isEmpty()) {
-                name = prefix + "_" + primaryName + "_arg" + (i + 1);
-            }
-            fieldSql.add(v.sql());
-            fields.add(new Column(claim(name), v.type()));
+            fields.add(v.sql(), new Column(claim(name.isEmpty() ? unnamed.apply(i) : name), v.type()));
         }
-        addStruct((max ? "arg_max(" : "arg_min(") + struct(fieldSql) + ", " + value.sql() + ")", fields);
+    }
+
+    /** The fields of a DuckDB struct that one aggregate fills from a single row; each is an output column. */
+    private static final class StructFields {
+        private final List<String> sql = new ArrayList<>();
+        private final List<Column> columns = new ArrayList<>();
+
+        void add(String fieldSql, Column column) {
+            sql.add(fieldSql);
+            columns.add(column);
+        }
+
+        /** The struct literal, with fields {@code v0}, {@code v1}... in the order they were added. */
+        String struct() {
+            StringJoiner struct = new StringJoiner(", ", "{", "}");
+            for (int i = 0; i < sql.size(); i++) {
+                struct.add("'v" + i + "': " + sql.get(i));
+            }
+            return struct.toString();
+        }
     }
 }

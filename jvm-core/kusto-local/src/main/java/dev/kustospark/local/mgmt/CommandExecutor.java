@@ -34,8 +34,15 @@ public final class CommandExecutor {
     private final ExtentCommands extents;
     private final PolicyCommands policies;
     private final ShowCommands shows;
+    private final List<CommandExtension> extensions;
 
     public CommandExecutor(Catalog catalog, Ingestor ingestor) {
+        this(catalog, ingestor, List.of());
+    }
+
+    /** With commands served by {@code extensions}, tried in order before the built-in ones. */
+    public CommandExecutor(Catalog catalog, Ingestor ingestor, List<CommandExtension> extensions) {
+        this.extensions = List.copyOf(extensions);
         this.catalog = catalog;
         this.ingestor = ingestor;
         this.data = new DataCommands(this);
@@ -171,6 +178,13 @@ public final class CommandExecutor {
             throw p.error("expected a command name");
         }
         p.acceptKeywords(verb);
+        for (CommandExtension extension : extensions) {
+            RowsResult rows = extension.tryExecute(verb.toLowerCase(Locale.ROOT),
+                    new ExtensionInvocation(this, inv, operations));
+            if (rows != null) {
+                return rows;
+            }
+        }
         return switch (verb.toLowerCase(Locale.ROOT)) {
             case "show" -> shows.show(inv);
             case "create" -> create(inv, false);

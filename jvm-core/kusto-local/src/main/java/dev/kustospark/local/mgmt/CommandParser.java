@@ -2,6 +2,7 @@ package dev.kustospark.local.mgmt;
 
 import dev.kustospark.local.KustoException;
 import dev.kustospark.local.engine.Column;
+import dev.kustospark.local.kql.KqlChars;
 import dev.kustospark.local.types.KustoType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,10 +37,8 @@ final class CommandParser {
             char c = text.charAt(pos);
             if (Character.isWhitespace(c)) {
                 pos++;
-            } else if (c == '/' && pos + 1 < text.length() && text.charAt(pos + 1) == '/') {
-                while (pos < text.length() && text.charAt(pos) != '\n') {
-                    pos++;
-                }
+            } else if (KqlChars.isCommentStart(text, pos)) {
+                pos = KqlChars.commentEnd(text, pos);
             } else {
                 break;
             }
@@ -49,10 +48,6 @@ final class CommandParser {
     boolean atEnd() {
         skipBlanks();
         return pos >= text.length();
-    }
-
-    private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     /** The word at the cursor ({@code create-merge}, {@code 3f2a...-...}), or null; does not consume. */
@@ -66,9 +61,10 @@ final class CommandParser {
         int i = start;
         while (i < text.length()) {
             char c = text.charAt(i);
-            if (isWordChar(c)) {
+            if (KqlChars.isIdentifierPart(c)) {
                 i++;
-            } else if (c == '-' && i > start && i + 1 < text.length() && isWordChar(text.charAt(i + 1))) {
+            } else if (c == '-' && i > start && i + 1 < text.length()
+                    && KqlChars.isIdentifierPart(text.charAt(i + 1))) {
                 i++;
             } else {
                 break;
@@ -139,7 +135,7 @@ final class CommandParser {
             return name;
         }
         String word = peekWord();
-        if (word == null || !(Character.isLetter(word.charAt(0)) || word.charAt(0) == '_' || word.charAt(0) == '$')) {
+        if (word == null || !KqlChars.isIdentifierStart(word.charAt(0))) {
             throw error("expected a name");
         }
         pos += word.length();

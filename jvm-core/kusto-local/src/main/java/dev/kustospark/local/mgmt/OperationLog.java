@@ -5,9 +5,7 @@ import dev.kustospark.local.engine.RowsResult;
 import dev.kustospark.local.types.KustoType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,7 @@ final class OperationLog {
     record Operation(UUID id, String name, String database, Instant startedOn, Instant lastUpdatedOn, String state,
             String status, RowsResult details) {}
 
-    private final Deque<Operation> operations = new ArrayDeque<>();
+    private final java.util.LinkedList<Operation> operations = new java.util.LinkedList<>();
     private final Map<UUID, Operation> byId = new HashMap<>();
     private final Instant startTime = Instant.now();
 
@@ -47,6 +45,18 @@ final class OperationLog {
             byId.remove(operations.removeFirst().id());
         }
         return op;
+    }
+
+    /** Replaces the state of a recorded operation (one that ran in the background); unknown ids are ignored. */
+    synchronized void update(UUID id, String state, String status, Instant lastUpdatedOn, RowsResult details) {
+        Operation old = byId.get(id);
+        if (old == null) {
+            return;
+        }
+        Operation updated = new Operation(id, old.name(), old.database(), old.startedOn(), lastUpdatedOn, state,
+                status == null ? "" : status, details);
+        byId.put(id, updated);
+        operations.replaceAll(op -> op.id().equals(id) ? updated : op);
     }
 
     synchronized RowsResult show(List<UUID> ids) {

@@ -12,5 +12,8 @@
  *
  * <p>Commands run to completion before they answer; {@code async} ones answer with the id of an
  * operation already {@code Completed}, whose results {@code .show operation <id> details} returns.
+ * Commands of other packages plug in as {@link dev.kustospark.local.mgmt.CommandExtension}s (the
+ * data-management ones of {@code dm}); those may record an operation {@code InProgress} and finish
+ * it later ({@code .export async}).
  */
 package dev.kustospark.local.mgmt;

@@ -86,38 +86,31 @@ abstract class ConformanceBase {
 
     /** The single value of a one-row, one-column result. */
     Object scalar(String kql) throws Exception {
-        KustoResultSetTable table = query(kql);
-        assertEquals(1, table.count(), () -> "rows of " + kql);
-        assertTrue(table.next());
-        return table.getObject(0);
+        return singleRow(kql).getObject(0);
     }
 
     long scalarLong(String kql) throws Exception {
-        KustoResultSetTable table = query(kql);
-        assertEquals(1, table.count(), () -> "rows of " + kql);
-        assertTrue(table.next());
-        return table.getLong(0);
+        return singleRow(kql).getLong(0);
     }
 
     String scalarString(String kql) throws Exception {
-        KustoResultSetTable table = query(kql);
-        assertEquals(1, table.count(), () -> "rows of " + kql);
-        assertTrue(table.next());
-        return table.getString(0);
+        return singleRow(kql).getString(0);
     }
 
     boolean scalarBool(String kql) throws Exception {
-        KustoResultSetTable table = query(kql);
-        assertEquals(1, table.count(), () -> "rows of " + kql);
-        assertTrue(table.next());
-        return table.getBoolean(0);
+        return singleRow(kql).getBoolean(0);
     }
 
     double scalarDouble(String kql) throws Exception {
+        return singleRow(kql).getDouble(0);
+    }
+
+    /** The result of {@code kql}, checked to have exactly one row and positioned on it. */
+    private KustoResultSetTable singleRow(String kql) throws Exception {
         KustoResultSetTable table = query(kql);
         assertEquals(1, table.count(), () -> "rows of " + kql);
         assertTrue(table.next());
-        return table.getDouble(0);
+        return table;
     }
 
     /** Every row rendered as a list of {@code toString()}s (null stays null), in result order. */

@@ -72,12 +72,25 @@ class CsvParseRateTest {
 
     @Test
     void parsesAMillionRows() {
-        ColumnPlan plan = ColumnPlan.build(COLUMNS, "T", DataFormat.CSV, null);
+        ParsedRows parsed = parseAll(DataFormat.CSV, generatedCsv(ROWS), "csv");
+        assertEquals(ROWS, parsed.count());
+        assertEquals((long) ROWS * (ROWS - 1) / 2, parsed.idSum());
+        assertEquals("name 999999", parsed.last()[1]);
+        assertEquals(999999 * 0.5, parsed.last()[2]);
+        assertEquals(Instant.parse("2024-01-01T00:00:39Z"), parsed.last()[3]);
+    }
+
+    /** What parsing a payload of {@link #COLUMNS} rows gave: how many rows, the sum of their ids, the last row. */
+    record ParsedRows(long count, long idSum, Object[] last) {}
+
+    /** Parses and converts every row of {@code body}, printing the rate under {@code label}. */
+    static ParsedRows parseAll(DataFormat format, InputStream body, String label) {
+        ColumnPlan plan = ColumnPlan.build(COLUMNS, "T", format, null);
         long start = System.nanoTime();
         long count = 0;
         long idSum = 0;
         Object[] last = null;
-        try (RowReader reader = RowReader.open(DataFormat.CSV, generatedCsv(ROWS), plan, false)) {
+        try (RowReader reader = RowReader.open(format, body, plan, false)) {
             for (Object[] row = reader.next(); row != null; row = reader.next()) {
                 count++;
                 idSum += (Long) row[0];
@@ -85,11 +98,8 @@ class CsvParseRateTest {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("csv parse+convert: %d rows in %.2f s (%.0f rows/s)%n", count, seconds, count / seconds);
-        assertEquals(ROWS, count);
-        assertEquals((long) ROWS * (ROWS - 1) / 2, idSum);
-        assertEquals("name 999999", last[1]);
-        assertEquals(999999 * 0.5, last[2]);
-        assertEquals(Instant.parse("2024-01-01T00:00:39Z"), last[3]);
+        System.out.printf("%s parse+convert: %d rows in %.2f s (%.0f rows/s)%n", label, count, seconds,
+                count / seconds);
+        return new ParsedRows(count, idSum, last);
     }
 }

@@ -7,48 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kustospark.local.KustoException;
 import dev.kustospark.local.engine.Column;
 import dev.kustospark.local.engine.RowsResult;
-import dev.kustospark.local.engine.TabularResult;
-import dev.kustospark.local.mgmt.CommandExecutor;
-import dev.kustospark.local.storage.DuckDbCatalog;
 import dev.kustospark.local.storage.TableInfo;
+import dev.kustospark.local.testing.InMemoryCommandTest;
 import dev.kustospark.local.types.KustoType;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code .ingest inline} goes through the Ingestor: formats, mappings and tags from the command. */
-class IngestInlineTest {
-    private DuckDbCatalog catalog;
-    private CommandExecutor executor;
-    private Connection connection;
-
+class IngestInlineTest extends InMemoryCommandTest {
     @BeforeEach
-    void open() {
-        catalog = DuckDbCatalog.open(null);
-        catalog.createDatabase("db1", false);
-        executor = new CommandExecutor(catalog, new Ingestor(catalog));
-        connection = catalog.connect();
+    void createTable() {
         catalog.createTable("db1", "T", List.of(new Column("Id", KustoType.LONG), new Column("Text", KustoType.STRING),
                 new Column("When", KustoType.DATETIME)), null, null);
     }
 
-    @AfterEach
-    void close() throws Exception {
-        connection.close();
-        catalog.close();
-    }
-
     private RowsResult run(String command) {
-        List<TabularResult> results = executor.execute(connection, "db1", command, Map.of(),
-                Instant.parse("2024-05-06T07:08:09Z"));
-        return (RowsResult) results.get(0);
+        return (RowsResult) execute(command).get(0);
     }
 
     private List<String> rows() throws Exception {

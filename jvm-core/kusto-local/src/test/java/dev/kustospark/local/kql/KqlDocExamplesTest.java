@@ -1,9 +1,9 @@
 package dev.kustospark.local.kql;
 
+import static dev.kustospark.local.kql.KqlRunner.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,22 +14,16 @@ class KqlDocExamplesTest {
     private static final String JOIN_TABLES = "let X = datatable(Key:string, Value1:long)['a',1, 'b',2, 'b',3, 'c',4];"
             + " let Y = datatable(Key:string, Value2:long)['b',10, 'c',20, 'c',30, 'd',40];";
 
-    private static TestCatalog catalog;
     private static KqlRunner kql;
 
     @BeforeAll
     static void setUp() {
-        catalog = new TestCatalog();
-        kql = new KqlRunner(catalog);
+        kql = new KqlRunner();
     }
 
     @AfterAll
     static void tearDown() {
-        catalog.close();
-    }
-
-    private static List<Object> row(Object... values) {
-        return Arrays.asList(values);
+        kql.close();
     }
 
     @Test

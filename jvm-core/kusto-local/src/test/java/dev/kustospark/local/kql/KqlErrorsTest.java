@@ -13,19 +13,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class KqlErrorsTest {
-    private static TestCatalog catalog;
     private static KqlRunner kql;
 
     @BeforeAll
     static void setUp() {
-        catalog = new TestCatalog();
-        catalog.create("T", List.of(new Column("n", LONG), new Column("s", STRING)), "(1, 'a')");
-        kql = new KqlRunner(catalog);
+        kql = new KqlRunner();
+        kql.catalog().create("T", List.of(new Column("n", LONG), new Column("s", STRING)), "(1, 'a')");
     }
 
     @AfterAll
     static void tearDown() {
-        catalog.close();
+        kql.close();
     }
 
     @Test

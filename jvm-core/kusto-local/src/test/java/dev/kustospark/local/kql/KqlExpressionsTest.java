@@ -1,5 +1,6 @@
 package dev.kustospark.local.kql;
 
+import static dev.kustospark.local.kql.KqlRunner.row;
 import static dev.kustospark.local.types.KustoType.DYNAMIC;
 import static dev.kustospark.local.types.KustoType.LONG;
 import static dev.kustospark.local.types.KustoType.STRING;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kustospark.local.engine.Column;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -15,26 +15,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class KqlExpressionsTest {
-    private static TestCatalog catalog;
     private static KqlRunner kql;
 
     @BeforeAll
     static void setUp() {
-        catalog = new TestCatalog();
-        catalog.create("T", List.of(new Column("n", LONG), new Column("s", STRING), new Column("d", DYNAMIC)),
+        kql = new KqlRunner();
+        kql.catalog().create("T", List.of(new Column("n", LONG), new Column("s", STRING), new Column("d", DYNAMIC)),
                 "(1, 'a', '{\"p\":{\"q\":7},\"arr\":[10,20,30],\"name\":\"x\"}'), (2, 'B', NULL), "
                         + "(NULL, 'c', '{\"p\":1}')");
-        catalog.create("Letters", List.of(new Column("l", STRING)), "('a'), ('z')");
-        kql = new KqlRunner(catalog);
+        kql.catalog().create("Letters", List.of(new Column("l", STRING)), "('a'), ('z')");
     }
 
     @AfterAll
     static void tearDown() {
-        catalog.close();
-    }
-
-    private static List<Object> row(Object... values) {
-        return Arrays.asList(values);
+        kql.close();
     }
 
     private static KqlRunner.Result print(String exprs) {
@@ -145,7 +139,7 @@ class KqlExpressionsTest {
 
     @Test
     void queryParameters() {
-        KqlRunner withParams = new KqlRunner(catalog).withParameters(Map.of("minN", "long(2)", "name", "B",
+        KqlRunner withParams = kql.withParameters(Map.of("minN", "long(2)", "name", "B",
                 "flag", Boolean.TRUE, "limit", 5, "when", "datetime(2024-01-01T00:00:00.0000000Z)",
                 "span", "time(1.02:03:04)"));
         KqlRunner.Result r = withParams.run("declare query_parameters(minN:long, name:string, flag:bool, limit:int, "
@@ -156,12 +150,12 @@ class KqlExpressionsTest {
         assertEquals(List.of(row(2L, "z", 5, "2024-01-01T00:00:00.0000000Z", "1.02:03:04")), r.rows());
         KustoAssert.semanticError(() -> kql.compile("declare query_parameters(x:long); print x"),
                 "query parameter 'x'");
-        KqlRunner python = new KqlRunner(catalog).withParameters(Map.of("d", Map.of("k", List.of(1, 2)),
+        KqlRunner python = kql.withParameters(Map.of("d", Map.of("k", List.of(1, 2)),
                 "r", 2.5, "t", "2024-01-01T10:00:00Z", "g", "74be27de-1e4e-49d9-b579-fe0b331d3642"));
         r = python.run("declare query_parameters(d:dynamic, r:real, t:datetime, g:guid); print d.k[1], r, t, g");
         assertEquals(List.of(row("2", 2.5, "2024-01-01T10:00:00.0000000Z", "74be27de-1e4e-49d9-b579-fe0b331d3642")),
                 r.rows());
-        KustoAssert.error(() -> new KqlRunner(catalog).withParameters(Map.of("x", "abc"))
+        KustoAssert.error(() -> kql.withParameters(Map.of("x", "abc"))
                 .compile("declare query_parameters(x:long); print x"),
                 "Query parameter 'x' of type long has an invalid value 'abc'");
     }

@@ -1,5 +1,6 @@
 package dev.kustospark.local.kql;
 
+import static dev.kustospark.local.kql.KqlRunner.row;
 import static dev.kustospark.local.types.KustoType.DATETIME;
 import static dev.kustospark.local.types.KustoType.DYNAMIC;
 import static dev.kustospark.local.types.KustoType.INT;
@@ -9,37 +10,30 @@ import static dev.kustospark.local.types.KustoType.STRING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kustospark.local.engine.Column;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class KqlOperatorsTest {
-    private static TestCatalog catalog;
     private static KqlRunner kql;
 
     @BeforeAll
     static void setUp() {
-        catalog = new TestCatalog();
-        catalog.create("Events", List.of(new Column("Id", LONG), new Column("Name", STRING),
+        kql = new KqlRunner();
+        kql.catalog().create("Events", List.of(new Column("Id", LONG), new Column("Name", STRING),
                 new Column("Value", REAL), new Column("Ts", DATETIME), new Column("Props", DYNAMIC)),
                 "(1, 'alpha', 1.5, TIMESTAMP '2024-01-01 00:00:00', '{\"a\":1,\"tags\":[\"x\",\"y\"]}'),"
                         + "(2, 'Beta', NULL, TIMESTAMP '2024-01-02 12:30:00', '{\"a\":2}'),"
                         + "(3, 'gamma', 3.25, TIMESTAMP '2024-01-03 00:00:00', NULL),"
                         + "(4, 'alpha', -2.0, NULL, '{\"a\":\"text\"}')");
-        catalog.create("Names", List.of(new Column("Name", STRING), new Column("Kind", INT)),
+        kql.catalog().create("Names", List.of(new Column("Name", STRING), new Column("Kind", INT)),
                 "('alpha', 1), ('Beta', 2), ('delta', 4), ('alpha', 5)");
-        kql = new KqlRunner(catalog);
     }
 
     @AfterAll
     static void tearDown() {
-        catalog.close();
-    }
-
-    private static List<Object> row(Object... values) {
-        return Arrays.asList(values);
+        kql.close();
     }
 
     @Test
@@ -258,14 +252,14 @@ class KqlOperatorsTest {
 
     @Test
     void commandResultsReadThePipedCommandRows() throws Exception {
-        try (var s = catalog.connection().createStatement()) {
+        try (var s = kql.catalog().connection().createStatement()) {
             s.execute("CREATE TABLE cmd AS SELECT * FROM (VALUES ('T1', 3), ('T2', 1)) AS v(\"a b\", n)");
         }
         var source = new dev.kustospark.local.storage.TableSource("cmd", List.of("a b", "n"),
                 List.of(new Column("TableName", STRING), new Column("Rows", INT)));
-        var context = new KqlContext(TestCatalog.DB, catalog, java.util.Map.of(), KqlRunner.NOW, source);
+        var context = new KqlContext(TestCatalog.DB, kql.catalog(), java.util.Map.of(), KqlRunner.NOW, source);
         var compiled = KqlCompiler.compile("$command_results | where Rows > 2 | project TableName", context);
-        try (var s = catalog.connection().createStatement();
+        try (var s = kql.catalog().connection().createStatement();
                 var rs = s.executeQuery(compiled.results().get(0).sql())) {
             rs.next();
             assertEquals("T1", rs.getString(1));
@@ -330,7 +324,7 @@ class KqlOperatorsTest {
 
     @Test
     void storedNullStringsReadAsEmpty() throws Exception {
-        catalog.create("WithNullString", List.of(new Column("s", STRING), new Column("n", LONG)),
+        kql.catalog().create("WithNullString", List.of(new Column("s", STRING), new Column("n", LONG)),
                 "(NULL, 1), ('x', 2)");
         KqlRunner.Result r = kql.run("WithNullString | where s == '' | project s, n");
         assertEquals(List.of(row("", 1L)), r.rows());

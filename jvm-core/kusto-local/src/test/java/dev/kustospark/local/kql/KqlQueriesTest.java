@@ -1,5 +1,6 @@
 package dev.kustospark.local.kql;
 
+import static dev.kustospark.local.kql.KqlRunner.row;
 import static dev.kustospark.local.types.KustoType.DATETIME;
 import static dev.kustospark.local.types.KustoType.DYNAMIC;
 import static dev.kustospark.local.types.KustoType.LONG;
@@ -8,7 +9,6 @@ import static dev.kustospark.local.types.KustoType.STRING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kustospark.local.engine.Column;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,28 +16,22 @@ import org.junit.jupiter.api.Test;
 
 /** Whole queries combining operators with the scalar and aggregation functions of kql.functions. */
 class KqlQueriesTest {
-    private static TestCatalog catalog;
     private static KqlRunner kql;
 
     @BeforeAll
     static void setUp() {
-        catalog = new TestCatalog();
-        catalog.create("Events", List.of(new Column("Id", LONG), new Column("Name", STRING),
+        kql = new KqlRunner();
+        kql.catalog().create("Events", List.of(new Column("Id", LONG), new Column("Name", STRING),
                 new Column("Value", REAL), new Column("Ts", DATETIME), new Column("Props", DYNAMIC)),
                 "(1, 'alpha beta', 1.5, TIMESTAMP '2024-01-01 00:00:00', '{\"a\":1,\"tags\":[\"x\",\"y\"]}'),"
                         + "(2, 'Beta', NULL, TIMESTAMP '2024-01-02 12:30:00', '{\"a\":2}'),"
                         + "(3, 'gamma', 3.25, TIMESTAMP '2024-01-03 00:00:00', NULL),"
                         + "(4, 'alpha', -2.0, NULL, '{\"a\":\"text\"}')");
-        kql = new KqlRunner(catalog);
     }
 
     @AfterAll
     static void tearDown() {
-        catalog.close();
-    }
-
-    private static List<Object> row(Object... values) {
-        return Arrays.asList(values);
+        kql.close();
     }
 
     @Test

@@ -9,26 +9,45 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Compiles KQL against a {@link TestCatalog} and runs the SQL, reading values in readable form. */
-final class KqlRunner {
+/**
+ * Compiles KQL against its own {@link TestCatalog} and runs the SQL, reading values in readable form.
+ * Closing the runner closes the catalog.
+ */
+final class KqlRunner implements AutoCloseable {
     static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
 
     /** One result: columns as {@code name:type} and rows with datetimes and timespans as Kusto text. */
     record Result(List<String> columns, List<List<Object>> rows) {}
 
     private final TestCatalog catalog;
-    private Map<String, Object> parameters = Map.of();
+    private final Map<String, Object> parameters;
 
-    KqlRunner(TestCatalog catalog) {
-        this.catalog = catalog;
+    KqlRunner() {
+        this(new TestCatalog(), Map.of());
     }
 
+    private KqlRunner(TestCatalog catalog, Map<String, Object> parameters) {
+        this.catalog = catalog;
+        this.parameters = parameters;
+    }
+
+    /** A row as {@link Result#rows()} holds it; unlike {@code List.of} it may contain nulls. */
+    static List<Object> row(Object... values) {
+        return Arrays.asList(values);
+    }
+
+    /** The catalog queries run against; tests create their tables here. */
+    TestCatalog catalog() {
+        return catalog;
+    }
+
+    /** A runner over the same catalog with query parameters; closing this runner closes that catalog. */
     KqlRunner withParameters(Map<String, Object> values) {
-        this.parameters = values;
-        return this;
+        return new KqlRunner(catalog, values);
     }
 
     CompiledQuery compile(String kql) {
@@ -84,5 +103,10 @@ final class KqlRunner {
             case DYNAMIC, GUID -> v.toString();
             default -> v;
         };
+    }
+
+    @Override
+    public void close() {
+        catalog.close();
     }
 }

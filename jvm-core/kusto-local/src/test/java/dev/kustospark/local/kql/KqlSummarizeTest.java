@@ -1,5 +1,6 @@
 package dev.kustospark.local.kql;
 
+import static dev.kustospark.local.kql.KqlRunner.row;
 import static dev.kustospark.local.types.KustoType.DATETIME;
 import static dev.kustospark.local.types.KustoType.LONG;
 import static dev.kustospark.local.types.KustoType.STRING;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.kustospark.local.engine.Column;
 import dev.kustospark.local.kql.functions.AggregateFunctions;
 import dev.kustospark.local.kql.functions.ScalarFunctions;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,25 +17,19 @@ import org.junit.jupiter.api.Test;
 
 /** summarize naming and grouping; the aggregation translations themselves live in kql.functions. */
 class KqlSummarizeTest {
-    private static TestCatalog catalog;
     private static KqlRunner kql;
 
     @BeforeAll
     static void setUp() {
-        catalog = new TestCatalog();
-        catalog.create("S", List.of(new Column("k", STRING), new Column("x", LONG), new Column("t", DATETIME)),
+        kql = new KqlRunner();
+        kql.catalog().create("S", List.of(new Column("k", STRING), new Column("x", LONG), new Column("t", DATETIME)),
                 "('a', 1, TIMESTAMP '2024-01-01 00:10:00'), ('a', 3, TIMESTAMP '2024-01-01 00:50:00'), "
                         + "('b', 5, TIMESTAMP '2024-01-01 01:20:00'), ('b', NULL, TIMESTAMP '2024-01-01 01:40:00')");
-        kql = new KqlRunner(catalog);
     }
 
     @AfterAll
     static void tearDown() {
-        catalog.close();
-    }
-
-    private static List<Object> row(Object... values) {
-        return Arrays.asList(values);
+        kql.close();
     }
 
     @Test

@@ -12,46 +12,20 @@ import dev.kustospark.local.KustoException;
 import dev.kustospark.local.engine.Column;
 import dev.kustospark.local.engine.RowsResult;
 import dev.kustospark.local.engine.TabularResult;
-import dev.kustospark.local.ingest.Ingestor;
-import dev.kustospark.local.storage.DuckDbCatalog;
 import dev.kustospark.local.storage.ExtentInfo;
 import dev.kustospark.local.storage.ExtentWriter;
 import dev.kustospark.local.storage.TableInfo;
+import dev.kustospark.local.testing.InMemoryCommandTest;
 import dev.kustospark.local.types.KustoType;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CommandExecutorTest {
+class CommandExecutorTest extends InMemoryCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Instant NOW = Instant.parse("2024-05-06T07:08:09Z");
-
-    private DuckDbCatalog catalog;
-    private CommandExecutor executor;
-    private Connection connection;
-
-    @BeforeEach
-    void open() {
-        catalog = DuckDbCatalog.open(null);
-        catalog.createDatabase("db1", false);
-        executor = new CommandExecutor(catalog, new Ingestor(catalog));
-        connection = catalog.connect();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        connection.close();
-        catalog.close();
-    }
-
-    private List<TabularResult> execute(String command) {
-        return executor.execute(connection, "db1", command, Map.of(), NOW);
-    }
 
     private RowsResult run(String command) {
         List<TabularResult> results = execute(command);

@@ -6,37 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.kustospark.local.KustoException;
 import dev.kustospark.local.engine.RowsResult;
 import dev.kustospark.local.ingest.IngestionRequest;
-import dev.kustospark.local.ingest.Ingestor;
-import dev.kustospark.local.storage.DuckDbCatalog;
 import dev.kustospark.local.storage.ExtentInfo;
+import dev.kustospark.local.testing.InMemoryCommandTest;
 import java.io.ByteArrayInputStream;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code .ingest inline}; needs the Ingestor. */
-class IngestInlineTest {
-    private static final Instant NOW = Instant.parse("2024-05-06T07:08:09Z");
-
-    private DuckDbCatalog catalog;
-    private CommandExecutor executor;
-    private Connection connection;
-
+class IngestInlineTest extends InMemoryCommandTest {
     @BeforeEach
-    void open() {
-        catalog = DuckDbCatalog.open(null);
-        catalog.createDatabase("db1", false);
-        Ingestor ingestor = new Ingestor(catalog);
-        executor = new CommandExecutor(catalog, ingestor);
-        connection = catalog.connect();
+    void requireIngestor() {
         catalog.createTable("db1", "probe", List.of(new dev.kustospark.local.engine.Column("a",
                 dev.kustospark.local.types.KustoType.LONG)), null, null);
         boolean wired;
@@ -49,14 +33,8 @@ class IngestInlineTest {
         Assumptions.assumeTrue(wired, "the Ingestor is not part of this build yet");
     }
 
-    @AfterEach
-    void close() throws Exception {
-        connection.close();
-        catalog.close();
-    }
-
     private RowsResult run(String command) {
-        return assertInstanceOf(RowsResult.class, executor.execute(connection, "db1", command, Map.of(), NOW).get(0));
+        return assertInstanceOf(RowsResult.class, execute(command).get(0));
     }
 
     private List<List<Object>> data(String table) throws Exception {

@@ -9,35 +9,21 @@ import dev.kustospark.local.KustoException;
 import dev.kustospark.local.engine.RowsResult;
 import dev.kustospark.local.engine.SqlResult;
 import dev.kustospark.local.engine.TabularResult;
-import dev.kustospark.local.ingest.Ingestor;
 import dev.kustospark.local.kql.KqlCompiler;
 import dev.kustospark.local.kql.KqlContext;
-import dev.kustospark.local.storage.DuckDbCatalog;
 import dev.kustospark.local.storage.ExtentWriter;
 import dev.kustospark.local.storage.TableInfo;
-import java.sql.Connection;
-import java.time.Instant;
+import dev.kustospark.local.testing.InMemoryCommandTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Commands piped into KQL and commands fed by KQL queries; they need the KQL compiler. */
-class PipedCommandTest {
-    private static final Instant NOW = Instant.parse("2024-05-06T07:08:09Z");
-
-    private DuckDbCatalog catalog;
-    private CommandExecutor executor;
-    private Connection connection;
-
+class PipedCommandTest extends InMemoryCommandTest {
     @BeforeEach
-    void open() {
-        catalog = DuckDbCatalog.open(null);
-        catalog.createDatabase("db1", false);
-        executor = new CommandExecutor(catalog, new Ingestor(catalog));
-        connection = catalog.connect();
+    void createTables() {
         boolean compilerWired;
         try {
             KqlCompiler.compile("print 1", new KqlContext("db1", catalog, Map.of(), NOW, null));
@@ -46,9 +32,9 @@ class PipedCommandTest {
             compilerWired = !e.getMessage().contains("not yet wired");
         }
         Assumptions.assumeTrue(compilerWired, "the KQL compiler is not part of this build yet");
-        executor.execute(connection, "db1", ".create table xa (a:long, s:string)", Map.of(), NOW);
-        executor.execute(connection, "db1", ".create table xb (a:long, s:string)", Map.of(), NOW);
-        executor.execute(connection, "db1", ".create table other (a:long, s:string)", Map.of(), NOW);
+        execute(".create table xa (a:long, s:string)");
+        execute(".create table xb (a:long, s:string)");
+        execute(".create table other (a:long, s:string)");
         TableInfo xa = catalog.table("db1", "xa");
         for (long i = 0; i < 3; i++) {
             try (ExtentWriter w = catalog.openExtent(xa, List.of("drop-by:" + i), null, null)) {
@@ -58,18 +44,10 @@ class PipedCommandTest {
         }
     }
 
-    @AfterEach
-    void close() throws Exception {
-        if (connection != null) {
-            connection.close();
-        }
-        catalog.close();
-    }
-
     /** Runs a command; skips the test while the compiler lacks an operator the command needs. */
-    private List<TabularResult> execute(String command) {
+    private List<TabularResult> executeOrSkip(String command) {
         try {
-            return executor.execute(connection, "db1", command, Map.of(), NOW);
+            return execute(command);
         } catch (KustoException e) {
             if (e.getMessage().contains("does not support the 'mv-")) {
                 Assumptions.abort("the KQL compiler does not support this yet: " + e.getMessage());
@@ -84,7 +62,7 @@ class PipedCommandTest {
     }
 
     private RowsResult rows(String command) {
-        List<TabularResult> results = execute(command);
+        List<TabularResult> results = executeOrSkip(command);
         assertEquals(1, results.size());
         SqlResult sql = assertInstanceOf(SqlResult.class, results.get(0));
         return CommandResultsTable.read(connection, sql);
@@ -108,35 +86,33 @@ class PipedCommandTest {
 
     @Test
     void setOrAppendFromAQuery() {
-        List<TabularResult> appended = executor.execute(connection, "db1",
-                ".set-or-append xc with (tags='[\"drop-by:q\"]') <| xa | where a >= 1 | project a, s", Map.of(), NOW);
+        List<TabularResult> appended =
+                execute(".set-or-append xc with (tags='[\"drop-by:q\"]') <| xa | where a >= 1 | project a, s");
         RowsResult result = assertInstanceOf(RowsResult.class, appended.get(0));
         assertEquals(2L, result.rows().get(0).get(5));
         assertEquals(List.of(List.of(2L)), rows(".show table xc extents | project RowCount").rows());
-        executor.execute(connection, "db1", ".append xb <| xa | project a, s", Map.of(), NOW);
+        execute(".append xb <| xa | project a, s");
         // Widening conversions are allowed; narrowing ones would round silently and are refused.
-        executor.execute(connection, "db1", ".append xb <| print a=int(5), s='w'", Map.of(), NOW);
-        KustoException narrowing = assertThrows(KustoException.class, () -> executor.execute(connection, "db1",
-                ".append xb <| print a=1.5, s='n'", Map.of(), NOW));
+        execute(".append xb <| print a=int(5), s='w'");
+        KustoException narrowing = assertThrows(KustoException.class,
+                () -> execute(".append xb <| print a=1.5, s='n'"));
         assertTrue(narrowing.getMessage().contains("'real'"), narrowing.getMessage());
         // A long literal fits an int column; one that overflows it fails instead of wrapping.
-        executor.execute(connection, "db1", ".create table xi (i:int)", Map.of(), NOW);
-        executor.execute(connection, "db1", ".append xi <| print i = 7", Map.of(), NOW);
+        execute(".create table xi (i:int)");
+        execute(".append xi <| print i = 7");
         assertEquals(List.of(List.of(7)), query("xi | project i").rows());
-        assertThrows(KustoException.class, () -> executor.execute(connection, "db1",
-                ".append xi <| print i = 3000000000", Map.of(), NOW));
+        assertThrows(KustoException.class, () -> execute(".append xi <| print i = 3000000000"));
         assertEquals(1, catalog.extents("db1", "xi").size());
         assertEquals(List.of(List.of(4L)), rows(".show table xb extents | summarize sum(RowCount)").rows());
     }
 
     @Test
     void dropAndMoveExtentsChosenByAPipedQuery() {
-        RowsResult dropped = assertInstanceOf(RowsResult.class, executor.execute(connection, "db1",
-                ".drop extents <| .show table xa extents | where Tags has 'drop-by:0'", Map.of(), NOW).get(0));
+        RowsResult dropped = assertInstanceOf(RowsResult.class,
+                execute(".drop extents <| .show table xa extents | where Tags has 'drop-by:0'").get(0));
         assertEquals(1, dropped.rows().size());
         assertEquals(2, catalog.extents("db1", "xa").size());
-        executor.execute(connection, "db1",
-                ".move extents to table xb <| .show table xa extents | where Tags has 'drop-by:1'", Map.of(), NOW);
+        execute(".move extents to table xb <| .show table xa extents | where Tags has 'drop-by:1'");
         assertEquals(1, catalog.extents("db1", "xb").size());
         assertEquals(1, catalog.extents("db1", "xa").size());
     }
@@ -178,7 +154,7 @@ class PipedCommandTest {
             w.appendRow(new Object[] {9L, "x"});
             w.commit();
         }
-        execute(".drop async extent tags <|\n         .show table xb extents\n"
+        executeOrSkip(".drop async extent tags <|\n         .show table xb extents\n"
                 + "         | where isnotempty(Tags)\n         | extend Tags = split(Tags, '\\r\\n')\n"
                 + "         | mv-expand Tags to typeof(string)\n         | where Tags startswith 'ingest-by:pfx'\n");
         assertEquals(List.of("keep"), catalog.extents("db1", "xb").get(0).tags());
@@ -186,23 +162,23 @@ class PipedCommandTest {
 
     @Test
     void connectorMoveExtentsWithDistinctExtentIds() {
-        executor.execute(connection, "db1", ".move extents to table other  with(extentCreatedOnFrom='2000-01-01T00:00:00Z',"
+        execute(".move extents to table other  with(extentCreatedOnFrom='2000-01-01T00:00:00Z',"
                 + " extentCreatedOnTo='2999-01-01T00:00:00Z') <|\n"
                 + "       .show table xa extents with(extentsShowFilteringRuntimePolicy='{\"MaximumResultsCount\":2}');\n"
-                + "        $command_results\n       |  distinct ExtentId", Map.of(), NOW);
+                + "        $command_results\n       |  distinct ExtentId");
         assertEquals(0, catalog.extents("db1", "xa").size());
         assertEquals(3, catalog.extents("db1", "other").size());
     }
 
     @Test
     void pipeErrorsComeFromTheCompiler() {
-        KustoException e = assertThrows(KustoException.class, () -> executor.execute(connection, "db1",
-                ".show tables | where NoSuchColumn == 1", Map.of(), NOW));
+        KustoException e = assertThrows(KustoException.class,
+                () -> execute(".show tables | where NoSuchColumn == 1"));
         assertEquals(400, e.httpStatus());
         assertTrue(e.getMessage().contains("NoSuchColumn"), e.getMessage());
         // Positions point into the whole command text: the bad token starts at column 28 of line 2.
-        KustoException syntax = assertThrows(KustoException.class, () -> executor.execute(connection, "db1",
-                ".show tables\n| where TableName == 'x' | frobnicate", Map.of(), NOW));
+        KustoException syntax = assertThrows(KustoException.class,
+                () -> execute(".show tables\n| where TableName == 'x' | frobnicate"));
         assertTrue(syntax.getMessage().contains("[line:position=2:"), syntax.getMessage());
         assertTrue(syntax.getMessage().contains(":28]"), syntax.getMessage());
     }

@@ -350,14 +350,9 @@ final class DateTimeFunctions {
 
     private static List<String> formatParts(CallSite site, String d, String format) {
         List<String> out = new ArrayList<>();
-        int i = 0;
-        while (i < format.length()) {
-            char c = format.charAt(i);
-            int run = 1;
-            while (i + run < format.length() && format.charAt(i + run) == c) {
-                run++;
-            }
-            String element = format.substring(i, i + run);
+        for (String element : FormatElements.runs(format)) {
+            char c = element.charAt(0);
+            int run = element.length();
             switch (c) {
                 case 'y':
                     if (run == 1 || run == 2) {
@@ -367,22 +362,22 @@ final class DateTimeFunctions {
                     }
                     break;
                 case 'M':
-                    out.add(number("month(" + d + ")", run, element, site));
+                    out.add(number("month(" + d + ")", element, site));
                     break;
                 case 'd':
-                    out.add(number("day(" + d + ")", run, element, site));
+                    out.add(number("day(" + d + ")", element, site));
                     break;
                 case 'H':
-                    out.add(number("hour(" + d + ")", run, element, site));
+                    out.add(number("hour(" + d + ")", element, site));
                     break;
                 case 'h':
-                    out.add(number("((hour(" + d + ") + 11) % 12 + 1)", run, element, site));
+                    out.add(number("((hour(" + d + ") + 11) % 12 + 1)", element, site));
                     break;
                 case 'm':
-                    out.add(number("minute(" + d + ")", run, element, site));
+                    out.add(number("minute(" + d + ")", element, site));
                     break;
                 case 's':
-                    out.add(number("second(" + d + ")", run, element, site));
+                    out.add(number("second(" + d + ")", element, site));
                     break;
                 case 'f':
                 case 'F':
@@ -408,27 +403,26 @@ final class DateTimeFunctions {
                     }
                     out.add(run == 1 ? "left(strftime(" + d + ", '%p'), 1)" : "strftime(" + d + ", '%p')");
                     break;
-                case ' ': case '/': case '-': case ':': case ',': case '.': case '_': case '[': case ']':
-                case 'T': case 'Z':
+                case 'T':
+                case 'Z':
+                    // literals in datetime formats, though not in timespan formats
                     out.add(Sql.quote(element));
                     break;
                 default:
-                    throw badFormat(site, element);
+                    if (!FormatElements.isDelimiter(c)) {
+                        throw badFormat(site, element);
+                    }
+                    out.add(Sql.quote(element));
             }
-            i += run;
         }
         return out;
     }
 
-    private static String number(String sql, int run, String element, CallSite site) {
-        if (run > 2) {
-            throw badFormat(site, element);
-        }
-        return run == 1 ? "CAST(" + sql + " AS VARCHAR)" : "lpad(CAST(" + sql + " AS VARCHAR), 2, '0')";
+    private static String number(String sql, String element, CallSite site) {
+        return FormatElements.oneOrTwoDigits(sql, element, site, "format_datetime");
     }
 
     private static KustoException badFormat(CallSite site, String element) {
-        return KustoException.unsupported("format element '" + element + "' in format_datetime", site.line(),
-                site.column());
+        return FormatElements.unsupported(element, site, "format_datetime");
     }
 }

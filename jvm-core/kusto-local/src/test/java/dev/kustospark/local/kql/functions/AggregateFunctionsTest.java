@@ -18,8 +18,7 @@ import dev.kustospark.local.kql.TypedSql;
 import dev.kustospark.local.types.KustoType;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class AggregateFunctionsTest {
@@ -42,17 +41,8 @@ class AggregateFunctionsTest {
     private static final TypedSql FLAG = column("flag", KustoType.BOOL);
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Harness db;
-
-    @BeforeAll
-    static void open() {
-        db = new Harness();
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
+    @AutoClose
+    private static final Harness db = new Harness();
 
     private static Object over(String rows, TypedSql aggregate, KustoType expectedType) {
         assertEquals(expectedType, aggregate.type(), "result type");

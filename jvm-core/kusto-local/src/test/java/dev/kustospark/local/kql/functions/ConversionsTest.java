@@ -19,32 +19,17 @@ import dev.kustospark.local.kql.TypedSql;
 import dev.kustospark.local.types.KustoType;
 import dev.kustospark.local.types.KustoValues;
 import java.math.BigDecimal;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ConversionsTest {
-    private static Harness db;
-
-    @BeforeAll
-    static void open() {
-        db = new Harness();
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
-
-    private static Object eval(TypedSql expr, KustoType expectedType) {
-        assertEquals(expectedType, expr.type(), "result type");
-        return db.eval(expr);
-    }
+    @AutoClose
+    private static final Harness db = new Harness();
 
     private static String text(TypedSql value) {
-        return (String) eval(call("tostring", value), KustoType.STRING);
+        return (String) db.eval(call("tostring", value), KustoType.STRING);
     }
 
     @Test
@@ -91,44 +76,44 @@ class ConversionsTest {
 
     @Test
     void toIntegers() {
-        assertEquals(123, eval(call("toint", str("123")), KustoType.INT));
-        assertEquals(-7, eval(call("toint", str(" -7 ")), KustoType.INT));
-        assertNull(eval(call("toint", str("abc")), KustoType.INT));
-        assertNull(eval(call("toint", str("")), KustoType.INT));
+        assertEquals(123, db.eval(call("toint", str("123")), KustoType.INT));
+        assertEquals(-7, db.eval(call("toint", str(" -7 ")), KustoType.INT));
+        assertNull(db.eval(call("toint", str("abc")), KustoType.INT));
+        assertNull(db.eval(call("toint", str("")), KustoType.INT));
         // documented: a decimal value is truncated to its integer portion
-        assertEquals(1, eval(call("toint", str("1.5")), KustoType.INT));
-        assertEquals(-123, eval(call("toint", str("-123.456")), KustoType.INT));
-        assertEquals(2, eval(call("toint", real(2.3)), KustoType.INT));
-        assertNull(eval(call("toint", str("3000000000")), KustoType.INT));
-        assertEquals(2, eval(call("toint", real(2.7)), KustoType.INT));
-        assertEquals(-2, eval(call("toint", real(-2.7)), KustoType.INT));
-        assertEquals(1, eval(call("toint", bool(true)), KustoType.INT));
-        assertEquals(3000000000L, eval(call("tolong", str("3000000000")), KustoType.LONG));
-        assertEquals(5L, eval(call("tolong", integer(5)), KustoType.LONG));
-        assertEquals(2L, eval(call("tolong", dec("2.9")), KustoType.LONG));
-        assertEquals(KustoValues.TICKS_PER_HOUR, eval(call("tolong", ts("1h")), KustoType.LONG));
-        assertEquals(42L, eval(call("tolong", dyn("42")), KustoType.LONG));
-        assertNull(eval(call("tolong", nullOf(KustoType.STRING)), KustoType.LONG));
+        assertEquals(1, db.eval(call("toint", str("1.5")), KustoType.INT));
+        assertEquals(-123, db.eval(call("toint", str("-123.456")), KustoType.INT));
+        assertEquals(2, db.eval(call("toint", real(2.3)), KustoType.INT));
+        assertNull(db.eval(call("toint", str("3000000000")), KustoType.INT));
+        assertEquals(2, db.eval(call("toint", real(2.7)), KustoType.INT));
+        assertEquals(-2, db.eval(call("toint", real(-2.7)), KustoType.INT));
+        assertEquals(1, db.eval(call("toint", bool(true)), KustoType.INT));
+        assertEquals(3000000000L, db.eval(call("tolong", str("3000000000")), KustoType.LONG));
+        assertEquals(5L, db.eval(call("tolong", integer(5)), KustoType.LONG));
+        assertEquals(2L, db.eval(call("tolong", dec("2.9")), KustoType.LONG));
+        assertEquals(KustoValues.TICKS_PER_HOUR, db.eval(call("tolong", ts("1h")), KustoType.LONG));
+        assertEquals(42L, db.eval(call("tolong", dyn("42")), KustoType.LONG));
+        assertNull(db.eval(call("tolong", nullOf(KustoType.STRING)), KustoType.LONG));
     }
 
     @Test
     void toRealAndDecimal() {
-        assertEquals(1.5, eval(call("toreal", str("1.5")), KustoType.REAL));
-        assertEquals(1000.0, eval(call("todouble", str("1e3")), KustoType.REAL));
-        assertNull(eval(call("toreal", str("abc")), KustoType.REAL));
-        assertEquals(3.0, eval(call("toreal", integer(3)), KustoType.REAL));
+        assertEquals(1.5, db.eval(call("toreal", str("1.5")), KustoType.REAL));
+        assertEquals(1000.0, db.eval(call("todouble", str("1e3")), KustoType.REAL));
+        assertNull(db.eval(call("toreal", str("abc")), KustoType.REAL));
+        assertEquals(3.0, db.eval(call("toreal", integer(3)), KustoType.REAL));
         assertEquals(0, new BigDecimal("123.45678").compareTo(
-                (BigDecimal) eval(call("todecimal", str("123.45678")), KustoType.DECIMAL)));
-        assertNull(eval(call("todecimal", str("x")), KustoType.DECIMAL));
+                (BigDecimal) db.eval(call("todecimal", str("123.45678")), KustoType.DECIMAL)));
+        assertNull(db.eval(call("todecimal", str("x")), KustoType.DECIMAL));
     }
 
     @Test
     void toBool() {
-        assertEquals(true, eval(call("tobool", str("true")), KustoType.BOOL));
-        assertEquals(false, eval(call("toboolean", str("FALSE")), KustoType.BOOL));
-        assertEquals(true, eval(call("tobool", lng(123)), KustoType.BOOL));
-        assertEquals(false, eval(call("tobool", integer(0)), KustoType.BOOL));
-        assertNull(eval(call("tobool", str("yes")), KustoType.BOOL));
+        assertEquals(true, db.eval(call("tobool", str("true")), KustoType.BOOL));
+        assertEquals(false, db.eval(call("toboolean", str("FALSE")), KustoType.BOOL));
+        assertEquals(true, db.eval(call("tobool", lng(123)), KustoType.BOOL));
+        assertEquals(false, db.eval(call("tobool", integer(0)), KustoType.BOOL));
+        assertNull(db.eval(call("tobool", str("yes")), KustoType.BOOL));
     }
 
     @ParameterizedTest
@@ -144,31 +129,32 @@ class ConversionsTest {
         // storage keeps microseconds: the seventh fraction digit is cut
         assertEquals("2015-12-24T10:11:12.123456Z",
                 text(call("todatetime", str("2015-12-24T10:11:12.1234567Z"))));
-        assertNull(eval(call("todatetime", str("not a date")), KustoType.DATETIME));
-        assertNull(eval(call("todatetime", str("")), KustoType.DATETIME));
+        assertNull(db.eval(call("todatetime", str("not a date")), KustoType.DATETIME));
+        assertNull(db.eval(call("todatetime", str("")), KustoType.DATETIME));
     }
 
     @Test
     void totimespan() {
-        assertEquals(KustoValues.TICKS_PER_MINUTE, eval(call("totimespan", str("0.00:01:00")), KustoType.TIMESPAN));
+        assertEquals(KustoValues.TICKS_PER_MINUTE, db.eval(call("totimespan", str("0.00:01:00")), KustoType.TIMESPAN));
         assertEquals(KustoValues.TICKS_PER_DAY + 2 * KustoValues.TICKS_PER_HOUR + 3 * KustoValues.TICKS_PER_MINUTE
                 + 4 * KustoValues.TICKS_PER_SECOND + 5_000_000L,
-                eval(call("totime", str("1.02:03:04.5")), KustoType.TIMESPAN));
-        assertEquals(-30 * KustoValues.TICKS_PER_MINUTE, eval(call("totimespan", str("-00:30")), KustoType.TIMESPAN));
-        assertNull(eval(call("totimespan", str("nonsense")), KustoType.TIMESPAN));
+                db.eval(call("totime", str("1.02:03:04.5")), KustoType.TIMESPAN));
+        assertEquals(-30 * KustoValues.TICKS_PER_MINUTE,
+                db.eval(call("totimespan", str("-00:30")), KustoType.TIMESPAN));
+        assertNull(db.eval(call("totimespan", str("nonsense")), KustoType.TIMESPAN));
     }
 
     @Test
     void toguidAndTodynamic() {
         assertEquals("74be27de-1e4e-49d9-b579-fe0b331d3642",
-                eval(call("toguid", str("74be27de-1e4e-49d9-b579-fe0b331d3642")), KustoType.GUID));
-        assertNull(eval(call("toguid", str("not a guid")), KustoType.GUID));
-        assertEquals("{\"a\":1,\"b\":[1,2]}", eval(call("parse_json", str("{\"a\": 1, \"b\": [1, 2]}")),
+                db.eval(call("toguid", str("74be27de-1e4e-49d9-b579-fe0b331d3642")), KustoType.GUID));
+        assertNull(db.eval(call("toguid", str("not a guid")), KustoType.GUID));
+        assertEquals("{\"a\":1,\"b\":[1,2]}", db.eval(call("parse_json", str("{\"a\": 1, \"b\": [1, 2]}")),
                 KustoType.DYNAMIC));
-        assertEquals("\"abc\"", eval(call("todynamic", str("abc")), KustoType.DYNAMIC));
-        assertNull(eval(call("parse_json", str("")), KustoType.DYNAMIC));
-        assertEquals("5", eval(call("todynamic", lng(5)), KustoType.DYNAMIC));
-        assertEquals("\"2024-01-01T00:00:00Z\"", eval(call("todynamic", dt("2024-01-01")), KustoType.DYNAMIC));
+        assertEquals("\"abc\"", db.eval(call("todynamic", str("abc")), KustoType.DYNAMIC));
+        assertNull(db.eval(call("parse_json", str("")), KustoType.DYNAMIC));
+        assertEquals("5", db.eval(call("todynamic", lng(5)), KustoType.DYNAMIC));
+        assertEquals("\"2024-01-01T00:00:00Z\"", db.eval(call("todynamic", dt("2024-01-01")), KustoType.DYNAMIC));
     }
 
     /** Conversions whose service result kusto-local does not know are refused, not guessed. */

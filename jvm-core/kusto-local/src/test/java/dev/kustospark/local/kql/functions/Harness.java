@@ -1,5 +1,7 @@
 package dev.kustospark.local.kql.functions;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.kustospark.local.kql.CallSite;
 import dev.kustospark.local.kql.TypedSql;
 import dev.kustospark.local.types.KustoType;
@@ -101,6 +103,18 @@ final class Harness implements AutoCloseable {
     /** The value of a scalar expression. */
     Object eval(TypedSql expr) {
         return first(query("SELECT " + readable(expr) + " AS v"));
+    }
+
+    /** The value of a scalar expression, after checking the type the translation gave it. */
+    Object eval(TypedSql expr, KustoType expectedType) {
+        assertEquals(expectedType, expr.type(), "result type");
+        return eval(expr);
+    }
+
+    /** A datetime result as Kusto prints it. */
+    String datetimeText(TypedSql datetime) {
+        assertEquals(KustoType.DATETIME, datetime.type(), "result type");
+        return (String) eval(TypedSql.of(Sql.datetimeText(datetime.sql()), KustoType.STRING));
     }
 
     /** The value of {@code expr} evaluated in a query over {@code from} (e.g. a VALUES table). */

@@ -20,79 +20,59 @@ import dev.kustospark.local.types.KustoType;
 import dev.kustospark.local.types.KustoValues;
 import java.math.BigDecimal;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class MathFunctionsTest {
-    private static Harness db;
-
-    @BeforeAll
-    static void open() {
-        db = new Harness();
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
-
-    private static Object eval(TypedSql expr, KustoType expectedType) {
-        assertEquals(expectedType, expr.type(), "result type");
-        return db.eval(expr);
-    }
-
-    private static String when(TypedSql datetime) {
-        assertEquals(KustoType.DATETIME, datetime.type(), "result type");
-        return (String) db.eval(TypedSql.of(Sql.datetimeText(datetime.sql()), KustoType.STRING));
-    }
+    @AutoClose
+    private static final Harness db = new Harness();
 
     /** The documented bin examples. */
     @Test
     void binDocumentedExamples() {
-        assertEquals(4.0, eval(call("bin", real(4.5), integer(1)), KustoType.REAL));
-        assertEquals(14 * KustoValues.TICKS_PER_DAY, eval(call("bin", ts("16d"), ts("7d")), KustoType.TIMESPAN));
-        assertEquals("1970-05-11T00:00:00Z", when(call("bin", dt("1970-05-11 13:45:07"), ts("1d"))));
+        assertEquals(4.0, db.eval(call("bin", real(4.5), integer(1)), KustoType.REAL));
+        assertEquals(14 * KustoValues.TICKS_PER_DAY, db.eval(call("bin", ts("16d"), ts("7d")), KustoType.TIMESPAN));
+        assertEquals("1970-05-11T00:00:00Z", db.datetimeText(call("bin", dt("1970-05-11 13:45:07"), ts("1d"))));
     }
 
     /** The documented bin_at examples. */
     @Test
     void binAt() {
-        assertEquals(4.5, eval(call("bin_at", real(6.5), real(2.5), integer(7)), KustoType.REAL));
-        assertEquals(-12 * KustoValues.TICKS_PER_HOUR, eval(call("bin_at", ts("1h"), ts("1d"), ts("12h")),
+        assertEquals(4.5, db.eval(call("bin_at", real(6.5), real(2.5), integer(7)), KustoType.REAL));
+        assertEquals(-12 * KustoValues.TICKS_PER_HOUR, db.eval(call("bin_at", ts("1h"), ts("1d"), ts("12h")),
                 KustoType.TIMESPAN));
-        assertEquals("2017-05-14T12:00:00Z", when(call("bin_at", dt("2017-05-15 10:20:00.0"), ts("1d"),
+        assertEquals("2017-05-14T12:00:00Z", db.datetimeText(call("bin_at", dt("2017-05-15 10:20:00.0"), ts("1d"),
                 dt("1970-01-01 12:00:00.0"))));
-        assertEquals("2017-05-14T00:00:00Z", when(call("bin_at", dt("2017-05-17 10:20:00.0"), ts("7d"),
+        assertEquals("2017-05-14T00:00:00Z", db.datetimeText(call("bin_at", dt("2017-05-17 10:20:00.0"), ts("7d"),
                 dt("2017-06-04 00:00:00.0"))));
-        assertEquals(7L, eval(call("bin_at", lng(8), lng(2), lng(1)), KustoType.LONG));
-        assertEquals(-1L, eval(call("bin_at", lng(0), lng(2), lng(1)), KustoType.LONG));
-        assertNull(eval(call("bin_at", lng(7), lng(0), lng(1)), KustoType.LONG));
+        assertEquals(7L, db.eval(call("bin_at", lng(8), lng(2), lng(1)), KustoType.LONG));
+        assertEquals(-1L, db.eval(call("bin_at", lng(0), lng(2), lng(1)), KustoType.LONG));
+        assertNull(db.eval(call("bin_at", lng(7), lng(0), lng(1)), KustoType.LONG));
     }
 
     @Test
     void binOfIntegersFloorsTowardNegativeInfinity() {
-        assertEquals(6L, eval(call("bin", lng(7), lng(2)), KustoType.LONG));
-        assertEquals(-8L, eval(call("bin", lng(-7), lng(2)), KustoType.LONG));
-        assertEquals(10, eval(call("floor", integer(14), integer(5)), KustoType.INT));
-        assertEquals(-5.0, eval(call("bin", real(-4.5), integer(1)), KustoType.REAL));
-        assertEquals(7.5, eval(call("bin", lng(8), real(2.5)), KustoType.REAL));
+        assertEquals(6L, db.eval(call("bin", lng(7), lng(2)), KustoType.LONG));
+        assertEquals(-8L, db.eval(call("bin", lng(-7), lng(2)), KustoType.LONG));
+        assertEquals(10, db.eval(call("floor", integer(14), integer(5)), KustoType.INT));
+        assertEquals(-5.0, db.eval(call("bin", real(-4.5), integer(1)), KustoType.REAL));
+        assertEquals(7.5, db.eval(call("bin", lng(8), real(2.5)), KustoType.REAL));
         assertEquals(0, new BigDecimal("1.25").compareTo(
-                (BigDecimal) eval(call("bin", dec("1.3"), dec("0.25")), KustoType.DECIMAL)));
-        assertNull(eval(call("bin", lng(7), lng(0)), KustoType.LONG));
-        assertNull(eval(call("bin", lng(7), lng(-2)), KustoType.LONG));
-        assertNull(eval(call("bin", nullOf(KustoType.LONG), lng(2)), KustoType.LONG));
+                (BigDecimal) db.eval(call("bin", dec("1.3"), dec("0.25")), KustoType.DECIMAL)));
+        assertNull(db.eval(call("bin", lng(7), lng(0)), KustoType.LONG));
+        assertNull(db.eval(call("bin", lng(7), lng(-2)), KustoType.LONG));
+        assertNull(db.eval(call("bin", nullOf(KustoType.LONG), lng(2)), KustoType.LONG));
     }
 
     @Test
     void binOfDatetimes() {
-        assertEquals("2024-03-15T10:00:00Z", when(call("bin", dt("2024-03-15T10:59:59.999Z"), ts("1h"))));
-        assertEquals("2024-03-15T10:15:00Z", when(call("bin", dt("2024-03-15T10:29:00Z"), ts("15m"))));
-        assertEquals("1969-12-31T00:00:00Z", when(call("bin", dt("1969-12-31T10:00:00Z"), ts("1d"))));
+        assertEquals("2024-03-15T10:00:00Z", db.datetimeText(call("bin", dt("2024-03-15T10:59:59.999Z"), ts("1h"))));
+        assertEquals("2024-03-15T10:15:00Z", db.datetimeText(call("bin", dt("2024-03-15T10:29:00Z"), ts("15m"))));
+        assertEquals("1969-12-31T00:00:00Z", db.datetimeText(call("bin", dt("1969-12-31T10:00:00Z"), ts("1d"))));
         // datetimes count ticks from 0001-01-01, a Monday, so 7-day bins start on Mondays
-        assertEquals("2024-01-08T00:00:00Z", when(call("bin", dt("2024-01-10T12:00:00Z"), ts("7d"))));
+        assertEquals("2024-01-08T00:00:00Z", db.datetimeText(call("bin", dt("2024-01-10T12:00:00Z"), ts("7d"))));
         List<Object> bins = db.evalOver(call("bin", TypedSql.of("t", KustoType.DATETIME), ts("1d")),
                 "(VALUES (TIMESTAMP '2024-01-01 23:00:00'), (NULL)) v(t)");
         assertEquals(2, bins.size());
@@ -119,40 +99,40 @@ class MathFunctionsTest {
     /** The documented round examples. */
     @Test
     void round() {
-        assertEquals(2.988, eval(call("round", real(2.98765), integer(3)), KustoType.REAL));
-        assertEquals(2.2, eval(call("round", real(2.15), integer(1)), KustoType.REAL));
-        assertEquals(2.0, eval(call("round", real(2.15)), KustoType.REAL));
-        assertEquals(-100.0, eval(call("round", real(-50.55), integer(-2)), KustoType.REAL));
-        assertEquals(20.0, eval(call("round", real(21.5), integer(-1)), KustoType.REAL));
-        assertEquals(3.0, eval(call("round", real(2.5)), KustoType.REAL));
-        assertEquals(130L, eval(call("round", lng(125), integer(-1)), KustoType.LONG));
+        assertEquals(2.988, db.eval(call("round", real(2.98765), integer(3)), KustoType.REAL));
+        assertEquals(2.2, db.eval(call("round", real(2.15), integer(1)), KustoType.REAL));
+        assertEquals(2.0, db.eval(call("round", real(2.15)), KustoType.REAL));
+        assertEquals(-100.0, db.eval(call("round", real(-50.55), integer(-2)), KustoType.REAL));
+        assertEquals(20.0, db.eval(call("round", real(21.5), integer(-1)), KustoType.REAL));
+        assertEquals(3.0, db.eval(call("round", real(2.5)), KustoType.REAL));
+        assertEquals(130L, db.eval(call("round", lng(125), integer(-1)), KustoType.LONG));
     }
 
     @Test
     void arithmeticFunctions() {
-        assertEquals(5, eval(call("abs", integer(-5)), KustoType.INT));
-        assertEquals(KustoValues.TICKS_PER_HOUR, eval(call("abs", ts("-1h")), KustoType.TIMESPAN));
-        assertEquals(8.0, eval(call("pow", integer(2), integer(3)), KustoType.REAL));
-        assertEquals(2.0, eval(call("sqrt", lng(4)), KustoType.REAL));
-        assertNull(eval(call("sqrt", lng(-1)), KustoType.REAL));
-        assertEquals(0.0, eval(call("log", real(1.0)), KustoType.REAL));
-        assertNull(eval(call("log", lng(0)), KustoType.REAL));
-        assertNull(eval(call("log", lng(-1)), KustoType.REAL));
-        assertEquals(2.0, eval(call("log10", lng(100)), KustoType.REAL));
-        assertEquals(3.0, eval(call("log2", lng(8)), KustoType.REAL));
-        assertEquals(1.0, eval(call("exp", lng(0)), KustoType.REAL));
-        assertEquals(1000.0, eval(call("exp10", lng(3)), KustoType.REAL));
-        assertEquals(3L, eval(call("ceiling", lng(3)), KustoType.LONG));
+        assertEquals(5, db.eval(call("abs", integer(-5)), KustoType.INT));
+        assertEquals(KustoValues.TICKS_PER_HOUR, db.eval(call("abs", ts("-1h")), KustoType.TIMESPAN));
+        assertEquals(8.0, db.eval(call("pow", integer(2), integer(3)), KustoType.REAL));
+        assertEquals(2.0, db.eval(call("sqrt", lng(4)), KustoType.REAL));
+        assertNull(db.eval(call("sqrt", lng(-1)), KustoType.REAL));
+        assertEquals(0.0, db.eval(call("log", real(1.0)), KustoType.REAL));
+        assertNull(db.eval(call("log", lng(0)), KustoType.REAL));
+        assertNull(db.eval(call("log", lng(-1)), KustoType.REAL));
+        assertEquals(2.0, db.eval(call("log10", lng(100)), KustoType.REAL));
+        assertEquals(3.0, db.eval(call("log2", lng(8)), KustoType.REAL));
+        assertEquals(1.0, db.eval(call("exp", lng(0)), KustoType.REAL));
+        assertEquals(1000.0, db.eval(call("exp10", lng(3)), KustoType.REAL));
+        assertEquals(3L, db.eval(call("ceiling", lng(3)), KustoType.LONG));
         assertThrows(KustoException.class, () -> call("sqrt", str("4")));
     }
 
     /** The documented hash values: XXH64 of UTF-8 text and of a datetime's ticks. */
     @Test
     void hashMatchesTheDocumentedValues() {
-        assertEquals(1846988464401551951L, eval(call("hash", str("World")), KustoType.LONG));
-        assertEquals(51L, eval(call("hash", str("World"), lng(100)), KustoType.LONG));
-        assertEquals(1380966698541616202L, eval(call("hash", dt("2015-01-01")), KustoType.LONG));
-        assertEquals(1846988464401551951L, eval(call("hash_xxhash64", str("World")), KustoType.LONG));
+        assertEquals(1846988464401551951L, db.eval(call("hash", str("World")), KustoType.LONG));
+        assertEquals(51L, db.eval(call("hash", str("World"), lng(100)), KustoType.LONG));
+        assertEquals(1380966698541616202L, db.eval(call("hash", dt("2015-01-01")), KustoType.LONG));
+        assertEquals(1846988464401551951L, db.eval(call("hash_xxhash64", str("World")), KustoType.LONG));
     }
 
     /**
@@ -169,7 +149,7 @@ class MathFunctionsTest {
         if (!expected.equals("NULL")) {
             assertEquals(Long.parseLong(expected), reference, "reference implementation");
         }
-        assertEquals(reference, eval(call("hash", str(text)), KustoType.LONG));
+        assertEquals(reference, db.eval(call("hash", str(text)), KustoType.LONG));
     }
 
     /** Every length from 0 to 70 bytes crosses each combination of stripes, lanes, word and bytes. */
@@ -191,14 +171,14 @@ class MathFunctionsTest {
         for (long v : new long[] {0L, 1L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, 1234567890123L}) {
             long expected = Xxh64Reference.hash(java.nio.ByteBuffer.allocate(8)
                     .order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(v).array());
-            assertEquals(expected, eval(call("hash", lng(v)), KustoType.LONG), "hash(" + v + ")");
+            assertEquals(expected, db.eval(call("hash", lng(v)), KustoType.LONG), "hash(" + v + ")");
         }
-        assertNull(eval(call("hash", nullOf(KustoType.LONG)), KustoType.LONG));
-        assertEquals(eval(call("hash", lng(KustoValues.TICKS_PER_HOUR)), KustoType.LONG),
-                eval(call("hash", ts("1h")), KustoType.LONG));
-        assertEquals(eval(call("hash", str("")), KustoType.LONG), eval(call("hash", nullOf(KustoType.STRING)),
+        assertNull(db.eval(call("hash", nullOf(KustoType.LONG)), KustoType.LONG));
+        assertEquals(db.eval(call("hash", lng(KustoValues.TICKS_PER_HOUR)), KustoType.LONG),
+                db.eval(call("hash", ts("1h")), KustoType.LONG));
+        assertEquals(db.eval(call("hash", str("")), KustoType.LONG), db.eval(call("hash", nullOf(KustoType.STRING)),
                 KustoType.LONG));
-        long bucket = (Long) eval(call("hash", lng(-1), lng(7)), KustoType.LONG);
+        long bucket = (Long) db.eval(call("hash", lng(-1), lng(7)), KustoType.LONG);
         assertTrue(bucket >= 0 && bucket < 7);
         assertThrows(KustoException.class, () -> call("hash", real(1.5)));
     }

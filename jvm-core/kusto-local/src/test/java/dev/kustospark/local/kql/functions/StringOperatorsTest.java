@@ -15,24 +15,14 @@ import dev.kustospark.local.kql.TypedSql;
 import dev.kustospark.local.types.KustoType;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class StringOperatorsTest {
-    private static Harness db;
-
-    @BeforeAll
-    static void open() {
-        db = new Harness();
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
-    }
+    @AutoClose
+    private static final Harness db = new Harness();
 
     private static boolean op(String operator, String left, String right) {
         TypedSql result = call(operator, str(left), str(right));

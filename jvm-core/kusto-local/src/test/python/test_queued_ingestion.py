@@ -1,0 +1,80 @@
+"""Queued ingestion through the Python SDK's QueuedIngestClient, against a kusto-local started with Azurite."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import threading
+import time
+from typing import Iterator
+
+import pytest
+from azure.kusto.data import KustoClient, KustoConnectionStringBuilder
+from azure.kusto.data.data_format import DataFormat
+from azure.kusto.ingest import IngestionProperties, QueuedIngestClient, ReportLevel, ReportMethod, StreamDescriptor
+from azure.kusto.ingest.status import KustoIngestStatusQueues
+
+from conftest import DATABASE, MODULE_DIR, READY_PREFIX, _server_command
+
+DEADLINE_SECONDS = 60
+
+
+@pytest.fixture(scope="module")
+def azurite_server_url() -> Iterator[str]:
+    """A kusto-local of its own with --with-azurite (Azurite installed by the project's script)."""
+    script = MODULE_DIR.parents[1] / "scripts" / "azurite-env.sh"
+    home = subprocess.run(["bash", str(script)], check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    process = subprocess.Popen(_server_command() + ["--with-azurite", "--azurite-home", home],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert process.stdout is not None
+    url = None
+    seen: list[str] = []
+    for line in process.stdout:
+        seen.append(line)
+        if line.startswith(READY_PREFIX):
+            url = line[len(READY_PREFIX):].strip()
+            break
+    if url is None:
+        process.wait(timeout=30)
+        raise RuntimeError("kusto-local exited before listening:\n" + "".join(seen))
+    threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()
+    try:
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_queued_csv_reports_success_on_the_queue_with_tags(azurite_server_url: str) -> None:
+    kcsb = KustoConnectionStringBuilder.with_no_authentication(azurite_server_url)
+    client = KustoClient(kcsb)
+    ingest = QueuedIngestClient(kcsb)
+    try:
+        client.execute_mgmt(DATABASE, ".create table PyQueued (a:int, b:string)")
+        props = IngestionProperties(DATABASE, "PyQueued", data_format=DataFormat.CSV,
+                                    report_level=ReportLevel.FailuresAndSuccesses, report_method=ReportMethod.Queue,
+                                    additional_tags=["t1"], ingest_by_tags=["py"])
+        ingest.ingest_from_stream(StreamDescriptor(io.BytesIO(b"1,x\n2,y\n")), props)
+        status = KustoIngestStatusQueues(ingest)
+        deadline = time.monotonic() + DEADLINE_SECONDS
+        outcome = None
+        while outcome is None and time.monotonic() < deadline:
+            if not status.success.is_empty():
+                outcome = ("success", status.success.pop()[0])
+            elif not status.failure.is_empty():
+                outcome = ("failure", status.failure.pop()[0])
+            else:
+                time.sleep(0.05)
+        assert outcome is not None and outcome[0] == "success", outcome
+        assert outcome[1].Table == "PyQueued"
+        count = client.execute(DATABASE, "PyQueued | count").primary_results[0][0]["Count"]
+        assert count == 2
+        tags = client.execute_mgmt(DATABASE, ".show table PyQueued extents").primary_results[0][0]["Tags"]
+        assert set(tags.split("\r\n")) == {"t1", "ingest-by:py"}
+    finally:
+        ingest.close()
+        client.close()
