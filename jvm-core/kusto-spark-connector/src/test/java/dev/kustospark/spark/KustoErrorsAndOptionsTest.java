@@ -121,6 +121,9 @@ class KustoErrorsAndOptionsTest {
         String plans = df.queryExecution().toString() + df.queryExecution().executedPlan().toString();
         assertTrue(plans.contains("KustoScan[mode=ForceSingleMode"), plans);
         assertFalse(plans.contains(token), plans);
+        // Options printed by Spark itself (write plans, the SQL tab) are redacted by key, SAS-bearing JSON included.
+        String redaction = env.spark.conf().get(dev.kustospark.spark.config.SparkRedaction.OPTIONS_REGEX_CONF);
+        assertTrue(redaction.contains("transientStorage") && redaction.contains("kustoIngestionStorageContainer"), redaction);
         var e = assertThrows(Exception.class, () -> env.read("Numbers").option("accessToken", token)
                 .option("readMode", "Fastest").load().count());
         for (Throwable t = e; t != null; t = t.getCause()) {
