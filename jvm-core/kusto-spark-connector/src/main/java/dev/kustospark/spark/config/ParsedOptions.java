@@ -15,8 +15,11 @@ import java.util.Set;
  * config is built.
  */
 final class ParsedOptions {
-    /** Keys Spark itself puts into the options (e.g. {@code load(path)}), which mean nothing to this connector. */
-    private static final Set<String> SPARK_KEYS = Set.of("path", "paths");
+    /**
+     * Keys Spark itself puts into the options ({@code load(path)}; a streaming query's
+     * {@code checkpointLocation}), which mean nothing to this connector.
+     */
+    private static final Set<String> SPARK_KEYS = Set.of("path", "paths", "checkpointlocation");
 
     private final Side side;
     private final Map<KustoOption, String> values;

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.Write;
+import org.apache.spark.sql.connector.write.streaming.StreamingWrite;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
@@ -95,6 +96,22 @@ final class KustoWrite implements Write {
                 pollOnDriver ? null : config.connection().timeout());
         return new TransactionalBatchWrite(config.connection(), config.table(), staging, factory, pollOnDriver,
                 config.writeEnableAsync(), config.writeResultLimit());
+    }
+
+    @Override
+    public StreamingWrite toStreaming() {
+        for (StructField field : schema.fields()) {
+            KustoTypeCheck.requireWritable(field);
+        }
+        StreamingSinkOptions.requireSupported(config);
+        SparkIngestionProperties ingestion = config.sparkIngestionProperties();
+        int[] layout = layout(ingestion.csvMapping().isPresent() || ingestion.csvMappingNameReference().isPresent());
+        List<KustoColumn> columns = new KustoTargetTable(config.connection(), config.table()).columns().orElseThrow(
+                () -> new KustoOptionException("table '" + config.table() + "' (option kustoTable) disappeared while the"
+                        + " write was prepared"));
+        return new KustoStreamingWrite(config.connection(), config.table(), queryId, columns, ingestion, schema, layout,
+                config.clientBatchingLimitMb() * 1024L * 1024L, config.stagingResourcesAutoCleanupTimeout(),
+                config.pollingOnDriver(), appName());
     }
 
     private static String appName() {

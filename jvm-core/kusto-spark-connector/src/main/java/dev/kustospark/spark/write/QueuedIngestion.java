@@ -37,16 +37,31 @@ final class QueuedIngestion implements Serializable {
     private final String table;
     private final SparkIngestionProperties properties;
     private final boolean reportStatus;
+    private final String batchTag;
 
     /**
      * @param table        the table the blobs are ingested into (the temporary table of a transactional write)
      * @param reportStatus whether the service records each blob's outcome in the status table
      */
     QueuedIngestion(ConnectionConfig connection, String table, SparkIngestionProperties properties, boolean reportStatus) {
+        this(connection, table, properties, reportStatus, null);
+    }
+
+    private QueuedIngestion(ConnectionConfig connection, String table, SparkIngestionProperties properties,
+            boolean reportStatus, String batchTag) {
         this.connection = connection;
         this.table = table;
         this.properties = properties;
         this.reportStatus = reportStatus;
+        this.batchTag = batchTag;
+    }
+
+    /**
+     * The same ingestion whose extents also carry {@code ingest-by:<batchTag>}: the streaming sink
+     * records each micro-batch's id with its data this way, so a replayed batch can be recognised.
+     */
+    QueuedIngestion withIngestByTag(String batchTag) {
+        return new QueuedIngestion(connection, table, properties, reportStatus, batchTag);
     }
 
     String table() {
@@ -91,7 +106,13 @@ final class QueuedIngestion implements Serializable {
             p.setReportLevel(IngestionProperties.IngestionReportLevel.FAILURES_ONLY);
         }
         properties.dropByTags().ifPresent(p::setDropByTags);
-        properties.ingestByTags().ifPresent(p::setIngestByTags);
+        List<String> ingestBy = new ArrayList<>(properties.ingestByTags().orElse(List.of()));
+        if (batchTag != null) {
+            ingestBy.add(batchTag);
+        }
+        if (!ingestBy.isEmpty()) {
+            p.setIngestByTags(ingestBy);
+        }
         properties.ingestIfNotExists().ifPresent(p::setIngestIfNotExists);
         List<String> additional = new ArrayList<>(properties.additionalTags().orElse(List.of()));
         if (attemptTag != null) {

@@ -8,6 +8,7 @@ import dev.kustospark.spark.types.KqlSyntax;
 import dev.kustospark.spark.types.KustoColumn;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -66,6 +67,33 @@ final class StagingTable {
                     + " extents where tags has " + KqlSyntax.stringLiteral(tag), "moveExtents",
                     "Moving the extents of the temporary table '" + name + "' into table '" + target + "'");
         }
+    }
+
+    /**
+     * Moves the extents tagged by the committed task attempts into the target with a single command,
+     * which the service applies atomically, so the target gets all of them or none; returns how many.
+     */
+    int moveIntoTargetAtOnce(Collection<String> attemptTags) {
+        List<String> ids = new ArrayList<>();
+        for (String tag : attemptTags) {
+            String command = ".show table " + KqlSyntax.quoteName(name) + " extents where tags has "
+                    + KqlSyntax.stringLiteral(tag);
+            try {
+                KustoResultSetTable rows = KustoClients.queryClient(connection).executeMgmt(connection.database(), command,
+                        KustoClients.sdkRequestProperties(connection, "write.showTempExtents")).getPrimaryResults();
+                while (rows.next()) {
+                    ids.add(rows.getString("ExtentId"));
+                }
+            } catch (Exception e) {
+                throw KustoConnectorException.of("Listing the extents of the temporary table '" + name + "'", e);
+            }
+        }
+        if (!ids.isEmpty()) {
+            mgmt(".move extents (" + String.join(", ", ids) + ") from table " + KqlSyntax.quoteName(name) + " to table "
+                    + KqlSyntax.quoteName(target), "moveExtents", "Moving the extents of the temporary table '" + name
+                    + "' into table '" + target + "'");
+        }
+        return ids.size();
     }
 
     /** Removes the attempt tags from the target's extents; they only served the commit. */

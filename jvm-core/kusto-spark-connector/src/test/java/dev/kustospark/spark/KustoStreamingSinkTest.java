@@ -1,0 +1,202 @@
+package dev.kustospark.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.azure.kusto.data.Client;
+import com.microsoft.azure.kusto.data.ClientFactory;
+import com.microsoft.azure.kusto.data.KustoResultSetTable;
+import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
+import dev.kustospark.local.KustoLocal;
+import dev.kustospark.local.dm.FaultInjection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.streaming.runtime.MemoryStream;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The streaming sink against kusto-local with Azurite: micro-batches written exactly once across a
+ * restart from the checkpoint, both when the last batch is replayed after it landed and when a batch
+ * failed half-way. kusto-local fails its second queued ingestion, which is the first test's second
+ * micro-batch (a MemoryStream batch made of one addData is one partition, so one ingestion).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class KustoStreamingSinkTest {
+    private static final String DATABASE = "db1";
+
+    private static KustoLocal kusto;
+    private static Client client;
+    private static SparkSession spark;
+
+    @TempDir
+    static Path checkpoints;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kusto = KustoLocal.builder().inMemory().database(DATABASE).withAzurite()
+                .faultInjection(FaultInjection.failNth(2)).start();
+        client = ClientFactory.createClient(new ConnectionStringBuilder(kusto.url()));
+        spark = SparkSession.builder().master("local[2]").appName("kusto-streaming-sink-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.sql.session.timeZone", "UTC")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (spark != null) {
+            spark.stop();
+        }
+        if (kusto != null) {
+            kusto.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aBatchWhoseIngestionFailedLandsOnceAfterTheRestart() throws Exception {
+        client.executeMgmt(DATABASE, ".create table Faulty (value:int)");
+        MemoryStream<Integer> input = MemoryStream.apply(Encoders.INT(), spark);
+        Path checkpoint = checkpoints.resolve("faulty");
+
+        StreamingQuery first = start(input, "Faulty", checkpoint);
+        try {
+            add(input, 1, 10);
+            first.processAllAvailable();
+            add(input, 11, 20);
+            // The injected fault fails the task of micro-batch 1, which fails the query.
+            var e = assertThrows(StreamingQueryException.class, first::processAllAvailable);
+            assertTrue(String.valueOf(e.getCause()).contains("Injected fault") || e.getMessage().contains("Injected fault"),
+                    e.getMessage());
+        } finally {
+            first.stop();
+        }
+        assertEquals(range(1, 10), values("Faulty"), "the failed micro-batch left nothing in the table");
+        assertEquals(List.of(), tempTables(), "the failed micro-batch's temporary table is dropped");
+
+        StreamingQuery second = start(input, "Faulty", checkpoint);
+        try {
+            second.processAllAvailable();
+        } finally {
+            second.stop();
+        }
+        assertEquals(range(1, 20), values("Faulty"));
+        assertEquals(List.of(), tempTables());
+    }
+
+    @Test
+    @Order(2)
+    void aReplayedBatchIsSkippedAfterTheRestart() throws Exception {
+        client.executeMgmt(DATABASE, ".create table Replayed (value:int)");
+        MemoryStream<Integer> input = MemoryStream.apply(Encoders.INT(), spark);
+        Path checkpoint = checkpoints.resolve("replayed");
+
+        StreamingQuery first = start(input, "Replayed", checkpoint);
+        String queryId = first.id().toString();
+        try {
+            add(input, 1, 10);
+            first.processAllAvailable();
+            add(input, 11, 20);
+            first.processAllAvailable();
+        } finally {
+            first.stop();
+        }
+        assertEquals(range(1, 20), values("Replayed"));
+        // Forget that micro-batch 1 was committed, as if the driver died after the data landed.
+        Files.delete(checkpoint.resolve("commits/1"));
+        Files.deleteIfExists(checkpoint.resolve("commits/.1.crc"));
+
+        StreamingQuery second = start(input, "Replayed", checkpoint);
+        try {
+            assertEquals(queryId, second.id().toString(), "the query id comes from the checkpoint");
+            second.processAllAvailable();
+            assertEquals(1L, second.lastProgress().batchId(), "micro-batch 1 ran again");
+            add(input, 21, 30);
+            second.processAllAvailable();
+        } finally {
+            second.stop();
+        }
+        assertEquals(range(1, 30), values("Replayed"), "each row exactly once");
+        KustoResultSetTable tagged = client.executeMgmt(DATABASE, ".show table Replayed extents where tags has 'ingest-by:"
+                + queryId + ";1'").getPrimaryResults();
+        assertTrue(tagged.next(), "micro-batch 1's extents carry its batch tag");
+        assertEquals(List.of(), tempTables());
+    }
+
+    @Test
+    @Order(3)
+    void modesThatCannotBeExactlyOnceAreRefused() throws Exception {
+        client.executeMgmt(DATABASE, ".create table Refused (value:int)");
+        MemoryStream<Integer> input = MemoryStream.apply(Encoders.INT(), spark);
+        StreamingQuery query = input.toDF().writeStream().format("kusto").options(options("Refused"))
+                .option("writeMode", "Queued").option("checkpointLocation", checkpoints.resolve("refused").toString())
+                .start();
+        try {
+            add(input, 1, 3);
+            var e = assertThrows(StreamingQueryException.class, query::processAllAvailable);
+            assertTrue(e.getMessage().contains("writeMode=Queued cannot be used with writeStream"), e.getMessage());
+        } finally {
+            query.stop();
+        }
+        assertEquals(List.of(), values("Refused"));
+    }
+
+    private static StreamingQuery start(MemoryStream<Integer> input, String table, Path checkpoint) throws Exception {
+        return input.toDF().writeStream().format("kusto").options(options(table))
+                .option("checkpointLocation", checkpoint.toString()).start();
+    }
+
+    private static Map<String, String> options(String table) {
+        return Map.of("kustoCluster", kusto.url(), "kustoDatabase", DATABASE, "kustoTable", table);
+    }
+
+    private static void add(MemoryStream<Integer> input, int from, int to) {
+        input.addData(CollectionConverters.asScala(range(from, to)).toSeq());
+    }
+
+    private static List<Integer> range(int from, int to) {
+        return IntStream.rangeClosed(from, to).boxed().toList();
+    }
+
+    private static List<Integer> values(String table) throws Exception {
+        KustoResultSetTable rows = client.executeQuery(DATABASE, table + " | project value | order by value asc")
+                .getPrimaryResults();
+        List<Integer> values = new ArrayList<>();
+        while (rows.next()) {
+            values.add(rows.getInt(0));
+        }
+        return values;
+    }
+
+    private static List<String> tempTables() throws Exception {
+        KustoResultSetTable rows = client.executeMgmt(DATABASE, ".show tables").getPrimaryResults();
+        List<String> names = new ArrayList<>();
+        while (rows.next()) {
+            String name = rows.getString(0);
+            if (name.startsWith("sparkTempTable_")) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+}
