@@ -13,10 +13,14 @@ import dev.kustospark.local.dm.FaultInjection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.runtime.MemoryStream;
@@ -34,8 +38,8 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The streaming sink against kusto-local with Azurite: micro-batches written exactly once across a
- * restart from the checkpoint, both when the last batch is replayed after it landed and when a batch
- * failed half-way. kusto-local fails its second queued ingestion, which is the first test's second
+ * restart from the checkpoint, when the last batch is replayed after it landed, when a batch's
+ * ingestion failed, and when the query was stopped in the middle of a batch. kusto-local fails its second queued ingestion, which is the first test's second
  * micro-batch (a MemoryStream batch made of one addData is one partition, so one ingestion).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -145,6 +149,73 @@ class KustoStreamingSinkTest {
 
     @Test
     @Order(3)
+    void aQueryStoppedInTheMiddleOfABatchLosesAndDuplicatesNothing() throws Exception {
+        MemoryStream<Integer> input = MemoryStream.apply(Encoders.INT(), spark);
+        Path checkpoint = checkpoints.resolve("stopped");
+        // Two writing tasks per micro-batch, into a table the sink creates; the hold is in the writing
+        // stage, so the other task's data is already in the micro-batch's temporary table when it stops.
+        Dataset<Integer> values = input.toDS().repartition(2).map(new HoldingValue(), Encoders.INT());
+        Map<String, String> options = new HashMap<>(options("Stopped"));
+        options.put("tableCreateOptions", "CreateIfNotExist");
+
+        StreamingQuery first = values.writeStream().format("kusto").options(options)
+                .option("checkpointLocation", checkpoint.toString()).start();
+        try {
+            add(input, 1, 10);
+            first.processAllAvailable();
+            HoldingValue.hold(11);
+            add(input, 11, 20);
+            assertTrue(HoldingValue.held.await(2, TimeUnit.MINUTES), "micro-batch 1 reached the held row");
+        } finally {
+            // Interrupts the held task: micro-batch 1 stops half-way.
+            first.stop();
+        }
+        assertEquals(range(1, 10), values("Stopped"), "the stopped micro-batch left nothing in the table");
+
+        HoldingValue.release();
+        StreamingQuery second = values.writeStream().format("kusto").options(options)
+                .option("checkpointLocation", checkpoint.toString()).start();
+        try {
+            second.processAllAvailable();
+            add(input, 21, 30);
+            second.processAllAvailable();
+        } finally {
+            second.stop();
+        }
+        assertEquals(range(1, 30), values("Stopped"), "each row exactly once");
+        assertEquals(List.of(), tempTables());
+    }
+
+    /**
+     * Passes values through, except that while a value is held the task reaching it signals and then
+     * blocks until it is interrupted, so that the test can stop the query in the middle of a batch.
+     * Tasks of a local Spark run in this JVM, so the static state is shared with the test.
+     */
+    static final class HoldingValue implements MapFunction<Integer, Integer> {
+        private static volatile int heldValue = -1;
+        static volatile CountDownLatch held = new CountDownLatch(1);
+
+        static void hold(int value) {
+            held = new CountDownLatch(1);
+            heldValue = value;
+        }
+
+        static void release() {
+            heldValue = -1;
+        }
+
+        @Override
+        public Integer call(Integer value) throws InterruptedException {
+            if (value == heldValue) {
+                held.countDown();
+                new CountDownLatch(1).await();
+            }
+            return value;
+        }
+    }
+
+    @Test
+    @Order(4)
     void modesThatCannotBeExactlyOnceAreRefused() throws Exception {
         client.executeMgmt(DATABASE, ".create table Refused (value:int)");
         MemoryStream<Integer> input = MemoryStream.apply(Encoders.INT(), spark);
