@@ -9,6 +9,14 @@
  * table. {@code Transactional} (the established connector's default) and {@code Queued} are refused
  * with an error until they are implemented.
  *
+ * <h2>Streaming sink</h2>
+ * {@link dev.kustospark.spark.write.KustoWrite#toStreaming()} writes each micro-batch as a
+ * transactional write of its own ({@code KustoStreamingWrite}): a temporary table per batch, every
+ * extent tagged {@code ingest-by:<query id>;<batch id>}, one {@code .move extents} at the commit, and
+ * a batch whose tag the target already has is skipped, so a batch replayed after a restart from the
+ * checkpoint does not land twice. {@code StreamingSinkOptions} refuses the options that would break
+ * that.
+ *
  * <h2>Save modes</h2>
  * Only {@code SaveMode.Append} writes. Spark refuses {@code ErrorIfExists} and {@code Ignore} for a
  * data source without a catalog, and {@code Overwrite} because the table does not declare TRUNCATE:
