@@ -10,7 +10,7 @@
  * with an error until they are implemented.
  *
  * <h2>Streaming sink</h2>
- * {@link dev.kustospark.spark.write.KustoWrite#toStreaming()} writes each micro-batch as a
+ * {@code KustoWrite.toStreaming()} writes each micro-batch as a
  * transactional write of its own ({@code KustoStreamingWrite}): a temporary table per batch, every
  * extent tagged {@code ingest-by:<query id>;<batch id>}, one {@code .move extents} at the commit, and
  * a batch whose tag the target already has is skipped, so a batch replayed after a restart from the
