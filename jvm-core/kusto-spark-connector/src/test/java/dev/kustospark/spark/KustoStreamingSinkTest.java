@@ -115,7 +115,9 @@ class KustoStreamingSinkTest {
         MemoryStream<Integer> input = MemoryStream.apply(Encoders.INT(), spark);
         Path checkpoint = checkpoints.resolve("replayed");
 
-        StreamingQuery first = start(input, "Replayed", checkpoint);
+        // The driver, not the tasks, awaits the ingestion results in this test.
+        Map<String, String> onDriver = Map.of("pollingOnDriver", "true");
+        StreamingQuery first = start(input, "Replayed", checkpoint, onDriver);
         String queryId = first.id().toString();
         try {
             add(input, 1, 10);
@@ -130,7 +132,7 @@ class KustoStreamingSinkTest {
         Files.delete(checkpoint.resolve("commits/1"));
         Files.deleteIfExists(checkpoint.resolve("commits/.1.crc"));
 
-        StreamingQuery second = start(input, "Replayed", checkpoint);
+        StreamingQuery second = start(input, "Replayed", checkpoint, onDriver);
         try {
             assertEquals(queryId, second.id().toString(), "the query id comes from the checkpoint");
             second.processAllAvailable();
@@ -233,7 +235,12 @@ class KustoStreamingSinkTest {
     }
 
     private static StreamingQuery start(MemoryStream<Integer> input, String table, Path checkpoint) throws Exception {
-        return input.toDF().writeStream().format("kusto").options(options(table))
+        return start(input, table, checkpoint, Map.of());
+    }
+
+    private static StreamingQuery start(MemoryStream<Integer> input, String table, Path checkpoint,
+            Map<String, String> more) throws Exception {
+        return input.toDF().writeStream().format("kusto").options(options(table)).options(more)
                 .option("checkpointLocation", checkpoint.toString()).start();
     }
 

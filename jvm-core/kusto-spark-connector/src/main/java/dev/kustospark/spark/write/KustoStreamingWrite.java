@@ -70,6 +70,12 @@ final class KustoStreamingWrite implements StreamingWrite {
         return sinkId + ";" + epochId;
     }
 
+    /** Spark logs the write this way when it aborts or commits a batch; no credentials in it. */
+    @Override
+    public String toString() {
+        return "KustoStreamingWrite[database=" + connection.database() + ", table=" + target + ", sink=" + sinkId + "]";
+    }
+
     @Override
     public StreamingDataWriterFactory createStreamingWriterFactory(PhysicalWriteInfo info) {
         // Created here rather than when the write is built: Spark builds writes while planning too.
