@@ -89,9 +89,10 @@ final class StagingTable {
             }
         }
         if (!ids.isEmpty()) {
-            mgmt(".move extents (" + String.join(", ", ids) + ") from table " + KqlSyntax.quoteName(name) + " to table "
-                    + KqlSyntax.quoteName(target), "moveExtents", "Moving the extents of the temporary table '" + name
-                    + "' into table '" + target + "'");
+            // The query form, which names the extents by id, works alike on the service and on kusto-local.
+            mgmt(".move extents to table " + KqlSyntax.quoteName(target) + " <| .show table " + KqlSyntax.quoteName(name)
+                    + " extents (" + String.join(", ", ids) + ")", "moveExtents", "Moving the extents of the temporary"
+                    + " table '" + name + "' into table '" + target + "'");
         }
         return ids.size();
     }
