@@ -28,7 +28,12 @@ final class KustoSparkTestSupport implements AutoCloseable {
     final SparkSession spark;
 
     KustoSparkTestSupport() throws Exception {
-        kusto = KustoLocal.builder().inMemory().database(DATABASE).start();
+        this(builder -> builder);
+    }
+
+    /** With a customised server, e.g. {@code b -> b.withAzurite()} for queued ingestion. */
+    KustoSparkTestSupport(java.util.function.UnaryOperator<KustoLocal.Builder> setup) throws Exception {
+        kusto = setup.apply(KustoLocal.builder().inMemory().database(DATABASE)).start();
         client = ClientFactory.createClient(new ConnectionStringBuilder(kusto.url()));
         spark = SparkSession.builder().master("local[2]").appName("kusto-spark-test")
                 .config("spark.ui.enabled", "false")

@@ -89,7 +89,10 @@ final class KustoWrite implements Write {
                         + " most {} MB, ingestion results awaited on the {})", queryId, config.table(),
                 config.connection().database(), staging.name(), config.clientBatchingLimitMb(),
                 pollOnDriver ? "driver" : "tasks");
-        QueuedIngestion queued = new QueuedIngestion(config.connection(), staging.name(), ingestion, true);
+        // The target was checked above; the temporary table would wrongly see the first partition's
+        // ingest-by tags and skip every other partition.
+        SparkIngestionProperties staged = ingestion.toBuilder().ingestIfNotExists(null).build();
+        QueuedIngestion queued = new QueuedIngestion(config.connection(), staging.name(), staged, true);
         String writeId = UUID.randomUUID().toString().substring(0, 8);
         QueuedDataWriterFactory factory = new QueuedDataWriterFactory(queued, writeId, schema, layout, maxBlobBytes,
                 pollOnDriver ? null : config.connection().timeout());
