@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.sas.BlobContainerSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -176,6 +181,41 @@ class KustoQueuedWriteTest {
             Thread.onSpinWait();
         }
         assertEquals(50, n);
+        assertNoTempTable();
+    }
+
+    @Test
+    void ownIngestionContainerAndAsyncWrite() throws Exception {
+        BlobContainerClient container = new BlobServiceClientBuilder().connectionString(env.kusto.storageConnectionString())
+                .buildClient().createBlobContainerIfNotExists("mine");
+        String sas = container.generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1),
+                new BlobContainerSasPermission().setReadPermission(true).setWritePermission(true).setCreatePermission(true)));
+        String storage = "[{\"storageUrl\":\"" + container.getAccountUrl() + "\",\"containerName\":\"mine\",\"sas\":\"" + sas
+                + "\"}]";
+        env.spark.range(0, 20, 1, 2).write().format("kusto").options(writeOptions("OwnStorage"))
+                .option("tableCreateOptions", "CreateIfNotExist").option("kustoIngestionStorageContainer", storage)
+                .mode(SaveMode.Append).save();
+        assertEquals(20, count("OwnStorage"));
+        assertTrue(container.listBlobs().stream().count() >= 2, "blobs in the user's container");
+
+        var noSas = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> env.spark.range(1).write()
+                .format("kusto").options(writeOptions("OwnStorage")).option("kustoIngestionStorageContainer",
+                        "[{\"storageUrl\":\"" + container.getAccountUrl() + "\",\"containerName\":\"mine\",\"userMsi\":\"x\"}]")
+                .mode(SaveMode.Append).save());
+        assertTrue(KustoWriteTest.rootMessage(noSas).contains("kustoIngestionStorageContainer: [0] has no sas"),
+                KustoWriteTest.rootMessage(noSas));
+
+        // writeEnableAsync: the write returns before the rows are in; they arrive, once.
+        env.spark.range(100, 130, 1, 2).write().format("kusto").options(writeOptions("OwnStorage"))
+                .option("writeEnableAsync", "true").mode(SaveMode.Append).save();
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < deadline && count("OwnStorage") < 50) {
+            Thread.onSpinWait();
+        }
+        assertEquals(50, count("OwnStorage"));
+        while (System.nanoTime() < deadline && tables().stream().anyMatch(n -> n.startsWith("sparkTempTable_"))) {
+            Thread.onSpinWait();
+        }
         assertNoTempTable();
     }
 }
