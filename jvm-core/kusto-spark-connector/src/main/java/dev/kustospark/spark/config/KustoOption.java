@@ -118,7 +118,8 @@ public enum KustoOption {
     STAGING_RESOURCES_AUTO_CLEANUP_TIMEOUT("stagingResourcesAutoCleanupTimeout", Side.WRITE, Kind.SECONDS, "604800", false,
             "Seconds after which staging tables of a failed write are dropped by the cluster (auto-delete policy)."),
     KUSTO_INGESTION_STORAGE_CONTAINER("kustoIngestionStorageContainer", Side.WRITE, Kind.INGESTION_STORAGE, null, true,
-            "Storage for queued ingestion instead of the cluster's: `[{\"storageUrl\",\"containerName\",\"userMsi\"|\"sas\"}]`.");
+            "Storage for queued ingestion instead of the cluster's: `[{\"storageUrl\",\"containerName\",\"userMsi\"|\"sas\"}]`;"
+                    + " writes need a `sas` with read, write and create permissions (`userMsi` is refused).");
 
     /** Which configuration an option belongs to. */
     public enum Side { COMMON, READ, WRITE }
