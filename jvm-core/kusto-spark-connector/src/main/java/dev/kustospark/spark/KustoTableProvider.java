@@ -1,6 +1,7 @@
 package dev.kustospark.spark;
 
 import dev.kustospark.spark.config.ReadConfig;
+import dev.kustospark.spark.config.SparkRedaction;
 import dev.kustospark.spark.read.KustoSchemaProbe;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,6 +44,11 @@ public class KustoTableProvider implements TableProvider, DataSourceRegister {
 
     @Override
     public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
+        // Before Spark prints these options in a plan (AppendData, EXPLAIN, the SQL tab of the UI).
+        SparkSession.getActiveSession().foreach(session -> {
+            SparkRedaction.redactSecretOptions(session.conf());
+            return null;
+        });
         ReadConfig readConfig = inferredWith != null && inferredOptions.equals(properties) ? inferredWith : null;
         return new KustoTable(schema, properties, readConfig);
     }

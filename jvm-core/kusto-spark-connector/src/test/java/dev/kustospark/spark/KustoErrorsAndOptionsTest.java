@@ -72,6 +72,30 @@ class KustoErrorsAndOptionsTest {
                 distributedMessage);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "readMode|Fastest", "numPartitions|many", "queryFilterPushDown|maybe", "timeoutLimit|-5",
+        "clientRequestPropertiesJson|{not json", "customSchema|a INTEGR", "requestId|''"
+    })
+    void eachBadReadOptionIsNamedFromSparkRead(String option, String value) {
+        var e = assertThrows(Exception.class, () -> env.read("Numbers").option(option, value).load().collectAsList());
+        String message = cause(e, KustoOptionException.class).getMessage();
+        assertTrue(message.contains(option), option + ": " + message);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "writeMode|Fast", "tableCreateOptions|Sometimes", "adjustSchema|Bogus", "streamingIngestSizeInMB|0",
+        "sparkIngestionPropertiesJson|{\"flushImmediatly\":true}", "writeEnableAsync|yes"
+    })
+    void eachBadWriteOptionIsNamedFromDfWrite(String option, String value) {
+        var e = assertThrows(Exception.class, () -> env.spark.range(3).write().format("kusto").options(env.connectionOptions())
+                .option("kustoTable", "Target").option("writeMode", "KustoStreaming").option(option, value)
+                .mode("append").save());
+        String message = cause(e, KustoOptionException.class).getMessage();
+        assertTrue(message.contains(option), option + ": " + message);
+    }
+
     @Test
     void badOptionValuesFailFromDfWrite() {
         var e = assertThrows(Exception.class, () -> env.spark.range(3).write().format("kusto").options(env.connectionOptions())
@@ -97,6 +121,9 @@ class KustoErrorsAndOptionsTest {
         String plans = df.queryExecution().toString() + df.queryExecution().executedPlan().toString();
         assertTrue(plans.contains("KustoScan[mode=ForceSingleMode"), plans);
         assertFalse(plans.contains(token), plans);
+        // Options printed by Spark itself (write plans, the SQL tab) are redacted by key, SAS-bearing JSON included.
+        String redaction = env.spark.conf().get(dev.kustospark.spark.config.SparkRedaction.OPTIONS_REGEX_CONF);
+        assertTrue(redaction.contains("transientStorage") && redaction.contains("kustoIngestionStorageContainer"), redaction);
         var e = assertThrows(Exception.class, () -> env.read("Numbers").option("accessToken", token)
                 .option("readMode", "Fastest").load().count());
         for (Throwable t = e; t != null; t = t.getCause()) {

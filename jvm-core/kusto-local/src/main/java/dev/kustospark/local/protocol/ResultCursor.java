@@ -1,6 +1,5 @@
 package dev.kustospark.local.protocol;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kustospark.local.KustoException;
 import dev.kustospark.local.engine.Column;
 import dev.kustospark.local.engine.RowsResult;
@@ -8,9 +7,9 @@ import dev.kustospark.local.engine.SqlResult;
 import dev.kustospark.local.engine.TabularResult;
 import dev.kustospark.local.types.KustoType;
 import dev.kustospark.local.types.KustoValues;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -56,7 +55,8 @@ public abstract sealed class ResultCursor implements AutoCloseable {
     /** Advances to the next row; false at the end. */
     abstract boolean next();
 
-    abstract void writeRow(JsonGenerator g) throws IOException;
+    /** Appends the current row as a JSON array. */
+    abstract void writeRow(JsonBuffer out);
 
     @Override
     public abstract void close();
@@ -64,6 +64,7 @@ public abstract sealed class ResultCursor implements AutoCloseable {
     private static final class RowsCursor extends ResultCursor {
         private final List<Column> columns;
         private final Iterator<List<Object>> rows;
+        private final ValueWriter values = new ValueWriter();
         private List<Object> current;
 
         RowsCursor(RowsResult result) {
@@ -85,12 +86,15 @@ public abstract sealed class ResultCursor implements AutoCloseable {
         }
 
         @Override
-        void writeRow(JsonGenerator g) throws IOException {
-            g.writeStartArray();
+        void writeRow(JsonBuffer out) {
+            out.ascii('[');
             for (int i = 0; i < columns.size(); i++) {
-                ValueWriter.writeValue(g, current.get(i), columns.get(i).type());
+                if (i > 0) {
+                    out.ascii(',');
+                }
+                values.write(out, current.get(i), columns.get(i).type());
             }
-            g.writeEndArray();
+            out.ascii(']');
         }
 
         @Override
@@ -104,6 +108,7 @@ public abstract sealed class ResultCursor implements AutoCloseable {
         private final KustoType[] types;
         private PreparedStatement statement;
         private ResultSet rows;
+        private JdbcRowEncoder encoder;
 
         SqlCursor(SqlResult sql, Connection connection, ExecutionDeadline deadline) {
             super(sql);
@@ -122,7 +127,7 @@ public abstract sealed class ResultCursor implements AutoCloseable {
                 if (deadline != null) {
                     deadline.check();
                 }
-                statement = connection.prepareStatement(sql.sql());
+                statement = prepare();
                 statement.setFetchSize(FETCH_SIZE);
                 List<Object> parameters = sql.parameters();
                 for (int i = 0; i < parameters.size(); i++) {
@@ -136,6 +141,7 @@ public abstract sealed class ResultCursor implements AutoCloseable {
                     throw KustoException.internal("result '" + sql.name() + "' declares " + types.length
                             + " columns but its SQL selects " + rows.getMetaData().getColumnCount(), null);
                 }
+                encoder = JdbcRowEncoder.of(types, rows.getMetaData());
             } catch (SQLException e) {
                 close();
                 throw QueryFailures.fromSql(e, deadline);
@@ -155,16 +161,37 @@ public abstract sealed class ResultCursor implements AutoCloseable {
         }
 
         @Override
-        void writeRow(JsonGenerator g) throws IOException {
-            g.writeStartArray();
+        void writeRow(JsonBuffer out) {
             try {
-                for (int i = 0; i < types.length; i++) {
-                    ValueWriter.writeJdbc(g, rows, i + 1, types[i]);
-                }
+                encoder.writeRow(rows, out);
             } catch (SQLException e) {
                 throw QueryFailures.fromSql(e, deadline);
             }
-            g.writeEndArray();
+        }
+
+        /**
+         * Prepares the statement in the form that is cheapest to read ({@link JdbcRowEncoder#wireSql}),
+         * or as it is when that form does not apply or does not prepare.
+         */
+        private PreparedStatement prepare() throws SQLException {
+            PreparedStatement plain = connection.prepareStatement(sql.sql());
+            String wire;
+            try {
+                ResultSetMetaData metadata = plain.getMetaData();
+                wire = JdbcRowEncoder.wireSql(sql.sql(), sql.columns().stream().map(Column::type).toList(), metadata);
+            } catch (SQLException e) {
+                return plain;
+            }
+            if (wire == null) {
+                return plain;
+            }
+            try {
+                PreparedStatement wrapped = connection.prepareStatement(wire);
+                plain.close();
+                return wrapped;
+            } catch (SQLException e) {
+                return plain;
+            }
         }
 
         @Override

@@ -1,27 +1,36 @@
 package dev.kustospark.local.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import dev.kustospark.local.KustoException;
 import java.io.IOException;
-import java.util.function.LongSupplier;
+import java.io.OutputStream;
 
 /**
  * Writes the rows of results into an open JSON array, enforcing the truncation limits and the
  * deadline across all results of a request, and remembers the first failure.
+ *
+ * <p>Rows are encoded into a {@link JsonBuffer} and go to the response stream directly, next to the
+ * Jackson generator that writes the frames around them: the generator is flushed before the first
+ * row and this class writes the commas between rows. A row is only ever written whole, so a failure
+ * in the middle of one leaves no trace of it.
  */
 final class RowStreamer {
+    /** Buffered row bytes that are handed to the response stream at once. */
+    static final int FLUSH_BYTES = 64 * 1024;
+
     private final ResultLimits limits;
     private final ExecutionDeadline deadline;
-    private final LongSupplier bytesWritten;
+    private final OutputStream out;
+    private final JsonBuffer buffer = new JsonBuffer(FLUSH_BYTES + 8 * 1024);
     private long records;
     private long rowBytes;
     private KustoException failure;
 
-    RowStreamer(ResultLimits limits, ExecutionDeadline deadline, LongSupplier bytesWritten) {
+    /** @param out the stream {@code g} of {@link #writeRows} writes to */
+    RowStreamer(ResultLimits limits, ExecutionDeadline deadline, OutputStream out) {
         this.limits = limits;
         this.deadline = deadline;
-        this.bytesWritten = bytesWritten;
+        this.out = out;
     }
 
     KustoException failure() {
@@ -29,32 +38,48 @@ final class RowStreamer {
     }
 
     /**
-     * Writes the rows of {@code cursor}; on failure writes nothing more and records it.
+     * Writes the rows of {@code cursor} into the array {@code g} has just opened; on failure writes
+     * nothing more and records it. Afterwards {@code g} counts the rows as one element of the array,
+     * so that it puts a comma before an error row that follows them.
      *
      * @throws IOException only when the client went away
      */
     void writeRows(JsonGenerator g, ResultCursor cursor) throws IOException {
-        JsonStreamContext rowsArray = g.getOutputContext();
+        boolean first = true;
+        int rowStart = -1;
         try (cursor) {
             cursor.start();
             while (cursor.next()) {
                 if (records >= limits.maxRecords()) {
                     failure = QueryFailures.tooManyRecords(limits.maxRecords());
-                    return;
+                    break;
                 }
                 if (rowBytes >= limits.maxBytes()) {
                     failure = QueryFailures.tooManyBytes(limits.maxBytes());
-                    return;
+                    break;
                 }
-                long before = bytesWritten.getAsLong();
-                cursor.writeRow(g);
-                rowBytes += bytesWritten.getAsLong() - before;
+                rowStart = buffer.size();
+                if (!first) {
+                    buffer.ascii(',');
+                }
+                cursor.writeRow(buffer);
+                rowBytes += buffer.size() - rowStart;
+                rowStart = -1;
                 records++;
+                if (first) {
+                    // An empty raw value: the generator now knows the array has an element, and writes nothing.
+                    g.writeRawValue("");
+                    g.flush();
+                    first = false;
+                }
+                if (buffer.size() >= FLUSH_BYTES) {
+                    buffer.writeTo(out);
+                }
                 if (deadline != null && (records & 1023) == 0) {
                     deadline.check();
                 }
             }
-            if (deadline != null) {
+            if (deadline != null && failure == null) {
                 deadline.check();
             }
         } catch (KustoException e) {
@@ -62,13 +87,9 @@ final class RowStreamer {
         } catch (RuntimeException e) {
             failure = KustoException.internal("Query execution failed: " + e, e);
         }
-        // A row cut short by a failure is closed so that the error row that follows stays a sibling.
-        while (failure != null && g.getOutputContext() != rowsArray) {
-            if (g.getOutputContext().inArray()) {
-                g.writeEndArray();
-            } else {
-                g.writeEndObject();
-            }
+        if (rowStart >= 0) {
+            buffer.truncate(rowStart); // the row that failed half-way
         }
+        buffer.writeTo(out);
     }
 }

@@ -48,10 +48,9 @@ public final class V1ResponseWriter {
     }
 
     private void write(OutputStream out, List<ResultCursor> results, boolean query) throws IOException {
-        CountingOutputStream counted = new CountingOutputStream(out);
-        try (JsonGenerator g = ErrorPayload.JSON.createGenerator(counted, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = ErrorPayload.JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            RowStreamer rows = new RowStreamer(limits, deadline, () -> counted.count() + g.getOutputBuffered());
+            RowStreamer rows = new RowStreamer(limits, deadline, out);
             List<String[]> contents = new ArrayList<>();
             g.writeStartObject();
             g.writeArrayFieldStart("Tables");

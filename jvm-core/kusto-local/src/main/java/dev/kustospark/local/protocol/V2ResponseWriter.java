@@ -47,10 +47,9 @@ public final class V2ResponseWriter {
      * @throws IOException only when the client went away
      */
     public void write(OutputStream out, List<ResultCursor> results) throws IOException {
-        CountingOutputStream counted = new CountingOutputStream(out);
-        try (JsonGenerator g = ErrorPayload.JSON.createGenerator(counted, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = ErrorPayload.JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            RowStreamer rows = new RowStreamer(limits, deadline, () -> counted.count() + g.getOutputBuffered());
+            RowStreamer rows = new RowStreamer(limits, deadline, out);
             g.writeStartArray();
 
             g.writeStartObject();

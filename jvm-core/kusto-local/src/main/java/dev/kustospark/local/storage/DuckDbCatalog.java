@@ -84,6 +84,10 @@ public final class DuckDbCatalog implements Catalog {
             // fetched, so a 10-million-row query would sit in memory. Duplicated connections inherit it.
             java.util.Properties settings = new java.util.Properties();
             settings.setProperty("jdbc_stream_results", "true");
+            // DuckDB 1.4 plans a LIMIT above 50 rows over a table scan (every 'T | take N') as "late
+            // materialization": a semi join on rowid and a sort by rowid that buffers the whole result
+            // before the first row streams out. Scanning the columns directly is as cheap and streams.
+            settings.setProperty("disabled_optimizers", "late_materialization");
             root = (DuckDBConnection) DriverManager.getConnection(url, settings);
             return new DuckDbCatalog(root, dataDir != null);
         } catch (SQLException e) {

@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  *       bytes, at two result sizes, with the server's peak used heap for each;</li>
  *   <li>streaming-ingesting CSV rows through {@code /v1/rest/ingest}.</li>
  * </ul>
- * Not a test: run it with {@code scripts/bench.sh}. Arguments: {@code [readRows] [ingestRows]}.
+ * Not a test: run it with {@code scripts/bench.sh}. Arguments: {@code [readRows] [ingestRows]}. The server's
+ * CPU time is printed next to each figure; {@code -Dbench.serverOptions="..."} adds JVM options to the
+ * server (a flight recording, say).
  */
 public final class ServerBenchmark {
     private static final String DATABASE = "bench";
@@ -45,23 +47,29 @@ public final class ServerBenchmark {
         long ingestRows = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
         String heap = System.getProperty("bench.serverHeap", "512m");
 
-        List<String> command = List.of(javaBin(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-                "dev.kustospark.local.KustoLocalMain", "--port", "0", "--in-memory", "--database", DATABASE);
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + heap));
+        // e.g. -Dbench.serverOptions="-XX:StartFlightRecording=filename=server.jfr" to profile the server
+        String serverOptions = System.getProperty("bench.serverOptions", "").trim();
+        if (!serverOptions.isEmpty()) {
+            command.addAll(List.of(serverOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                "dev.kustospark.local.KustoLocalMain", "--port", "0", "--in-memory", "--database", DATABASE));
         Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             String url = awaitListening(server);
             System.out.printf("kusto-local %s (server heap limit %s, %d cores)%n", url, heap,
                     Runtime.getRuntime().availableProcessors());
             ServerBenchmark bench = new ServerBenchmark(url);
-            bench.read(server.pid(), readRows);
-            bench.ingest(ingestRows);
+            bench.read(server, readRows);
+            bench.ingest(server, ingestRows);
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
-    private void read(long serverPid, long rows) throws Exception {
+    private void read(Process server, long rows) throws Exception {
         String table = "ReadBench";
         long started = System.nanoTime();
         mgmt(".set-or-append " + table + " <| range Id from 1 to " + rows + " step 1"
@@ -71,17 +79,22 @@ public final class ServerBenchmark {
         System.out.printf("loaded %,d rows x 10 columns in %.1f s%n", rows, seconds(started));
 
         for (long size : sizes(rows)) {
-            HeapSampler heap = new HeapSampler(serverPid);
+            HeapSampler heap = new HeapSampler(server.pid());
+            double cpu0 = cpuSeconds(server.toHandle());
+            double clientCpu0 = cpuSeconds(ProcessHandle.current());
             long t0 = System.nanoTime();
             long bytes = query(table + " | take " + size);
             double secs = seconds(t0);
+            double cpu = cpuSeconds(server.toHandle()) - cpu0;
+            double clientCpu = cpuSeconds(ProcessHandle.current()) - clientCpu0;
             long peakHeapMb = heap.stop() / 1024;
-            System.out.printf("read %,d rows: %.2f s, %,.0f rows/s, %.1f MB/s (%,d bytes), server peak heap used %d MB%n",
-                    size, secs, size / secs, bytes / secs / 1e6, bytes, peakHeapMb);
+            System.out.printf("read %,d rows: %.2f s, %,.0f rows/s, %.1f MB/s (%,d bytes), server peak heap used %d MB,"
+                    + " server CPU %.2f s, client CPU %.2f s%n", size, secs, size / secs, bytes / secs / 1e6, bytes,
+                    peakHeapMb, cpu, clientCpu);
         }
     }
 
-    private void ingest(long rows) throws Exception {
+    private void ingest(Process server, long rows) throws Exception {
         String table = "IngestBench";
         mgmt(".create table " + table + " (Id:long, Name:string, Value:real, Stamp:datetime, Flag:bool)");
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/rest/ingest/" + DATABASE + "/" + table
@@ -89,13 +102,16 @@ public final class ServerBenchmark {
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new CsvRows(rows)))
                 .build();
+        double cpu0 = cpuSeconds(server.toHandle());
         long t0 = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         double secs = seconds(t0);
+        double cpu = cpuSeconds(server.toHandle()) - cpu0;
         if (response.statusCode() != 200) {
             throw new IllegalStateException("ingestion failed: " + response.statusCode() + " " + response.body());
         }
-        System.out.printf("streaming-ingested %,d CSV rows: %.2f s, %,.0f rows/s%n", rows, secs, rows / secs);
+        System.out.printf("streaming-ingested %,d CSV rows: %.2f s, %,.0f rows/s, server CPU %.2f s%n", rows, secs,
+                rows / secs, cpu);
         long bytes = query(table + " | count");
         if (bytes <= 0) {
             throw new IllegalStateException("count query returned nothing");
@@ -160,6 +176,15 @@ public final class ServerBenchmark {
 
     private static String javaBin() {
         return System.getProperty("java.home") + "/bin/java";
+    }
+
+    /**
+     * CPU time a process has used so far (all its threads, JIT and GC included): steadier than wall
+     * time on a machine shared with other work. The client's share shows when it, not the server,
+     * limits a figure.
+     */
+    private static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     private static double seconds(long startNanos) {

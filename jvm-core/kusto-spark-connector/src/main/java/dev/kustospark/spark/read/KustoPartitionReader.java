@@ -47,7 +47,8 @@ final class KustoPartitionReader implements PartitionReader<InternalRow> {
                 return emptyRowsLeft-- > 0;
             }
             return reader.next();
-        } catch (V2ResultReader.KustoResponseException e) {
+        } catch (V2ResultReader.KustoResponseException | IOException e) {
+            // Also a response cut short (a lost connection mid-result): rows were consumed, so no retry.
             throw KustoConnectorException.of("Reading partition " + partition.index() + " (query '"
                     + KustoConnectorException.oneLineQuery(partition.query()) + "')", e);
         }
@@ -66,7 +67,7 @@ final class KustoPartitionReader implements PartitionReader<InternalRow> {
             throw KustoConnectorException.of("Query '" + KustoConnectorException.oneLineQuery(partition.query()) + "'", e);
         }
         StructType readSchema = countOnly ? new StructType().add("Count", "long") : schema;
-        return new V2ResultReader(body, readSchema, KustoConnectorException.oneLineQuery(partition.query()));
+        return new V2ResultReader(body, readSchema);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.microsoft.azure.kusto.data.KustoResultColumn;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.client.KustoClients;
+import dev.kustospark.spark.config.KustoOptionException;
 import dev.kustospark.spark.config.ReadConfig;
 import dev.kustospark.spark.types.KustoColumn;
 import dev.kustospark.spark.types.KustoTypeMapping;
@@ -28,7 +29,14 @@ public final class KustoSchemaProbe {
 
     public static StructType schemaOf(ReadConfig config) {
         if (config.customSchema().isPresent()) {
-            return StructType.fromDDL(config.customSchema().get());
+            String ddl = config.customSchema().get();
+            try {
+                return StructType.fromDDL(ddl);
+            } catch (Exception e) {
+                // Spark's ParseException is a checked exception in Java's eyes, thrown from Scala.
+                throw new KustoOptionException("option customSchema: '" + ddl + "' is not a Spark DDL schema such as"
+                        + " 'a INT, b STRING': " + KustoConnectorException.kustoMessage(e), e);
+            }
         }
         String probe = KustoQueryText.withOperators(config.query(), List.of("take 0"));
         List<KustoColumn> columns = new ArrayList<>();

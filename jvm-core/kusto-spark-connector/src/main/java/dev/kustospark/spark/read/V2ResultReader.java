@@ -27,16 +27,14 @@ final class V2ResultReader implements Closeable {
     private final JsonParser parser;
     private final StructType schema;
     private final JsonValueConverter[] converters;
-    private final String queryForErrors;
     private boolean inPrimaryRows;
     private boolean primaryDone;
     private boolean finished;
     private InternalRow current;
 
-    V2ResultReader(InputStream body, StructType schema, String queryForErrors) throws IOException {
+    V2ResultReader(InputStream body, StructType schema) throws IOException {
         this.parser = FACTORY.createParser(body);
         this.schema = schema;
-        this.queryForErrors = queryForErrors;
         this.converters = new JsonValueConverter[schema.size()];
         for (int i = 0; i < converters.length; i++) {
             converters[i] = JsonValueConverter.forType(schema.fields()[i].dataType(), schema.fields()[i].name());
@@ -187,8 +185,7 @@ final class V2ResultReader implements Closeable {
         List<String> messages = new ArrayList<>();
         collectMessages(error, messages);
         String message = messages.isEmpty() ? error.toString() : String.join("; ", messages);
-        return new KustoResponseException("Kusto failed the query while streaming its results: " + message
-                + " (query: " + queryForErrors + ")");
+        return new KustoResponseException("Kusto failed the query while streaming its results: " + message);
     }
 
     /** The human messages of a OneApiErrors or legacy Exceptions payload. */

@@ -18,7 +18,7 @@ class V2ResultReaderTest {
             + "\"Columns\":[{\"ColumnName\":\"Value\",\"ColumnType\":\"dynamic\"}],\"Rows\":[[\"{}\"]]},";
 
     private static V2ResultReader reader(String body, StructType schema) throws Exception {
-        return new V2ResultReader(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), schema, "T");
+        return new V2ResultReader(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), schema);
     }
 
     @Test
@@ -140,7 +140,7 @@ class V2ResultReaderTest {
     @Test
     void rowsAreReadAsTheResponseArrivesNotAfterIt() throws Exception {
         GeneratedBody body = new GeneratedBody(2_000_000);
-        try (V2ResultReader r = new V2ResultReader(body, new StructType().add("x", "long").add("s", "string"), "T")) {
+        try (V2ResultReader r = new V2ResultReader(body, new StructType().add("x", "long").add("s", "string"))) {
             assertTrue(r.next());
             assertEquals(0L, r.current().getLong(0));
             // The body is over 80 MB; the first row needs only the parser's first buffer of it.
