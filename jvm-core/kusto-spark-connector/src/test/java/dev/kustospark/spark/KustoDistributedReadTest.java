@@ -141,7 +141,7 @@ class KustoDistributedReadTest {
                 .option("kustoExportOptionsJson", "{\"compressionType\":\"gzip\"}")
                 .load();
         String plan = plan(df);
-        assertTrue(plan.contains("mode=ForceDistributedMode (readMode=ForceDistributedMode)"), plan);
+        assertTrue(plan.contains("mode=ForceDistributedMode") && plan.contains("modeChoice=readMode=ForceDistributedMode"), plan);
         assertFalse(plan.contains("sig="), "the plan must not show the SAS: " + plan);
         List<Row> rows = df.orderBy("x").collectAsList();
         assertEquals(990, rows.size());
@@ -152,11 +152,11 @@ class KustoDistributedReadTest {
     @Test
     void automaticModeExportsLargeEstimatesAndReadsSmallOnesInSingleMode() {
         Dataset<Row> small = read("Numbers").load();
-        assertTrue(plan(small).contains("mode=ForceSingleMode (readMode not set; an estimated 1000 rows <= 5000"),
+        assertTrue(plan(small).contains("modeChoice=readMode not set; an estimated 1000 rows <= 5000"),
                 plan(small));
         assertEquals(1000, small.collectAsList().size());
         Dataset<Row> large = read("Big").load();
-        assertTrue(plan(large).contains("mode=ForceDistributedMode (readMode not set; an estimated 6000 rows > 5000"),
+        assertTrue(plan(large).contains("modeChoice=readMode not set; an estimated 6000 rows > 5000"),
                 plan(large));
         assertEquals(6000, large.collectAsList().size());
         assertEquals(6000, read("Big").load().count());

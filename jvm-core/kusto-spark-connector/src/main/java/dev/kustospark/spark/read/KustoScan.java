@@ -41,7 +41,7 @@ final class KustoScan implements Scan {
         this.readSchema = readSchema;
         this.filters = filters;
         this.limit = limit;
-        this.choice = ReadModeChoice.choose(config, queryFor(null), countOnly());
+        this.choice = ReadModeChoice.choose(config, queryFor(null), countOnly(), limit);
         this.mode = choice.mode();
         this.partitionColumn = mode == ReadMode.ForcePartitionedMode ? resolvePartitionColumn() : null;
         if (mode == ReadMode.ForcePartitionedMode) {
@@ -57,8 +57,7 @@ final class KustoScan implements Scan {
 
     @Override
     public String description() {
-        StringBuilder sb = new StringBuilder("KustoScan[mode=").append(mode).append(" (").append(choice.reason()).append(')');
-        choice.storage().ifPresent(storage -> sb.append(", transientStorage=").append(storage));
+        StringBuilder sb = new StringBuilder("KustoScan[mode=").append(mode);
         if (mode == ReadMode.ForcePartitionedMode) {
             sb.append(", partitions=").append(config.numPartitions()).append(", partitionColumn=").append(partitionColumn);
         }
@@ -68,6 +67,8 @@ final class KustoScan implements Scan {
         } else {
             sb.append(", query=").append(KustoConnectorException.oneLineQuery(queryFor(null)));
         }
+        sb.append(", modeChoice=").append(choice.reason());
+        choice.storage().ifPresent(storage -> sb.append(", transientStorage=").append(storage));
         return sb.append(']').toString();
     }
 

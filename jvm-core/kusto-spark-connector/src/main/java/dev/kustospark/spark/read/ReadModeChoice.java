@@ -34,23 +34,20 @@ record ReadModeChoice(ReadMode mode, String reason, Optional<List<ExportLocation
     /**
      * @param query     the query the read runs, with pushdown
      * @param countOnly whether Spark needs no column (then one small {@code count} query is all)
+     * @param limit     the limit Spark pushed, or null
      */
-    static ReadModeChoice choose(ReadConfig config, String query, boolean countOnly) {
-        ReadModeChoice choice = decide(config, query, countOnly);
+    static ReadModeChoice choose(ReadConfig config, String query, boolean countOnly, Integer limit) {
+        ReadModeChoice choice = decide(config, query, countOnly, limit);
         LOG.info("Kusto read of database '{}' in {}: {}", config.connection().database(), choice.mode, choice.reason);
         return choice;
     }
 
-    private static ReadModeChoice decide(ReadConfig config, String query, boolean countOnly) {
+    private static ReadModeChoice decide(ReadConfig config, String query, boolean countOnly, Integer limit) {
         Optional<ReadMode> forced = config.readMode();
         if (forced.isPresent() && forced.get() != ReadMode.ForceDistributedMode) {
             return new ReadModeChoice(forced.get(), "readMode=" + forced.get(), Optional.empty(), false);
         }
         if (forced.isPresent()) {
-            if (countOnly) {
-                return new ReadModeChoice(ReadMode.ForceSingleMode, "readMode=ForceDistributedMode, but Spark needs only"
-                        + " the row count, which one small count query returns", Optional.empty(), false);
-            }
             StringBuilder whyNot = new StringBuilder();
             Optional<List<ExportLocation>> storage = TransientStorage.resolve(config, whyNot);
             if (storage.isEmpty()) {
@@ -59,11 +56,19 @@ record ReadModeChoice(ReadMode mode, String reason, Optional<List<ExportLocation
                         + " {\"storageCredentials\":[{\"storageAccountName\":...,\"blobContainer\":...,\"sasKey\":...}]},"
                         + " or use readMode=ForceSingleMode or readMode=ForcePartitionedMode, which need no storage");
             }
+            if (countOnly) {
+                return new ReadModeChoice(ReadMode.ForceSingleMode, "readMode=ForceDistributedMode, but Spark needs only"
+                        + " the row count, which one small count query returns", Optional.empty(), false);
+            }
             return new ReadModeChoice(ReadMode.ForceDistributedMode, "readMode=ForceDistributedMode", storage, false);
         }
         if (countOnly) {
             return new ReadModeChoice(ReadMode.ForceSingleMode, "readMode not set; Spark needs only the row count",
                     Optional.empty(), false);
+        }
+        if (limit != null && limit <= SINGLE_MODE_MAX_ROWS) {
+            return new ReadModeChoice(ReadMode.ForceSingleMode, "readMode not set; a limit of " + limit + " rows <= "
+                    + SINGLE_MODE_MAX_ROWS, Optional.empty(), false);
         }
         StringBuilder whyNot = new StringBuilder();
         Optional<List<ExportLocation>> storage = TransientStorage.resolve(config, whyNot);
