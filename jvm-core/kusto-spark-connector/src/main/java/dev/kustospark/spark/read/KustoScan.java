@@ -32,6 +32,7 @@ final class KustoScan implements Scan {
     private final ReadMode mode;
     /** The mode, why, and the storage of distributed reads and fallbacks. */
     private final ReadModeChoice choice;
+    private DistributedBatch distributedBatch;
     /** The hashed column in partitioned mode, else null. */
     private final String partitionColumn;
 
@@ -81,8 +82,7 @@ final class KustoScan implements Scan {
                 partitions.add(new KustoInputPartition(i, queryFor(i)));
             }
         } else if (mode == ReadMode.ForceDistributedMode) {
-            return new DistributedBatch(config, choice.storage().orElseThrow(), queryFor(null),
-                    new KustoPartitionReaderFactory(config.connection(), readSchema, false));
+            return distributedBatch();
         } else if (choice.fallback()) {
             KustoExport export = new KustoExport(config.connection(), choice.storage().orElseThrow(),
                     config.exportOptionsJson().orElse(null), config.connection().timeout());
@@ -91,6 +91,19 @@ final class KustoScan implements Scan {
             partitions.add(new KustoInputPartition(0, queryFor(null)));
         }
         return new KustoBatch(partitions, new KustoPartitionReaderFactory(config.connection(), readSchema, countOnly()));
+    }
+
+    /**
+     * One batch, and so one export, per scan: Spark copies physical plans (adaptive execution, a
+     * second action on the same Dataset) and asks each copy for its batch, and the copies share
+     * this scan.
+     */
+    private synchronized DistributedBatch distributedBatch() {
+        if (distributedBatch == null) {
+            distributedBatch = new DistributedBatch(config, choice.storage().orElseThrow(), queryFor(null),
+                    new KustoPartitionReaderFactory(config.connection(), readSchema, false));
+        }
+        return distributedBatch;
     }
 
     private boolean countOnly() {
