@@ -150,6 +150,18 @@ class KustoDistributedReadTest {
     }
 
     @Test
+    void theExportRunsWithTheUsersRequestPropertiesAndQueryParameters() {
+        // Without the parameters on the .export command, the declared parameter would be unbound.
+        List<Row> rows = read("declare query_parameters(minX:long);\nNumbers | where x > minX")
+                .option("readMode", "ForceDistributedMode")
+                .option("clientRequestPropertiesJson",
+                        "{\"Options\":{\"norequesttimeout\":true},\"Parameters\":{\"minX\":\"long(995)\"}}")
+                .load().orderBy("x").collectAsList();
+        assertEquals(5, rows.size());
+        assertEquals(996L, rows.get(0).getLong(0));
+    }
+
+    @Test
     void automaticModeExportsLargeEstimatesAndReadsSmallOnesInSingleMode() {
         Dataset<Row> small = read("Numbers").load();
         assertTrue(plan(small).contains("modeChoice=readMode not set; an estimated 1000 rows <= 5000"),
