@@ -58,7 +58,13 @@ final class ExportRegistry {
     }
 
     private static void listenForApplicationEnd() {
-        SparkContext context = SparkSession.active().sparkContext();
+        SparkContext context;
+        try {
+            context = SparkSession.active().sparkContext();
+        } catch (IllegalStateException e) {
+            // No session on this thread: the cleaner alone deletes the export.
+            return;
+        }
         if (LISTENING.putIfAbsent(context.applicationId(), Boolean.TRUE) == null) {
             context.addSparkListener(new SparkListener() {
                 @Override

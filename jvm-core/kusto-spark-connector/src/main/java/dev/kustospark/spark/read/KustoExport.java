@@ -121,8 +121,10 @@ final class KustoExport implements Serializable {
             String state;
             String status;
             try {
-                KustoResultSetTable table = client.executeMgmt(connection.database(), ".show operations " + operationId,
-                        KustoClients.sdkRequestProperties(connection, "ExportStatus")).getPrimaryResults();
+                // Polling is idempotent: a lost connection or throttling is retried.
+                KustoResultSetTable table = QueryRetry.call("Polling export operation " + operationId,
+                        () -> client.executeMgmt(connection.database(), ".show operations " + operationId,
+                                KustoClients.sdkRequestProperties(connection, "ExportStatus"))).getPrimaryResults();
                 if (!table.next()) {
                     throw new IllegalStateException(".show operations " + operationId + " returned no row");
                 }
