@@ -19,17 +19,25 @@ import org.apache.parquet.schema.Type;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.execution.datasources.parquet.VectorizedParquetRecordReader;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnVector;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
  * Reads the exported Parquet files of one partition. Each blob is downloaded through the Azure
  * Storage SDK with the container's SAS or key into a local temporary file (Parquet needs random
- * access to its footer), decoded with parquet-mr, converted to the values single mode gives
- * ({@link ParquetValueConverter}) and deleted locally once read. Only the columns Spark needs are
- * decoded.
+ * access to its footer), decoded by Spark's own vectorized Parquet reader (the one
+ * {@code spark.read.parquet} uses) with the columns converted to the values single mode gives
+ * ({@link ConvertingColumnVector}), or, for types that reader cannot give, by parquet-mr's record
+ * reader ({@link ParquetValueConverter}); the local file is deleted once read. Only the columns
+ * Spark needs are decoded.
  */
 final class ParquetBlobReader implements PartitionReader<InternalRow> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ParquetBlobReader.class);
+    private static final int BATCH_ROWS = 4096;
+
     private final DistributedInputPartition partition;
     private final StructType schema;
     private int nextBlob;
@@ -41,6 +49,10 @@ final class ParquetBlobReader implements PartitionReader<InternalRow> {
     private RecordReader<Group> records;
     private long recordsLeft;
     private InternalRow current;
+    /** Spark's vectorized reader of the current file, when it can read it; else the parquet-mr records above. */
+    private VectorizedParquetRecordReader vectorized;
+    private ColumnarBatch batch;
+    private int batchRow;
 
     ParquetBlobReader(DistributedInputPartition partition, StructType schema) {
         this.partition = partition;
@@ -50,6 +62,18 @@ final class ParquetBlobReader implements PartitionReader<InternalRow> {
     @Override
     public boolean next() throws IOException {
         while (true) {
+            if (vectorized != null) {
+                if (batch != null && batchRow < batch.numRows()) {
+                    current = batch.getRow(batchRow++);
+                    return true;
+                }
+                if (vectorized.nextBatch()) {
+                    batch = wrapped(vectorized.resultBatch());
+                    batchRow = 0;
+                    continue;
+                }
+                closeFile();
+            }
             if (records != null && recordsLeft > 0) {
                 recordsLeft--;
                 current = toRow(records.read());
@@ -81,6 +105,11 @@ final class ParquetBlobReader implements PartitionReader<InternalRow> {
                     + e.getClass().getSimpleName() + (e instanceof com.azure.storage.blob.models.BlobStorageException s
                             ? " HTTP " + s.getStatusCode() + " " + s.getErrorCode() : ""), e);
         }
+        if (openVectorized()) {
+            LOG.debug("Decoding exported file {} with Spark's vectorized Parquet reader", blob.name());
+            return;
+        }
+        LOG.debug("Decoding exported file {} with parquet-mr's record reader", blob.name());
         Configuration conf = new Configuration(false);
         file = ParquetFileReader.open(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(localFile.toUri()), conf));
         MessageType full = file.getFooter().getFileMetaData().getSchema();
@@ -107,6 +136,44 @@ final class ParquetBlobReader implements PartitionReader<InternalRow> {
         recordsLeft = 0;
     }
 
+    /**
+     * Opens the local file with Spark's own vectorized Parquet reader, which decodes whole column
+     * chunks at a time; false when it cannot read the file's types as the read schema needs them
+     * (then parquet-mr's record reader decodes it value by value).
+     */
+    private boolean openVectorized() {
+        VectorizedParquetRecordReader reader = new VectorizedParquetRecordReader(false, BATCH_ROWS);
+        try {
+            reader.initialize(localFile.toString(), List.of(schema.fieldNames()));
+            if (wrapped(reader.resultBatch()) == null) {
+                reader.close();
+                return false;
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                reader.close();
+            } catch (IOException | RuntimeException ignored) {
+                // falling back anyway
+            }
+            return false;
+        }
+        vectorized = reader;
+        batch = null;
+        return true;
+    }
+
+    /** The reader's batch with each column seen as the read schema's type; null when one cannot be. */
+    private ColumnarBatch wrapped(ColumnarBatch raw) {
+        ColumnVector[] columns = new ColumnVector[schema.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = ConvertingColumnVector.of(raw.column(i), schema.fields()[i]);
+            if (columns[i] == null) {
+                return null;
+            }
+        }
+        return new ColumnarBatch(columns, raw.numRows());
+    }
+
     private InternalRow toRow(Group group) {
         Object[] values = new Object[schema.size()];
         for (int i = 0; i < values.length; i++) {
@@ -122,10 +189,15 @@ final class ParquetBlobReader implements PartitionReader<InternalRow> {
 
     private void closeFile() throws IOException {
         try {
+            if (vectorized != null) {
+                vectorized.close();
+            }
             if (file != null) {
                 file.close();
             }
         } finally {
+            vectorized = null;
+            batch = null;
             file = null;
             records = null;
             if (localFile != null) {
