@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 final class KustoExport implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(KustoExport.class);
-    private static final long FIRST_POLL_MILLIS = 100;
-    private static final long MAX_POLL_MILLIS = 5_000;
+    /** Polls start quick (small exports end within a second) and slow down to one every 2 s. */
+    private static final long FIRST_POLL_MILLIS = 50;
+    private static final long MAX_POLL_MILLIS = 2_000;
 
     private final ConnectionConfig connection;
     private final List<ExportLocation> locations;
@@ -155,7 +156,7 @@ final class KustoExport implements Serializable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for export operation " + operationId);
             }
-            pause = Math.min(pause * 2, MAX_POLL_MILLIS);
+            pause = Math.min(pause * 3 / 2, MAX_POLL_MILLIS);
         }
     }
 
