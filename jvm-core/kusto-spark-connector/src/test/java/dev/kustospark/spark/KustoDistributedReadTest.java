@@ -201,6 +201,19 @@ class KustoDistributedReadTest {
     }
 
     @Test
+    void aFailedExportOrUnusableExportOptionsFailTheReadClearly() {
+        Exception failed = assertThrows(Exception.class, () -> read("Numbers").option("readMode", "ForceDistributedMode")
+                .option("kustoExportOptionsJson", "{\"compressionType\":\"no-such-codec\"}").load().collectAsList());
+        String message = rootMessage(failed);
+        assertTrue(message.contains("Export operation") && message.contains("ended in state Failed")
+                && message.contains("no-such-codec"), message);
+        Exception prefix = assertThrows(Exception.class, () -> read("Numbers").option("readMode", "ForceDistributedMode")
+                .option("kustoExportOptionsJson", "{\"namePrefix\":\"mine\"}").load().collectAsList());
+        assertTrue(rootMessage(prefix).contains("kustoExportOptionsJson: namePrefix is set by the connector"),
+                rootMessage(prefix));
+    }
+
+    @Test
     void theTransientCacheReusesAnExportOfTheSameQuery() {
         String storage = transientStorage("cached");
         DataFrameReader reader = read("Big | where x % 2 == 0").option("readMode", "ForceDistributedMode")

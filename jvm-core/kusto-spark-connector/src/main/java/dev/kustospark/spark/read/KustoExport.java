@@ -35,6 +35,7 @@ final class KustoExport implements Serializable {
     /** Polls start quick (small exports end within a second) and slow down to one every 2 s. */
     private static final long FIRST_POLL_MILLIS = 50;
     private static final long MAX_POLL_MILLIS = 2_000;
+    static final long DEFAULT_SIZE_LIMIT_BYTES = 100L * 1024 * 1024;
 
     private final ConnectionConfig connection;
     private final List<ExportLocation> locations;
@@ -89,6 +90,7 @@ final class KustoExport implements Serializable {
     private String withProperties(String prefix) {
         List<String> properties = new ArrayList<>();
         properties.add("namePrefix=" + KqlSyntax.stringLiteral(prefix));
+        boolean userSizeLimit = false;
         if (exportOptionsJson != null) {
             JsonNode options;
             try {
@@ -107,10 +109,16 @@ final class KustoExport implements Serializable {
                     throw new IllegalArgumentException("option kustoExportOptionsJson: namePrefix is set by the connector"
                             + " (each read exports under its own prefix to find its files); remove it");
                 }
+                userSizeLimit |= name.equalsIgnoreCase("sizeLimit");
                 JsonNode value = option.getValue();
                 properties.add(name + "=" + (value.isNumber() || value.isBoolean() ? value.asText()
                         : KqlSyntax.stringLiteral(value.isTextual() ? value.asText() : value.toString())));
             }
+        }
+        if (!userSizeLimit) {
+            // The service's documented default, stated so that every server splits large exports into
+            // files of about this size: a file is a task of the read.
+            properties.add("sizeLimit=" + DEFAULT_SIZE_LIMIT_BYTES);
         }
         return String.join(", ", properties);
     }
