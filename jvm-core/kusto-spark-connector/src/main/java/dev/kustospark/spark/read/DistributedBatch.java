@@ -52,7 +52,7 @@ final class DistributedBatch implements Batch {
             ExportRegistry.deleteWhenUnreachable(this, blobs);
             return blobs;
         }
-        ExportRegistry.CacheKey key = new ExportRegistry.CacheKey(config.connection().clusterUrl(),
+        ExportRegistry.CacheKey key = ExportRegistry.CacheKey.of(config.connection().clusterUrl(),
                 config.connection().database(), query, config.exportOptionsJson().orElse(null), storage);
         if (ExportRegistry.isCached(key)) {
             LOG.info("Reusing the cached export of query '{}' (distributedReadModeTransientCache=true)",

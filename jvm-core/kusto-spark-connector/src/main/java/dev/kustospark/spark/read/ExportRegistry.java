@@ -31,7 +31,14 @@ final class ExportRegistry {
     private ExportRegistry() {}
 
     /** What identifies an export for reuse: where it came from, the query and the export options. */
-    record CacheKey(String cluster, String database, String query, String exportOptionsJson, List<ExportLocation> storage) {}
+    record CacheKey(String cluster, String database, String query, String exportOptionsJson, List<String> containers) {
+        /** The containers by URL only: the service hands out a fresh SAS for the same container. */
+        static CacheKey of(String cluster, String database, String query, String exportOptionsJson,
+                List<ExportLocation> storage) {
+            return new CacheKey(cluster, database, query, exportOptionsJson,
+                    storage.stream().map(ExportLocation::containerUrl).toList());
+        }
+    }
 
     /** Whether an export of this key is cached. */
     static boolean isCached(CacheKey key) {
