@@ -40,7 +40,8 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>Not a test: run it with {@code scripts/bench-spark.sh [rows]}. Arguments: {@code [rows]
  * [runs]}; system properties {@code bench.numPartitions} (default: cores) and
- * {@code bench.serverHeap} (default 2g).
+ * {@code bench.serverHeap} (default 2g), {@code bench.serverJavaOpts} (extra JVM options of the server,
+ * e.g. a JFR recording).
  */
 public final class SparkReadBenchmark {
     private static final String DATABASE = "bench";
@@ -53,8 +54,13 @@ public final class SparkReadBenchmark {
         int numPartitions = Integer.getInteger("bench.numPartitions", cores);
         String serverHeap = System.getProperty("bench.serverHeap", "2g");
 
-        List<String> command = List.of(javaBin(), "-Xmx" + serverHeap, "-cp", System.getProperty("java.class.path"),
-                "dev.kustospark.local.KustoLocalMain", "--port", "0", "--in-memory", "--database", DATABASE);
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + serverHeap));
+        String serverJavaOpts = System.getProperty("bench.serverJavaOpts", "").trim();
+        if (!serverJavaOpts.isEmpty()) {
+            command.addAll(List.of(serverJavaOpts.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                "dev.kustospark.local.KustoLocalMain", "--port", "0", "--in-memory", "--database", DATABASE));
         Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         File parquet = Files.createTempDirectory("spark-read-bench").toFile();
         HeapSampler heap = new HeapSampler();
