@@ -28,9 +28,19 @@ final class KustoSparkTestSupport implements AutoCloseable {
     final SparkSession spark;
 
     KustoSparkTestSupport() throws Exception {
-        kusto = KustoLocal.builder().inMemory().database(DATABASE).start();
+        this(builder -> builder);
+    }
+
+    /** With a customised server, e.g. {@code b -> b.withAzurite()} for queued ingestion. */
+    KustoSparkTestSupport(java.util.function.UnaryOperator<KustoLocal.Builder> setup) throws Exception {
+        this(setup, "local[2]");
+    }
+
+    /** With a Spark master of its own, e.g. {@code local[2,2]} to let Spark retry a failed task once. */
+    KustoSparkTestSupport(java.util.function.UnaryOperator<KustoLocal.Builder> setup, String master) throws Exception {
+        kusto = setup.apply(KustoLocal.builder().inMemory().database(DATABASE)).start();
         client = ClientFactory.createClient(new ConnectionStringBuilder(kusto.url()));
-        spark = SparkSession.builder().master("local[2]").appName("kusto-spark-test")
+        spark = SparkSession.builder().master(master).appName("kusto-spark-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.sql.session.timeZone", "UTC")

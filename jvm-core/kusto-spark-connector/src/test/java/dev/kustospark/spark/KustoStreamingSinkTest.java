@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.sas.BlobContainerSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
@@ -12,6 +16,7 @@ import dev.kustospark.local.KustoLocal;
 import dev.kustospark.local.dm.FaultInjection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -232,6 +237,32 @@ class KustoStreamingSinkTest {
             query.stop();
         }
         assertEquals(List.of(), values("Refused"));
+    }
+
+    @Test
+    @Order(5)
+    void theUsersIngestionContainerIsUsedWhenSet() throws Exception {
+        client.executeMgmt(DATABASE, ".create table OwnStorage (value:int)");
+        BlobContainerClient container = new BlobServiceClientBuilder().connectionString(kusto.storageConnectionString())
+                .buildClient().createBlobContainerIfNotExists("sinkmine");
+        String sas = container.generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1),
+                new BlobContainerSasPermission().setReadPermission(true).setWritePermission(true).setCreatePermission(true)));
+        String storage = "[{\"storageUrl\":\"" + container.getAccountUrl() + "\",\"containerName\":\"sinkmine\",\"sas\":\""
+                + sas + "\"}]";
+        MemoryStream<Integer> input = MemoryStream.apply(Encoders.INT(), spark);
+        StreamingQuery query = start(input, "OwnStorage", checkpoints.resolve("own-storage"),
+                Map.of("kustoIngestionStorageContainer", storage));
+        try {
+            add(input, 1, 10);
+            query.processAllAvailable();
+            add(input, 11, 20);
+            query.processAllAvailable();
+        } finally {
+            query.stop();
+        }
+        assertEquals(range(1, 20), values("OwnStorage"));
+        assertTrue(container.listBlobs().stream().count() >= 2, "the micro-batches' blobs are in the user's container");
+        assertEquals(List.of(), tempTables());
     }
 
     private static StreamingQuery start(MemoryStream<Integer> input, String table, Path checkpoint) throws Exception {

@@ -127,19 +127,6 @@ class KustoWriteTest {
     }
 
     @Test
-    void transactionalAndQueuedModesAreRefusedClearly() {
-        for (String mode : List.of("Transactional", "queued")) {
-            Map<String, String> options = writeOptions("Written");
-            options.put("writeMode", mode);
-            var e = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto").options(options)
-                    .mode(SaveMode.Append).save());
-            String message = rootMessage(e);
-            assertTrue(message.toLowerCase().contains("writemode=" + mode.toLowerCase())
-                    && message.contains("writeMode=KustoStreaming"), message);
-        }
-    }
-
-    @Test
     void schemaAdjustmentModes() throws Exception {
         env.mgmt(".create table Target (['a']:long, ['b']:string, ['c']:real)");
         StructType frameSchema = new StructType().add("b", "string").add("a", "long");

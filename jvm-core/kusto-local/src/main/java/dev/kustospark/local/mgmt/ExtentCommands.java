@@ -183,14 +183,17 @@ final class ExtentCommands {
             }
             return ResultShapes.movedExtents(moved);
         }
-        List<UUID> ids = null;
-        if (!p.acceptKeywords("all")) {
-            ids = p.guidList();
-        }
+        // The extent ids come before "from table" in the older syntax and after the target table in the
+        // service's current one: .move extents from table A to table B (id1, id2)
+        boolean all = p.acceptKeywords("all");
+        List<UUID> ids = !all && p.peek("(") ? p.guidList() : null;
         p.expectKeywords("from", "table");
         String source = p.name();
         p.expectKeywords("to", "table");
         String target = p.name();
+        if (!all && ids == null) {
+            ids = p.guidList();
+        }
         moved.putAll(catalog.moveExtents(db, source, target, ids));
         return ResultShapes.movedExtents(moved);
     }

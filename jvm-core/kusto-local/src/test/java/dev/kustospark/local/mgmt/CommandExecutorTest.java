@@ -371,6 +371,12 @@ class CommandExecutorTest extends InMemoryCommandTest {
         // B lacks C's column z: moving C's extents into B is refused, nothing moves.
         assertEquals(400, fails(".move extents all from table C to table B").httpStatus());
         assertEquals(1, catalog.extents("db1", "C").size());
+
+        // The service's current syntax names the extents after the target table.
+        UUID last = catalog.extents("db1", "C").get(0).id();
+        run(".move extents from table C to table D (" + last + ")");
+        assertEquals(2, catalog.extents("db1", "D").size());
+        assertEquals(0, catalog.extents("db1", "C").size());
     }
 
     @Test

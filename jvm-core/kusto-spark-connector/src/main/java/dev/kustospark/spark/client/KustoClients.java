@@ -32,11 +32,14 @@ public final class KustoClients {
 
     private KustoClients() {}
 
-    /** The query and management client for the connection's cluster. */
+    /**
+     * The query and management client for the connection's cluster. Its HTTP client streams response
+     * bodies (see {@link StreamingHttpClient}), so a streaming query's rows are parsed as they arrive.
+     */
     public static Client queryClient(ConnectionConfig connection) {
         return QUERY_CLIENTS.computeIfAbsent(Key.of(connection), key -> {
             try {
-                return ClientFactory.createClient(connectionStringBuilder(key));
+                return ClientFactory.createClient(connectionStringBuilder(key), StreamingHttpClient.shared());
             } catch (URISyntaxException e) {
                 throw new IllegalArgumentException("Option kustoCluster: the cluster URL " + key.clusterUrl
                         + " is not a valid URI", e);

@@ -71,7 +71,9 @@ public enum KustoOption {
             "Required for reads. The KQL query (or a table name); management commands (starting with `.`) are refused."),
     READ_MODE("readMode", Side.READ, Kind.READ_MODE, "chosen by the connector", false,
             "`ForceSingleMode` (one query, one task), `ForcePartitionedMode` (`numPartitions` hash partitions) or"
-                    + " `ForceDistributedMode` (export to `transientStorage`); the choice is logged and shown in the plan."),
+                    + " `ForceDistributedMode` (export to `transientStorage`). Not set: single for an estimated <= 5000 rows"
+                    + " (exported instead if Kusto's result limits stop it), else distributed when storage is available;"
+                    + " the choice and its reason are logged and shown in the plan."),
     CUSTOM_SCHEMA("customSchema", Side.READ, Kind.TEXT, null, false,
             "The DataFrame schema as Spark DDL (`a INT, b STRING`), instead of asking the cluster."),
     QUERY_FILTER_PUSH_DOWN("queryFilterPushDown", Side.READ, Kind.BOOLEAN, "true", false,
@@ -82,14 +84,19 @@ public enum KustoOption {
     PARTITION_COLUMN("partitionColumn", Side.READ, Kind.TEXT, null, false,
             "Column hashed to split `ForcePartitionedMode` reads; default: the first column."),
     TRANSIENT_STORAGE("transientStorage", Side.READ, Kind.TRANSIENT_STORAGE, null, true,
-            "Storage for `ForceDistributedMode` exports: `{\"storageCredentials\":[{\"storageAccountName\",\"blobContainer\","
-                    + "\"sasKey\"|\"storageAccountKey\"|\"sasUrl\"}],\"endpointSuffix\":\"core.windows.net\"}`."),
+            "Storage for distributed-read exports: `{\"storageCredentials\":[{\"storageAccountName\",\"blobContainer\","
+                    + "\"sasKey\"|\"storageAccountKey\"|\"sasUrl\"}],\"endpointSuffix\":\"core.windows.net\"}`; when not set,"
+                    + " the cluster's own temporary storage (`.create tempstorage`)."),
     KUSTO_EXPORT_OPTIONS_JSON("kustoExportOptionsJson", Side.READ, Kind.JSON_OBJECT, null, false,
-            "Options of the `.export` command of `ForceDistributedMode`, as a JSON object."),
+            "Properties of the `.export` command of distributed reads, as a JSON object (e.g."
+                    + " `{\"sizeLimit\":104857600,\"compressionType\":\"gzip\"}`); `namePrefix` is the connector's."),
     DISTRIBUTED_READ_MODE_TRANSIENT_CACHE("distributedReadModeTransientCache", Side.READ, Kind.BOOLEAN, "false", false,
-            "`true` reuses an export of the same query and options instead of exporting again."),
+            "`true` reuses an export of the same query, options and storage for the rest of the Spark application"
+                    + " instead of exporting again (the rows are then as of the first read); its blobs are deleted when"
+                    + " the application ends."),
     STORAGE_PROTOCOL("storageProtocol", Side.READ, Kind.STORAGE_PROTOCOL, "wasbs", false,
-            "Protocol Spark reads exported blobs with: `wasbs`, `abfs` or `abfss`."),
+            "Accepted for compatibility (`wasbs`, `abfs` or `abfss`); distributed reads download the exported blobs"
+                    + " through the Azure Storage SDK over https, whatever the value."),
 
     // ---- write
     KUSTO_TABLE("kustoTable", Side.WRITE, Kind.TEXT, null, false, "Required for writes. The target table."),
@@ -118,7 +125,8 @@ public enum KustoOption {
     STAGING_RESOURCES_AUTO_CLEANUP_TIMEOUT("stagingResourcesAutoCleanupTimeout", Side.WRITE, Kind.SECONDS, "604800", false,
             "Seconds after which staging tables of a failed write are dropped by the cluster (auto-delete policy)."),
     KUSTO_INGESTION_STORAGE_CONTAINER("kustoIngestionStorageContainer", Side.WRITE, Kind.INGESTION_STORAGE, null, true,
-            "Storage for queued ingestion instead of the cluster's: `[{\"storageUrl\",\"containerName\",\"userMsi\"|\"sas\"}]`.");
+            "Storage for queued ingestion instead of the cluster's: `[{\"storageUrl\",\"containerName\",\"userMsi\"|\"sas\"}]`;"
+                    + " writes need a `sas` with read, write and create permissions (`userMsi` is refused).");
 
     /** Which configuration an option belongs to. */
     public enum Side { COMMON, READ, WRITE }

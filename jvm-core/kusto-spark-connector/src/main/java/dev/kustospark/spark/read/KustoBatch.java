@@ -7,10 +7,10 @@ import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 
 /** The partitions of a read, planned on the driver without contacting Kusto. */
 final class KustoBatch implements Batch {
-    private final List<KustoInputPartition> partitions;
+    private final List<InputPartition> partitions;
     private final KustoPartitionReaderFactory readerFactory;
 
-    KustoBatch(List<KustoInputPartition> partitions, KustoPartitionReaderFactory readerFactory) {
+    KustoBatch(List<? extends InputPartition> partitions, KustoPartitionReaderFactory readerFactory) {
         this.partitions = List.copyOf(partitions);
         this.readerFactory = readerFactory;
     }

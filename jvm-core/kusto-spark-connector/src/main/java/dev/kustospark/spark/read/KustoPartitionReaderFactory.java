@@ -7,7 +7,10 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.types.StructType;
 
-/** Ships the connection and the read schema to executors; each partition runs its own query there. */
+/**
+ * Ships the connection and the read schema to executors; each partition runs its own query there,
+ * or decodes its share of an export's files.
+ */
 final class KustoPartitionReaderFactory implements PartitionReaderFactory {
     private final ConnectionConfig connection;
     private final StructType schema;
@@ -21,6 +24,12 @@ final class KustoPartitionReaderFactory implements PartitionReaderFactory {
 
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
+        if (partition instanceof DistributedInputPartition exported) {
+            return new ParquetBlobReader(exported, schema);
+        }
+        if (partition instanceof FallbackInputPartition fallback) {
+            return new FallbackPartitionReader(connection, fallback, schema);
+        }
         return new KustoPartitionReader(connection, (KustoInputPartition) partition, schema, countOnly);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A read of the user's query with the pushed-down operators appended. The read mode is chosen here,
- * once, from {@code readMode} (single unless set), logged, and shown in {@link #description()}; it is
- * never switched behind the user's back.
+ * once ({@link ReadModeChoice}: {@code readMode}, else by the estimated row count), logged, and shown
+ * with its reason in {@link #description()}; it is never switched behind the user's back.
  */
 final class KustoScan implements Scan {
     private static final Logger LOG = LoggerFactory.getLogger(KustoScan.class);
@@ -29,6 +30,9 @@ final class KustoScan implements Scan {
     private final FilterTranslation filters;
     private final Integer limit;
     private final ReadMode mode;
+    /** The mode, why, and the storage of distributed reads and fallbacks. */
+    private final ReadModeChoice choice;
+    private DistributedBatch distributedBatch;
     /** The hashed column in partitioned mode, else null. */
     private final String partitionColumn;
 
@@ -38,17 +42,13 @@ final class KustoScan implements Scan {
         this.readSchema = readSchema;
         this.filters = filters;
         this.limit = limit;
-        this.mode = config.readMode().orElse(ReadMode.ForceSingleMode);
-        if (mode == ReadMode.ForceDistributedMode) {
-            throw new UnsupportedOperationException("readMode=ForceDistributedMode exports the query to transient"
-                    + " storage (option transientStorage) and is not available in this version of the connector; use"
-                    + " readMode=ForceSingleMode (one query on one executor) or readMode=ForcePartitionedMode"
-                    + " (numPartitions hash partitions, no storage needed)");
-        }
+        this.choice = ReadModeChoice.choose(config, queryFor(null), countOnly(), limit);
+        this.mode = choice.mode();
         this.partitionColumn = mode == ReadMode.ForcePartitionedMode ? resolvePartitionColumn() : null;
-        LOG.info("Kusto read of database '{}' in {}{}", config.connection().database(), mode,
-                mode == ReadMode.ForcePartitionedMode ? " with " + config.numPartitions() + " partitions on column '"
-                        + partitionColumn + "'" : "");
+        if (mode == ReadMode.ForcePartitionedMode) {
+            LOG.info("Kusto read of database '{}' with {} partitions on column '{}'", config.connection().database(),
+                    config.numPartitions(), partitionColumn);
+        }
     }
 
     @Override
@@ -68,21 +68,42 @@ final class KustoScan implements Scan {
         } else {
             sb.append(", query=").append(KustoConnectorException.oneLineQuery(queryFor(null)));
         }
+        sb.append(", modeChoice=").append(choice.reason());
+        choice.storage().ifPresent(storage -> sb.append(", transientStorage=").append(storage));
         return sb.append(']').toString();
     }
 
     @Override
     public Batch toBatch() {
-        List<KustoInputPartition> partitions = new ArrayList<>();
+        List<InputPartition> partitions = new ArrayList<>();
         if (mode == ReadMode.ForcePartitionedMode) {
             int n = config.numPartitions();
             for (int i = 0; i < n; i++) {
                 partitions.add(new KustoInputPartition(i, queryFor(i)));
             }
+        } else if (mode == ReadMode.ForceDistributedMode) {
+            return distributedBatch();
+        } else if (choice.fallback()) {
+            KustoExport export = new KustoExport(config.connection(), choice.storage().orElseThrow(),
+                    config.exportOptionsJson().orElse(null), config.connection().timeout());
+            partitions.add(new FallbackInputPartition(new KustoInputPartition(0, queryFor(null)), export));
         } else {
             partitions.add(new KustoInputPartition(0, queryFor(null)));
         }
         return new KustoBatch(partitions, new KustoPartitionReaderFactory(config.connection(), readSchema, countOnly()));
+    }
+
+    /**
+     * One batch, and so one export, per scan: Spark copies physical plans (adaptive execution, a
+     * second action on the same Dataset) and asks each copy for its batch, and the copies share
+     * this scan.
+     */
+    private synchronized DistributedBatch distributedBatch() {
+        if (distributedBatch == null) {
+            distributedBatch = new DistributedBatch(config, choice.storage().orElseThrow(), queryFor(null),
+                    new KustoPartitionReaderFactory(config.connection(), readSchema, false));
+        }
+        return distributedBatch;
     }
 
     private boolean countOnly() {

@@ -12,17 +12,26 @@
  *
  * <h2>Modes ({@code readMode})</h2>
  * <ul>
- *   <li>{@code ForceSingleMode} (the default): one task on an executor runs the query through the
+ *   <li>{@code ForceSingleMode}: one task on an executor runs the query through the
  *       SDK's streaming query and turns the v2 response into rows as it arrives; the driver only
  *       asks for the schema.</li>
  *   <li>{@code ForcePartitionedMode}: {@code numPartitions} tasks each run
  *       {@code <query> | where hash(<partitionColumn>, N) == i}; the partition column defaults to
  *       the first column. Bucket 0 also takes the nulls, and types Kusto does not hash natively are
  *       hashed as text, so every row lands in exactly one partition.</li>
- *   <li>{@code ForceDistributedMode} (export to transient storage) is refused with an error until it
- *       is implemented.</li>
+ *   <li>{@code ForceDistributedMode}: {@link dev.kustospark.spark.read.KustoExport} exports the
+ *       query to transient storage ({@link dev.kustospark.spark.read.TransientStorage}) once, when
+ *       {@link dev.kustospark.spark.read.DistributedBatch} plans its partitions; each task downloads
+ *       one Parquet file with the Azure Storage SDK and decodes it with parquet-mr
+ *       ({@link dev.kustospark.spark.read.ParquetBlobReader}) into the values single mode gives
+ *       ({@link dev.kustospark.spark.read.ParquetValueConverter}). {@link
+ *       dev.kustospark.spark.read.ExportRegistry} deletes the files when the plan is gone or the
+ *       application ends, and keeps them for reuse with {@code distributedReadModeTransientCache}.</li>
+ *   <li>Not set: {@link dev.kustospark.spark.read.ReadModeChoice} estimates the rows; small reads run
+ *       in single mode ({@link dev.kustospark.spark.read.FallbackPartitionReader} exports instead when
+ *       Kusto's result limits stop the query), large ones are exported when storage is available.</li>
  * </ul>
- * The mode is logged and shown in the scan's description ({@code explain()}). The data queries ask
+ * The mode and the reason for it are logged and shown in the scan's description ({@code explain()}). The data queries ask
  * for {@code notruncation} unless {@code clientRequestPropertiesJson} sets a truncation option of its
  * own, since Kusto otherwise stops a result at 500,000 records or 64 MB.
  *

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A streaming write: each task's batches are in the table as soon as Kusto acknowledges them, so
  * commit only reports totals, and abort can only report what already landed (streaming ingestion
- * cannot be rolled back; Transactional mode, which can, comes later).
+ * cannot be rolled back; {@link TransactionalBatchWrite} can).
  */
 final class KustoBatchWrite implements BatchWrite {
     private static final Logger LOG = LoggerFactory.getLogger(KustoBatchWrite.class);

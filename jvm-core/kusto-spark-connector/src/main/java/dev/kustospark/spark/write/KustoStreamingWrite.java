@@ -40,16 +40,18 @@ final class KustoStreamingWrite implements StreamingWrite {
     private final long maxBlobBytes;
     private final Duration autoCleanup;
     private final boolean pollOnDriver;
+    private final IngestionStorage storage;
     private final String stagingName;
     private StagingTable staging;
 
     /**
      * @param sinkId       the streaming query's id, the same after a restart from its checkpoint
      * @param pollOnDriver the driver waits for the ingestion results (the tasks do not)
+     * @param storage      the user's containers ({@code kustoIngestionStorageContainer}), or null for the cluster's
      */
     KustoStreamingWrite(ConnectionConfig connection, String target, String sinkId, List<KustoColumn> columns,
             SparkIngestionProperties ingestion, StructType schema, int[] layout, long maxBlobBytes, Duration autoCleanup,
-            boolean pollOnDriver, String appName) {
+            boolean pollOnDriver, String appName, IngestionStorage storage) {
         this.connection = connection;
         this.target = target;
         this.sinkId = sinkId;
@@ -60,6 +62,7 @@ final class KustoStreamingWrite implements StreamingWrite {
         this.maxBlobBytes = maxBlobBytes;
         this.autoCleanup = autoCleanup;
         this.pollOnDriver = pollOnDriver;
+        this.storage = storage;
         // A random part: requestId may be fixed by the user, and every micro-batch needs a table of its own.
         this.stagingName = StagingTable.generatedName(appName, target, connection.requestId() + "_"
                 + UUID.randomUUID().toString().substring(0, 8));
@@ -83,7 +86,7 @@ final class KustoStreamingWrite implements StreamingWrite {
         staging.create(columns, autoCleanup);
         LOG.info("Kusto streaming sink {} into table '{}' of database '{}': micro-batch staged in temporary table '{}'",
                 sinkId, target, connection.database(), stagingName);
-        QueuedIngestion queued = new QueuedIngestion(connection, stagingName, ingestion, true);
+        QueuedIngestion queued = new QueuedIngestion(connection, stagingName, ingestion, true, storage);
         return new KustoStreamingDataWriterFactory(queued, sinkId, UUID.randomUUID().toString().substring(0, 8), schema,
                 layout, maxBlobBytes, pollOnDriver ? null : connection.timeout());
     }

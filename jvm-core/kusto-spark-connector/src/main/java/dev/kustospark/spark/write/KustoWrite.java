@@ -54,18 +54,20 @@ final class KustoWrite implements Write {
         SparkIngestionProperties ingestion = config.sparkIngestionProperties();
         int[] layout = layout(ingestion.csvMapping().isPresent() || ingestion.csvMappingNameReference().isPresent());
         long maxBlobBytes = config.clientBatchingLimitMb() * 1024L * 1024L;
+        IngestionStorage storage = storage();
         if (config.writeMode() == WriteMode.Queued) {
             LOG.info("Kusto write of query {} into table '{}' of database '{}' by queued ingestion (fire and forget) in"
                     + " blobs of at most {} MB", queryId, config.table(), config.connection().database(),
                     config.clientBatchingLimitMb());
-            QueuedIngestion queued = new QueuedIngestion(config.connection(), config.table(), ingestion, false);
+            QueuedIngestion queued = new QueuedIngestion(config.connection(), config.table(), ingestion, false, storage);
             return new QueuedBatchWrite(config.table(),
                     new QueuedDataWriterFactory(queued, null, schema, layout, maxBlobBytes, null));
         }
-        return transactional(ingestion, layout, maxBlobBytes);
+        return transactional(ingestion, layout, maxBlobBytes, storage);
     }
 
-    private BatchWrite transactional(SparkIngestionProperties ingestion, int[] layout, long maxBlobBytes) {
+    private BatchWrite transactional(SparkIngestionProperties ingestion, int[] layout, long maxBlobBytes,
+            IngestionStorage storage) {
         List<String> ifNotExists = ingestion.ingestIfNotExists().orElse(List.of());
         if (!ifNotExists.isEmpty() && StagingTable.targetHasIngestByTag(config.connection(), config.table(), ifNotExists)) {
             LOG.info("Kusto write of query {} into table '{}' skipped: the table already has extents tagged ingest-by"
@@ -90,7 +92,10 @@ final class KustoWrite implements Write {
                         + " most {} MB, ingestion results awaited on the {})", queryId, config.table(),
                 config.connection().database(), staging.name(), config.clientBatchingLimitMb(),
                 pollOnDriver ? "driver" : "tasks");
-        QueuedIngestion queued = new QueuedIngestion(config.connection(), staging.name(), ingestion, true);
+        // The target was checked above; the temporary table would wrongly see the first partition's
+        // ingest-by tags and skip every other partition.
+        SparkIngestionProperties staged = ingestion.toBuilder().ingestIfNotExists(null).build();
+        QueuedIngestion queued = new QueuedIngestion(config.connection(), staging.name(), staged, true, storage);
         String writeId = UUID.randomUUID().toString().substring(0, 8);
         QueuedDataWriterFactory factory = new QueuedDataWriterFactory(queued, writeId, schema, layout, maxBlobBytes,
                 pollOnDriver ? null : config.connection().timeout());
@@ -111,7 +116,12 @@ final class KustoWrite implements Write {
                         + " write was prepared"));
         return new KustoStreamingWrite(config.connection(), config.table(), queryId, columns, ingestion, schema, layout,
                 config.clientBatchingLimitMb() * 1024L * 1024L, config.stagingResourcesAutoCleanupTimeout(),
-                config.pollingOnDriver(), appName());
+                config.pollingOnDriver(), appName(), storage());
+    }
+
+    /** The user's ingestion containers; their SAS tokens go to the tasks, which upload with them. */
+    private IngestionStorage storage() {
+        return config.ingestionStorageContainer().map(IngestionStorage::parse).orElse(null);
     }
 
     private static String appName() {

@@ -83,7 +83,7 @@ final class QueuedDataWriter implements DataWriter<InternalRow> {
         out = null;
         String what = "partition " + partitionId + " blob " + (sources.size() + 1);
         try {
-            sources.put(ingestion.ingest(file, attemptTag, what), what);
+            sources.put(ingestion.ingest(file, partitionId, attemptTag, what), what);
         } finally {
             deleteFile();
             blobBytes = 0;

@@ -3,6 +3,8 @@ package dev.kustospark.spark.write;
 import com.microsoft.azure.kusto.ingest.ColumnMapping;
 import com.microsoft.azure.kusto.ingest.IngestionMapping;
 import com.microsoft.azure.kusto.ingest.IngestionProperties;
+import com.microsoft.azure.kusto.ingest.source.BlobSourceInfo;
+import com.microsoft.azure.kusto.ingest.source.CompressionType;
 import com.microsoft.azure.kusto.ingest.source.FileSourceInfo;
 import dev.kustospark.spark.CsvColumnMapping;
 import dev.kustospark.spark.KustoConnectorException;
@@ -37,31 +39,36 @@ final class QueuedIngestion implements Serializable {
     private final String table;
     private final SparkIngestionProperties properties;
     private final boolean reportStatus;
+    private final IngestionStorage storage;
     private final String batchTag;
 
     /**
      * @param table        the table the blobs are ingested into (the temporary table of a transactional write)
      * @param reportStatus whether the service records each blob's outcome in the status table
+     * @param storage      the user's containers ({@code kustoIngestionStorageContainer}), or null for the cluster's
      */
-    QueuedIngestion(ConnectionConfig connection, String table, SparkIngestionProperties properties, boolean reportStatus) {
-        this(connection, table, properties, reportStatus, null);
+    QueuedIngestion(ConnectionConfig connection, String table, SparkIngestionProperties properties, boolean reportStatus,
+            IngestionStorage storage) {
+        this(connection, table, properties, reportStatus, storage, null);
     }
 
     private QueuedIngestion(ConnectionConfig connection, String table, SparkIngestionProperties properties,
-            boolean reportStatus, String batchTag) {
+            boolean reportStatus, IngestionStorage storage, String batchTag) {
         this.connection = connection;
         this.table = table;
         this.properties = properties;
         this.reportStatus = reportStatus;
+        this.storage = storage;
         this.batchTag = batchTag;
     }
 
     /**
-     * The same ingestion whose extents also carry {@code ingest-by:<batchTag>}: the streaming sink
-     * records each micro-batch's id with its data this way, so a replayed batch can be recognised.
+     * The same ingestion (same table, properties and storage) whose extents also carry
+     * {@code ingest-by:<batchTag>}: the streaming sink records each micro-batch's id with its data
+     * this way, so a replayed batch can be recognised.
      */
     QueuedIngestion withIngestByTag(String batchTag) {
-        return new QueuedIngestion(connection, table, properties, reportStatus, batchTag);
+        return new QueuedIngestion(connection, table, properties, reportStatus, storage, batchTag);
     }
 
     String table() {
@@ -72,14 +79,21 @@ final class QueuedIngestion implements Serializable {
         return connection;
     }
 
-    /** Queues one gzipped CSV file; returns its source id. */
-    UUID ingest(Path gzippedCsv, String attemptTag, String what) {
+    /** Queues one gzipped CSV file of partition {@code partitionId}; returns its source id. */
+    UUID ingest(Path gzippedCsv, int partitionId, String attemptTag, String what) {
         UUID sourceId = UUID.randomUUID();
         IngestionProperties sdk = sdkProperties(attemptTag);
         for (int attempt = 1; ; attempt++) {
             try {
-                FileSourceInfo source = new FileSourceInfo(gzippedCsv.toString(), sourceId);
-                KustoClients.queuedIngestClient(connection).ingestFromFile(source, sdk);
+                if (storage == null) {
+                    FileSourceInfo source = new FileSourceInfo(gzippedCsv.toString(), sourceId);
+                    KustoClients.queuedIngestClient(connection).ingestFromFile(source, sdk);
+                } else {
+                    String blob = storage.upload(gzippedCsv, connection.database() + "__" + table + "__" + sourceId
+                            + ".csv.gz", partitionId);
+                    KustoClients.queuedIngestClient(connection).ingestFromBlob(
+                            new BlobSourceInfo(blob, CompressionType.gz, sourceId), sdk);
+                }
                 return sourceId;
             } catch (Exception e) {
                 if (attempt >= MAX_ATTEMPTS || !KustoConnectorException.isTransient(e)) {

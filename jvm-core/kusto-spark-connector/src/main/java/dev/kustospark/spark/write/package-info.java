@@ -6,8 +6,17 @@
  * through the SDK's streaming ingestion in batches of at most {@code streamingIngestSizeInMB}
  * (uncompressed), retrying throttling, 5xx and lost connections with exponential backoff. Streaming
  * ingestion is not transactional: a failed or retried task may leave batches it already sent in the
- * table. {@code Transactional} (the established connector's default) and {@code Queued} are refused
- * with an error until they are implemented.
+ * table.
+ *
+ * <p>{@code Transactional} (the default) stages the write in a temporary table
+ * ({@code StagingTable}, created with an auto-delete policy): tasks spool
+ * gzipped CSV to local files sealed at {@code clientBatchingLimit} MB and hand them to the SDK's queued
+ * ingest client ({@code QueuedIngestion}), tagging each task attempt's extents; the outcome of every
+ * blob is read from the status table ({@code IngestionStatusPoller}) in the task or, with
+ * {@code pollingOnDriver}, on the driver; the commit moves only the committed attempts' extents into
+ * the target ({@code TransactionalBatchWrite}), and any failure or abort drops the temporary table and
+ * leaves the target unchanged. {@code Queued} queues the same blobs straight into the target and does
+ * not wait ({@code QueuedBatchWrite}).
  *
  * <h2>Streaming sink</h2>
  * {@code KustoWrite.toStreaming()} writes each micro-batch as a

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +66,37 @@ class KustoTypeMappingTest {
         assertEquals("1969-12-31T23:59:59.9999990Z", KustoValueFormats.datetimeFromMicros(-1));
         assertEquals(-1L, KustoValueFormats.parseDatetimeToMicros("1969-12-31T23:59:59.9999990Z"));
         assertEquals("datetime(2024-01-02T00:00:00.0000000Z)", KqlSyntax.datetimeLiteral(Instant.parse("2024-01-02T00:00:00Z")));
+    }
+    /** The hand-written parse of Kusto's datetime form agrees with {@link Instant#parse} everywhere. */
+    @Test
+    void datetimeParsingAgreesWithInstantParse() {
+        java.util.Random random = new java.util.Random(42);
+        List<String> texts = new java.util.ArrayList<>(List.of("0001-01-01T00:00:00.0000000Z",
+                "9999-12-31T23:59:59.9999999Z", "1970-01-01T00:00:00Z", "2024-02-29T12:00:00.5Z",
+                "1969-12-31T23:59:59.999999999Z", "2000-01-01T00:00:00.123456789Z", "1900-03-01T01:02:03.0000010Z"));
+        for (int i = 0; i < 20_000; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong(-62_135_596_800L, 253_402_300_800L),
+                    random.nextInt(1_000_000_000));
+            String iso = instant.toString();
+            int digits = random.nextInt(10);
+            String base = iso.substring(0, 19);
+            String fraction = String.format("%09d", instant.getNano()).substring(0, digits);
+            texts.add(base + (digits == 0 ? "" : "." + fraction) + "Z");
+        }
+        for (String text : texts) {
+            Instant instant = Instant.parse(text);
+            long expected = instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000L;
+            assertEquals(expected, KustoValueFormats.parseDatetimeToMicros(text), text);
+        }
+        for (String bad : List.of("2024-02-30T00:00:00Z", "2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z",
+                "2024-01-01T00:60:00Z", "2024-01-01T00:00:00.1234567890Z",
+                "2024-01-01 00:00:00Z", "2024-01-0aT00:00:00Z", "2024-01-01T00:00:00.12a4Z")) {
+            assertThrows(java.time.format.DateTimeParseException.class, () -> KustoValueFormats.parseDatetimeToMicros(bad), bad);
+        }
+        // Forms outside the fast path still parse as Instant.parse reads them (end of day, offsets).
+        assertEquals(Instant.parse("2024-01-02T00:00:00Z").getEpochSecond() * 1_000_000L,
+                KustoValueFormats.parseDatetimeToMicros("2024-01-01T24:00:00Z"));
+        assertEquals(Instant.parse("2024-01-01T00:00:00+01:00").getEpochSecond() * 1_000_000L,
+                KustoValueFormats.parseDatetimeToMicros("2024-01-01T00:00:00+01:00"));
     }
 }

@@ -218,7 +218,7 @@ final class MathFunctions {
         }
         Sql.requireType(site, args.get(1), "the modulo", KustoType.INT, KustoType.LONG);
         String mod = "CAST(" + args.get(1).sql() + " AS BIGINT)";
-        return TypedSql.of("(CASE WHEN " + mod + " > 0 THEN CAST(" + unsigned + " % CAST(" + mod
-                + " AS UHUGEINT) AS BIGINT) END)", KustoType.LONG);
+        return TypedSql.of("(CASE WHEN " + mod + " > 0 THEN " + XxHash64Sql.unsignedMod(unsigned, mod) + " END)",
+                KustoType.LONG);
     }
 }

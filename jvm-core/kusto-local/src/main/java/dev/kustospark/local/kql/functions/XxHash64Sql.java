@@ -14,6 +14,7 @@ final class XxHash64Sql {
     private static final BigInteger P2_VALUE = new BigInteger("14029467366897019727");
 
     private static final String MASK = "18446744073709551615::UHUGEINT";
+    private static final String MASK_SIGNED = "18446744073709551615::HUGEINT";
     private static final String P1 = u(P1_VALUE);
     private static final String P2 = u(P2_VALUE);
     private static final String P3 = u(new BigInteger("1609587929392839161"));
@@ -161,9 +162,19 @@ final class XxHash64Sql {
                 + " AS HUGEINT) - 18446744073709551616::HUGEINT ELSE CAST(" + h + " AS HUGEINT) END AS BIGINT)");
     }
 
-    /** A signed BIGINT's two's-complement bits as a UHUGEINT below 2^64. */
+    /**
+     * A signed BIGINT's two's-complement bits as a UHUGEINT below 2^64: the low 64 bits of its
+     * 128-bit two's complement, taken with a bitwise AND (a 128-bit modulo costs about 6 us a row).
+     */
     static String unsignedWord(String signed) {
-        return "CAST((CAST(" + signed + " AS HUGEINT) + 18446744073709551616::HUGEINT) % 18446744073709551616::HUGEINT"
-                + " AS UHUGEINT)";
+        return "CAST(CAST(" + signed + " AS HUGEINT) & " + MASK_SIGNED + " AS UHUGEINT)";
+    }
+
+    /**
+     * {@code unsigned % mod} for an unsigned hash below 2^64 and a positive BIGINT {@code mod}, in
+     * 64-bit arithmetic (the same remainder as on UHUGEINT, many times cheaper).
+     */
+    static String unsignedMod(String unsigned, String mod) {
+        return "CAST(CAST(" + unsigned + " AS UBIGINT) % CAST(" + mod + " AS UBIGINT) AS BIGINT)";
     }
 }

@@ -183,6 +183,25 @@ class MathFunctionsTest {
         assertThrows(KustoException.class, () -> call("hash", real(1.5)));
     }
 
+    /** {@code hash(long, N)}, the partition filter of the Spark connector: the unsigned hash modulo N. */
+    @Test
+    void hashOfLongsModuloMatchesTheReference() {
+        long[] values = {0L, 1L, -1L, 2L, -2L, Long.MAX_VALUE, Long.MIN_VALUE, 1234567890123L, -987654321987L};
+        StringBuilder rows = new StringBuilder();
+        for (int k = 0; k < values.length; k++) {
+            rows.append(k == 0 ? "" : ", ").append("(CAST(").append(values[k]).append(" AS BIGINT), ").append(k).append(")");
+        }
+        for (long mod : new long[] {1L, 2L, 7L, 64L, 1_000_003L, Long.MAX_VALUE}) {
+            List<Object> buckets = db.evalOver(call("hash", TypedSql.of("x", KustoType.LONG), lng(mod)),
+                    "(VALUES " + rows + ") v(x, k) ORDER BY k");
+            for (int k = 0; k < values.length; k++) {
+                byte[] bytes = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                        .putLong(values[k]).array();
+                assertEquals(Xxh64Reference.unsignedMod(bytes, mod), buckets.get(k), "hash(" + values[k] + ", " + mod + ")");
+            }
+        }
+    }
+
     @Test
     void hashWorksOverColumns() {
         List<Object> hashes = db.evalOver(call("hash", TypedSql.of("s", KustoType.STRING), lng(100)),

@@ -1,0 +1,200 @@
+package dev.kustospark.spark.read;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.azure.kusto.data.Client;
+import com.microsoft.azure.kusto.data.KustoOperationResult;
+import com.microsoft.azure.kusto.data.KustoResultSetTable;
+import dev.kustospark.spark.KustoConnectorException;
+import dev.kustospark.spark.client.KustoClients;
+import dev.kustospark.spark.config.ConnectionConfig;
+import dev.kustospark.spark.types.KqlSyntax;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exports one query to transient storage: {@code .export async compressed to parquet} with a name
+ * prefix unique to this export, {@code .show operations <id>} polled until the operation ends, then
+ * the blobs listed by that prefix (as the established connector does: listing works for every
+ * container, where the operation's details name only what one node wrote).
+ */
+final class KustoExport implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(KustoExport.class);
+    /** Polls start quick (small exports end within a second) and slow down to one every 2 s. */
+    private static final long FIRST_POLL_MILLIS = 50;
+    private static final long MAX_POLL_MILLIS = 2_000;
+    static final long DEFAULT_SIZE_LIMIT_BYTES = 100L * 1024 * 1024;
+
+    private final ConnectionConfig connection;
+    private final List<ExportLocation> locations;
+    private final String exportOptionsJson;
+    private final Duration timeout;
+
+    KustoExport(ConnectionConfig connection, List<ExportLocation> locations, String exportOptionsJson, Duration timeout) {
+        this.connection = connection;
+        this.locations = List.copyOf(locations);
+        this.exportOptionsJson = exportOptionsJson;
+        this.timeout = timeout;
+        withProperties("check"); // fail on the driver, before anything runs, when the options are unusable
+    }
+
+    List<ExportLocation> locations() {
+        return locations;
+    }
+
+    /** Runs the export of {@code query} and returns the Parquet files it wrote. */
+    List<ExportedBlob> run(String query) {
+        String prefix = "kusto-spark/" + UUID.randomUUID();
+        StringBuilder command = new StringBuilder(".export async compressed to parquet (");
+        for (int i = 0; i < locations.size(); i++) {
+            command.append(i == 0 ? "" : ", ").append("h@\"").append(locations.get(i).exportTarget()).append('"');
+        }
+        command.append(") with (").append(withProperties(prefix)).append(") <| ").append(query);
+        Client client = KustoClients.queryClient(connection);
+        String operationId;
+        try {
+            // The user's request properties (e.g. norequesttimeout, servertimeout) apply to the export too.
+            KustoOperationResult started = client.executeMgmt(connection.database(), command.toString(),
+                    KustoClients.sdkRequestProperties(connection, "Export"));
+            KustoResultSetTable table = started.getPrimaryResults();
+            if (!table.next()) {
+                throw new IllegalStateException("the .export command returned no operation id");
+            }
+            operationId = String.valueOf(table.getObject(0));
+        } catch (Exception e) {
+            // The command holds the storage secrets: only the query is named.
+            throw KustoConnectorException.of("Exporting query '" + KustoConnectorException.oneLineQuery(query)
+                    + "' to transient storage " + locations, e);
+        }
+        LOG.info("Export {} of query '{}' started into {} with prefix {}", operationId,
+                KustoConnectorException.oneLineQuery(query), locations, prefix);
+        awaitCompletion(client, operationId, query);
+        List<ExportedBlob> blobs = list(prefix);
+        LOG.info("Export {} completed: {} files", operationId, blobs.size());
+        return blobs;
+    }
+
+    /** The {@code with(...)} properties: the user's {@code kustoExportOptionsJson}, and our name prefix. */
+    private String withProperties(String prefix) {
+        List<String> properties = new ArrayList<>();
+        properties.add("namePrefix=" + KqlSyntax.stringLiteral(prefix));
+        boolean userSizeLimit = false;
+        if (exportOptionsJson != null) {
+            JsonNode options;
+            try {
+                options = new ObjectMapper().readTree(exportOptionsJson);
+            } catch (Exception e) {
+                throw new IllegalArgumentException("option kustoExportOptionsJson is not a JSON object", e);
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = options.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> option = it.next();
+                String name = option.getKey();
+                if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw new IllegalArgumentException("option kustoExportOptionsJson: '" + name
+                            + "' is not a property name of .export");
+                }
+                if (name.equalsIgnoreCase("namePrefix")) {
+                    throw new IllegalArgumentException("option kustoExportOptionsJson: namePrefix is set by the connector"
+                            + " (each read exports under its own prefix to find its files); remove it");
+                }
+                userSizeLimit |= name.equalsIgnoreCase("sizeLimit");
+                JsonNode value = option.getValue();
+                properties.add(name + "=" + (value.isNumber() || value.isBoolean() ? value.asText()
+                        : KqlSyntax.stringLiteral(value.isTextual() ? value.asText() : value.toString())));
+            }
+        }
+        if (!userSizeLimit) {
+            // The service's documented default, stated so that every server splits large exports into
+            // files of about this size: a file is a task of the read.
+            properties.add("sizeLimit=" + DEFAULT_SIZE_LIMIT_BYTES);
+        }
+        return String.join(", ", properties);
+    }
+
+    private void awaitCompletion(Client client, String operationId, String query) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = FIRST_POLL_MILLIS;
+        while (true) {
+            String state;
+            String status;
+            try {
+                // Polling is idempotent: a lost connection or throttling is retried.
+                KustoResultSetTable table = QueryRetry.call("Polling export operation " + operationId,
+                        () -> client.executeMgmt(connection.database(), ".show operations " + operationId,
+                                KustoClients.sdkRequestProperties(connection, "ExportStatus"))).getPrimaryResults();
+                if (!table.next()) {
+                    throw new IllegalStateException(".show operations " + operationId + " returned no row");
+                }
+                state = table.getString("State");
+                status = table.getString("Status");
+            } catch (Exception e) {
+                throw KustoConnectorException.of("Polling export operation " + operationId, e);
+            }
+            switch (state == null ? "" : state.toLowerCase(Locale.ROOT)) {
+                case "completed" -> {
+                    return;
+                }
+                case "inprogress", "scheduled", "throttled", "" -> {
+                    // still running
+                }
+                default -> throw new IllegalStateException("Export operation " + operationId + " of query '"
+                        + KustoConnectorException.oneLineQuery(query) + "' ended in state " + state
+                        + (status == null || status.isBlank() ? "" : ": " + status));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Export operation " + operationId + " of query '"
+                        + KustoConnectorException.oneLineQuery(query) + "' did not complete within timeoutLimit="
+                        + timeout.toSeconds() + " seconds; raise timeoutLimit or narrow the query");
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for export operation " + operationId);
+            }
+            pause = Math.min(pause * 3 / 2, MAX_POLL_MILLIS);
+        }
+    }
+
+    private List<ExportedBlob> list(String prefix) {
+        List<ExportedBlob> blobs = new ArrayList<>();
+        for (ExportLocation location : locations) {
+            BlobContainerClient container = location.client();
+            for (BlobItem item : container.listBlobs(new ListBlobsOptions().setPrefix(prefix), null)) {
+                if (item.getName().endsWith(".parquet")) {
+                    long size = item.getProperties() == null || item.getProperties().getContentLength() == null ? 0
+                            : item.getProperties().getContentLength();
+                    blobs.add(new ExportedBlob(location, item.getName(), size));
+                }
+            }
+        }
+        return blobs;
+    }
+
+    /** Deletes the files of an export; a failure is logged, never thrown (the data has been read). */
+    static void delete(List<ExportedBlob> blobs) {
+        int deleted = 0;
+        for (ExportedBlob blob : blobs) {
+            try {
+                blob.location().client().getBlobClient(blob.name()).deleteIfExists();
+                deleted++;
+            } catch (RuntimeException e) {
+                LOG.warn("Could not delete exported blob {} in {}: {}", blob.name(), blob.location(),
+                        e.getClass().getSimpleName());
+            }
+        }
+        LOG.info("Deleted {} of {} exported blobs", deleted, blobs.size());
+    }
+}

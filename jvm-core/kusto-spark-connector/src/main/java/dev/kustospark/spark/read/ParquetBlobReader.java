@@ -1,0 +1,214 @@
+package dev.kustospark.spark.read;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.execution.datasources.parquet.VectorizedParquetRecordReader;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnVector;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
+
+/**
+ * Reads the exported Parquet files of one partition. Each blob is downloaded through the Azure
+ * Storage SDK with the container's SAS or key into a local temporary file (Parquet needs random
+ * access to its footer), decoded by Spark's own vectorized Parquet reader (the one
+ * {@code spark.read.parquet} uses) with the columns converted to the values single mode gives
+ * ({@link ConvertingColumnVector}), or, for types that reader cannot give, by parquet-mr's record
+ * reader ({@link ParquetValueConverter}); the local file is deleted once read. Only the columns
+ * Spark needs are decoded.
+ */
+final class ParquetBlobReader implements PartitionReader<InternalRow> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ParquetBlobReader.class);
+    private static final int BATCH_ROWS = 4096;
+
+    private final DistributedInputPartition partition;
+    private final StructType schema;
+    private int nextBlob;
+    private Path localFile;
+    private ParquetFileReader file;
+    private MessageType fileSchema;
+    private int[] columnIndex;
+    private PrimitiveType[] columnType;
+    private RecordReader<Group> records;
+    private long recordsLeft;
+    private InternalRow current;
+    /** Spark's vectorized reader of the current file, when it can read it; else the parquet-mr records above. */
+    private VectorizedParquetRecordReader vectorized;
+    private ColumnarBatch batch;
+    private int batchRow;
+
+    ParquetBlobReader(DistributedInputPartition partition, StructType schema) {
+        this.partition = partition;
+        this.schema = schema;
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        while (true) {
+            if (vectorized != null) {
+                if (batch != null && batchRow < batch.numRows()) {
+                    current = batch.getRow(batchRow++);
+                    return true;
+                }
+                if (vectorized.nextBatch()) {
+                    batch = wrapped(vectorized.resultBatch());
+                    batchRow = 0;
+                    continue;
+                }
+                closeFile();
+            }
+            if (records != null && recordsLeft > 0) {
+                recordsLeft--;
+                current = toRow(records.read());
+                return true;
+            }
+            if (file != null) {
+                PageReadStore pages = file.readNextRowGroup();
+                if (pages != null) {
+                    recordsLeft = pages.getRowCount();
+                    records = new ColumnIOFactory().getColumnIO(fileSchema).getRecordReader(pages,
+                            new GroupRecordConverter(fileSchema));
+                    continue;
+                }
+                closeFile();
+            }
+            if (nextBlob >= partition.blobs().size()) {
+                return false;
+            }
+            open(partition.blobs().get(nextBlob++));
+        }
+    }
+
+    private void open(ExportedBlob blob) throws IOException {
+        localFile = Files.createTempFile("kusto-export-", ".parquet");
+        try {
+            blob.location().client().getBlobClient(blob.name()).downloadToFile(localFile.toString(), true);
+        } catch (RuntimeException e) {
+            throw new IOException("Downloading exported file " + blob.name() + " from " + blob.location() + " failed: "
+                    + e.getClass().getSimpleName() + (e instanceof com.azure.storage.blob.models.BlobStorageException s
+                            ? " HTTP " + s.getStatusCode() + " " + s.getErrorCode() : ""), e);
+        }
+        if (openVectorized()) {
+            LOG.debug("Decoding exported file {} with Spark's vectorized Parquet reader", blob.name());
+            return;
+        }
+        LOG.debug("Decoding exported file {} with parquet-mr's record reader", blob.name());
+        Configuration conf = new Configuration(false);
+        file = ParquetFileReader.open(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(localFile.toUri()), conf));
+        MessageType full = file.getFooter().getFileMetaData().getSchema();
+        List<Type> wanted = new ArrayList<>();
+        for (StructField field : schema.fields()) {
+            if (!full.containsField(field.name()) || !ParquetValueConverter.readable(full.getType(field.name()))) {
+                throw new IOException("The exported file " + blob.name() + " has no column '" + field.name()
+                        + "'; its columns: " + full.getFields().stream().map(Type::getName).toList());
+            }
+            Type type = full.getType(field.name());
+            if (!wanted.contains(type)) {
+                wanted.add(type);
+            }
+        }
+        fileSchema = new MessageType(full.getName(), wanted);
+        file.setRequestedSchema(fileSchema);
+        columnIndex = new int[schema.size()];
+        columnType = new PrimitiveType[schema.size()];
+        for (int i = 0; i < schema.size(); i++) {
+            columnIndex[i] = fileSchema.getFieldIndex(schema.fields()[i].name());
+            columnType[i] = fileSchema.getType(columnIndex[i]).asPrimitiveType();
+        }
+        records = null;
+        recordsLeft = 0;
+    }
+
+    /**
+     * Opens the local file with Spark's own vectorized Parquet reader, which decodes whole column
+     * chunks at a time; false when it cannot read the file's types as the read schema needs them
+     * (then parquet-mr's record reader decodes it value by value).
+     */
+    private boolean openVectorized() {
+        VectorizedParquetRecordReader reader = new VectorizedParquetRecordReader(false, BATCH_ROWS);
+        try {
+            reader.initialize(localFile.toString(), List.of(schema.fieldNames()));
+            if (wrapped(reader.resultBatch()) == null) {
+                reader.close();
+                return false;
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                reader.close();
+            } catch (IOException | RuntimeException ignored) {
+                // falling back anyway
+            }
+            return false;
+        }
+        vectorized = reader;
+        batch = null;
+        return true;
+    }
+
+    /** The reader's batch with each column seen as the read schema's type; null when one cannot be. */
+    private ColumnarBatch wrapped(ColumnarBatch raw) {
+        ColumnVector[] columns = new ColumnVector[schema.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = ConvertingColumnVector.of(raw.column(i), schema.fields()[i]);
+            if (columns[i] == null) {
+                return null;
+            }
+        }
+        return new ColumnarBatch(columns, raw.numRows());
+    }
+
+    private InternalRow toRow(Group group) {
+        Object[] values = new Object[schema.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = ParquetValueConverter.convert(group, columnIndex[i], columnType[i], schema.fields()[i]);
+        }
+        return new GenericInternalRow(values);
+    }
+
+    @Override
+    public InternalRow get() {
+        return current;
+    }
+
+    private void closeFile() throws IOException {
+        try {
+            if (vectorized != null) {
+                vectorized.close();
+            }
+            if (file != null) {
+                file.close();
+            }
+        } finally {
+            vectorized = null;
+            batch = null;
+            file = null;
+            records = null;
+            if (localFile != null) {
+                Files.deleteIfExists(localFile);
+                localFile = null;
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closeFile();
+    }
+}
