@@ -19,6 +19,13 @@ final class StreamingSinkOptions {
                     + " only be recorded as done in the checkpoint once its data is in the table; remove"
                     + " writeEnableAsync");
         }
+        if (config.sparkIngestionProperties().ingestIfNotExists().isPresent()) {
+            // Within a micro-batch's temporary table the first partition's ingest-by tag would make the service
+            // skip every other partition; the sink already skips a replayed batch by its own batch tag.
+            throw new KustoOptionException("ingestIfNotExists in sparkIngestionPropertiesJson cannot be used with"
+                    + " writeStream: the sink skips a replayed micro-batch by its own batch tag; remove"
+                    + " ingestIfNotExists");
+        }
         if (config.tempTableName().isPresent()) {
             throw new KustoOptionException("tempTableName cannot be used with writeStream: every micro-batch stages its"
                     + " data in a temporary table of its own; remove tempTableName");

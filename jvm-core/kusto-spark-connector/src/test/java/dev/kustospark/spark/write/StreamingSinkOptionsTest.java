@@ -46,4 +46,11 @@ class StreamingSinkOptionsTest {
                 () -> StreamingSinkOptions.requireSupported(config("tempTableName", "Staging"))).getMessage();
         assertTrue(temp.contains("tempTableName"), temp);
     }
+
+    @Test
+    void ingestIfNotExistsIsRefused() {
+        String message = assertThrows(KustoOptionException.class, () -> StreamingSinkOptions.requireSupported(
+                config("sparkIngestionPropertiesJson", "{\"ingestIfNotExists\":[\"batch-1\"]}"))).getMessage();
+        assertTrue(message.contains("ingestIfNotExists") && message.contains("remove"), message);
+    }
 }
