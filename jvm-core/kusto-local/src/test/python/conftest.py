@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import subprocess
@@ -29,14 +30,11 @@ def _server_command() -> list[str]:
             "--port", "0", "--in-memory", "--database", DATABASE]
 
 
-@pytest.fixture(scope="session")
-def server_url() -> Iterator[str]:
-    """The URL of a kusto-local started for this session (or KUSTO_LOCAL_URL, if given)."""
-    existing = os.environ.get("KUSTO_LOCAL_URL")
-    if existing:
-        yield existing
-        return
-    process = subprocess.Popen(_server_command(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+@contextlib.contextmanager
+def running_server(*extra_args: str) -> Iterator[str]:
+    """Starts kusto-local with the given extra arguments and yields its URL; stops it on exit."""
+    process = subprocess.Popen(_server_command() + list(extra_args),
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert process.stdout is not None
     seen: list[str] = []
     url = None
@@ -60,6 +58,17 @@ def server_url() -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def server_url() -> Iterator[str]:
+    """The URL of a kusto-local started for this session (or KUSTO_LOCAL_URL, if given)."""
+    existing = os.environ.get("KUSTO_LOCAL_URL")
+    if existing:
+        yield existing
+        return
+    with running_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

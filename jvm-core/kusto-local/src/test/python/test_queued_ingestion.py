@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import subprocess
-import threading
 import time
 from typing import Iterator
 
@@ -14,7 +13,7 @@ from azure.kusto.data.data_format import DataFormat
 from azure.kusto.ingest import IngestionProperties, QueuedIngestClient, ReportLevel, ReportMethod, StreamDescriptor
 from azure.kusto.ingest.status import KustoIngestStatusQueues
 
-from conftest import DATABASE, MODULE_DIR, READY_PREFIX, _server_command
+from conftest import DATABASE, MODULE_DIR, running_server
 
 DEADLINE_SECONDS = 60
 
@@ -24,29 +23,8 @@ def azurite_server_url() -> Iterator[str]:
     """A kusto-local of its own with --with-azurite (Azurite installed by the project's script)."""
     script = MODULE_DIR.parents[1] / "scripts" / "azurite-env.sh"
     home = subprocess.run(["bash", str(script)], check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
-    process = subprocess.Popen(_server_command() + ["--with-azurite", "--azurite-home", home],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    assert process.stdout is not None
-    url = None
-    seen: list[str] = []
-    for line in process.stdout:
-        seen.append(line)
-        if line.startswith(READY_PREFIX):
-            url = line[len(READY_PREFIX):].strip()
-            break
-    if url is None:
-        process.wait(timeout=30)
-        raise RuntimeError("kusto-local exited before listening:\n" + "".join(seen))
-    threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()
-    try:
+    with running_server("--with-azurite", "--azurite-home", home) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def test_queued_csv_reports_success_on_the_queue_with_tags(azurite_server_url: str) -> None:
