@@ -69,3 +69,25 @@ start_kusto_local() {
   KUSTO_LOCAL_URL="${line##* }"
   export KUSTO_LOCAL_URL KUSTO_LOCAL_PID
 }
+
+# Runs a benchmark main class of the Spark connector's tests from this checkout's classes. Both
+# modules are compiled in one reactor, so the classpath names this checkout's kusto-local classes, not
+# a jar that another build may replace in ~/.m2 while the benchmark runs. Environment: DRIVER_HEAP
+# (default 1g), SERVER_HEAP (kusto-local's own JVM, default 2g), JAVA_OPTS (driver), SERVER_JAVA_OPTS
+# (server); BENCH_PROPS adds -D options of the benchmark. Arguments: the main class, then its own.
+run_spark_bench() {
+  local main=$1
+  shift
+  cd "$PROJECT_ROOT"
+  local module=jvm-core/kusto-spark-connector
+  mvn -q -B -pl jvm-core/kusto-local,"$module" test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+  # The --add-opens flags Spark needs on Java 17, taken from the module's surefire argLine (without its -Xmx).
+  local opens
+  opens=$(sed -n 's|.*<argLine>\(.*\)</argLine>.*|\1|p' "$module/pom.xml" | sed 's/-Xmx[^ ]*//')
+  # shellcheck disable=SC2086
+  java -Xmx"${DRIVER_HEAP:-1g}" $opens ${JAVA_OPTS:-} ${BENCH_PROPS:-} -Dbench.serverHeap="${SERVER_HEAP:-2g}" \
+    -Dbench.serverJavaOpts="${SERVER_JAVA_OPTS:-}" \
+    -cp "$module/target/test-classes:$module/target/classes:$(cat $module/target/test-classpath.txt)" \
+    "dev.kustospark.spark.bench.$main" "$@"
+}
