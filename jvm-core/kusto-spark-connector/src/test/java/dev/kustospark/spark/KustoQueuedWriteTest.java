@@ -9,21 +9,14 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.sas.BlobContainerSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
-import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,20 +36,6 @@ class KustoQueuedWriteTest {
         env.close();
     }
 
-    private static final StructType ALL_TYPES = new StructType()
-            .add("s", "string").add("i", "int").add("l", "long").add("b", "boolean").add("r", "double")
-            .add("d", DataTypes.createDecimalType(38, 18)).add("t", "timestamp").add("where", "long").add("a b", "string");
-
-    private static Dataset<Row> allTypesFrame() {
-        List<Row> rows = Arrays.asList(
-                RowFactory.create("quote \" comma , newline \n é", 1, 9007199254740993L, true, 1.0e-7,
-                        new BigDecimal("12345678901234567890.123456789012345678"),
-                        Timestamp.from(Instant.parse("2024-01-02T03:04:05.123456Z")), 7L, "x y"),
-                RowFactory.create("", null, null, null, null, null, null, null, ""),
-                RowFactory.create("neg", -5, Long.MIN_VALUE, false, -2.5, new BigDecimal("-0.000000000000000001"),
-                        Timestamp.from(Instant.parse("1969-12-31T23:59:59.999999Z")), null, "z"));
-        return env.spark.createDataFrame(rows, ALL_TYPES);
-    }
 
     private static Map<String, String> writeOptions(String table) {
         Map<String, String> options = env.connectionOptions();
@@ -92,11 +71,11 @@ class KustoQueuedWriteTest {
 
     @Test
     void everyTypeRoundTripsInTransactionalMode() throws Exception {
-        Dataset<Row> frame = allTypesFrame();
+        Dataset<Row> frame = env.allTypesFrame();
         frame.repartition(2).write().format("kusto").options(writeOptions("TxTypes"))
                 .option("tableCreateOptions", "CreateIfNotExist").mode(SaveMode.Append).save();
         Dataset<Row> back = env.read("TxTypes").load();
-        assertEquals(ALL_TYPES, KustoWriteTest.stripMetadata(back.schema()));
+        assertEquals(KustoSparkTestSupport.ALL_TYPES, KustoWriteTest.stripMetadata(back.schema()));
         assertEquals(frame.orderBy("s").collectAsList(), back.orderBy("s").collectAsList());
         assertNoTempTable();
         KustoResultSetTable extents = env.mgmt(".show table TxTypes extents").getPrimaryResults();

@@ -5,6 +5,10 @@ import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.KustoOperationResult;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import dev.kustospark.local.KustoLocal;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +21,21 @@ import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /** One kusto-local server and one local Spark session for a test class. */
 final class KustoSparkTestSupport implements AutoCloseable {
     static final String DATABASE = "db1";
+
+    /** Every Spark type a write maps to a Kusto scalar, with a KQL keyword and a space among the column names. */
+    static final StructType ALL_TYPES = new StructType()
+            .add("s", "string").add("i", "int").add("l", "long").add("b", "boolean").add("r", "double")
+            .add("d", DataTypes.createDecimalType(38, 18)).add("t", "timestamp").add("where", "long").add("a b", "string");
 
     final KustoLocal kusto;
     final Client client;
@@ -83,6 +97,18 @@ final class KustoSparkTestSupport implements AutoCloseable {
             Configurator.setLevel(dispatcher, Level.WARN);
         }
         return List.copyOf(seen);
+    }
+
+    /** Three rows of {@link #ALL_TYPES}: awkward text and extreme values, all nulls, negatives and pre-1970. */
+    Dataset<Row> allTypesFrame() {
+        List<Row> rows = Arrays.asList(
+                RowFactory.create("quote \" comma , newline \n é", 1, 9007199254740993L, true, 1.0e-7,
+                        new BigDecimal("12345678901234567890.123456789012345678"),
+                        Timestamp.from(Instant.parse("2024-01-02T03:04:05.123456Z")), 7L, "x y"),
+                RowFactory.create("", null, null, null, null, null, null, null, ""),
+                RowFactory.create("neg", -5, Long.MIN_VALUE, false, -2.5, new BigDecimal("-0.000000000000000001"),
+                        Timestamp.from(Instant.parse("1969-12-31T23:59:59.999999Z")), null, "z"));
+        return spark.createDataFrame(rows, ALL_TYPES);
     }
 
     @Override

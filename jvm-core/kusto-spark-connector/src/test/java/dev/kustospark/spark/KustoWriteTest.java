@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,20 +30,6 @@ class KustoWriteTest {
         env.close();
     }
 
-    private static final StructType ALL_TYPES = new StructType()
-            .add("s", "string").add("i", "int").add("l", "long").add("b", "boolean").add("r", "double")
-            .add("d", DataTypes.createDecimalType(38, 18)).add("t", "timestamp").add("where", "long").add("a b", "string");
-
-    private static Dataset<Row> allTypesFrame() {
-        List<Row> rows = Arrays.asList(
-                RowFactory.create("quote \" comma , newline \n é", 1, 9007199254740993L, true, 1.0e-7,
-                        new BigDecimal("12345678901234567890.123456789012345678"),
-                        Timestamp.from(Instant.parse("2024-01-02T03:04:05.123456Z")), 7L, "x y"),
-                RowFactory.create("", null, null, null, null, null, null, null, ""),
-                RowFactory.create("neg", -5, Long.MIN_VALUE, false, -2.5, new BigDecimal("-0.000000000000000001"),
-                        Timestamp.from(Instant.parse("1969-12-31T23:59:59.999999Z")), null, "z"));
-        return env.spark.createDataFrame(rows, ALL_TYPES);
-    }
 
     private Map<String, String> writeOptions(String table) {
         Map<String, String> options = env.connectionOptions();
@@ -57,11 +40,11 @@ class KustoWriteTest {
 
     @Test
     void writeThenReadBackIdenticalDataIntoACreatedTable() {
-        Dataset<Row> frame = allTypesFrame();
+        Dataset<Row> frame = env.allTypesFrame();
         frame.repartition(2).write().format("kusto").options(writeOptions("Written"))
                 .option("tableCreateOptions", "CreateIfNotExist").mode(SaveMode.Append).save();
         Dataset<Row> back = env.read("Written").load();
-        assertEquals(ALL_TYPES, stripMetadata(back.schema()));
+        assertEquals(KustoSparkTestSupport.ALL_TYPES, stripMetadata(back.schema()));
         assertEquals(frame.orderBy("s").collectAsList(), back.orderBy("s").collectAsList());
     }
 
@@ -120,7 +103,7 @@ class KustoWriteTest {
 
     @Test
     void missingTableFailsWithFailIfNotExist() {
-        var e = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto").options(writeOptions("Absent"))
+        var e = assertThrows(Exception.class, () -> env.allTypesFrame().write().format("kusto").options(writeOptions("Absent"))
                 .mode(SaveMode.Append).save());
         String message = rootMessage(e);
         assertTrue(message.contains("'Absent'") && message.contains("tableCreateOptions=CreateIfNotExist"), message);
@@ -147,13 +130,13 @@ class KustoWriteTest {
 
     @Test
     void saveModesOtherThanAppendAreRefused() {
-        var e = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto").options(writeOptions("Written"))
+        var e = assertThrows(Exception.class, () -> env.allTypesFrame().write().format("kusto").options(writeOptions("Written"))
                 .mode(SaveMode.ErrorIfExists).save());
         assertTrue(rootMessage(e).contains("ErrorIfExists"), rootMessage(e));
-        var ignore = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto").options(writeOptions("Written"))
+        var ignore = assertThrows(Exception.class, () -> env.allTypesFrame().write().format("kusto").options(writeOptions("Written"))
                 .mode(SaveMode.Ignore).save());
         assertTrue(rootMessage(ignore).contains("Ignore"), rootMessage(ignore));
-        var overwrite = assertThrows(Exception.class, () -> allTypesFrame().write().format("kusto")
+        var overwrite = assertThrows(Exception.class, () -> env.allTypesFrame().write().format("kusto")
                 .options(writeOptions("Written")).mode(SaveMode.Overwrite).save());
         assertTrue(rootMessage(overwrite).toLowerCase().contains("truncate"), rootMessage(overwrite));
     }
