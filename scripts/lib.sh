@@ -16,7 +16,8 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
 }
 
-# Java 17+ and Maven for the JVM modules, Python 3.10+ with venv for the Python suites, Node.js for Azurite.
+# Java 17+ and Maven for the JVM modules, Python 3.10+ with venv for the Python suites, Node.js for
+# Azurite, Mono for the C# binding.
 ensure_tools() {
   local missing=()
   if ! command -v javac >/dev/null 2>&1; then missing+=(openjdk-17-jdk-headless); fi
@@ -24,6 +25,9 @@ ensure_tools() {
   if ! command -v python3 >/dev/null 2>&1; then missing+=(python3 python3-venv python3-pip); fi
   # Node.js and npm run Azurite, the storage emulator behind queued ingestion and export.
   if ! command -v npm >/dev/null 2>&1; then missing+=(nodejs npm); fi
+  # Mono builds and tests the C# binding (mcs compiles C# 7, NUnit 2.6 runs its tests).
+  if ! command -v mcs >/dev/null 2>&1; then missing+=(mono-devel); fi
+  if ! command -v nunit-console >/dev/null 2>&1; then missing+=(nunit-console); fi
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
   if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then apt_install python3-venv; fi
 }
