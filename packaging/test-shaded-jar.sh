@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs the smoke job of packaging/smoke against kusto-local with a shaded connector jar as the only
+# connector on the classpath: it writes a table, reads it back with a pushed filter, and checks that
+# the Kusto and Azure SDKs are only present relocated.
+#   Spark 4.2: spark-submit of the PySpark distribution in the project's virtualenv (.venv);
+#   Spark 3.5: java with the Spark 3.5 jars Maven resolves for packaging/smoke (no second Spark install).
+# Usage: packaging/test-shaded-jar.sh 4.2|3.5 [jar]
+#   jar defaults to the one packaging/shaded-spark-<line> built (packaging/build.sh or the reactor).
+source "$(dirname "$0")/../scripts/lib.sh"
+
+line=${1:-}
+case "$line" in
+  4.2) profile=() ;;
+  3.5) profile=(-Pspark-3.5) ;;
+  *) echo "usage: $0 4.2|3.5 [jar]" >&2; exit 2 ;;
+esac
+jar=${2:-$(ls "$PROJECT_ROOT"/packaging/shaded-spark-"$line"/target/kusto-spark_"$line"_*.jar 2>/dev/null \
+  | grep -v -e '-original' -e '-shaded' | head -n 1 || true)}
+if [ -z "$jar" ] || [ ! -f "$jar" ]; then
+  echo "test-shaded-jar: no shaded jar for Spark $line; build it with packaging/build.sh or give its path" >&2
+  exit 1
+fi
+jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+
+ensure_tools
+smoke="$PROJECT_ROOT/packaging/smoke"
+out="$smoke/target/spark-$line"
+log "smoke job for Spark $line"
+mvn -q -B -ntp -f "$smoke/pom.xml" "${profile[@]}" package dependency:build-classpath \
+  -Dmdep.outputFile="$out/spark-classpath.txt"
+smoke_jar="$out/kusto-spark-shaded-smoke-0.1.0-SNAPSHOT.jar"
+
+"$PROJECT_ROOT/scripts/azurite-env.sh" >/dev/null
+start_kusto_local --port 0 --in-memory --database smoke --with-azurite
+log "kusto-local at $KUSTO_LOCAL_URL; running the smoke job with $(basename "$jar")"
+table="ShadedSmoke_${line//./_}"
+if [ "$line" = 4.2 ]; then
+  python=$("$PROJECT_ROOT/scripts/python-env.sh" | tail -n 1)
+  SPARK_HOME=$("$python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')
+  export SPARK_HOME
+  "$SPARK_HOME/bin/spark-submit" --master 'local[2]' --conf spark.ui.enabled=false \
+    --class dev.kustospark.smoke.ShadedJarSmoke --jars "$jar" "$smoke_jar" \
+    "$KUSTO_LOCAL_URL" smoke "$table" "$line"
+else
+  # The --add-opens flags Spark needs on Java 17 (spark-submit adds them), from the connector's surefire argLine.
+  opens=$(sed -n 's|.*<argLine>\(.*\)</argLine>.*|\1|p' "$PROJECT_ROOT/jvm-core/kusto-spark-connector/pom.xml" \
+    | sed 's/-Xmx[^ ]*//')
+  # shellcheck disable=SC2086
+  java -Xmx1g $opens -cp "$smoke_jar:$jar:$(cat "$out/spark-classpath.txt")" \
+    dev.kustospark.smoke.ShadedJarSmoke "$KUSTO_LOCAL_URL" smoke "$table" "$line"
+fi
