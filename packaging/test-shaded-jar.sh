@@ -22,6 +22,19 @@ if [ -z "$jar" ] || [ ! -f "$jar" ]; then
 fi
 jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
 
+# What the jar holds: only the connector's packages (everything bundled is relocated under
+# dev.kustospark.shaded; Spark, Scala, Hadoop, logging and Parquet are the runtime's), and service
+# files that name the relocated classes.
+stray=$(unzip -Z1 "$jar" | grep '\.class$' | grep -v '^dev/kustospark/' | head -n 5 || true)
+[ -z "$stray" ] || { echo "test-shaded-jar: $(basename "$jar") has classes outside dev/kustospark/:" >&2; echo "$stray" >&2; exit 1; }
+services=$(unzip -Z1 "$jar" 'META-INF/services/*' | sed 's|META-INF/services/||' | grep -v '^$')
+for service in org.apache.spark.sql.sources.DataSourceRegister dev.kustospark.shaded.com.azure.core.http.HttpClientProvider; do
+  grep -qx "$service" <<<"$services" || { echo "test-shaded-jar: $(basename "$jar") lacks META-INF/services/$service" >&2; exit 1; }
+done
+unzip -p "$jar" 'META-INF/services/*' | grep -v -e '^dev\.kustospark\.' -e '^#' -e '^$' \
+  && { echo "test-shaded-jar: a service file of $(basename "$jar") names a class that is not relocated" >&2; exit 1; }
+echo "ok: $(basename "$jar") holds only dev.kustospark classes; services: $(echo $services)"
+
 ensure_tools
 smoke="$PROJECT_ROOT/packaging/smoke"
 out="$smoke/target/spark-$line"
