@@ -36,7 +36,6 @@ public final class ShadedJarSmoke {
 
         SparkSession spark = SparkSession.builder().appName("kusto-shaded-jar-smoke").master("local[2]")
                 .config("spark.sql.session.timeZone", "UTC").config("spark.ui.enabled", "false").getOrCreate();
-        spark.sparkContext().setLogLevel("WARN");
         try {
             check(spark.version().startsWith(sparkLine + "."), "runs on Spark " + spark.version());
             Dataset<Row> rows = spark.range(1, 101).selectExpr("id AS x", "concat('v', CAST(id AS STRING)) AS s");
