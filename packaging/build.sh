@@ -2,7 +2,7 @@
 # Builds the artifacts users install, into dist/:
 #   jars   kusto-spark_4.2_2.13-<version>.jar and kusto-spark_3.5_2.12-<version>.jar, the shaded connector
 #   wheel  the kusto-spark Python package with the Spark 4.2 jar inside, by python/build-wheel.sh
-#   nupkg  the C# binding: dotnet/build.sh, then `nuget pack packaging/KustoSpark.nuspec`
+#   nupkg  the C# binding, by dotnet/pack.sh (packaging/KustoSpark.nuspec)
 # Usage: packaging/build.sh [jars] [wheel] [nupkg]   (no argument: all three). A missing producer fails
 # the build naming the file it needs. Tests are not run here; packaging/test-install.sh tests dist/.
 source "$(dirname "$0")/../scripts/lib.sh"
@@ -26,7 +26,7 @@ if wants wheel && [ ! -f python/build-wheel.sh ]; then
   missing+=("python/build-wheel.sh (builds the Python wheel around a given jar)")
 fi
 if wants nupkg; then
-  [ -f dotnet/build.sh ] || missing+=("dotnet/build.sh (builds the C# binding)")
+  [ -f dotnet/pack.sh ] || missing+=("dotnet/pack.sh (builds the C# binding and packs it)")
   [ -f packaging/KustoSpark.nuspec ] || missing+=("packaging/KustoSpark.nuspec (describes the NuGet package)")
 fi
 if [ ${#missing[@]} -gt 0 ]; then
@@ -46,6 +46,7 @@ if wants jars; then
     profile=()
     [ "$line" = 3.5 ] && profile=(-Pspark-3.5)
     log "shaded connector jar for Spark $line"
+    rm -f "$dist"/kusto-spark_"$line"_*.jar
     mvn -q -B -ntp "${profile[@]}" package -DskipTests \
       -pl "jvm-core/kusto-local,jvm-core/kusto-spark-connector,packaging/shaded-spark-$line"
     cp packaging/shaded-spark-"$line"/target/kusto-spark_"$line"_*-"$version".jar "$dist/"
@@ -69,10 +70,11 @@ fi
 if wants nupkg; then
   log "NuGet package"
   rm -f "$dist"/*.nupkg
-  dotnet/build.sh
   command -v nuget >/dev/null 2>&1 || apt_install nuget
-  nuget pack packaging/KustoSpark.nuspec -BasePath "$PROJECT_ROOT" -OutputDirectory "$dist" -NonInteractive >&2
-  compgen -G "$dist/*.nupkg" >/dev/null || fail "nuget pack left no package in $dist"
+  # pack.sh builds the binding, packs it, checks the package's contents and prints its path last.
+  built=$(dotnet/pack.sh | tail -n 1)
+  [ -f "$built" ] || fail "dotnet/pack.sh printed '$built', which is not a package file"
+  cp "$built" "$dist/"
 fi
 
 log "dist/ holds:"

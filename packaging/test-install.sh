@@ -6,7 +6,8 @@
 #          runs packaging/smoke on its Spark line (packaging/test-shaded-jar.sh)
 #   wheel  the wheel into a fresh virtualenv (with its pyspark extra); packaging/smoke/wheel_smoke.py
 #   nupkg  the package extracted into an empty folder; packaging/smoke/NuGetSmoke.cs compiled with mcs
-#          against the extracted DLLs and run with mono
+#          against its KustoSpark.dll and run with mono next to the package's files (Spark from the
+#          project's PySpark distribution, the connector from dist/'s 4.2 jar)
 # Usage: packaging/test-install.sh [jars] [wheel] [nupkg]   (no argument: all three)
 source "$(dirname "$0")/../scripts/lib.sh"
 
@@ -95,16 +96,21 @@ if wants wheel; then
 fi
 
 if wants nupkg; then
-  nupkg=$(only "*.nupkg")
+  nupkg=$(only "KustoSpark.*.nupkg")
   log "NuGet: $(basename "$nupkg") into an empty folder"
   mkdir -p "$work/nuget" "$work/nuget-smoke"
   unzip -q "$nupkg" -d "$work/nuget"
-  mapfile -t dlls < <(find "$work/nuget/lib" -name '*.dll' 2>/dev/null | sort)
-  [ ${#dlls[@]} -gt 0 ] || fail "$(basename "$nupkg") has no lib/<framework>/*.dll"
-  cp "${dlls[@]}" "$work/nuget-smoke/"
-  references=()
-  for dll in "${dlls[@]}"; do references+=("-r:$dll"); done
-  mcs -nologo -out:"$work/nuget-smoke/NuGetSmoke.exe" "${references[@]}" "$PROJECT_ROOT/packaging/smoke/NuGetSmoke.cs"
+  lib=$(dirname "$(find "$work/nuget/lib" -name KustoSpark.dll 2>/dev/null | head -n 1)")
+  [ -f "$lib/KustoSpark.dll" ] || fail "$(basename "$nupkg") has no lib/<framework>/KustoSpark.dll"
+  # The program runs next to the package's files, as an application that references the package would.
+  cp "$lib"/* "$work/nuget-smoke/"
+  mcs -nologo -out:"$work/nuget-smoke/NuGetSmoke.exe" -r:"$work/nuget-smoke/KustoSpark.dll" \
+    -r:System.dll -r:System.Core.dll "$PROJECT_ROOT/packaging/smoke/NuGetSmoke.cs"
+  # Spark from the project's PySpark distribution; the connector is the shaded 4.2 jar of dist/.
+  python=$("$PROJECT_ROOT/scripts/python-env.sh" | tail -n 1)
+  SPARK_HOME=$("$python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')
+  KUSTO_SPARK_JARS=$(only "kusto-spark_4.2_2.13-$version.jar")
+  export SPARK_HOME KUSTO_SPARK_JARS
   (cd "$work/nuget-smoke" && mono NuGetSmoke.exe "$KUSTO_LOCAL_URL" install NuGetSmoke)
 fi
 
