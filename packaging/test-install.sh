@@ -6,8 +6,8 @@
 #          runs packaging/smoke on its Spark line (packaging/test-shaded-jar.sh)
 #   wheel  the wheel into a fresh virtualenv (with its pyspark extra); packaging/smoke/wheel_smoke.py
 #   nupkg  the package extracted into an empty folder; packaging/smoke/NuGetSmoke.cs compiled with mcs
-#          against its KustoSpark.dll and run with mono next to the package's files (Spark from the
-#          project's PySpark distribution, the connector from dist/'s 4.2 jar)
+#          against its KustoSpark.dll and run with mono next to the package's files, with the package's
+#          gateway jar (Spark from the project's PySpark distribution, the connector from dist/'s 4.2 jar)
 # Usage: packaging/test-install.sh [jars] [wheel] [nupkg]   (no argument: all three)
 source "$(dirname "$0")/../scripts/lib.sh"
 
@@ -106,11 +106,14 @@ if wants nupkg; then
   cp "$lib"/* "$work/nuget-smoke/"
   mcs -nologo -out:"$work/nuget-smoke/NuGetSmoke.exe" -r:"$work/nuget-smoke/KustoSpark.dll" \
     -r:System.dll -r:System.Core.dll "$PROJECT_ROOT/packaging/smoke/NuGetSmoke.cs"
-  # Spark from the project's PySpark distribution; the connector is the shaded 4.2 jar of dist/.
+  # The JVM end of KustoSpark.Sql comes in the package; Spark from the project's PySpark distribution;
+  # the connector is the shaded 4.2 jar of dist/.
+  KUSTO_SPARK_GATEWAY_JAR="$work/nuget/jars/kusto-spark-gateway.jar"
+  [ -f "$KUSTO_SPARK_GATEWAY_JAR" ] || fail "$(basename "$nupkg") has no jars/kusto-spark-gateway.jar"
   python=$("$PROJECT_ROOT/scripts/python-env.sh" | tail -n 1)
   SPARK_HOME=$("$python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')
   KUSTO_SPARK_JARS=$(only "kusto-spark_4.2_2.13-$version.jar")
-  export SPARK_HOME KUSTO_SPARK_JARS
+  export KUSTO_SPARK_GATEWAY_JAR SPARK_HOME KUSTO_SPARK_JARS
   (cd "$work/nuget-smoke" && mono NuGetSmoke.exe "$KUSTO_LOCAL_URL" install NuGetSmoke)
 fi
 
