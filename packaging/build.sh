@@ -47,7 +47,7 @@ if wants jars; then
     [ "$line" = 3.5 ] && profile=(-Pspark-3.5)
     log "shaded connector jar for Spark $line"
     rm -f "$dist"/kusto-spark_"$line"_*.jar
-    mvn -q -B -ntp "${profile[@]}" package -DskipTests \
+    mvn -q -B -ntp "${profile[@]}" package -Dmaven.test.skip=true \
       -pl "jvm-core/kusto-local,jvm-core/kusto-spark-connector,packaging/shaded-spark-$line"
     cp packaging/shaded-spark-"$line"/target/kusto-spark_"$line"_*-"$version".jar "$dist/"
   done
