@@ -2,8 +2,9 @@
 
 Reading keeps object order, refuses duplicate names, ``NaN`` and ``Infinity``, and never quotes the
 input in its errors: the JSON may hold secrets (SAS tokens, keys), so only the line and column of a
-problem are reported. Reading gives ``dict``, ``list``, ``str``, ``int``, ``float``, ``bool`` and
-``None``.
+problem are reported. Reading gives ``dict``, ``list``, ``str``, ``int``, ``Decimal``, ``bool`` and
+``None``: a number with a fraction or an exponent keeps the digits it was written with (``1.50``
+stays ``1.50``), so epoch seconds with 100-ns digits are not rounded through a double.
 
 Writing has no insignificant whitespace, writes non-ASCII characters as themselves and escapes
 control characters as Jackson does (``\\n``, ``\\t``... or ``\\u00XX`` in upper case). Numbers print
@@ -20,7 +21,7 @@ from typing import Any, NoReturn
 
 from .errors import KustoOptionError
 
-__all__ = ["parse", "write", "java_double", "java_decimal", "plain", "node_type", "as_text"]
+__all__ = ["parse", "write", "java_double", "java_decimal", "plain", "shortest_plain", "node_type", "as_text"]
 
 _SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\f": "\\f", "\n": "\\n", "\r": "\\r"}
 
@@ -42,6 +43,12 @@ def _refuse_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def _decimal(text: str) -> Decimal:
+    value = Decimal(text)
+    # Java's BigDecimal has no negative zero.
+    return abs(value) if value.is_zero() else value
+
+
 def parse(text: str, what: str) -> Any:
     """Parses ``text``, or raises :class:`KustoOptionError` saying where it is malformed (not what it holds).
 
@@ -53,7 +60,9 @@ def parse(text: str, what: str) -> Any:
     if not text.strip():
         raise KustoOptionError(f"{what} is empty; expected a JSON document")
     try:
-        return json.loads(text, object_pairs_hook=_object_without_duplicates, parse_constant=_refuse_constant)
+        return json.loads(
+            text, object_pairs_hook=_object_without_duplicates, parse_constant=_refuse_constant, parse_float=_decimal
+        )
     except _DuplicateField:
         raise KustoOptionError(f"{what} is not valid JSON: an object has the same field twice") from None
     except json.JSONDecodeError as e:
@@ -84,7 +93,7 @@ def _write(value: Any, out: list[str]) -> None:
     elif isinstance(value, float):
         out.append(java_double(value))
     elif isinstance(value, Decimal):
-        out.append(str(value))
+        out.append(str(abs(value) if value.is_zero() else value))
     elif isinstance(value, dict):
         out.append("{")
         for i, (name, item) in enumerate(value.items()):
@@ -153,7 +162,18 @@ def java_decimal(value: float) -> Decimal:
 
 def plain(value: Decimal) -> str:
     """``BigDecimal.toPlainString``: the digits without an exponent (``1.0E+20`` -> ``100000000000000000000``)."""
-    return format(value, "f")
+    return format(abs(value) if value.is_zero() else value, "f")
+
+
+def shortest_plain(value: float) -> str:
+    """The shortest digits that read back as ``value``, in plain notation with at least one
+    fractional digit: ``1.0``, ``0.0000001``, ``100000000000000000000.0``."""
+    if value == 0:
+        return "0.0"
+    sign = "-" if value < 0 else ""
+    exact = Decimal(repr(abs(value))).normalize()
+    text = format(exact, "f")
+    return sign + (text if "." in text else text + ".0")
 
 
 def node_type(value: Any) -> str:

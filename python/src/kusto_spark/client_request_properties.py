@@ -16,7 +16,6 @@ from ._times import (
     format_instant,
     format_timespan,
     instant_nanos,
-    java_duration,
     parse_instant_or_none,
     parse_timespan_or_none,
     timespan_nanos,
@@ -192,8 +191,8 @@ def _scalar(value: Any, where: str) -> OptionValue:
         return value
     if isinstance(value, int):
         return value if _LONG_MIN <= value <= _LONG_MAX else Decimal(value)
-    if isinstance(value, float):
-        return _json.java_decimal(value)
+    if isinstance(value, Decimal):
+        return value
     if isinstance(value, str):
         return value
     raise KustoOptionError(
@@ -209,8 +208,8 @@ def _parameter_text(value: Any, name: str) -> str:
         return f"bool({_json.write(value)})"
     if isinstance(value, int):
         return f"long({value})"
-    if isinstance(value, float):
-        return f"real({_json.plain(_json.java_decimal(value))})"
+    if isinstance(value, Decimal):
+        return f"real({_json.plain(value)})"
     raise KustoOptionError(
         f"clientRequestPropertiesJson parameter '{name}' must be a string (a CSL literal such as long(5)),"
         " number or boolean",
@@ -249,7 +248,7 @@ class ClientRequestPropertiesBuilder:
         nanos = timespan_nanos(timeout, SERVER_TIMEOUT)
         if nanos <= 0:
             raise KustoOptionError(
-                f"client request property {SERVER_TIMEOUT} must be positive, not {java_duration(nanos)}",
+                f"client request property {SERVER_TIMEOUT} must be positive, not {format_timespan(nanos, SERVER_TIMEOUT)}",
                 SERVER_TIMEOUT,
             )
         return self._put(SERVER_TIMEOUT, format_timespan(nanos, SERVER_TIMEOUT))
@@ -388,7 +387,9 @@ class ClientRequestPropertiesBuilder:
         return self._parameter(name, f"long({_require_long(value, f'parameter {name}')})")
 
     def real_parameter(self, name: str, value: float) -> ClientRequestPropertiesBuilder:
-        """A ``real`` parameter: ``real(1.5)``, ``real(nan)``, ``real(+inf)``."""
+        """A ``real`` parameter: ``real(1.5)``, ``real(nan)``, ``real(+inf)``. The digits are the shortest
+        that read back as the same float, in plain notation with at least one fractional digit
+        (``real(1.0)``, ``real(0.0000001)``)."""
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError(f"real parameter '{name}' must be a float, not {type(value).__name__}")
         number = float(value)
@@ -397,7 +398,7 @@ class ClientRequestPropertiesBuilder:
         elif math.isinf(number):
             text = "+inf" if number > 0 else "-inf"
         else:
-            text = _json.plain(_json.java_decimal(number))
+            text = _json.shortest_plain(number)
         return self._parameter(name, f"real({text})")
 
     def bool_parameter(self, name: str, value: bool) -> ClientRequestPropertiesBuilder:

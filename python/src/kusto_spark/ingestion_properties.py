@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from . import _json
@@ -54,8 +55,8 @@ class CsvColumnMapping:
         if not isinstance(kusto_type, str) or not _TYPE_NAME.fullmatch(kusto_type):
             shown = "null" if kusto_type is None else kusto_type
             raise KustoOptionError(
-                f"the data type of mapped column '{self._name}' must be a Kusto type name"
-                f" such as string, long or datetime, not '{shown}'",
+                f"csvMapping column '{self._name}' has DataType '{shown}';"
+                " expected a Kusto type name such as string, long or datetime",
                 "csvMapping",
             )
         return CsvColumnMapping(self._name, self._ordinal, kusto_type, self._const_value)
@@ -179,9 +180,13 @@ def _require_ordinal(ordinal: int, name: str) -> int:
     if isinstance(ordinal, bool) or not isinstance(ordinal, int):
         raise TypeError(f"the ordinal of mapped column '{name}' must be an int, not {type(ordinal).__name__}")
     if ordinal < 0:
-        raise KustoOptionError(f"the ordinal of mapped column '{name}' must be >= 0, not {ordinal}", "csvMapping")
+        raise KustoOptionError(
+            f"csvMapping column '{name}' has Ordinal {ordinal}; expected a whole number >= 0", "csvMapping"
+        )
     if ordinal > _INT_MAX:
-        raise KustoOptionError(f"the ordinal of mapped column '{name}' must be < 2^31, not {ordinal}", "csvMapping")
+        raise KustoOptionError(
+            f"csvMapping column '{name}' has Ordinal {ordinal}; expected a whole number below 2^31", "csvMapping"
+        )
     return ordinal
 
 
@@ -367,7 +372,15 @@ class SparkIngestionProperties:
             elif field == "ingestIfNotExists":
                 b.ingest_if_not_exists(_strings(value, field))
             elif field == "creationTime":
-                b._set_creation_time(_creation_time_value(value))
+                nanos = _creation_time_value(value)
+                try:
+                    b._set_creation_time(nanos)
+                except KustoOptionError as too_fine:
+                    # Name the value as the JSON holds it, not as the instant it was converted to.
+                    raise KustoOptionError(
+                        f"sparkIngestionPropertiesJson field creationTime has value {_json.write(value)}: {too_fine}",
+                        field,
+                    ) from None
             elif field == "csvMapping":
                 b.csv_mapping(_mapping_value(value))
             else:
@@ -425,8 +438,8 @@ def _creation_time_value(value: Any) -> int:
         nanos = None
     elif isinstance(value, int):
         nanos = parse_instant_or_none(str(value))
-    elif isinstance(value, float):
-        nanos = parse_instant_or_none(_json.plain(_json.java_decimal(value)))
+    elif isinstance(value, Decimal):
+        nanos = parse_instant_or_none(_json.plain(value))
     elif isinstance(value, str):
         nanos = parse_instant_or_none(value)
     if nanos is None:
