@@ -1,14 +1,16 @@
 """Typed, immutable options of a read (:class:`KustoReadOptions`) and a write (:class:`KustoWriteOptions`).
 
 Each setter checks its value as the connector checks the option, and returns a new object; the
-options go to Spark as a plain map::
+options go to Spark as a plain map, ``spark.read.format("kusto").options(**options.to_options())``:
 
-    options = (KustoReadOptions()
-               .kusto_cluster("https://mycluster.westeurope.kusto.windows.net")
-               .kusto_database("db")
-               .kusto_query("StormEvents | take 10")
-               .read_mode(ReadMode.ForceSingleMode))
-    spark.read.format("kusto").options(**options.to_options()).load()
+>>> options = (KustoReadOptions()
+...            .kusto_cluster("mycluster.westeurope")
+...            .kusto_database("db")
+...            .kusto_query("StormEvents | take 10")
+...            .read_mode(ReadMode.ForceSingleMode))
+>>> options.to_options()  # doctest: +NORMALIZE_WHITESPACE
+{'kustoCluster': 'https://mycluster.westeurope.kusto.windows.net', 'kustoDatabase': 'db',
+ 'kustoQuery': 'StormEvents | take 10', 'readMode': 'ForceSingleMode'}
 """
 
 from __future__ import annotations
