@@ -196,10 +196,11 @@ def _mapping(where: str, entry: dict[str, Any]) -> CsvColumnMapping:
         pytest.fail(f"{where}: unknown csv mapping fields {sorted(unknown)}")
     if ("Ordinal" in entry) == ("ConstValue" in entry):
         pytest.fail(f"{where}: a csv mapping entry needs exactly one of Ordinal and ConstValue")
+    name: Any = entry.get("Name")
     if "Ordinal" in entry:
-        mapping = CsvColumnMapping.of_ordinal(entry.get("Name"), entry["Ordinal"])
+        mapping = CsvColumnMapping.of_ordinal(name, entry["Ordinal"])
     else:
-        mapping = CsvColumnMapping.of_constant(entry.get("Name"), entry["ConstValue"])
+        mapping = CsvColumnMapping.of_constant(name, entry["ConstValue"])
     return mapping.with_data_type(entry["DataType"]) if "DataType" in entry else mapping
 
 

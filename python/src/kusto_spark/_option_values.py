@@ -61,7 +61,7 @@ def canonical(option: OptionSpec, value: str) -> str:
         member = _ENUMS[kind].parse_or_none(v)
         if member is None:
             raise _bad(option, v)
-        return member.value
+        return str(member.value)
     if kind is Kind.STORAGE_PROTOCOL:
         return _one_of(option, v, STORAGE_PROTOCOLS)
     if kind is Kind.AUTH_METHOD:

@@ -152,7 +152,8 @@ def parse_timespan_or_none(text: str) -> int | None:
     if s:
         fraction = s.group(3) or ""
         scaled = int(s.group(2) + fraction) * _NANOS_PER_UNIT[s.group(4)]
-        nanos, remainder = divmod(scaled, 10 ** len(fraction))
+        divisor: int = 10 ** len(fraction)
+        nanos, remainder = divmod(scaled, divisor)
         if remainder:
             return None
         return -nanos if s.group(1) else nanos

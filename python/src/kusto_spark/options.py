@@ -133,7 +133,9 @@ class _KustoConnectionOptions:
         return self._with(registry.LINKED_SERVICE, profile)
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and dict(self._values) == dict(other._values)  # type: ignore[attr-defined]
+        return isinstance(other, _KustoConnectionOptions) and type(other) is type(self) and dict(self._values) == dict(
+            other._values
+        )
 
     def __hash__(self) -> int:
         return hash(tuple(sorted((o.key, v) for o, v in self._values.items())))
@@ -161,8 +163,7 @@ class KustoReadOptions(_KustoConnectionOptions):
 
     def custom_schema(self, schema: Any) -> KustoReadOptions:
         """The schema as Spark DDL (``a INT, b STRING``), or an object with ``toDDL()`` such as a ``StructType``."""
-        ddl = schema if isinstance(schema, str) or schema is None else _to_ddl(schema)
-        return self._with(registry.CUSTOM_SCHEMA, ddl)
+        return self._with(registry.CUSTOM_SCHEMA, schema if isinstance(schema, str) else _to_ddl(schema))
 
     def query_filter_push_down(self, enabled: bool) -> KustoReadOptions:
         """Translate Spark filters to the query's ``where``."""
