@@ -90,9 +90,9 @@ def test_a_bad_secret_value_is_not_shown_in_the_error() -> None:
         (lambda: KustoWriteOptions().timeout_limit("00:00:01.5"), KustoOptionError,
          "timeoutLimit is in whole seconds; 00:00:01.5000000 has a fraction of a second"),
         (lambda: KustoWriteOptions().write_mode(ReadMode.ForceSingleMode), TypeError, "takes a WriteMode"),
-        (lambda: KustoWriteOptions().polling_on_driver("true"), TypeError,  # type: ignore[arg-type] "pollingOnDriver takes a bool"),
-        (lambda: KustoWriteOptions().client_batching_limit(1.5), TypeError,  # type: ignore[arg-type] "clientBatchingLimit takes an int"),
-        (lambda: KustoWriteOptions().kusto_table(None), TypeError,  # type: ignore[arg-type] "kustoTable must not be None"),
+        (lambda: KustoWriteOptions().polling_on_driver("true"), TypeError, "pollingOnDriver takes a bool"),  # type: ignore[arg-type]
+        (lambda: KustoWriteOptions().client_batching_limit(1.5), TypeError, "clientBatchingLimit takes an int"),  # type: ignore[arg-type]
+        (lambda: KustoWriteOptions().kusto_table(None), TypeError, "kustoTable must not be None"),  # type: ignore[arg-type]
     ],
 )  # fmt: skip
 def test_bad_values_fail_before_spark_naming_option_value_and_allowed(
