@@ -31,7 +31,7 @@ _ENUMS: dict[Kind, type[_KustoEnum]] = {
 }
 
 
-def canonical(option: OptionSpec, value: str) -> str:
+def canonical(option: OptionSpec, value: str | None) -> str:
     """Checks ``value`` and returns it in canonical form (enum names as printed, booleans in lower
     case, JSON written again canonically), or raises :class:`KustoOptionError` naming the option,
     the value (unless secret) and what is allowed."""

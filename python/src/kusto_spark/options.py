@@ -19,16 +19,17 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any, TypeVar
 
+from . import _parsed_options
 from . import _registry as registry
 from ._option_values import canonical
-from ._registry import OptionSpec
+from ._registry import OptionSpec, Side
 from ._times import NANOS_PER_SECOND, format_timespan, timespan_nanos
 from .client_request_properties import ClientRequestProperties
 from .enums import ReadMode, SchemaAdjustmentMode, TableCreationMode, WriteMode, _KustoEnum
 from .errors import KustoOptionError
 from .ingestion_properties import SparkIngestionProperties
 
-__all__ = ["KustoReadOptions", "KustoWriteOptions"]
+__all__ = ["KustoReadOptions", "KustoWriteOptions", "check_read_options", "check_write_options"]
 
 _T = TypeVar("_T", bound="_KustoConnectionOptions")
 
@@ -261,6 +262,32 @@ class KustoWriteOptions(_KustoConnectionOptions):
     def kusto_ingestion_storage_container(self, json_text: str) -> KustoWriteOptions:
         """The JSON array of storage containers for queued ingestion (a secret: never printed)."""
         return self._with(registry.KUSTO_INGESTION_STORAGE_CONTAINER, json_text)
+
+
+def check_read_options(options: Mapping[str, object]) -> dict[str, str]:
+    """Checks the options of a read as the connector will, before Spark is touched.
+
+    Keys match ignoring case; values may be ``str`` or what ``DataFrameReader.option`` takes
+    (``bool`` becomes ``true``/``false``, numbers their text). Spark's own keys (``path``) are left out.
+
+    :returns: the connector's options by canonical key, in registry order, values in canonical form.
+    :raises KustoOptionError: naming an unknown key and the closest valid one, an option of writes,
+        or the option, the value and what is allowed.
+
+    >>> check_read_options({"KUSTOCLUSTER": "mycluster", "readmode": "forcesinglemode", "numPartitions": 4})
+    {'kustoCluster': 'https://mycluster.kusto.windows.net', 'readMode': 'ForceSingleMode', 'numPartitions': '4'}
+    >>> check_read_options({"kustoQuerry": "T"})
+    Traceback (most recent call last):
+    ...
+    kusto_spark.errors.KustoOptionError: Unknown option 'kustoQuerry' for a Kusto read. Did you mean kustoQuery?
+    """
+    return _parsed_options.check(options, Side.READ)
+
+
+def check_write_options(options: Mapping[str, object]) -> dict[str, str]:
+    """Checks the options of a write as the connector will, before Spark is touched; see
+    :func:`check_read_options`."""
+    return _parsed_options.check(options, Side.WRITE)
 
 
 def _is_secret(key: str) -> bool:
