@@ -66,8 +66,10 @@ def parse(text: str, what: str) -> Any:
     except _DuplicateField:
         raise KustoOptionError(f"{what} is not valid JSON: an object has the same field twice") from None
     except json.JSONDecodeError as e:
-        # e.msg describes the grammar ("Expecting ',' delimiter"), never the document's content.
-        raise KustoOptionError(f"{what} is not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+        # e.msg describes the grammar ("Expecting ',' delimiter"), never the document's content; some
+        # messages end in "at", their position following, which the message states first here.
+        problem = e.msg.removesuffix(" at").removesuffix(" starting")
+        raise KustoOptionError(f"{what} is not valid JSON at line {e.lineno}, column {e.colno}: {problem}") from None
     except ValueError:
         raise KustoOptionError(f"{what} is not valid JSON: NaN and Infinity are not JSON numbers") from None
 
