@@ -1,5 +1,7 @@
 """The cross-language builder vectors of ``test-matrix/vectors`` (format: ``test-matrix/README.md``),
-run against the Python builders, plus a few vectors of this suite's own in the same format.
+run against the Python builders, plus vectors of this suite's own in the same format: a few written
+here, and ``jvm_checked_vectors.json``, corner cases (JSON numbers, instants and offsets, cluster
+URLs, error messages) whose expectations are the JVM builders' output for the same input.
 
 Every vector file is one test. A vector whose builder, call, argument form or expectation this
 runner cannot handle fails and names its file, so a vector added with a new form is never skipped.
@@ -13,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _paths import VECTORS
+from _paths import JVM_CHECKED_VECTORS, VECTORS
 
 from kusto_spark.client_request_properties import ClientRequestProperties
 from kusto_spark.ingestion_properties import CsvColumnMapping, SparkIngestionProperties
@@ -86,6 +88,16 @@ def test_shared_vector(path: Path) -> None:
 @pytest.mark.parametrize("name", sorted(_OWN_VECTORS))
 def test_own_vector(name: str) -> None:
     _run(name, _OWN_VECTORS[name])
+
+
+def _jvm_checked_vectors() -> list[Any]:
+    vectors = json.loads(JVM_CHECKED_VECTORS.read_text(encoding="utf-8"))
+    return [pytest.param(v, id=f"{i:03d}") for i, v in enumerate(vectors)]
+
+
+@pytest.mark.parametrize("vector", _jvm_checked_vectors())
+def test_jvm_checked_vector(vector: dict[str, Any]) -> None:
+    _run(f"{JVM_CHECKED_VECTORS.name}: {vector.get('description')}", vector)
 
 
 def _run(where: str, vector: dict[str, Any]) -> None:
