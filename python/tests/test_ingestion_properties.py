@@ -76,3 +76,12 @@ def test_csv_column_mapping_checks_and_prints() -> None:
         CsvColumnMapping.of_ordinal("A", 1).with_data_type("date time")
     with pytest.raises(KustoOptionError, match="a mapped column name must not be empty"):
         CsvColumnMapping.of_constant("", "v")
+
+
+def test_csv_column_mapping_constructor_takes_exactly_one_source() -> None:
+    assert CsvColumnMapping("A", ordinal=2, data_type="int") == CsvColumnMapping.of_ordinal("A", 2).with_data_type("int")
+    assert CsvColumnMapping("B", const_value="x").const_value == "x"
+    with pytest.raises(KustoOptionError, match="csvMapping column 'A' needs exactly one of Ordinal and ConstValue"):
+        CsvColumnMapping("A", ordinal=1, const_value="x")
+    with pytest.raises(KustoOptionError, match="needs exactly one of Ordinal and ConstValue"):
+        CsvColumnMapping("A")

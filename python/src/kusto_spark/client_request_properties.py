@@ -88,10 +88,18 @@ class ClientRequestProperties:
     #: The options with typed setters, in canonical JSON order.
     KNOWN_OPTIONS = KNOWN_OPTIONS
 
-    def __init__(self, options: Mapping[str, OptionValue] | None = None, parameters: Mapping[str, str] | None = None):
-        """Prefer :meth:`builder`; this takes options and parameters already in canonical form and order."""
-        self._options: Mapping[str, OptionValue] = MappingProxyType(dict(options or {}))
-        self._parameters: Mapping[str, str] = MappingProxyType(dict(parameters or {}))
+    def __init__(self) -> None:
+        """No options and no parameters; :meth:`builder` and :meth:`from_json` make the others."""
+        self._options: Mapping[str, OptionValue] = MappingProxyType({})
+        self._parameters: Mapping[str, str] = MappingProxyType({})
+
+    @classmethod
+    def _of(cls, options: dict[str, OptionValue], parameters: dict[str, str]) -> ClientRequestProperties:
+        # Options and parameters already checked, in canonical form and order.
+        properties = cls()
+        properties._options = MappingProxyType(options)
+        properties._parameters = MappingProxyType(parameters)
+        return properties
 
     @staticmethod
     def empty() -> ClientRequestProperties:
@@ -470,7 +478,7 @@ class ClientRequestPropertiesBuilder:
         for name in sorted(self._options, key=_java_order):
             ordered.setdefault(name, self._options[name])
         parameters = {name: self._parameters[name] for name in sorted(self._parameters, key=_java_order)}
-        return ClientRequestProperties(ordered, parameters)
+        return ClientRequestProperties._of(ordered, parameters)
 
 
 def _timespan_value(name: str, value: Any) -> timedelta | str:

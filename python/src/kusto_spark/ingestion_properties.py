@@ -31,35 +31,41 @@ class CsvColumnMapping:
 
     __slots__ = ("_name", "_ordinal", "_data_type", "_const_value")
 
-    def __init__(self, name: str, ordinal: int | None, data_type: str | None, const_value: str | None) -> None:
-        """Prefer :meth:`of_ordinal` and :meth:`of_constant`, which check their arguments."""
-        self._name = name
-        self._ordinal = ordinal
-        self._data_type = data_type
-        self._const_value = const_value
+    def __init__(
+        self, name: str, ordinal: int | None = None, const_value: str | None = None, data_type: str | None = None
+    ) -> None:
+        """Column ``name`` from field ``ordinal`` (0-based) of each record, or set to ``const_value``
+        (exactly one of the two), with the Kusto ``data_type`` if given. :meth:`of_ordinal`,
+        :meth:`of_constant` and :meth:`with_data_type` say the same step by step."""
+        _require_name(name)
+        if (ordinal is None) == (const_value is None):
+            raise KustoOptionError(f"csvMapping column '{name}' needs exactly one of Ordinal and ConstValue", "csvMapping")
+        if ordinal is not None:
+            _require_ordinal(ordinal, name)
+        elif not isinstance(const_value, str):
+            raise TypeError(f"the constant value of mapped column '{name}' must be a str, not {type(const_value).__name__}")
+        if data_type is not None:
+            _require_data_type(data_type, name)
+        self._name: str = name
+        self._ordinal: int | None = ordinal
+        self._const_value: str | None = const_value
+        self._data_type: str | None = data_type
 
     @staticmethod
     def of_ordinal(name: str, ordinal: int) -> CsvColumnMapping:
         """Column ``name`` from field ``ordinal`` (0-based) of each CSV record."""
-        return CsvColumnMapping(_require_name(name), _require_ordinal(ordinal, name), None, None)
+        return CsvColumnMapping(name, ordinal=ordinal)
 
     @staticmethod
     def of_constant(name: str, const_value: str) -> CsvColumnMapping:
         """Column ``name`` set to ``const_value`` in every row."""
-        if not isinstance(const_value, str):
-            raise TypeError(f"the constant value of mapped column '{name}' must be a str, not {type(const_value).__name__}")
-        return CsvColumnMapping(_require_name(name), None, None, const_value)
+        if const_value is None:
+            raise TypeError(f"the constant value of mapped column '{name}' must be a str, not None")
+        return CsvColumnMapping(name, const_value=const_value)
 
     def with_data_type(self, kusto_type: str) -> CsvColumnMapping:
         """This mapping with the column's Kusto data type (``string``, ``long``, ``datetime``...)."""
-        if not isinstance(kusto_type, str) or not _TYPE_NAME.fullmatch(kusto_type):
-            shown = "null" if kusto_type is None else kusto_type
-            raise KustoOptionError(
-                f"csvMapping column '{self._name}' has DataType '{shown}';"
-                " expected a Kusto type name such as string, long or datetime",
-                "csvMapping",
-            )
-        return CsvColumnMapping(self._name, self._ordinal, kusto_type, self._const_value)
+        return CsvColumnMapping(self._name, self._ordinal, self._const_value, _require_data_type(kusto_type, self._name))
 
     @property
     def name(self) -> str:
@@ -170,6 +176,17 @@ def _ordinal_value(node: Any, where: str, name: str) -> int:
     )
 
 
+def _require_data_type(kusto_type: str, name: str) -> str:
+    if not isinstance(kusto_type, str) or not _TYPE_NAME.fullmatch(kusto_type):
+        shown = "null" if kusto_type is None else kusto_type
+        raise KustoOptionError(
+            f"csvMapping column '{name}' has DataType '{shown}'; expected a Kusto type name such as string, long or"
+            " datetime",
+            "csvMapping",
+        )
+    return kusto_type
+
+
 def _require_name(name: str) -> str:
     if not isinstance(name, str) or not name:
         raise KustoOptionError("a mapped column name must not be empty", "csvMapping")
@@ -216,9 +233,18 @@ class SparkIngestionProperties:
         "csvMapping", "csvMappingNameReference",
     )  # fmt: skip
 
-    def __init__(self, builder: SparkIngestionPropertiesBuilder | None = None) -> None:
-        """Prefer :meth:`builder`; this copies a builder's fields unchecked."""
-        b = builder if builder is not None else SparkIngestionPropertiesBuilder()
+    def __init__(self) -> None:
+        """No properties set; :meth:`builder` and :meth:`from_json` make the others."""
+        self._copy_from(SparkIngestionPropertiesBuilder())
+
+    @classmethod
+    def _of(cls, builder: SparkIngestionPropertiesBuilder) -> SparkIngestionProperties:
+        # A builder whose fields build() has checked.
+        properties = cls.__new__(cls)
+        properties._copy_from(builder)
+        return properties
+
+    def _copy_from(self, b: SparkIngestionPropertiesBuilder) -> None:
         self._flush_immediately: bool = b._flush_immediately
         self._drop_by_tags: tuple[str, ...] | None = b._drop_by_tags
         self._ingest_by_tags: tuple[str, ...] | None = b._ingest_by_tags
@@ -553,7 +579,7 @@ class SparkIngestionPropertiesBuilder:
                 if m.name in names:
                     raise KustoOptionError(f"csvMapping maps column '{m.name}' twice", "csvMapping")
                 names.add(m.name)
-        return SparkIngestionProperties(self)
+        return SparkIngestionProperties._of(self)
 
 
 def _tags(tags: Iterable[str] | None, field: str) -> tuple[str, ...] | None:
