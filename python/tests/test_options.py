@@ -103,13 +103,27 @@ def test_bad_values_fail_before_spark_naming_option_value_and_allowed(
     assert fragment in str(raised.value)
 
 
-def test_custom_schema_takes_ddl_or_an_object_with_to_ddl() -> None:
-    class Schema:
-        def toDDL(self) -> str:  # noqa: N802 - PySpark's name
-            return "a INT"
-
-    assert KustoReadOptions().custom_schema(Schema()).to_options() == {"customSchema": "a INT"}
+def test_custom_schema_takes_ddl_or_a_struct_type_written_as_the_jvm_writes_it() -> None:
+    types = pytest.importorskip("pyspark.sql.types")
+    schema = types.StructType(
+        [
+            types.StructField("a", types.IntegerType()),
+            types.StructField("my col", types.StringType(), False, {"comment": "it's"}),
+            types.StructField("123", types.DecimalType(10, 2)),
+            types.StructField("arr", types.ArrayType(types.TimestampType())),
+            types.StructField("m", types.MapType(types.StringType(), types.DoubleType())),
+            types.StructField("st", types.StructType([types.StructField("y z", types.BinaryType(), False)])),
+            types.StructField("i", types.DayTimeIntervalType()),
+        ]
+    )
+    # The JVM's StructType.toDDL() of the same schema.
+    assert KustoReadOptions().custom_schema(schema).to_options() == {
+        "customSchema": "a INT,`my col` STRING NOT NULL COMMENT 'it\\'s',`123` DECIMAL(10,2),arr ARRAY<TIMESTAMP>,"
+        "m MAP<STRING, DOUBLE>,st STRUCT<`y z`: BINARY NOT NULL>,i INTERVAL DAY TO SECOND"
+    }
     assert KustoReadOptions().custom_schema("b STRING").to_options() == {"customSchema": "b STRING"}
+    with pytest.raises(TypeError, match="customSchema takes Spark DDL text or a StructType, not int"):
+        KustoReadOptions().custom_schema(5)
 
 
 def test_enums_parse_ignoring_case_and_print_their_names() -> None:

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from . import _parsed_options
 from . import _registry as registry
+from ._ddl import struct_ddl
 from ._option_values import canonical
 from ._registry import OptionSpec, Side
 from ._times import NANOS_PER_SECOND, format_timespan, timespan_nanos
@@ -163,7 +164,8 @@ class KustoReadOptions(_KustoConnectionOptions):
         return self._with(registry.READ_MODE, _enum_text(mode, ReadMode, registry.READ_MODE))
 
     def custom_schema(self, schema: Any) -> KustoReadOptions:
-        """The schema as Spark DDL (``a INT, b STRING``), or an object with ``toDDL()`` such as a ``StructType``."""
+        """The schema as Spark DDL (``a INT, b STRING``) or a PySpark ``StructType``, written as the
+        JVM's ``StructType.toDDL()`` writes it."""
         return self._with(registry.CUSTOM_SCHEMA, schema if isinstance(schema, str) else _to_ddl(schema))
 
     def query_filter_push_down(self, enabled: bool) -> KustoReadOptions:
@@ -332,10 +334,6 @@ def _whole_seconds(value: timedelta | str, option: OptionSpec) -> str:
 
 
 def _to_ddl(schema: Any) -> str:
-    to_ddl = getattr(schema, "toDDL", None)
-    if not callable(to_ddl):
+    if not hasattr(schema, "fields"):
         raise TypeError(f"customSchema takes Spark DDL text or a StructType, not {type(schema).__name__}")
-    ddl = to_ddl()
-    if not isinstance(ddl, str):
-        raise TypeError(f"{type(schema).__name__}.toDDL() returned {type(ddl).__name__}, not str")
-    return ddl
+    return struct_ddl(schema)
