@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from decimal import Decimal
 from typing import Any, NoReturn
 
 from .errors import KustoOptionError
 
-__all__ = ["parse", "write", "java_double", "java_decimal", "plain", "shortest_plain", "node_type", "as_text"]
+__all__ = ["parse", "write", "java_double", "java_integer", "java_decimal", "plain", "shortest_plain", "node_type", "as_text"]
 
+_JAVA_INTEGER = re.compile(r"[+-]?[0-9]+")
 _SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\f": "\\f", "\n": "\\n", "\r": "\\r"}
 
 
@@ -152,6 +154,15 @@ def java_double(value: float) -> str:
             fraction = "0" * (-exponent - 1) + digits
         return f"{sign}{whole}.{fraction}"
     return f"{sign}{digits[0]}.{digits[1:] or '0'}E{exponent}"
+
+
+def java_integer(text: str, bits: int) -> int | None:
+    """Java's ``Integer.parseInt`` (``bits`` 32) / ``Long.parseLong`` (64): an optional sign and
+    ASCII digits within range, else None."""
+    if not _JAVA_INTEGER.fullmatch(text):
+        return None
+    value = int(text)
+    return value if -(2 ** (bits - 1)) <= value < 2 ** (bits - 1) else None
 
 
 def java_decimal(value: float) -> Decimal:

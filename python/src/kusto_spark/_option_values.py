@@ -3,12 +3,12 @@ connector's JVM side makes them; every message names the option and never shows 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from . import _json
 from ._registry import AUTH_METHODS, STORAGE_PROTOCOLS, Kind, OptionSpec
+from ._times import java_trim
 from ._urls import http_url_or_none, normalize_cluster
 from .client_request_properties import ClientRequestProperties
 from .enums import ReadMode, SchemaAdjustmentMode, TableCreationMode, WriteMode, _KustoEnum
@@ -20,9 +20,6 @@ __all__ = ["canonical", "expected"]
 _TRANSIENT_STORAGE_FIELDS = frozenset({"storageCredentials", "endpointSuffix"})
 _STORAGE_CREDENTIAL_FIELDS = frozenset({"storageAccountName", "blobContainer", "sasUrl", "sasKey", "storageAccountKey"})
 _INGESTION_STORAGE_FIELDS = frozenset({"storageUrl", "containerName", "userMsi", "sas"})
-_JAVA_INTEGER = re.compile(r"[+-]?[0-9]+")
-_INT_MAX = 2**31 - 1
-_LONG_MAX = 2**63 - 1
 _ENUMS: dict[Kind, type[_KustoEnum]] = {
     Kind.READ_MODE: ReadMode,
     Kind.WRITE_MODE: WriteMode,
@@ -39,7 +36,7 @@ def canonical(option: OptionSpec, value: str | None) -> str:
         raise KustoOptionError(f"Option {option.key} has no value; {expected(option)}", option.key)
     if not isinstance(value, str):
         raise TypeError(f"option {option.key} must be a str, not {type(value).__name__}")
-    v = value.strip()
+    v = java_trim(value)
     kind = option.kind
     if kind is Kind.TEXT:
         return _require_text(option, value)
@@ -54,9 +51,9 @@ def canonical(option: OptionSpec, value: str | None) -> str:
             return v.lower()
         raise _bad(option, v)
     if kind is Kind.SECONDS:
-        return str(_positive(option, v, _LONG_MAX))
+        return str(_positive(option, v, 64))
     if kind is Kind.POSITIVE_INT:
-        return str(_positive(option, v, _INT_MAX))
+        return str(_positive(option, v, 32))
     if kind in _ENUMS:
         member = _ENUMS[kind].parse_or_none(v)
         if member is None:
@@ -67,7 +64,7 @@ def canonical(option: OptionSpec, value: str | None) -> str:
     if kind is Kind.AUTH_METHOD:
         return _one_of(option, v, AUTH_METHODS)
     if kind is Kind.WRITE_RESULT_LIMIT:
-        return "none" if v.lower() == "none" else str(_positive(option, v, _INT_MAX))
+        return "none" if v.lower() == "none" else str(_positive(option, v, 32))
     if kind is Kind.JSON_OBJECT:
         return _json.write(_json_object(option, v))
     if kind is Kind.CLIENT_REQUEST_PROPERTIES:
@@ -115,10 +112,10 @@ def _require_text(option: OptionSpec, value: str) -> str:
     return value
 
 
-def _positive(option: OptionSpec, value: str, largest: int) -> int:
-    # Java's Integer.parseInt / Long.parseLong: an optional sign and ASCII digits, within range.
-    if _JAVA_INTEGER.fullmatch(value) and 0 < int(value) <= largest:
-        return int(value)
+def _positive(option: OptionSpec, value: str, bits: int) -> int:
+    number = _json.java_integer(value, bits)
+    if number is not None and number > 0:
+        return number
     raise _bad(option, value)
 
 

@@ -16,6 +16,7 @@ from ._times import (
     format_instant,
     format_timespan,
     instant_nanos,
+    java_trim,
     parse_instant_or_none,
     parse_timespan_or_none,
     timespan_nanos,
@@ -55,7 +56,6 @@ _KNOWN_BY_LOWER = {name.lower(): name for name in KNOWN_OPTIONS}
 _QUERY_LANGUAGES = ("csl", "kql", "sql")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LONG_MIN, _LONG_MAX = -(2**63), 2**63 - 1
-_JAVA_LONG_TEXT = re.compile(r"[+-]?[0-9]+")
 _SHAPE = '{"Options":{...},"Parameters":{...}}'
 
 
@@ -500,7 +500,7 @@ def _timespan_value(name: str, value: Any) -> timedelta | str:
 def _boolean_value(name: str, value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    text = _java_text(value).strip()
+    text = java_trim(_java_text(value))
     if text.lower() in ("true", "false"):
         return text.lower() == "true"
     raise KustoOptionError(
@@ -520,9 +520,9 @@ def _long_value(name: str, value: Any) -> int:
             # A Java double's longValue(): the whole part.
             return max(_LONG_MIN, min(_LONG_MAX, int(value)))
     else:
-        text = _java_text(value).strip()
-        if _JAVA_LONG_TEXT.fullmatch(text) and _LONG_MIN <= int(text) <= _LONG_MAX:
-            return int(text)
+        number = _json.java_integer(java_trim(_java_text(value)), 64)
+        if number is not None:
+            return number
     raise KustoOptionError(
         f"client request property {name} has value '{_java_text(value)}'; expected a whole number", name
     )

@@ -9,13 +9,12 @@ from decimal import Decimal
 from typing import Any
 
 from . import _json
-from ._times import format_instant, instant_nanos, parse_instant_or_none
+from ._times import format_instant, instant_nanos, java_trim, parse_instant_or_none
 from .errors import KustoOptionError
 
 __all__ = ["SparkIngestionProperties", "SparkIngestionPropertiesBuilder", "CsvColumnMapping"]
 
 _TYPE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-_JAVA_INT_TEXT = re.compile(r"[+-]?[0-9]+")
 _INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
 
 
@@ -168,9 +167,9 @@ def _ordinal_value(node: Any, where: str, name: str) -> int:
     if isinstance(node, int) and not isinstance(node, bool):
         # Jackson's intValue() of a wider whole number keeps its low 32 bits.
         return (node - _INT_MIN) % 2**32 + _INT_MIN
-    text = _json.as_text(node).strip()
-    if _JAVA_INT_TEXT.fullmatch(text) and _INT_MIN <= int(text) <= _INT_MAX:
-        return int(text)
+    number = _json.java_integer(java_trim(_json.as_text(node)), 32)
+    if number is not None:
+        return number
     raise KustoOptionError(
         f"{where} (column '{name}') has Ordinal '{_json.as_text(node)}'; expected a whole number >= 0", "csvMapping"
     )
@@ -324,33 +323,27 @@ class SparkIngestionProperties:
     def fields_unsupported_by_streaming(self) -> list[str]:
         """The fields set that streaming ingestion cannot honour (the service takes none of them on a
         streaming request): non-empty tag lists, ``creationTime`` and ``csvMapping``."""
-        fields = [
-            name
-            for name, tags in (
-                ("dropByTags", self._drop_by_tags),
-                ("ingestByTags", self._ingest_by_tags),
-                ("additionalTags", self._additional_tags),
-                ("ingestIfNotExists", self._ingest_if_not_exists),
-            )
-            if tags
-        ]
+        fields = [name for name, tags in self._tag_fields() if tags]
         if self._creation_time is not None:
             fields.append("creationTime")
         if self._csv_mapping is not None:
             fields.append("csvMapping")
         return fields
 
+    def _tag_fields(self) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+        return (
+            ("dropByTags", self._drop_by_tags),
+            ("ingestByTags", self._ingest_by_tags),
+            ("additionalTags", self._additional_tags),
+            ("ingestIfNotExists", self._ingest_if_not_exists),
+        )
+
     def to_json(self) -> str:
         """The canonical JSON (see the class comment)."""
         fields: dict[str, Any] = {}
         if self._flush_immediately:
             fields["flushImmediately"] = True
-        for name, tags in (
-            ("dropByTags", self._drop_by_tags),
-            ("ingestByTags", self._ingest_by_tags),
-            ("additionalTags", self._additional_tags),
-            ("ingestIfNotExists", self._ingest_if_not_exists),
-        ):
+        for name, tags in self._tag_fields():
             if tags is not None:
                 fields[name] = list(tags)
         if self._creation_time is not None:
