@@ -8,6 +8,5 @@ VECTORS = PROJECT_ROOT / "test-matrix" / "vectors"
 JVM_CHECKED_VECTORS = Path(__file__).resolve().parent / "jvm_checked_vectors.json"
 OPTIONS_REFERENCE = PROJECT_ROOT / "docs" / "options.md"
 KUSTO_OPTION_JAVA = (
-    PROJECT_ROOT
-    / "jvm-core/kusto-spark-connector/src/main/java/dev/kustospark/spark/config/KustoOption.java"
+    PROJECT_ROOT / "jvm-core/kusto-spark-connector/src/main/java/dev/kustospark/spark/config/KustoOption.java"
 )

@@ -33,10 +33,12 @@ def test_keys_ignore_case_values_become_canonical_and_spark_keys_are_left_out() 
 @pytest.mark.parametrize(
     ("check", "options", "message"),
     [
-        (check_read_options, {"kustoQuerry": "T"}, "Unknown option 'kustoQuerry' for a Kusto read. Did you mean kustoQuery?"),
+        (check_read_options, {"kustoQuerry": "T"},
+         "Unknown option 'kustoQuerry' for a Kusto read. Did you mean kustoQuery?"),
         (check_read_options, {"kustoTabel": "T"},
          "Unknown option 'kustoTabel' for a Kusto read. Did you mean kustoTable (a write option)?"),
-        (check_write_options, {"zzz": "1"}, "Unknown option 'zzz' for a Kusto write. Valid write options: kustoCluster,"),
+        (check_write_options, {"zzz": "1"},
+         "Unknown option 'zzz' for a Kusto write. Valid write options: kustoCluster,"),
         (check_write_options, {"readMode": "ForceSingleMode"},
          "Option readMode is a read option and does not apply to a write; remove it."),
         (check_read_options, {"kustoDatabase": "a", "KUSTODATABASE": "b"},

@@ -13,7 +13,9 @@ from kusto_spark.ingestion_properties import CsvColumnMapping, SparkIngestionPro
 def test_builder_writes_the_fields_in_canonical_order() -> None:
     sip = (
         SparkIngestionProperties.builder()
-        .csv_mapping([CsvColumnMapping.of_ordinal("A", 0).with_data_type("long"), CsvColumnMapping.of_constant("B", "x")])
+        .csv_mapping(
+            [CsvColumnMapping.of_ordinal("A", 0).with_data_type("long"), CsvColumnMapping.of_constant("B", "x")]
+        )
         .creation_time(datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc))
         .ingest_if_not_exists(("day-1",))
         .drop_by_tags([])
@@ -79,7 +81,9 @@ def test_csv_column_mapping_checks_and_prints() -> None:
 
 
 def test_csv_column_mapping_constructor_takes_exactly_one_source() -> None:
-    assert CsvColumnMapping("A", ordinal=2, data_type="int") == CsvColumnMapping.of_ordinal("A", 2).with_data_type("int")
+    assert CsvColumnMapping("A", ordinal=2, data_type="int") == CsvColumnMapping.of_ordinal("A", 2).with_data_type(
+        "int"
+    )
     assert CsvColumnMapping("B", const_value="x").const_value == "x"
     with pytest.raises(KustoOptionError, match="csvMapping column 'A' needs exactly one of Ordinal and ConstValue"):
         CsvColumnMapping("A", ordinal=1, const_value="x")

@@ -76,7 +76,8 @@ def test_a_bad_secret_value_is_not_shown_in_the_error() -> None:
     ("make", "error", "fragment"),
     [
         (lambda: KustoReadOptions().read_mode("fast"), KustoOptionError,
-         "Option readMode has value 'fast': allowed values: ForceSingleMode, ForceDistributedMode, ForcePartitionedMode."),
+         "Option readMode has value 'fast': allowed values: ForceSingleMode, ForceDistributedMode,"
+         " ForcePartitionedMode."),
         (lambda: KustoReadOptions().num_partitions(0), KustoOptionError,
          "Option numPartitions has value '0': expected a whole number > 0."),
         (lambda: KustoReadOptions().kusto_cluster("https://c.kusto.windows.net/db"), KustoOptionError,

@@ -45,7 +45,7 @@ def test_the_table_has_the_reference_keys_in_order() -> None:
 
 
 def test_sides_defaults_secrecy_and_descriptions_match_the_reference() -> None:
-    for option, (key, side, default, description) in zip(_registry.OPTIONS, _reference_rows()):
+    for option, (key, side, default, description) in zip(_registry.OPTIONS, _reference_rows(), strict=True):
         assert option.side is side, key
         assert _documented_default(option.default) == default, key
         secret_prefix = "Secret. " if option.secret else ""

@@ -135,7 +135,10 @@ def test_java_double_text(value: float, text: str) -> None:
 
 def test_json_is_written_as_jackson_writes_it() -> None:
     value = {"s": 'q"\\\b\t\f\n\r\u0000\u001fé漢😀\u007f\u2028', "n": [1, Decimal("1.50"), Decimal("1E+3"), None, True]}
-    assert _json.write(value) == '{"s":"q\\"\\\\\\b\\t\\f\\n\\r\\u0000\\u001Fé漢😀\u007f\u2028","n":[1,1.50,1E+3,null,true]}'
+    assert (
+        _json.write(value)
+        == '{"s":"q\\"\\\\\\b\\t\\f\\n\\r\\u0000\\u001Fé漢😀\u007f\u2028","n":[1,1.50,1E+3,null,true]}'
+    )
 
 
 def test_json_numbers_keep_their_digits() -> None:

@@ -22,13 +22,23 @@ from typing import Any, NoReturn
 
 from .errors import KustoOptionError
 
-__all__ = ["parse", "write", "java_double", "java_integer", "java_decimal", "plain", "shortest_plain", "node_type", "as_text"]
+__all__ = [
+    "parse",
+    "write",
+    "java_double",
+    "java_integer",
+    "java_decimal",
+    "plain",
+    "shortest_plain",
+    "node_type",
+    "as_text",
+]
 
 _JAVA_INTEGER = re.compile(r"[+-]?[0-9]+")
 _SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\f": "\\f", "\n": "\\n", "\r": "\\r"}
 
 
-class _DuplicateField(Exception):
+class _DuplicateFieldError(Exception):
     """An object names a field twice; Jackson's strict duplicate detection refuses it."""
 
 
@@ -36,7 +46,7 @@ def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for name, value in pairs:
         if name in result:
-            raise _DuplicateField()
+            raise _DuplicateFieldError()
         result[name] = value
     return result
 
@@ -65,7 +75,7 @@ def parse(text: str, what: str) -> Any:
         return json.loads(
             text, object_pairs_hook=_object_without_duplicates, parse_constant=_refuse_constant, parse_float=_decimal
         )
-    except _DuplicateField:
+    except _DuplicateFieldError:
         raise KustoOptionError(f"{what} is not valid JSON: an object has the same field twice") from None
     except json.JSONDecodeError as e:
         # e.msg describes the grammar ("Expecting ',' delimiter"), never the document's content; some

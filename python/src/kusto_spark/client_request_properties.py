@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, Union
+from typing import Any
 
 from . import _json
 from ._times import (
@@ -27,7 +27,7 @@ __all__ = ["ClientRequestProperties", "ClientRequestPropertiesBuilder", "OptionV
 
 #: The value of an option: text (timespans and instants in their canonical text), a boolean, a
 #: whole number or a decimal number.
-OptionValue = Union[str, bool, int, Decimal]
+OptionValue = str | bool | int | Decimal
 
 SERVER_TIMEOUT = "servertimeout"
 NO_REQUEST_TIMEOUT = "norequesttimeout"
@@ -195,13 +195,7 @@ def _require_object_or_null(value: Any, field: str) -> None:
 
 
 def _scalar(value: Any, where: str) -> OptionValue:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        return value if _LONG_MIN <= value <= _LONG_MAX else Decimal(value)
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, str):
+    if isinstance(value, (str, bool, int, Decimal)):
         return value
     raise KustoOptionError(
         f"clientRequestPropertiesJson {where} must be a string, number or boolean, not {_json.node_type(value)}",
@@ -256,7 +250,8 @@ class ClientRequestPropertiesBuilder:
         nanos = timespan_nanos(timeout, SERVER_TIMEOUT)
         if nanos <= 0:
             raise KustoOptionError(
-                f"client request property {SERVER_TIMEOUT} must be positive, not {format_timespan(nanos, SERVER_TIMEOUT)}",
+                f"client request property {SERVER_TIMEOUT} must be positive,"
+                f" not {format_timespan(nanos, SERVER_TIMEOUT)}",
                 SERVER_TIMEOUT,
             )
         return self._put(SERVER_TIMEOUT, format_timespan(nanos, SERVER_TIMEOUT))
@@ -336,7 +331,9 @@ class ClientRequestPropertiesBuilder:
         """``client_request_id``: the id the service logs for the request (otherwise the connector makes one)."""
         return self._put(CLIENT_REQUEST_ID, _require_text(request_id, CLIENT_REQUEST_ID))
 
-    def option(self, name: str, value: str | bool | int | float | Decimal | timedelta | datetime) -> ClientRequestPropertiesBuilder:
+    def option(
+        self, name: str, value: str | bool | int | float | Decimal | timedelta | datetime
+    ) -> ClientRequestPropertiesBuilder:
         """Any option by name; a well-known name (in any case) is checked as its typed setter checks it.
 
         Values are ``str``, ``bool``, ``int``, ``float`` or ``Decimal``; well-known timespan and

@@ -38,11 +38,15 @@ class CsvColumnMapping:
         :meth:`of_constant` and :meth:`with_data_type` say the same step by step."""
         _require_name(name)
         if (ordinal is None) == (const_value is None):
-            raise KustoOptionError(f"csvMapping column '{name}' needs exactly one of Ordinal and ConstValue", "csvMapping")
+            raise KustoOptionError(
+                f"csvMapping column '{name}' needs exactly one of Ordinal and ConstValue", "csvMapping"
+            )
         if ordinal is not None:
             _require_ordinal(ordinal, name)
         elif not isinstance(const_value, str):
-            raise TypeError(f"the constant value of mapped column '{name}' must be a str, not {type(const_value).__name__}")
+            raise TypeError(
+                f"the constant value of mapped column '{name}' must be a str, not {type(const_value).__name__}"
+            )
         if data_type is not None:
             _require_data_type(data_type, name)
         self._name: str = name
@@ -64,7 +68,9 @@ class CsvColumnMapping:
 
     def with_data_type(self, kusto_type: str) -> CsvColumnMapping:
         """This mapping with the column's Kusto data type (``string``, ``long``, ``datetime``...)."""
-        return CsvColumnMapping(self._name, self._ordinal, self._const_value, _require_data_type(kusto_type, self._name))
+        return CsvColumnMapping(
+            self._name, self._ordinal, self._const_value, _require_data_type(kusto_type, self._name)
+        )
 
     @property
     def name(self) -> str:
@@ -445,7 +451,8 @@ def _strings(value: Any, field: str) -> list[str]:
     for element in value:
         if not isinstance(element, str):
             raise KustoOptionError(
-                f"sparkIngestionPropertiesJson field {field} holds {_json.write(element)}; every element must be a string",
+                f"sparkIngestionPropertiesJson field {field} holds {_json.write(element)};"
+                " every element must be a string",
                 field,
             )
     return value
@@ -474,7 +481,8 @@ def _mapping_value(value: Any) -> list[CsvColumnMapping]:
     array = _json.parse(value, "sparkIngestionPropertiesJson field csvMapping") if isinstance(value, str) else value
     if not isinstance(array, list):
         raise KustoOptionError(
-            'sparkIngestionPropertiesJson field csvMapping must hold a JSON array such as [{"Name":"ColA","Ordinal":0}]',
+            "sparkIngestionPropertiesJson field csvMapping must hold a JSON array"
+            ' such as [{"Name":"ColA","Ordinal":0}]',
             "csvMapping",
         )
     return [CsvColumnMapping._from_node(node, i) for i, node in enumerate(array)]

@@ -135,8 +135,10 @@ class _KustoConnectionOptions:
         return self._with(registry.LINKED_SERVICE, profile)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, _KustoConnectionOptions) and type(other) is type(self) and dict(self._values) == dict(
-            other._values
+        return (
+            isinstance(other, _KustoConnectionOptions)
+            and type(other) is type(self)
+            and dict(self._values) == dict(other._values)
         )
 
     def __hash__(self) -> int:
