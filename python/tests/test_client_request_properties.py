@@ -61,7 +61,7 @@ def test_every_parameter_type() -> None:
         "r": "real(2.0)",
         "s": "it's",
         "t": "time(-00:00:01.5000000)",
-        "y": 'dynamic({"a":[1,2.50]})',
+        "y": 'dynamic({"a":[1,2.5]})',
     }
     assert list(crp.parameters) == sorted(crp.parameters)
 

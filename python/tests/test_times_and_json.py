@@ -141,9 +141,11 @@ def test_json_is_written_as_jackson_writes_it() -> None:
     )
 
 
-def test_json_numbers_keep_their_digits() -> None:
-    parsed = _json.parse('{"a": 1.50, "b": 1e3, "c": -0.0, "d": 12345678901234567890}', "doc")
-    assert _json.write(parsed) == '{"a":1.50,"b":1E+3,"c":0.0,"d":12345678901234567890}'
+def test_json_numbers_are_doubles_as_jackson_reads_them_unless_exact() -> None:
+    text = '{"a": 1.50, "b": 1e3, "c": -0.0, "d": 12345678901234567890}'
+    assert _json.write(_json.parse(text, "doc")) == '{"a":1.5,"b":1000.0,"c":-0.0,"d":12345678901234567890}'
+    exact = _json.parse(text, "doc", exact_numbers=True)
+    assert _json.write(exact) == '{"a":1.50,"b":1E+3,"c":0.0,"d":12345678901234567890}'
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,10 @@
 
 Reading keeps object order, refuses duplicate names, ``NaN`` and ``Infinity``, and never quotes the
 input in its errors: the JSON may hold secrets (SAS tokens, keys), so only the line and column of a
-problem are reported. Reading gives ``dict``, ``list``, ``str``, ``int``, ``Decimal``, ``bool`` and
-``None``: a number with a fraction or an exponent keeps the digits it was written with (``1.50``
-stays ``1.50``), so epoch seconds with 100-ns digits are not rounded through a double.
+problem are reported. Reading gives ``dict``, ``list``, ``str``, ``int``, ``float``, ``bool`` and
+``None``, as Jackson's default reading does (a number with a fraction or an exponent is a double);
+with ``exact_numbers`` such a number is a ``Decimal`` holding the digits as written (``1.50`` stays
+``1.50``), which epoch seconds with 100-ns digits need.
 
 Writing has no insignificant whitespace, writes non-ASCII characters as themselves and escapes
 control characters as Jackson does (``\\n``, ``\\t``... or ``\\u00XX`` in upper case). Numbers print
@@ -29,7 +30,6 @@ __all__ = [
     "java_integer",
     "java_decimal",
     "plain",
-    "shortest_plain",
     "node_type",
     "as_text",
 ]
@@ -61,11 +61,12 @@ def _decimal(text: str) -> Decimal:
     return abs(value) if value.is_zero() else value
 
 
-def parse(text: str, what: str) -> Any:
+def parse(text: str, what: str, exact_numbers: bool = False) -> Any:
     """Parses ``text``, or raises :class:`KustoOptionError` saying where it is malformed (not what it holds).
 
     :param text: the JSON document.
     :param what: how the message names the document, e.g. ``clientRequestPropertiesJson``.
+    :param exact_numbers: read numbers with a fraction or an exponent as ``Decimal``, not ``float``.
     """
     if not isinstance(text, str):
         raise TypeError(f"{what} must be a str of JSON, not {type(text).__name__}")
@@ -73,7 +74,10 @@ def parse(text: str, what: str) -> Any:
         raise KustoOptionError(f"{what} is empty; expected a JSON document")
     try:
         return json.loads(
-            text, object_pairs_hook=_object_without_duplicates, parse_constant=_refuse_constant, parse_float=_decimal
+            text,
+            object_pairs_hook=_object_without_duplicates,
+            parse_constant=_refuse_constant,
+            parse_float=_decimal if exact_numbers else float,
         )
     except _DuplicateFieldError:
         raise KustoOptionError(f"{what} is not valid JSON: an object has the same field twice") from None
@@ -186,17 +190,6 @@ def java_decimal(value: float) -> Decimal:
 def plain(value: Decimal) -> str:
     """``BigDecimal.toPlainString``: the digits without an exponent (``1.0E+20`` -> ``100000000000000000000``)."""
     return format(abs(value) if value.is_zero() else value, "f")
-
-
-def shortest_plain(value: float) -> str:
-    """The shortest digits that read back as ``value``, in plain notation with at least one
-    fractional digit: ``1.0``, ``0.0000001``, ``100000000000000000000.0``."""
-    if value == 0:
-        return "0.0"
-    sign = "-" if value < 0 else ""
-    exact = Decimal(repr(abs(value))).normalize()
-    text = format(exact, "f")
-    return sign + (text if "." in text else text + ".0")
 
 
 def node_type(value: Any) -> str:

@@ -195,7 +195,9 @@ def _require_object_or_null(value: Any, field: str) -> None:
 
 
 def _scalar(value: Any, where: str) -> OptionValue:
-    if isinstance(value, (str, bool, int, Decimal)):
+    if isinstance(value, float):
+        return _json.java_decimal(value)
+    if isinstance(value, (str, bool, int)):
         return value
     raise KustoOptionError(
         f"clientRequestPropertiesJson {where} must be a string, number or boolean, not {_json.node_type(value)}",
@@ -210,8 +212,8 @@ def _parameter_text(value: Any, name: str) -> str:
         return f"bool({_json.write(value)})"
     if isinstance(value, int):
         return f"long({value})"
-    if isinstance(value, Decimal):
-        return f"real({_json.plain(value)})"
+    if isinstance(value, float):
+        return f"real({_json.plain(_json.java_decimal(value))})"
     raise KustoOptionError(
         f"clientRequestPropertiesJson parameter '{name}' must be a string (a CSL literal such as long(5)),"
         " number or boolean",
@@ -392,9 +394,8 @@ class ClientRequestPropertiesBuilder:
         return self._parameter(name, f"long({_require_long(value, f'parameter {name}')})")
 
     def real_parameter(self, name: str, value: float) -> ClientRequestPropertiesBuilder:
-        """A ``real`` parameter: ``real(1.5)``, ``real(nan)``, ``real(+inf)``. The digits are the shortest
-        that read back as the same float, in plain notation with at least one fractional digit
-        (``real(1.0)``, ``real(0.0000001)``)."""
+        """A ``real`` parameter: ``real(1.5)``, ``real(nan)``, ``real(+inf)``; the digits are Java's for
+        the double, in plain notation (``real(1.0)``, ``real(0.00000010)``, ``real(100000000000000000000)``)."""
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError(f"real parameter '{name}' must be a float, not {type(value).__name__}")
         number = float(value)
@@ -403,7 +404,7 @@ class ClientRequestPropertiesBuilder:
         elif math.isinf(number):
             text = "+inf" if number > 0 else "-inf"
         else:
-            text = _json.shortest_plain(number)
+            text = _json.plain(_json.java_decimal(number))
         return self._parameter(name, f"real({text})")
 
     def bool_parameter(self, name: str, value: bool) -> ClientRequestPropertiesBuilder:

@@ -368,7 +368,8 @@ class SparkIngestionProperties:
 
         :raises KustoOptionError: for unknown fields (named, with the allowed ones) and bad values.
         """
-        root = _json.parse(text, "sparkIngestionPropertiesJson")
+        # Exact numbers: a double cannot hold epoch seconds to 100 ns (near 2024 its steps are 238 ns).
+        root = _json.parse(text, "sparkIngestionPropertiesJson", exact_numbers=True)
         if not isinstance(root, dict):
             raise KustoOptionError(
                 'sparkIngestionPropertiesJson must be a JSON object such as {"ingestByTags":["tag1"]}',
