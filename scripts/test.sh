@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of the project: the JVM modules' unit and conformance suites (official Java SDK
-# against kusto-local), the Python SDK conformance suite, the connector's tests on Spark 3.5, and
-# the packaged artifacts (shaded jars, wheel, NuGet package) installed into clean places.
+# against kusto-local), the Python SDK conformance suite, the cross-language test matrix, the
+# connector's tests on Spark 3.5, and the packaged artifacts (shaded jars, wheel, NuGet package)
+# installed into clean places.
 source "$(dirname "$0")/lib.sh"
 
 ensure_tools
@@ -19,6 +20,9 @@ mvn -B -ntp install
 
 log "Python SDK conformance suite"
 "$PROJECT_ROOT/scripts/test-python-sdk.sh"
+
+log "Cross-language test matrix (test-matrix/README.md)"
+"$PROJECT_ROOT/test-matrix/run.sh"
 
 # kusto-local comes from the install above; only the connector changes with the Spark line.
 log "Spark 3.5 (Scala 2.12): the connector's tests"
