@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the smoke job of packaging/smoke against kusto-local with a shaded connector jar as the only
-# connector on the classpath: it writes a table, reads it back with a pushed filter, and checks that
+# connector on the classpath: it writes a table, reads it back with a filter, and checks that
 # the Kusto and Azure SDKs are only present relocated.
 #   Spark 4.2: spark-submit of the PySpark distribution in the project's virtualenv (.venv);
 #   Spark 3.5: java with the Spark 3.5 jars Maven resolves for packaging/smoke (no second Spark install).
