@@ -264,13 +264,17 @@ namespace KustoSpark
             return Parameter(name, "long(" + value.ToString(CultureInfo.InvariantCulture) + ")");
         }
 
-        /// <summary>A <c>real</c> parameter: <c>real(1.5)</c>, <c>real(nan)</c>, <c>real(+inf)</c>.</summary>
+        /// <summary>
+        /// A <c>real</c> parameter: <c>real(1.5)</c>, <c>real(nan)</c>, <c>real(+inf)</c>. The digits are
+        /// the shortest that read back as the same double, in plain notation with at least one
+        /// fractional digit (<c>real(1.0)</c>, <c>real(0.0000001)</c>), as every binding prints them.
+        /// </summary>
         /// <param name="name">The parameter's name.</param>
         /// <param name="value">The value.</param>
         public ClientRequestPropertiesBuilder RealParameter(string name, double value)
         {
             string text = double.IsNaN(value) ? "nan" : double.IsInfinity(value) ? (value > 0 ? "+inf" : "-inf")
-                : JavaDecimal.FromDouble(value).ToPlainString();
+                : JavaDecimal.FromDouble(value).StripTrailingZeros().ToPlainStringWithFraction();
             return Parameter(name, "real(" + text + ")");
         }
 
@@ -508,7 +512,7 @@ namespace KustoSpark
         {
             if (d.IsNegative || d.IsZero)
             {
-                throw new ArgumentException("client request property " + name + " must be positive, not " + d);
+                throw new ArgumentException("client request property " + name + " must be positive, not " + KustoTimes.Timespan(d, name));
             }
         }
 

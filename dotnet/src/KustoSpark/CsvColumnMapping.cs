@@ -56,8 +56,8 @@ namespace KustoSpark
         {
             if (kustoType == null || !TypeName.IsMatch(kustoType))
             {
-                throw new ArgumentException("the data type of mapped column '" + Name + "' must be a Kusto type name"
-                    + " such as string, long or datetime, not '" + (kustoType ?? "null") + "'");
+                throw new ArgumentException("csvMapping column '" + Name + "' has DataType '" + (kustoType ?? "null")
+                    + "'; expected a Kusto type name such as string, long or datetime");
             }
             return new CsvColumnMapping(Name, Ordinal, kustoType, ConstValue);
         }
@@ -180,8 +180,8 @@ namespace KustoSpark
         {
             if (ordinal < 0)
             {
-                throw new ArgumentException("the ordinal of mapped column '" + name + "' must be >= 0, not "
-                    + ordinal.ToString(CultureInfo.InvariantCulture));
+                throw new ArgumentException("csvMapping column '" + name + "' has Ordinal "
+                    + ordinal.ToString(CultureInfo.InvariantCulture) + "; expected a whole number >= 0");
             }
             return ordinal;
         }

@@ -194,14 +194,21 @@ namespace KustoSpark
             return d.Value;
         }
 
+        /// The option's value in seconds; messages show the timespan in Kusto's form, as every binding takes it.
         internal static string WholeSeconds(JavaDuration d, KustoOption option)
         {
+            string text = KustoTimes.Timespan(d, option.Key);
+            if (d.IsNegative || d.IsZero)
+            {
+                throw new KustoOptionException("Option " + option.Key + " has value " + text
+                    + ": expected a positive timespan of whole seconds.");
+            }
             long seconds;
             int nanos;
             d.Split(out seconds, out nanos);
             if (nanos != 0)
             {
-                throw new KustoOptionException("Option " + option.Key + " is in whole seconds; " + d + " has a fraction of a second.");
+                throw new KustoOptionException("Option " + option.Key + " is in whole seconds; " + text + " has a fraction of a second.");
             }
             return seconds.ToString(CultureInfo.InvariantCulture);
         }

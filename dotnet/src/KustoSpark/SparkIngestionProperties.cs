@@ -237,7 +237,16 @@ namespace KustoSpark
                                 + v + "; expected an ISO-8601 instant such as 2024-01-02T03:04:05.1234567Z"
                                 + " or decimal epoch seconds such as 1704164645.123000000");
                         }
-                        b.CreationTime(t.Value);
+                        try
+                        {
+                            b.CreationTime(t.Value);
+                        }
+                        catch (ArgumentException tooFine)
+                        {
+                            // Name the value as the JSON holds it, not as the instant it was converted to.
+                            throw new ArgumentException("sparkIngestionPropertiesJson field creationTime has value "
+                                + v + ": " + tooFine.Message, tooFine);
+                        }
                         break;
                     case "csvMapping":
                         JsonValue array = v.IsTextual ? JsonReader.Parse(v.TextValue, "sparkIngestionPropertiesJson field csvMapping") : v;

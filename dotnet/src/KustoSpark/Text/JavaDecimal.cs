@@ -82,6 +82,21 @@ namespace KustoSpark.Text
             return s.ToString();
         }
 
+        /// BigDecimal.stripTrailingZeros.
+        internal JavaDecimal StripTrailingZeros()
+        {
+            if (unscaled == "0") return new JavaDecimal(false, "0", 0);
+            string digits = unscaled.TrimEnd('0');
+            return new JavaDecimal(negative, digits, scale - (unscaled.Length - digits.Length));
+        }
+
+        /// toPlainString with at least one fractional digit (setScale(1) for whole numbers).
+        internal string ToPlainStringWithFraction()
+        {
+            string plain = ToPlainString();
+            return scale < 1 ? plain + ".0" : plain;
+        }
+
         /// BigDecimal.toPlainString.
         internal string ToPlainString()
         {

@@ -8,7 +8,8 @@ namespace KustoSpark.Text
     internal enum JsonKind { Object, Array, String, Number, Boolean, Null }
 
     /// A parsed JSON value. Numbers behave as the JVM connector's JSON tree reads them: whole numbers
-    /// as long (or arbitrary digits), others as double; objects keep their fields in document order.
+    /// as long (or arbitrary digits), others as exact decimals keeping the digits they were written
+    /// with (1.50 stays 1.50); objects keep their fields in document order.
     internal sealed class JsonValue
     {
         private readonly List<KeyValuePair<string, JsonValue>> fields;
@@ -87,33 +88,23 @@ namespace KustoSpark.Text
 
         internal long LongValue
         {
-            get { return IsIntegralNumber ? JavaDecimal.Parse(text).LongValue() : (long)DoubleValue; }
+            get { return JavaDecimal.Parse(text).LongValue(); }
         }
 
-        internal double DoubleValue
-        {
-            get
-            {
-                double d;
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out d)) return d;
-                return text.StartsWith("-", StringComparison.Ordinal) ? double.NegativeInfinity : double.PositiveInfinity;
-            }
-        }
-
-        /// The number as the JVM's tree gives it as BigDecimal: exact for whole numbers, via
-        /// Double.toString for the others.
+        /// The number as an exact BigDecimal-like value, with the digits it was written with.
         internal JavaDecimal DecimalValue
         {
-            get { return IsIntegralNumber ? JavaDecimal.Parse(text) : JavaDecimal.FromDouble(DoubleValue); }
+            get { return JavaDecimal.Parse(text); }
         }
 
-        /// The number's text as the JVM's tree prints it (5, 1.5, 1.0E20).
+        /// The number's text as the JVM's tree prints it: whole numbers as digits, others as
+        /// BigDecimal.toString (1.50, 1E+3).
         internal string NumberText
         {
             get
             {
-                if (IsIntegralNumber) return JavaDecimal.Parse(text).ToPlainString();
-                return JavaText.DoubleToString(DoubleValue);
+                JavaDecimal d = JavaDecimal.Parse(text);
+                return IsIntegralNumber ? d.ToPlainString() : d.ToString();
             }
         }
 

@@ -48,10 +48,7 @@ namespace KustoSpark.Text
                 case JsonKind.Boolean: s.Append(v.BooleanValue ? "true" : "false"); break;
                 case JsonKind.String: WriteString(s, v.TextValue); break;
                 case JsonKind.Number:
-                    string n = v.NumberText;
-                    // Non-finite doubles are quoted, as the JVM's writer does by default.
-                    if (n == "Infinity" || n == "-Infinity" || n == "NaN") WriteString(s, n);
-                    else s.Append(n);
+                    s.Append(v.NumberText);
                     break;
                 case JsonKind.Array:
                     s.Append('[');
