@@ -8,7 +8,7 @@ DOTNET_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$DOTNET_DIR"
 
 # Assemblies the library references beyond mscorlib; all are part of netstandard2.0.
-LIBRARY_REFERENCES=(-r:System.dll -r:System.Core.dll)
+LIBRARY_REFERENCES=(-r:System.dll -r:System.Core.dll -r:System.Numerics.dll)
 # Assemblies the tests reference beyond the library and NUnit.
 TEST_REFERENCES=(-r:System.dll -r:System.Core.dll)
 

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 
 namespace KustoSpark.Text
@@ -68,19 +69,64 @@ namespace KustoSpark.Text
             return DoubleToString(f);
         }
 
+        /// The shortest decimal digits that read back as d, the one nearest to d among equally short
+        /// ones, computed exactly (the runtime's own formatting is not exact on every platform).
+        /// exponent is the decimal exponent of the first digit.
         private static void ShortestDigits(double d, out string digits, out int exponent)
         {
+            long bits = BitConverter.DoubleToInt64Bits(Math.Abs(d));
+            int biased = (int)(bits >> 52);
+            long fraction = bits & 0xFFFFFFFFFFFFFL;
+            long m = biased == 0 ? fraction : fraction | (1L << 52);
+            int e = (biased == 0 ? 1 : biased) - 1075;
+            // In units of 2^(e-2): the value, and the bounds of the numbers that read back as it.
+            BigInteger value = 4 * (BigInteger)m;
+            BigInteger high = value + 2;
+            BigInteger low = value - (fraction == 0 && biased > 1 ? 1 : 2);
+            bool inclusive = m % 2 == 0;
+            BigInteger twos = BigInteger.Pow(2, Math.Abs(e - 2));
+            int k = (int)Math.Floor(Math.Log10(Math.Abs(d)));
             for (int precision = 1; precision <= 17; precision++)
             {
-                string e = d.ToString("E" + (precision - 1), CultureInfo.InvariantCulture);
-                double back;
-                if (double.TryParse(e, NumberStyles.Float, CultureInfo.InvariantCulture, out back) && back == d)
+                BigInteger c;
+                int q;
+                while (true)
                 {
-                    SplitScientific(e, out digits, out exponent);
+                    q = k - precision + 1;
+                    c = RoundedQuotient(value, q, e, twos);
+                    if (c >= BigInteger.Pow(10, precision)) k++;
+                    else if (c < BigInteger.Pow(10, precision - 1)) k--;
+                    else break;
+                }
+                int toLow = Compare(c, q, low, e, twos);
+                int toHigh = Compare(c, q, high, e, twos);
+                if ((toLow > 0 || (inclusive && toLow == 0)) && (toHigh < 0 || (inclusive && toHigh == 0)))
+                {
+                    digits = c.ToString(CultureInfo.InvariantCulture).TrimEnd('0');
+                    exponent = k;
                     return;
                 }
             }
-            SplitScientific(d.ToString("E16", CultureInfo.InvariantCulture), out digits, out exponent);
+            SplitScientific(Math.Abs(d).ToString("E16", CultureInfo.InvariantCulture), out digits, out exponent);
+        }
+
+        /// round(x * 2^(e-2) / 10^q), halves to even.
+        private static BigInteger RoundedQuotient(BigInteger x, int q, int e, BigInteger twos)
+        {
+            BigInteger num = x * (e - 2 >= 0 ? twos : 1) * (q < 0 ? BigInteger.Pow(10, -q) : 1);
+            BigInteger den = (q > 0 ? BigInteger.Pow(10, q) : 1) * (e - 2 < 0 ? twos : 1);
+            BigInteger remainder;
+            BigInteger quotient = BigInteger.DivRem(num, den, out remainder);
+            int half = (2 * remainder).CompareTo(den);
+            return half > 0 || (half == 0 && !quotient.IsEven) ? quotient + 1 : quotient;
+        }
+
+        /// Compares c * 10^q with x * 2^(e-2).
+        private static int Compare(BigInteger c, int q, BigInteger x, int e, BigInteger twos)
+        {
+            BigInteger left = c * (q > 0 ? BigInteger.Pow(10, q) : 1) * (e - 2 < 0 ? twos : 1);
+            BigInteger right = x * (q < 0 ? BigInteger.Pow(10, -q) : 1) * (e - 2 >= 0 ? twos : 1);
+            return left.CompareTo(right);
         }
 
         /// "-1.2345E+006" -> digits "12345" (trailing zeros dropped), exponent 6 (of the first digit).
