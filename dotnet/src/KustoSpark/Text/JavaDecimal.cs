@@ -53,12 +53,21 @@ namespace KustoSpark.Text
         /// BigDecimal.valueOf(double): the decimal of Double.toString.
         internal static JavaDecimal FromDouble(double d)
         {
+            if (double.IsNaN(d) || double.IsInfinity(d))
+            {
+                throw new ArgumentException("the number " + JavaText.DoubleToString(d) + " has no decimal value");
+            }
             return Parse(JavaText.DoubleToString(d));
         }
 
         internal static JavaDecimal FromDecimal(decimal d)
         {
             return Parse(d.ToString(CultureInfo.InvariantCulture));
+        }
+
+        internal bool IsZero
+        {
+            get { return unscaled == "0"; }
         }
 
         internal bool IsWhole
@@ -80,21 +89,6 @@ namespace KustoSpark.Text
             if (adjusted > 0) s.Append('+');
             s.Append(adjusted.ToString(CultureInfo.InvariantCulture));
             return s.ToString();
-        }
-
-        /// BigDecimal.stripTrailingZeros.
-        internal JavaDecimal StripTrailingZeros()
-        {
-            if (unscaled == "0") return new JavaDecimal(false, "0", 0);
-            string digits = unscaled.TrimEnd('0');
-            return new JavaDecimal(negative, digits, scale - (unscaled.Length - digits.Length));
-        }
-
-        /// toPlainString with at least one fractional digit (setScale(1) for whole numbers).
-        internal string ToPlainStringWithFraction()
-        {
-            string plain = ToPlainString();
-            return scale < 1 ? plain + ".0" : plain;
         }
 
         /// BigDecimal.toPlainString.

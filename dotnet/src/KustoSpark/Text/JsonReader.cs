@@ -11,19 +11,34 @@ namespace KustoSpark.Text
     {
         private readonly string text;
         private readonly string what;
+        private readonly bool exactNumbers;
         private int pos;
 
-        private JsonReader(string text, string what)
+        private JsonReader(string text, string what, bool exactNumbers)
         {
             this.text = text;
             this.what = what;
+            this.exactNumbers = exactNumbers;
         }
 
         /// Parses text (what names it in errors, e.g. "sparkIngestionPropertiesJson"). As the JVM
-        /// connector's reader, the first JSON value is read and anything after it is ignored.
+        /// connector's reader, the first JSON value is read and anything after it is ignored, and
+        /// decimal numbers are doubles.
         internal static JsonValue Parse(string text, string what)
         {
-            var reader = new JsonReader(text, what);
+            return Parse(text, what, false);
+        }
+
+        /// As Parse, with decimal numbers kept exactly as written: a double cannot hold epoch seconds
+        /// to 100 ns, so a creationTime read through one would land on the wrong tick.
+        internal static JsonValue ParseExactNumbers(string text, string what)
+        {
+            return Parse(text, what, true);
+        }
+
+        private static JsonValue Parse(string text, string what, bool exactNumbers)
+        {
+            var reader = new JsonReader(text, what, exactNumbers);
             reader.SkipWhitespace();
             if (reader.pos >= text.Length)
             {
@@ -196,7 +211,7 @@ namespace KustoSpark.Text
                 if (!IsDigit(Peek())) throw Error("expected a digit in the exponent");
                 while (IsDigit(Peek())) pos++;
             }
-            return JsonValue.Number(text.Substring(start, pos - start));
+            return JsonValue.Number(text.Substring(start, pos - start), exactNumbers);
         }
 
         private void ReadLiteral(string literal)

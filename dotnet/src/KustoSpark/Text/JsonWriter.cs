@@ -48,7 +48,10 @@ namespace KustoSpark.Text
                 case JsonKind.Boolean: s.Append(v.BooleanValue ? "true" : "false"); break;
                 case JsonKind.String: WriteString(s, v.TextValue); break;
                 case JsonKind.Number:
-                    s.Append(v.NumberText);
+                    string n = v.NumberText;
+                    // Non-finite doubles are quoted, as the JVM's writer does by default.
+                    if (n == "Infinity" || n == "-Infinity" || n == "NaN") WriteString(s, n);
+                    else s.Append(n);
                     break;
                 case JsonKind.Array:
                     s.Append('[');
