@@ -72,7 +72,7 @@ namespace KustoSpark.Text
 
         internal bool IsWhole
         {
-            get { return scale <= 0 || unscaled.Length <= scale || unscaled.Substring(unscaled.Length - scale).TrimEnd('0').Length == 0; }
+            get { return scale <= 0 || unscaled.PadLeft(scale + 1, '0').Substring(unscaled.PadLeft(scale + 1, '0').Length - scale).TrimEnd('0').Length == 0; }
         }
 
         /// BigDecimal.toString: scientific notation when the scale is negative or the number is

@@ -44,7 +44,14 @@ namespace KustoSpark.Text
             {
                 throw new ArgumentException(what + " is empty; expected a JSON document");
             }
-            return reader.ReadValue(0);
+            JsonValue root = reader.ReadValue(0);
+            // As the JVM's reader: a root-level number must end in whitespace or the end of the text
+            // (other values may be followed by anything, which is ignored).
+            if (root.IsNumber && reader.pos < text.Length && " \t\n\r".IndexOf(text[reader.pos]) < 0)
+            {
+                throw reader.Error("expected space separating root-level values");
+            }
+            return root;
         }
 
         private JsonValue ReadValue(int depth)

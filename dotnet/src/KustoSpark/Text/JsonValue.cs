@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace KustoSpark.Text
@@ -94,14 +95,25 @@ namespace KustoSpark.Text
             get { return JavaDecimal.Parse(text).LongValue(); }
         }
 
+        private static readonly double NegativeZero = BitConverter.Int64BitsToDouble(long.MinValue);
+
         internal double DoubleValue
         {
             get
             {
                 double d;
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out d)) return d;
-                // Beyond double's range, as Java's Double.parseDouble reads it.
-                return JavaDecimal.Parse(text).IsZero ? 0.0 : text.StartsWith("-", StringComparison.Ordinal) ? double.NegativeInfinity : double.PositiveInfinity;
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out d))
+                {
+                    // Mono reads "-0.0" as positive zero; Java keeps the sign.
+                    return d == 0 && text.StartsWith("-", StringComparison.Ordinal) ? NegativeZero : d;
+                }
+                // Beyond double's range, as Java's Double.parseDouble reads it: too small is zero, too
+                // large infinite.
+                int e = text.IndexOfAny(new[] { 'e', 'E' });
+                bool negative = text.StartsWith("-", StringComparison.Ordinal);
+                bool zeroDigits = text.Substring(0, e < 0 ? text.Length : e).All(c => c < '1' || c > '9');
+                if (zeroDigits || (e >= 0 && text[e + 1] == '-')) return negative ? NegativeZero : 0.0;
+                return negative ? double.NegativeInfinity : double.PositiveInfinity;
             }
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -120,12 +121,18 @@ namespace KustoSpark.Text
             {
                 if (EpochSeconds.IsMatch(t))
                 {
-                    decimal seconds = decimal.Parse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-                    decimal whole = decimal.Truncate(seconds);
-                    decimal nanos = (seconds - whole) * JavaDuration.NanosPerSecond;
-                    if (nanos != decimal.Truncate(nanos)) return null;
-                    long epochSecond = (long)whole;
-                    long nano = (long)nanos;
+                    bool negative = t[0] == '-';
+                    string[] parts = t.TrimStart('-').Split('.');
+                    string decimals = parts.Length > 1 ? parts[1] : "";
+                    if (decimals.Length > 9 && decimals.Substring(9).Any(c => c != '0')) return null;
+                    long epochSecond;
+                    if (!long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out epochSecond)) return null;
+                    long nano = decimals.Length == 0 ? 0 : long.Parse(decimals.PadRight(9, '0').Substring(0, 9), CultureInfo.InvariantCulture);
+                    if (negative)
+                    {
+                        epochSecond = -epochSecond;
+                        nano = -nano;
+                    }
                     if (nano < 0)
                     {
                         epochSecond -= 1;
