@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the C# binding, runs its NUnit tests and, when all of them ran, packs the NuGet package and
-# checks its contents; exits non-zero when anything fails.
+# checks its contents, and compares the builders with the JVM connector's on some 7,500 inputs
+# (compare-with-java.sh); exits non-zero when anything fails.
 # Arguments go to nunit-console and select tests, e.g. `dotnet/test.sh -include=Spark` runs only the
 # tests of the category Spark, `dotnet/test.sh -exclude=Spark` all others (no packing then).
 set -euo pipefail
@@ -12,4 +13,5 @@ export KUSTO_SPARK_PROJECT_ROOT="${KUSTO_SPARK_PROJECT_ROOT:-$(dirname "$DOTNET_
 if [ $# -eq 0 ]; then
   "$DOTNET_DIR/pack.sh" >/dev/null
   echo "NuGet package packed and checked"
+  "$DOTNET_DIR/compare-with-java.sh"
 fi

@@ -55,7 +55,9 @@ namespace KustoSpark.Text
         {
             if (double.IsNaN(d) || double.IsInfinity(d))
             {
-                throw new ArgumentException("the number " + JavaText.DoubleToString(d) + " has no decimal value");
+                // BigDecimal's own words for "Infinity" and "NaN", which the JVM connector reports.
+                throw new ArgumentException("Character " + JavaText.DoubleToString(d).TrimStart('-')[0]
+                    + " is neither a decimal digit number, decimal point, nor \"e\" notation exponential mark.");
             }
             return Parse(JavaText.DoubleToString(d));
         }
