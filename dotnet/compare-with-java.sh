@@ -17,7 +17,7 @@ if ! mvn -q -B -o -f "$CONNECTOR/pom.xml" dependency:build-classpath -Dmdep.outp
   mvn -q -B -f "$CONNECTOR/pom.xml" dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 fi
 javac -nowarn -encoding UTF-8 -d "$WORK/classes" -cp "$(cat "$WORK/classpath.txt")" \
-  -sourcepath "$CONNECTOR/src/main/java" "$DOTNET_DIR/tests/compare/Harness.java"
+  -sourcepath "$CONNECTOR/src/main/java" "$DOTNET_DIR/tests/compare/Harness.java" 2>&1 | { grep -v '^Note: ' >&2 || true; }
 mcs -nologo -langversion:7.2 -out:"$DOTNET_DIR/bin/CompareHarness.exe" -r:"$DOTNET_DIR/bin/KustoSpark.dll" \
   "$DOTNET_DIR/tests/compare/Harness.cs"
 
