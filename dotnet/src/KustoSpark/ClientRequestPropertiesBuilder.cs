@@ -491,7 +491,7 @@ namespace KustoSpark
                 || value is uint || value is ulong || value is double || value is float || value is decimal || value is JavaDecimal;
         }
 
-        /// Number.longValue: whole numbers as they are, others truncated towards zero (saturating).
+        // Number.longValue: whole numbers as they are, others truncated towards zero (saturating).
         private static long NumberLongValue(object value)
         {
             if (value is JavaDecimal) return ((JavaDecimal)value).LongValue();

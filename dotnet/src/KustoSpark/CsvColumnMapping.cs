@@ -93,9 +93,9 @@ namespace KustoSpark
             s.Append('}');
         }
 
-        /// Reads one mapping in Kusto's CSV form (Name, DataType, Ordinal, ConstValue) or its newer
-        /// form (Column, DataType, Properties: {Ordinal, ConstValue}); ordinals may be numbers or
-        /// numeric strings.
+        // Reads one mapping in Kusto's CSV form (Name, DataType, Ordinal, ConstValue) or its newer
+        // form (Column, DataType, Properties: {Ordinal, ConstValue}); ordinals may be numbers or
+        // numeric strings.
         internal static CsvColumnMapping FromJson(JsonValue node, int index)
         {
             string where = "csvMapping entry " + index;

@@ -5,8 +5,8 @@ using System.Text;
 
 namespace KustoSpark.Text
 {
-    /// Strict JSON reading (RFC 8259; duplicate field names refused). Errors say where the text is
-    /// malformed, never what it holds: the JSON may carry secrets such as SAS tokens or keys.
+    // Strict JSON reading (RFC 8259; duplicate field names refused). Errors say where the text is
+    // malformed, never what it holds: the JSON may carry secrets such as SAS tokens or keys.
     internal sealed class JsonReader
     {
         private readonly string text;
@@ -21,16 +21,16 @@ namespace KustoSpark.Text
             this.exactNumbers = exactNumbers;
         }
 
-        /// Parses text (what names it in errors, e.g. "sparkIngestionPropertiesJson"). As the JVM
-        /// connector's reader, the first JSON value is read and anything after it is ignored, and
-        /// decimal numbers are doubles.
+        // Parses text (what names it in errors, e.g. "sparkIngestionPropertiesJson"). As the JVM
+        // connector's reader, the first JSON value is read and anything after it is ignored, and
+        // decimal numbers are doubles.
         internal static JsonValue Parse(string text, string what)
         {
             return Parse(text, what, false);
         }
 
-        /// As Parse, with decimal numbers kept exactly as written: a double cannot hold epoch seconds
-        /// to 100 ns, so a creationTime read through one would land on the wrong tick.
+        // As Parse, with decimal numbers kept exactly as written: a double cannot hold epoch seconds
+        // to 100 ns, so a creationTime read through one would land on the wrong tick.
         internal static JsonValue ParseExactNumbers(string text, string what)
         {
             return Parse(text, what, true);

@@ -8,10 +8,10 @@ namespace KustoSpark.Text
 {
     internal enum JsonKind { Object, Array, String, Number, Boolean, Null }
 
-    /// A parsed JSON value. Numbers behave as the JVM connector's JSON tree reads them: whole numbers
-    /// as long (or arbitrary digits), others as double, or, where the connector reads them exactly
-    /// (sparkIngestionPropertiesJson), as decimals keeping the digits they were written with (1.50
-    /// stays 1.50). Objects keep their fields in document order.
+    // A parsed JSON value. Numbers behave as the JVM connector's JSON tree reads them: whole numbers
+    // as long (or arbitrary digits), others as double, or, where the connector reads them exactly
+    // (sparkIngestionPropertiesJson), as decimals keeping the digits they were written with (1.50
+    // stays 1.50). Objects keep their fields in document order.
     internal sealed class JsonValue
     {
         private readonly List<KeyValuePair<string, JsonValue>> fields;
@@ -65,21 +65,21 @@ namespace KustoSpark.Text
 
         internal IList<JsonValue> Elements { get { return elements; } }
 
-        /// The value of field name, or null when absent.
+        // The value of field name, or null when absent.
         internal JsonValue Get(string name)
         {
             foreach (var f in fields) if (f.Key == name) return f.Value;
             return null;
         }
 
-        /// Present and not JSON null.
+        // Present and not JSON null.
         internal bool HasNonNull(string name)
         {
             JsonValue v = Get(name);
             return v != null && !v.IsNull;
         }
 
-        /// A number without fraction or exponent.
+        // A number without fraction or exponent.
         internal bool IsIntegralNumber
         {
             get { return Kind == JsonKind.Number && text.IndexOfAny(new[] { '.', 'e', 'E' }) < 0; }
@@ -117,15 +117,15 @@ namespace KustoSpark.Text
             }
         }
 
-        /// The number as the JVM's tree gives it as BigDecimal: exact for whole numbers and exact
-        /// decimals, via Double.toString for doubles.
+        // The number as the JVM's tree gives it as BigDecimal: exact for whole numbers and exact
+        // decimals, via Double.toString for doubles.
         internal JavaDecimal DecimalValue
         {
             get { return IsIntegralNumber || exact ? JavaDecimal.Parse(text) : JavaDecimal.FromDouble(DoubleValue); }
         }
 
-        /// The number's text as the JVM's tree prints it: whole numbers as digits, exact decimals as
-        /// BigDecimal.toString (1.50, 1E+3), doubles as Double.toString (1.5, 1000.0).
+        // The number's text as the JVM's tree prints it: whole numbers as digits, exact decimals as
+        // BigDecimal.toString (1.50, 1E+3), doubles as Double.toString (1.5, 1000.0).
         internal string NumberText
         {
             get
@@ -135,7 +135,7 @@ namespace KustoSpark.Text
             }
         }
 
-        /// JsonNode.asText: strings raw, numbers and literals as text, containers empty.
+        // JsonNode.asText: strings raw, numbers and literals as text, containers empty.
         internal string AsText()
         {
             switch (Kind)
@@ -148,13 +148,13 @@ namespace KustoSpark.Text
             }
         }
 
-        /// The lower-case type name the JVM's messages use (string, number, object...).
+        // The lower-case type name the JVM's messages use (string, number, object...).
         internal string TypeName
         {
             get { return Kind.ToString().ToLowerInvariant(); }
         }
 
-        /// Compact JSON, as the JVM's JsonNode.toString writes it.
+        // Compact JSON, as the JVM's JsonNode.toString writes it.
         public override string ToString()
         {
             var s = new StringBuilder();

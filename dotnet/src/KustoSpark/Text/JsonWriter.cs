@@ -3,9 +3,9 @@ using System.Text;
 
 namespace KustoSpark.Text
 {
-    /// Writes JSON with no insignificant whitespace, escaping as the JVM connector's JSON library does:
-    /// quote, backslash and control characters only (\b \t \n \f \r short forms, \u00XX with
-    /// upper-case hex otherwise); other characters, non-ASCII included, as themselves.
+    // Writes JSON with no insignificant whitespace, escaping as the JVM connector's JSON library does:
+    // quote, backslash and control characters only (\b \t \n \f \r short forms, \u00XX with
+    // upper-case hex otherwise); other characters, non-ASCII included, as themselves.
     internal static class JsonWriter
     {
         private const string Hex = "0123456789ABCDEF";
