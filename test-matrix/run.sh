@@ -4,9 +4,10 @@
 # checksums, and fails if a cell fails or is missing or if the checksums of a scenario differ.
 #
 # Columns: java always; python and dotnet once their directory exists (a directory without run.sh
-# is a failing column). MATRIX_EXTRA_COLUMNS adds columns in the form of COLUMNS below, space
-# separated, e.g. "java-spark3.5|java|java_spark3_5|MATRIX_MAVEN_ARGS=-Pspark-3.5" for the Java
-# scenarios on another Spark line. MATRIX_COLUMNS=java,python limits the run to those columns.
+# is a failing column); java-spark3.5 once the build has the Maven profile spark-3.5.
+# MATRIX_EXTRA_COLUMNS adds columns in the form of COLUMNS below, space separated (values without
+# spaces), e.g. "java-spark4.1|java|java_spark4_1|MATRIX_MAVEN_PROFILE=spark-4.1".
+# MATRIX_COLUMNS=java,python limits the run to those columns; MATRIX_MAVEN_ARGS=-o builds offline.
 # Logs and results go to test-matrix/target/.
 source "$(dirname "$0")/../scripts/lib.sh"
 
@@ -16,6 +17,10 @@ COLUMNS=(
   "python|python|python|"
   "dotnet|dotnet|dotnet|"
 )
+# The Java scenarios on each Spark line the build has a profile for.
+if grep -q '<id>spark-3.5</id>' "$PROJECT_ROOT/pom.xml"; then
+  COLUMNS+=("java-spark3.5|java|java_spark3_5|MATRIX_MAVEN_PROFILE=spark-3.5")
+fi
 # shellcheck disable=SC2206
 COLUMNS+=(${MATRIX_EXTRA_COLUMNS:-})
 
