@@ -294,7 +294,8 @@ namespace KustoSpark.Tests
                 if (arg.IsTextual) value = arg.TextValue;
                 else if (arg.IsBoolean) value = arg.BooleanValue;
                 else if (arg.IsIntegralNumber && long.TryParse(arg.NumberText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out l)) value = l;
-                else if (arg.IsNumber) value = decimal.Parse(arg.NumberText, NumberStyles.Float, CultureInfo.InvariantCulture);
+                // A double, as the reference runner reads the vector (1e20 is then 1.0E+20 in the JSON).
+                else if (arg.IsNumber) value = arg.DoubleValue;
                 return value != null;
             }
             return false;
