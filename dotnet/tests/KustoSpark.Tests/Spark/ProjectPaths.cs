@@ -1,0 +1,65 @@
+using System;
+using System.IO;
+using System.Linq;
+
+namespace KustoSpark.Tests.Spark
+{
+    /// <summary>Where the project's parts are, found upwards from the test assembly.</summary>
+    internal static class ProjectPaths
+    {
+        internal static readonly string Root = FindRoot();
+
+        internal static string KustoLocal
+        {
+            get { return Path.Combine(Root, "jvm-core", "kusto-local", "bin", "kusto-local"); }
+        }
+
+        /// <summary>The pyspark distribution of the project's virtualenv (scripts/python-env.sh).</summary>
+        internal static string VenvSparkHome
+        {
+            get { return Path.Combine(Root, ".venv", "lib", "python3.11", "site-packages", "pyspark"); }
+        }
+
+        internal static string GatewayJar
+        {
+            get { return Path.Combine(Root, "jvm-core", "kusto-spark-gateway", "target", "kusto-spark-gateway.jar"); }
+        }
+
+        /// <summary>The connector's shaded jar for Spark 4.2.</summary>
+        internal static string ConnectorJar
+        {
+            get
+            {
+                string target = Path.Combine(Root, "packaging", "shaded-spark-4.2", "target");
+                string jar = Directory.Exists(target)
+                    ? Directory.GetFiles(target, "kusto-spark_4.2_2.13-*.jar").FirstOrDefault(f => !f.Contains("original") && !f.EndsWith("-sources.jar"))
+                    : null;
+                if (jar == null)
+                {
+                    throw new InvalidOperationException("No connector jar in " + target + "; build it with "
+                        + "mvn -q -B -o -pl packaging/shaded-spark-4.2 -am package -DskipTests");
+                }
+                return jar;
+            }
+        }
+
+        internal static string TestBinaries
+        {
+            get { return Path.GetDirectoryName(typeof(ProjectPaths).Assembly.Location); }
+        }
+
+        private static string FindRoot()
+        {
+            var dir = new DirectoryInfo(TestBinaries);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "jvm-core", "kusto-local", "bin", "kusto-local")))
+            {
+                dir = dir.Parent;
+            }
+            if (dir == null)
+            {
+                throw new InvalidOperationException("The tests run from " + TestBinaries + ", which is not inside the project.");
+            }
+            return dir.FullName;
+        }
+    }
+}
