@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test of the project: the JVM modules' unit and conformance suites (official Java SDK
-# against kusto-local), then the Python SDK conformance suite.
+# against kusto-local), then the Python SDK conformance suite, then the C# binding's tests.
 source "$(dirname "$0")/lib.sh"
 
 ensure_tools
@@ -18,4 +18,7 @@ mvn -B -ntp install
 
 log "Python SDK conformance suite"
 "$PROJECT_ROOT/scripts/test-python-sdk.sh"
+
+log "C# binding: build, NUnit tests, NuGet package"
+"$PROJECT_ROOT/dotnet/test.sh"
 log "all tests passed"

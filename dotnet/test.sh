@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the C# binding, runs its NUnit tests and, when all of them ran, packs the NuGet package and
+# checks its contents; exits non-zero when anything fails.
+# Arguments go to nunit-console and select tests, e.g. `dotnet/test.sh -include=Spark` runs only the
+# tests of the category Spark, `dotnet/test.sh -exclude=Spark` all others (no packing then).
+set -euo pipefail
+DOTNET_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+"$DOTNET_DIR/build.sh"
+# The tests read testdata/, test-matrix/ and docs/ from the project's root.
+export KUSTO_SPARK_PROJECT_ROOT="${KUSTO_SPARK_PROJECT_ROOT:-$(dirname "$DOTNET_DIR")}"
+(cd "$DOTNET_DIR/bin" && nunit-console -nologo -labels -result=TestResult.xml KustoSpark.Tests.dll "$@")
+if [ $# -eq 0 ]; then
+  "$DOTNET_DIR/pack.sh" >/dev/null
+  echo "NuGet package packed and checked"
+fi
