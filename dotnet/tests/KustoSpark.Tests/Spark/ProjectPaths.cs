@@ -4,10 +4,10 @@ using System.Linq;
 
 namespace KustoSpark.Tests.Spark
 {
-    /// <summary>Where the project's parts are, found upwards from the test assembly.</summary>
+    /// <summary>Where the parts the Spark tests run are: kusto-local, Spark, the jars.</summary>
     internal static class ProjectPaths
     {
-        internal static readonly string Root = FindRoot();
+        internal static readonly string Root = ProjectFiles.Root;
 
         internal static string KustoLocal
         {
@@ -32,7 +32,7 @@ namespace KustoSpark.Tests.Spark
             {
                 string target = Path.Combine(Root, "packaging", "shaded-spark-4.2", "target");
                 string jar = Directory.Exists(target)
-                    ? Directory.GetFiles(target, "kusto-spark_4.2_2.13-*.jar").FirstOrDefault(f => !f.Contains("original") && !f.EndsWith("-sources.jar"))
+                    ? Directory.GetFiles(target, "kusto-spark_4.2_2.13-*.jar").FirstOrDefault(f => !Path.GetFileName(f).StartsWith("original-", StringComparison.Ordinal) && !f.EndsWith("-sources.jar", StringComparison.Ordinal))
                     : null;
                 if (jar == null)
                 {
@@ -46,20 +46,6 @@ namespace KustoSpark.Tests.Spark
         internal static string TestBinaries
         {
             get { return Path.GetDirectoryName(typeof(ProjectPaths).Assembly.Location); }
-        }
-
-        private static string FindRoot()
-        {
-            var dir = new DirectoryInfo(TestBinaries);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "jvm-core", "kusto-local", "bin", "kusto-local")))
-            {
-                dir = dir.Parent;
-            }
-            if (dir == null)
-            {
-                throw new InvalidOperationException("The tests run from " + TestBinaries + ", which is not inside the project.");
-            }
-            return dir.FullName;
         }
     }
 }
