@@ -17,7 +17,19 @@ namespace KustoSpark.Tests.Spark
         /// <summary>The pyspark distribution of the project's virtualenv (scripts/python-env.sh).</summary>
         internal static string VenvSparkHome
         {
-            get { return Path.Combine(Root, ".venv", "lib", "python3.11", "site-packages", "pyspark"); }
+            get
+            {
+                string lib = Path.Combine(Root, ".venv", "lib");
+                string pyspark = Directory.Exists(lib)
+                    ? Directory.GetDirectories(lib, "python3*").Select(d => Path.Combine(d, "site-packages", "pyspark")).FirstOrDefault(Directory.Exists)
+                    : null;
+                if (pyspark == null)
+                {
+                    throw new InvalidOperationException("SPARK_HOME is not set and " + lib + " has no pyspark; run scripts/python-env.sh, "
+                        + "or set SPARK_HOME to a Spark 4.2 distribution.");
+                }
+                return pyspark;
+            }
         }
 
         internal static string GatewayJar
