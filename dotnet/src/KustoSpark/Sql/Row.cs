@@ -95,6 +95,11 @@ namespace KustoSpark.Sql
             {
                 return ((DateTime)value).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
             }
+            var map = value as IDictionary<object, object>;
+            if (map != null)
+            {
+                return "{" + string.Join(", ", map.Select(entry => Format(entry.Key) + " -> " + Format(entry.Value))) + "}";
+            }
             var array = value as object[];
             if (array != null)
             {

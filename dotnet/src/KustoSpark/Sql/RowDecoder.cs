@@ -69,17 +69,37 @@ namespace KustoSpark.Sql
             }
         }
 
+        /// <summary>
+        /// A decimal, exactly or not at all: Spark's go to 38 digits, System.Decimal's to 28 or 29, and a
+        /// value that does not fit is an error rather than a silently rounded number.
+        /// </summary>
         private static decimal DecodeDecimal(StructField field, string text)
         {
+            decimal value;
             try
             {
-                return decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+                value = decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
             }
             catch (OverflowException)
             {
-                throw new OverflowException("Column '" + field.Name + "' holds " + text + ", beyond System.Decimal (28 to 29 significant digits); "
-                    + "cast the column to string or to a smaller decimal before collecting it.");
+                throw DecimalTooLarge(field, text);
             }
+            if (WithoutTrailingZeros(value.ToString(CultureInfo.InvariantCulture)) != WithoutTrailingZeros(text))
+            {
+                throw DecimalTooLarge(field, text);
+            }
+            return value;
+        }
+
+        private static string WithoutTrailingZeros(string plain)
+        {
+            return plain.IndexOf('.') < 0 ? plain : plain.TrimEnd('0').TrimEnd('.');
+        }
+
+        private static OverflowException DecimalTooLarge(StructField field, string text)
+        {
+            return new OverflowException("Column '" + field.Name + "' holds " + text + ", more digits than System.Decimal's 28 to 29; "
+                + "cast the column to string or to a decimal of less precision before collecting it.");
         }
     }
 }
