@@ -50,7 +50,7 @@ namespace KustoSpark.Examples
                 Step("reading back with KQL: " + query);
                 DataFrame totals = spark.Read().Kusto(read.KustoQuery(query).ReadMode(ReadMode.ForceSingleMode)
                     .ClientRequestProperties(ClientRequestProperties.Builder().RequestAppName("kusto-spark C# demo").Build()));
-                totals.Show();
+                totals.Show(20, 0);
 
                 Step("reading the table back and filtering in Spark (pushed down to Kusto)");
                 DataFrame big = spark.Read().Kusto(read.KustoQuery(Table)).Filter("Amount >= 29").Select("OrderId", "Region", "Amount", "PlacedAt");
