@@ -10,7 +10,7 @@ cd "$DOTNET_DIR"
 # Assemblies the library references beyond mscorlib; all are part of netstandard2.0.
 LIBRARY_REFERENCES=(-r:System.dll -r:System.Core.dll -r:System.Numerics.dll)
 # Assemblies the tests reference beyond the library and NUnit.
-TEST_REFERENCES=(-r:System.dll -r:System.Core.dll)
+TEST_REFERENCES=(-r:System.dll -r:System.Core.dll -r:System.Xml.Linq.dll -r:System.Xml.dll)
 
 nunit_framework() {
   local dll

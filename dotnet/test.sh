@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds the C# binding, runs its NUnit tests and, when all of them ran, packs the NuGet package and
-# checks its contents; exits non-zero when anything fails.
+# Builds the C# binding, runs its NUnit tests, packs the NuGet package and checks its contents, and
+# compares the builders with the JVM connector's on some 7,500 inputs (compare-with-java.sh); exits
+# non-zero when anything fails.
 # Arguments go to nunit-console and select tests, e.g. `dotnet/test.sh -include=Spark` runs only the
-# tests of the category Spark, `dotnet/test.sh -exclude=Spark` all others (no packing then).
+# tests of the category Spark (and no packing or comparison), `dotnet/test.sh -exclude=Spark` all
+# others.
 set -euo pipefail
 DOTNET_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 "$DOTNET_DIR/build.sh"
@@ -23,7 +25,9 @@ if [[ " $* " != *"-exclude=Spark"* ]]; then
   fi
 fi
 (cd "$DOTNET_DIR/bin" && nunit-console -nologo -labels -result=TestResult.xml KustoSpark.Tests.dll "$@")
-if [ $# -eq 0 ]; then
+# A run of selected tests only (-include=, -run=) leaves the package and the comparison out.
+if [[ " $* " != *" -include="* && " $* " != *" -run="* ]]; then
   "$DOTNET_DIR/pack.sh" >/dev/null
   echo "NuGet package packed and checked"
+  "$DOTNET_DIR/compare-with-java.sh"
 fi

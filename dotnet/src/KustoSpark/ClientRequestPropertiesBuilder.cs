@@ -265,16 +265,16 @@ namespace KustoSpark
         }
 
         /// <summary>
-        /// A <c>real</c> parameter: <c>real(1.5)</c>, <c>real(nan)</c>, <c>real(+inf)</c>. The digits are
-        /// the shortest that read back as the same double, in plain notation with at least one
-        /// fractional digit (<c>real(1.0)</c>, <c>real(0.0000001)</c>), as every binding prints them.
+        /// A <c>real</c> parameter: <c>real(1.5)</c>, <c>real(nan)</c>, <c>real(+inf)</c>; the digits of
+        /// Java's <c>Double.toString</c> in plain notation (<c>real(1.0)</c>, <c>real(0.00000010)</c>,
+        /// <c>real(100000000000000000000)</c>), as the JVM connector prints them.
         /// </summary>
         /// <param name="name">The parameter's name.</param>
         /// <param name="value">The value.</param>
         public ClientRequestPropertiesBuilder RealParameter(string name, double value)
         {
             string text = double.IsNaN(value) ? "nan" : double.IsInfinity(value) ? (value > 0 ? "+inf" : "-inf")
-                : JavaDecimal.FromDouble(value).StripTrailingZeros().ToPlainStringWithFraction();
+                : JavaDecimal.FromDouble(value).ToPlainString();
             return Parameter(name, "real(" + text + ")");
         }
 
@@ -491,7 +491,7 @@ namespace KustoSpark
                 || value is uint || value is ulong || value is double || value is float || value is decimal || value is JavaDecimal;
         }
 
-        /// Number.longValue: whole numbers as they are, others truncated towards zero (saturating).
+        // Number.longValue: whole numbers as they are, others truncated towards zero (saturating).
         private static long NumberLongValue(object value)
         {
             if (value is JavaDecimal) return ((JavaDecimal)value).LongValue();

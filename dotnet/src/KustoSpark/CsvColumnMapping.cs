@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.RegularExpressions;
 using KustoSpark.Text;
@@ -92,9 +93,9 @@ namespace KustoSpark
             s.Append('}');
         }
 
-        /// Reads one mapping in Kusto's CSV form (Name, DataType, Ordinal, ConstValue) or its newer
-        /// form (Column, DataType, Properties: {Ordinal, ConstValue}); ordinals may be numbers or
-        /// numeric strings.
+        // Reads one mapping in Kusto's CSV form (Name, DataType, Ordinal, ConstValue) or its newer
+        // form (Column, DataType, Properties: {Ordinal, ConstValue}); ordinals may be numbers or
+        // numeric strings.
         internal static CsvColumnMapping FromJson(JsonValue node, int index)
         {
             string where = "csvMapping entry " + index;
@@ -155,7 +156,8 @@ namespace KustoSpark
             if (!noOrdinal)
             {
                 int value;
-                if (ordinal.IsIntegralNumber) value = unchecked((int)ordinal.LongValue);
+                // A whole number keeps its low 32 bits, as Java's intValue does.
+                if (ordinal.IsIntegralNumber) value = (int)(uint)(BigInteger.Parse(ordinal.NumberText, CultureInfo.InvariantCulture) & uint.MaxValue);
                 else if (!int.TryParse(JavaText.Trim(ordinal.AsText()), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
                 {
                     throw new ArgumentException(where + " (column '" + name + "') has Ordinal '" + ordinal.AsText()

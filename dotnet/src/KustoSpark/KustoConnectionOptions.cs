@@ -194,7 +194,7 @@ namespace KustoSpark
             return d.Value;
         }
 
-        /// The option's value in seconds; messages show the timespan in Kusto's form, as every binding takes it.
+        // The option's value in seconds; messages show the timespan in Kusto's form, as every binding takes it.
         internal static string WholeSeconds(JavaDuration d, KustoOption option)
         {
             string text = KustoTimes.Timespan(d, option.Key);

@@ -199,7 +199,7 @@ namespace KustoSpark
         public static SparkIngestionProperties FromJson(string json)
         {
             if (json == null) throw new ArgumentNullException("json", "sparkIngestionPropertiesJson must not be null");
-            JsonValue root = JsonReader.Parse(json, "sparkIngestionPropertiesJson");
+            JsonValue root = JsonReader.ParseExactNumbers(json, "sparkIngestionPropertiesJson");
             if (!root.IsObject)
             {
                 throw new ArgumentException("sparkIngestionPropertiesJson must be a JSON object such as {\"ingestByTags\":[\"tag1\"]}");

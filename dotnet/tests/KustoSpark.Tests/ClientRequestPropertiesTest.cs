@@ -98,7 +98,7 @@ namespace KustoSpark.Tests
                 .DynamicParameter("y", "{ \"a\" : [1, 2.50, \"x\"] }").Build();
             Assert.AreEqual("{\"Options\":{},\"Parameters\":{\"b\":\"bool(true)\",\"d\":\"datetime(2024-01-02T03:04:05.0000000Z)\","
                 + "\"g\":\"guid(123e4567-e89b-12d3-a456-426614174000)\",\"l\":\"long(-5)\",\"r\":\"real(0.30000000000000004)\","
-                + "\"s\":\"text\",\"t\":\"time(-1.02:00:00)\",\"y\":\"dynamic({\\\"a\\\":[1,2.50,\\\"x\\\"]})\"}}", p.ToJson());
+                + "\"s\":\"text\",\"t\":\"time(-1.02:00:00)\",\"y\":\"dynamic({\\\"a\\\":[1,2.5,\\\"x\\\"]})\"}}", p.ToJson());
         }
 
         [Test]

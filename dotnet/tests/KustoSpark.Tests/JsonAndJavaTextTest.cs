@@ -45,9 +45,11 @@ namespace KustoSpark.Tests
         [Test]
         public void ReaderKeepsFieldOrderAndNumberDigits()
         {
-            // -0 is the whole number 0 to the JVM's reader, 1e3 the decimal 1E+3.
-            Assert.AreEqual("{\"b\":1.50,\"a\":[true,null,0,1E+3,\"\\u0000\"]}",
-                JsonReader.Parse(" {\"b\" : 1.50, \"a\":[true, null, -0, 1e3, \"\\u0000\"]} ", "x").ToString());
+            // -0 is the whole number 0 to the JVM's reader; decimals are doubles (1.5, 1000.0), or
+            // exact where the connector reads them so (1.50, 1E+3).
+            const string json = " {\"b\" : 1.50, \"a\":[true, null, -0, 1e3, \"\\u0000\"]} ";
+            Assert.AreEqual("{\"b\":1.5,\"a\":[true,null,0,1000.0,\"\\u0000\"]}", JsonReader.Parse(json, "x").ToString());
+            Assert.AreEqual("{\"b\":1.50,\"a\":[true,null,0,1E+3,\"\\u0000\"]}", JsonReader.ParseExactNumbers(json, "x").ToString());
         }
 
         [TestCase("{\"a\":1,\"a\":2}", "duplicate field name")]

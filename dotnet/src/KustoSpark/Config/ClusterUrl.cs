@@ -3,7 +3,7 @@ using KustoSpark.Text;
 
 namespace KustoSpark.Config
 {
-    /// Turns the option kustoCluster into the cluster's URL.
+    // Turns the option kustoCluster into the cluster's URL.
     internal static class ClusterUrl
     {
         // name or name.region: letters, digits and hyphens, as Azure names clusters.

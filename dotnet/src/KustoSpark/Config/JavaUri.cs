@@ -2,9 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace KustoSpark.Config
 {
-    /// The parts of an absolute URI as java.net.URI splits them, for the checks of cluster and
-    /// ingestion URLs. A host is null when the authority is not a server (host[:port]) authority, as
-    /// Java reports it, e.g. for names with underscores.
+    // The parts of an absolute URI as java.net.URI splits them, for the checks of cluster and
+    // ingestion URLs. A host is null when the authority is not a server (host[:port]) authority, as
+    // Java reports it, e.g. for names with underscores.
     internal sealed class JavaUri
     {
         private static readonly Regex Absolute = new Regex(
@@ -31,7 +31,7 @@ namespace KustoSpark.Config
 
         internal string RawFragment { get; private set; }
 
-        /// The parsed URI, or null where java.net.URI throws URISyntaxException.
+        // The parsed URI, or null where java.net.URI throws URISyntaxException.
         internal static JavaUri ParseOrNull(string text)
         {
             if (Illegal.IsMatch(text)) return null;

@@ -1,6 +1,6 @@
 namespace KustoSpark.Config
 {
-    /// How an option's value is checked (one check per kind in OptionValues).
+    // How an option's value is checked (one check per kind in OptionValues).
     internal enum OptionKind
     {
         Text, Cluster, Url, Boolean, Seconds, PositiveInt, ReadMode, WriteMode, TableCreationMode, SchemaAdjustmentMode,

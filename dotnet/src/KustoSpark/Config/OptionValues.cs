@@ -6,7 +6,7 @@ using KustoSpark.Text;
 
 namespace KustoSpark.Config
 {
-    /// The checks and conversions of option values, one per OptionKind; every message names the option.
+    // The checks and conversions of option values, one per OptionKind; every message names the option.
     internal static class OptionValues
     {
         private static readonly string[] TransientStorageFields = { "storageCredentials", "endpointSuffix" };
@@ -47,7 +47,7 @@ namespace KustoSpark.Config
             }
         }
 
-        /// What the option takes, worded as in the option reference and the connector's errors.
+        // What the option takes, worded as in the option reference and the connector's errors.
         internal static string Expected(KustoOption option)
         {
             switch (option.Kind)
@@ -184,7 +184,7 @@ namespace KustoSpark.Config
             }
         }
 
-        /// The established connector's transient storage JSON, checked field by field; values never printed.
+        // The established connector's transient storage JSON, checked field by field; values never printed.
         private static JsonValue TransientStorage(KustoOption option, string value)
         {
             JsonValue root = JsonObject(option, value);

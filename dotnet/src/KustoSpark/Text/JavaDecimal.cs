@@ -4,9 +4,9 @@ using System.Text;
 
 namespace KustoSpark.Text
 {
-    /// A decimal number as java.math.BigDecimal holds it (unscaled digits and a scale), so that
-    /// numbers print exactly as the JVM connector prints them: toString ("1.0E+20") and
-    /// toPlainString ("100000000000000000000").
+    // A decimal number as java.math.BigDecimal holds it (unscaled digits and a scale), so that
+    // numbers print exactly as the JVM connector prints them: toString ("1.0E+20") and
+    // toPlainString ("100000000000000000000").
     internal sealed class JavaDecimal : IEquatable<JavaDecimal>
     {
         private readonly bool negative;
@@ -21,7 +21,7 @@ namespace KustoSpark.Text
             this.scale = scale;
         }
 
-        /// new BigDecimal(String): "1.25", "-0.0020", "1.0E20", "5e-3".
+        // new BigDecimal(String): "1.25", "-0.0020", "1.0E20", "5e-3".
         internal static JavaDecimal Parse(string text)
         {
             bool negative = false;
@@ -50,9 +50,15 @@ namespace KustoSpark.Text
             return new JavaDecimal(negative, digits.ToString(), scale);
         }
 
-        /// BigDecimal.valueOf(double): the decimal of Double.toString.
+        // BigDecimal.valueOf(double): the decimal of Double.toString.
         internal static JavaDecimal FromDouble(double d)
         {
+            if (double.IsNaN(d) || double.IsInfinity(d))
+            {
+                // BigDecimal's own words for "Infinity" and "NaN", which the JVM connector reports.
+                throw new ArgumentException("Character " + JavaText.DoubleToString(d).TrimStart('-')[0]
+                    + " is neither a decimal digit number, decimal point, nor \"e\" notation exponential mark.");
+            }
             return Parse(JavaText.DoubleToString(d));
         }
 
@@ -61,13 +67,18 @@ namespace KustoSpark.Text
             return Parse(d.ToString(CultureInfo.InvariantCulture));
         }
 
-        internal bool IsWhole
+        internal bool IsZero
         {
-            get { return scale <= 0 || unscaled.Length <= scale || unscaled.Substring(unscaled.Length - scale).TrimEnd('0').Length == 0; }
+            get { return unscaled == "0"; }
         }
 
-        /// BigDecimal.toString: scientific notation when the scale is negative or the number is
-        /// smaller than 10^-6.
+        internal bool IsWhole
+        {
+            get { return scale <= 0 || unscaled.PadLeft(scale + 1, '0').Substring(unscaled.PadLeft(scale + 1, '0').Length - scale).TrimEnd('0').Length == 0; }
+        }
+
+        // BigDecimal.toString: scientific notation when the scale is negative or the number is
+        // smaller than 10^-6.
         public override string ToString()
         {
             string sign = negative ? "-" : "";
@@ -82,22 +93,7 @@ namespace KustoSpark.Text
             return s.ToString();
         }
 
-        /// BigDecimal.stripTrailingZeros.
-        internal JavaDecimal StripTrailingZeros()
-        {
-            if (unscaled == "0") return new JavaDecimal(false, "0", 0);
-            string digits = unscaled.TrimEnd('0');
-            return new JavaDecimal(negative, digits, scale - (unscaled.Length - digits.Length));
-        }
-
-        /// toPlainString with at least one fractional digit (setScale(1) for whole numbers).
-        internal string ToPlainStringWithFraction()
-        {
-            string plain = ToPlainString();
-            return scale < 1 ? plain + ".0" : plain;
-        }
-
-        /// BigDecimal.toPlainString.
+        // BigDecimal.toPlainString.
         internal string ToPlainString()
         {
             return (negative ? "-" : "") + Plain();
@@ -113,13 +109,13 @@ namespace KustoSpark.Text
             return "0." + new string('0', scale - unscaled.Length) + unscaled;
         }
 
-        /// The value as a .NET decimal (rounded when it has more than 28 digits), for callers.
+        // The value as a .NET decimal (rounded when it has more than 28 digits), for callers.
         internal decimal ToDecimal()
         {
             return decimal.Parse(ToPlainString(), NumberStyles.Float, CultureInfo.InvariantCulture);
         }
 
-        /// BigDecimal.longValueExact; false when the value has a fraction or exceeds long.
+        // BigDecimal.longValueExact; false when the value has a fraction or exceeds long.
         internal bool TryLongValueExact(out long value)
         {
             value = 0;
@@ -130,7 +126,7 @@ namespace KustoSpark.Text
             return long.TryParse(plain, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
         }
 
-        /// Number.longValue: the whole part, truncated (wrapping as Java does is not reproduced).
+        // Number.longValue: the whole part, truncated (wrapping as Java does is not reproduced).
         internal long LongValue()
         {
             decimal d;

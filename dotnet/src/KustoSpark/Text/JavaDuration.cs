@@ -4,8 +4,8 @@ using System.Text;
 
 namespace KustoSpark.Text
 {
-    /// A signed length of time in nanoseconds, as java.time.Duration holds it: finer than .NET's
-    /// 100 ns ticks, so that a value Kusto cannot hold is reported instead of rounded.
+    // A signed length of time in nanoseconds, as java.time.Duration holds it: finer than .NET's
+    // 100 ns ticks, so that a value Kusto cannot hold is reported instead of rounded.
     internal struct JavaDuration
     {
         internal const long NanosPerSecond = 1000000000L;
@@ -26,7 +26,7 @@ namespace KustoSpark.Text
             return new JavaDuration((decimal)t.Ticks * 100);
         }
 
-        /// Duration.getSeconds (floor) and getNano (0..999,999,999).
+        // Duration.getSeconds (floor) and getNano (0..999,999,999).
         internal void Split(out long seconds, out int nanos)
         {
             decimal s = decimal.Floor(Nanos / NanosPerSecond);
@@ -34,7 +34,7 @@ namespace KustoSpark.Text
             nanos = (int)(Nanos - s * NanosPerSecond);
         }
 
-        /// Whether the value is a whole number of 100 ns ticks.
+        // Whether the value is a whole number of 100 ns ticks.
         internal bool IsTickPrecise { get { return decimal.Remainder(Nanos, 100) == 0; } }
 
         internal TimeSpan ToTimeSpan()
@@ -42,7 +42,7 @@ namespace KustoSpark.Text
             return TimeSpan.FromTicks((long)(Nanos / 100));
         }
 
-        /// Duration.toString: PT1H30M, PT-10M, PT1.5S, PT0S.
+        // Duration.toString: PT1H30M, PT-10M, PT1.5S, PT0S.
         public override string ToString()
         {
             long seconds;

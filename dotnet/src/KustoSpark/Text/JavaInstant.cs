@@ -3,8 +3,8 @@ using System.Globalization;
 
 namespace KustoSpark.Text
 {
-    /// A point on the UTC time line in nanoseconds, as java.time.Instant holds it, so that parsed
-    /// text finer than 100 ns is reported instead of rounded.
+    // A point on the UTC time line in nanoseconds, as java.time.Instant holds it, so that parsed
+    // text finer than 100 ns is reported instead of rounded.
     internal struct JavaInstant : IComparable<JavaInstant>
     {
         private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -19,7 +19,7 @@ namespace KustoSpark.Text
 
         internal int Nano { get; }
 
-        /// A DateTime of kind Utc or Unspecified is taken as UTC; a Local one is converted.
+        // A DateTime of kind Utc or Unspecified is taken as UTC; a Local one is converted.
         internal static JavaInstant FromDateTime(DateTime value)
         {
             DateTime utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
@@ -29,7 +29,7 @@ namespace KustoSpark.Text
             return new JavaInstant(seconds, (int)(rest * 100));
         }
 
-        /// The UTC DateTime (truncated to ticks); throws when out of DateTime's range.
+        // The UTC DateTime (truncated to ticks); throws when out of DateTime's range.
         internal DateTime ToDateTime(string what)
         {
             try
@@ -48,7 +48,7 @@ namespace KustoSpark.Text
             return c != 0 ? c : Nano.CompareTo(other.Nano);
         }
 
-        /// Instant.toString: 2024-01-02T03:04:05Z, with the fraction in groups of three digits.
+        // Instant.toString: 2024-01-02T03:04:05Z, with the fraction in groups of three digits.
         public override string ToString()
         {
             DateTime t = ToDateTime("instant");

@@ -5,11 +5,11 @@ using System.Text;
 
 namespace KustoSpark.Text
 {
-    /// Java's text conventions where the builders' output must match the JVM connector's byte for byte:
-    /// String.trim/isBlank, Double.toString and Object.toString of the values the builders accept.
+    // Java's text conventions where the builders' output must match the JVM connector's byte for byte:
+    // String.trim/isBlank, Double.toString and Object.toString of the values the builders accept.
     internal static class JavaText
     {
-        /// String.trim: strips chars up to U+0020 only (C#'s Trim also strips Unicode spaces).
+        // String.trim: strips chars up to U+0020 only (C#'s Trim also strips Unicode spaces).
         internal static string Trim(string s)
         {
             int start = 0, end = s.Length;
@@ -18,7 +18,7 @@ namespace KustoSpark.Text
             return s.Substring(start, end - start);
         }
 
-        /// String.isBlank: only Character.isWhitespace characters (no-break spaces are not blank).
+        // String.isBlank: only Character.isWhitespace characters (no-break spaces are not blank).
         internal static bool IsBlank(string s)
         {
             foreach (char c in s)
@@ -37,8 +37,8 @@ namespace KustoSpark.Text
                 || cat == UnicodeCategory.ParagraphSeparator;
         }
 
-        /// Double.toString: the shortest digits that read back as the same double, plain between
-        /// 10^-3 and 10^7 ("100.0", "0.001"), else "1.0E20" / "1.0E-5".
+        // Double.toString: the shortest digits that read back as the same double, plain between
+        // 10^-3 and 10^7 ("100.0", "0.001"), else "1.0E20" / "1.0E-5".
         internal static string DoubleToString(double d)
         {
             if (double.IsNaN(d)) return "NaN";
@@ -51,7 +51,7 @@ namespace KustoSpark.Text
             return FormatJavaFloating(d < 0, digits, exponent);
         }
 
-        /// Float.toString, with float's shortest digits.
+        // Float.toString, with float's shortest digits.
         internal static string FloatToString(float f)
         {
             if (float.IsNaN(f) || float.IsInfinity(f) || f == 0) return DoubleToString(f);
@@ -69,9 +69,9 @@ namespace KustoSpark.Text
             return DoubleToString(f);
         }
 
-        /// The shortest decimal digits that read back as d, the one nearest to d among equally short
-        /// ones, computed exactly (the runtime's own formatting is not exact on every platform).
-        /// exponent is the decimal exponent of the first digit.
+        // The shortest decimal digits that read back as d, the one nearest to d among equally short
+        // ones, computed exactly (the runtime's own formatting is not exact on every platform).
+        // exponent is the decimal exponent of the first digit.
         private static void ShortestDigits(double d, out string digits, out int exponent)
         {
             long bits = BitConverter.DoubleToInt64Bits(Math.Abs(d));
@@ -110,7 +110,7 @@ namespace KustoSpark.Text
             SplitScientific(Math.Abs(d).ToString("E16", CultureInfo.InvariantCulture), out digits, out exponent);
         }
 
-        /// round(x * 2^(e-2) / 10^q), halves to even.
+        // round(x * 2^(e-2) / 10^q), halves to even.
         private static BigInteger RoundedQuotient(BigInteger x, int q, int e, BigInteger twos)
         {
             BigInteger num = x * (e - 2 >= 0 ? twos : 1) * (q < 0 ? BigInteger.Pow(10, -q) : 1);
@@ -121,7 +121,7 @@ namespace KustoSpark.Text
             return half > 0 || (half == 0 && !quotient.IsEven) ? quotient + 1 : quotient;
         }
 
-        /// Compares c * 10^q with x * 2^(e-2).
+        // Compares c * 10^q with x * 2^(e-2).
         private static int Compare(BigInteger c, int q, BigInteger x, int e, BigInteger twos)
         {
             BigInteger left = c * (q > 0 ? BigInteger.Pow(10, q) : 1) * (e - 2 < 0 ? twos : 1);
@@ -129,7 +129,7 @@ namespace KustoSpark.Text
             return left.CompareTo(right);
         }
 
-        /// "-1.2345E+006" -> digits "12345" (trailing zeros dropped), exponent 6 (of the first digit).
+        // "-1.2345E+006" -> digits "12345" (trailing zeros dropped), exponent 6 (of the first digit).
         private static void SplitScientific(string e, out string digits, out int exponent)
         {
             int ePos = e.IndexOf('E');
@@ -161,7 +161,7 @@ namespace KustoSpark.Text
             return s.ToString();
         }
 
-        /// Object.toString of a value handed to a builder, as Java would print it in a message.
+        // Object.toString of a value handed to a builder, as Java would print it in a message.
         internal static string ValueToString(object value)
         {
             if (value == null) return "null";

@@ -5,31 +5,53 @@ using System.Text;
 
 namespace KustoSpark.Text
 {
-    /// Strict JSON reading (RFC 8259; duplicate field names refused). Errors say where the text is
-    /// malformed, never what it holds: the JSON may carry secrets such as SAS tokens or keys.
+    // Strict JSON reading (RFC 8259; duplicate field names refused). Errors say where the text is
+    // malformed, never what it holds: the JSON may carry secrets such as SAS tokens or keys.
     internal sealed class JsonReader
     {
         private readonly string text;
         private readonly string what;
+        private readonly bool exactNumbers;
         private int pos;
 
-        private JsonReader(string text, string what)
+        private JsonReader(string text, string what, bool exactNumbers)
         {
             this.text = text;
             this.what = what;
+            this.exactNumbers = exactNumbers;
         }
 
-        /// Parses text (what names it in errors, e.g. "sparkIngestionPropertiesJson"). As the JVM
-        /// connector's reader, the first JSON value is read and anything after it is ignored.
+        // Parses text (what names it in errors, e.g. "sparkIngestionPropertiesJson"). As the JVM
+        // connector's reader, the first JSON value is read and anything after it is ignored, and
+        // decimal numbers are doubles.
         internal static JsonValue Parse(string text, string what)
         {
-            var reader = new JsonReader(text, what);
+            return Parse(text, what, false);
+        }
+
+        // As Parse, with decimal numbers kept exactly as written: a double cannot hold epoch seconds
+        // to 100 ns, so a creationTime read through one would land on the wrong tick.
+        internal static JsonValue ParseExactNumbers(string text, string what)
+        {
+            return Parse(text, what, true);
+        }
+
+        private static JsonValue Parse(string text, string what, bool exactNumbers)
+        {
+            var reader = new JsonReader(text, what, exactNumbers);
             reader.SkipWhitespace();
             if (reader.pos >= text.Length)
             {
                 throw new ArgumentException(what + " is empty; expected a JSON document");
             }
-            return reader.ReadValue(0);
+            JsonValue root = reader.ReadValue(0);
+            // As the JVM's reader: a root-level number must end in whitespace or the end of the text
+            // (other values may be followed by anything, which is ignored).
+            if (root.IsNumber && reader.pos < text.Length && " \t\n\r".IndexOf(text[reader.pos]) < 0)
+            {
+                throw reader.Error("expected space separating root-level values");
+            }
+            return root;
         }
 
         private JsonValue ReadValue(int depth)
@@ -196,7 +218,7 @@ namespace KustoSpark.Text
                 if (!IsDigit(Peek())) throw Error("expected a digit in the exponent");
                 while (IsDigit(Peek())) pos++;
             }
-            return JsonValue.Number(text.Substring(start, pos - start));
+            return JsonValue.Number(text.Substring(start, pos - start), exactNumbers);
         }
 
         private void ReadLiteral(string literal)

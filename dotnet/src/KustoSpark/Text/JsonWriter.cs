@@ -3,9 +3,9 @@ using System.Text;
 
 namespace KustoSpark.Text
 {
-    /// Writes JSON with no insignificant whitespace, escaping as the JVM connector's JSON library does:
-    /// quote, backslash and control characters only (\b \t \n \f \r short forms, \u00XX with
-    /// upper-case hex otherwise); other characters, non-ASCII included, as themselves.
+    // Writes JSON with no insignificant whitespace, escaping as the JVM connector's JSON library does:
+    // quote, backslash and control characters only (\b \t \n \f \r short forms, \u00XX with
+    // upper-case hex otherwise); other characters, non-ASCII included, as themselves.
     internal static class JsonWriter
     {
         private const string Hex = "0123456789ABCDEF";
@@ -48,7 +48,10 @@ namespace KustoSpark.Text
                 case JsonKind.Boolean: s.Append(v.BooleanValue ? "true" : "false"); break;
                 case JsonKind.String: WriteString(s, v.TextValue); break;
                 case JsonKind.Number:
-                    s.Append(v.NumberText);
+                    string n = v.NumberText;
+                    // Non-finite doubles are quoted, as the JVM's writer does by default.
+                    if (n == "Infinity" || n == "-Infinity" || n == "NaN") WriteString(s, n);
+                    else s.Append(n);
                     break;
                 case JsonKind.Array:
                     s.Append('[');

@@ -1,12 +1,13 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace KustoSpark.Text
 {
-    /// Kusto's text forms of instants and timespans, which the JSON of the builders carries. Kusto
-    /// keeps both at 100-nanosecond (tick) precision, so finer values are refused, not rounded.
+    // Kusto's text forms of instants and timespans, which the JSON of the builders carries. Kusto
+    // keeps both at 100-nanosecond (tick) precision, so finer values are refused, not rounded.
     internal static class KustoTimes
     {
         private const int NanosPerTick = 100;
@@ -21,7 +22,7 @@ namespace KustoSpark.Text
             @"\A([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{0,9}))?)?"
             + @"(?:([Zz])|([+-])([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?)?\z");
 
-        /// 2024-01-02T03:04:05.1234567Z: always seven fractional digits, always UTC.
+        // 2024-01-02T03:04:05.1234567Z: always seven fractional digits, always UTC.
         internal static string Instant(JavaInstant value, string what)
         {
             RequireTicks(value.Nano, what, value.ToString());
@@ -34,7 +35,7 @@ namespace KustoSpark.Text
             return Instant(JavaInstant.FromDateTime(value), what);
         }
 
-        /// [-][d.]hh:mm:ss[.fffffff]: days only when non-zero, the fraction only when non-zero.
+        // [-][d.]hh:mm:ss[.fffffff]: days only when non-zero, the fraction only when non-zero.
         internal static string Timespan(JavaDuration value, string what)
         {
             decimal abs = Math.Abs(value.Nanos);
@@ -61,8 +62,8 @@ namespace KustoSpark.Text
             return Timespan(JavaDuration.FromTimeSpan(value), what);
         }
 
-        /// Parses a timespan as Kusto writes it (1.02:03:04.5) or as a KQL literal (10m, 2d, 1.5h);
-        /// null when the text is neither.
+        // Parses a timespan as Kusto writes it (1.02:03:04.5) or as a KQL literal (10m, 2d, 1.5h);
+        // null when the text is neither.
         internal static JavaDuration? ParseTimespanOrNull(string text)
         {
             string t = JavaText.Trim(text);
@@ -110,9 +111,9 @@ namespace KustoSpark.Text
             return null;
         }
 
-        /// Parses an instant given as ISO-8601 (2024-01-02T03:04:05.1234567Z, an offset, or no zone
-        /// meaning UTC) or as decimal epoch seconds (1704164645.123000000, as the established connector
-        /// prints it); null when the text is neither.
+        // Parses an instant given as ISO-8601 (2024-01-02T03:04:05.1234567Z, an offset, or no zone
+        // meaning UTC) or as decimal epoch seconds (1704164645.123000000, as the established connector
+        // prints it); null when the text is neither.
         internal static JavaInstant? ParseInstantOrNull(string text)
         {
             string t = JavaText.Trim(text);
@@ -120,12 +121,18 @@ namespace KustoSpark.Text
             {
                 if (EpochSeconds.IsMatch(t))
                 {
-                    decimal seconds = decimal.Parse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-                    decimal whole = decimal.Truncate(seconds);
-                    decimal nanos = (seconds - whole) * JavaDuration.NanosPerSecond;
-                    if (nanos != decimal.Truncate(nanos)) return null;
-                    long epochSecond = (long)whole;
-                    long nano = (long)nanos;
+                    bool negative = t[0] == '-';
+                    string[] parts = t.TrimStart('-').Split('.');
+                    string decimals = parts.Length > 1 ? parts[1] : "";
+                    if (decimals.Length > 9 && decimals.Substring(9).Any(c => c != '0')) return null;
+                    long epochSecond;
+                    if (!long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out epochSecond)) return null;
+                    long nano = decimals.Length == 0 ? 0 : long.Parse(decimals.PadRight(9, '0').Substring(0, 9), CultureInfo.InvariantCulture);
+                    if (negative)
+                    {
+                        epochSecond = -epochSecond;
+                        nano = -nano;
+                    }
                     if (nano < 0)
                     {
                         epochSecond -= 1;

@@ -4,8 +4,8 @@ using System.Collections.Generic;
 
 namespace KustoSpark.Text
 {
-    /// A read-only map that iterates in insertion order, so that option maps and JSON fields keep
-    /// the order the JVM connector gives them.
+    // A read-only map that iterates in insertion order, so that option maps and JSON fields keep
+    // the order the JVM connector gives them.
     internal sealed class OrderedMap<TValue> : IDictionary<string, TValue>, IReadOnlyDictionary<string, TValue>
     {
         private readonly List<KeyValuePair<string, TValue>> entries = new List<KeyValuePair<string, TValue>>();

@@ -395,24 +395,11 @@ public final class ClientRequestProperties implements Serializable {
             return parameter(name, "long(" + value + ")");
         }
 
-        /**
-         * A {@code real} parameter: {@code real(1.5)}, {@code real(nan)}, {@code real(+inf)}. The digits
-         * are the shortest that read back as the same double, in plain notation with at least one
-         * fractional digit ({@code real(1.0)}, {@code real(0.0000001)}), so every language prints the same.
-         */
+        /** A {@code real} parameter: {@code real(1.5)}, {@code real(nan)}, {@code real(+inf)}. */
         public Builder realParameter(String name, double value) {
-            return parameter(name, "real(" + realText(value) + ")");
-        }
-
-        private static String realText(double value) {
-            if (Double.isNaN(value)) {
-                return "nan";
-            }
-            if (Double.isInfinite(value)) {
-                return value > 0 ? "+inf" : "-inf";
-            }
-            BigDecimal shortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
-            return (shortest.scale() < 1 ? shortest.setScale(1) : shortest).toPlainString();
+            String text = Double.isNaN(value) ? "nan" : Double.isInfinite(value) ? (value > 0 ? "+inf" : "-inf")
+                    : new BigDecimal(Double.toString(value)).toPlainString();
+            return parameter(name, "real(" + text + ")");
         }
 
         /** A {@code bool} parameter: {@code bool(true)}. */

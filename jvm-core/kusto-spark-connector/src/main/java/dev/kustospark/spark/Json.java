@@ -22,19 +22,29 @@ public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            // Numbers keep the digits they were written with: a double would round epoch seconds with
-            // 100-ns digits and re-serialise 1.50 as 1.5, so canonical JSON would differ by language.
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
+    // Decimal numbers as written: a double cannot hold epoch seconds to 100 ns (near 2024 its steps
+    // are 238 ns), so a creationTime read through one would land on the wrong tick.
+    private static final ObjectMapper EXACT_MAPPER = MAPPER.copy()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     private static final JsonFactory FACTORY = MAPPER.getFactory();
 
     private Json() {}
 
     /** Parses {@code text}, or throws IllegalArgumentException saying where it is malformed (not what it holds). */
     public static JsonNode parse(String text, String what) {
+        return parse(MAPPER, text, what);
+    }
+
+    /** As {@link #parse(String, String)}, with decimal numbers kept exactly as written (BigDecimal). */
+    static JsonNode parseExactNumbers(String text, String what) {
+        return parse(EXACT_MAPPER, text, what);
+    }
+
+    private static JsonNode parse(ObjectMapper mapper, String text, String what) {
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = mapper.readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw new IllegalArgumentException(what + " is empty; expected a JSON document");
             }

@@ -178,7 +178,7 @@ public final class SparkIngestionProperties implements Serializable {
      * @throws IllegalArgumentException for unknown fields (named, with the allowed ones) and bad values
      */
     public static SparkIngestionProperties fromJson(String json) {
-        JsonNode root = Json.parse(json, "sparkIngestionPropertiesJson");
+        JsonNode root = Json.parseExactNumbers(json, "sparkIngestionPropertiesJson");
         if (!root.isObject()) {
             throw new IllegalArgumentException("sparkIngestionPropertiesJson must be a JSON object such as"
                     + " {\"ingestByTags\":[\"tag1\"]}");

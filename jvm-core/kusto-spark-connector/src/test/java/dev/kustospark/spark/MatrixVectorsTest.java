@@ -63,6 +63,66 @@ class MatrixVectorsTest {
         }
     }
 
+    /**
+     * Every public setter of every builder is called by some vector, every value of an enum
+     * parameter is passed by some vector, and both fromJson methods are exercised: a setter or enum
+     * value added without a vector fails here, so the other languages learn of it.
+     */
+    @Test
+    void vectorsCoverEverySetterAndEnumValue() throws IOException {
+        Map<String, Set<String>> calls = new java.util.HashMap<>();
+        Map<String, Set<String>> enumArgs = new java.util.HashMap<>();
+        Set<String> fromJson = new java.util.HashSet<>();
+        for (Path file : vectorFiles()) {
+            JsonNode vector = MAPPER.readTree(Files.readString(file));
+            String builder = vector.path("builder").asText();
+            if (vector.has("fromJson")) {
+                fromJson.add(builder);
+            }
+            for (JsonNode step : vector.path("steps")) {
+                String call = step.path("call").asText();
+                calls.computeIfAbsent(builder, b -> new java.util.TreeSet<>()).add(call);
+                for (JsonNode arg : step.path("args")) {
+                    if (arg.isTextual()) {
+                        enumArgs.computeIfAbsent(builder + "." + call, c -> new java.util.TreeSet<>()).add(arg.textValue());
+                    }
+                }
+            }
+        }
+        Map<String, Class<?>> setterClasses = Map.of("ClientRequestProperties", ClientRequestProperties.Builder.class,
+                "SparkIngestionProperties", SparkIngestionProperties.Builder.class,
+                "KustoReadOptions", KustoReadOptions.class, "KustoWriteOptions", KustoWriteOptions.class);
+        List<String> missing = new ArrayList<>();
+        setterClasses.forEach((builder, type) -> {
+            for (Method m : type.getMethods()) {
+                boolean setter = !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() != Object.class
+                        && (m.getReturnType() == type || m.getReturnType() == KustoConnectionOptions.class);
+                if (!setter) {
+                    continue;
+                }
+                if (!calls.getOrDefault(builder, Set.of()).contains(m.getName())) {
+                    missing.add(builder + "." + m.getName());
+                }
+                for (Class<?> parameter : m.getParameterTypes()) {
+                    if (parameter.isEnum()) {
+                        Set<String> passed = enumArgs.getOrDefault(builder + "." + m.getName(), Set.of());
+                        for (Object constant : parameter.getEnumConstants()) {
+                            if (!passed.contains(((Enum<?>) constant).name())) {
+                                missing.add(builder + "." + m.getName() + "(" + ((Enum<?>) constant).name() + ")");
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        for (String builder : List.of("ClientRequestProperties", "SparkIngestionProperties")) {
+            if (!fromJson.contains(builder)) {
+                missing.add(builder + ".fromJson");
+            }
+        }
+        assertEquals(List.of(), missing, "setters or enum values no vector uses");
+    }
+
     private static List<Path> vectorFiles() throws IOException {
         try (Stream<Path> files = Files.walk(VECTORS)) {
             return files.filter(f -> f.toString().endsWith(".json")).sorted(Comparator.naturalOrder()).toList();
