@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using KustoSpark.Interop;
+using KustoSpark.Text;
 
 namespace KustoSpark.Sql
 {
@@ -62,11 +62,11 @@ namespace KustoSpark.Sql
         }
 
         /// <summary>A type from its form in Spark's JSON schema: a name, or an object for complex types.</summary>
-        internal static DataType FromJson(object json)
+        internal static DataType FromJson(JsonValue json)
         {
-            var name = json as string;
-            if (name != null)
+            if (json.IsTextual)
             {
+                string name = json.TextValue;
                 if (name.StartsWith("decimal(", StringComparison.Ordinal))
                 {
                     string[] parts = name.Substring(8, name.Length - 9).Split(',');
@@ -74,26 +74,24 @@ namespace KustoSpark.Sql
                 }
                 return name == "decimal" ? new DecimalType(10, 0) : new DataType(name);
             }
-            var members = (Dictionary<string, object>)json;
-            string type = (string)members["type"];
+            string type = json.Get("type").TextValue;
             switch (type)
             {
                 case "struct":
-                    return StructType.FromJsonFields((List<object>)members["fields"]);
+                    return StructType.FromJsonFields(json.Get("fields").Elements);
                 case "array":
-                    return new ArrayType(FromJson(members["elementType"]), (bool)members["containsNull"]);
+                    return new ArrayType(FromJson(json.Get("elementType")), json.Get("containsNull").BooleanValue);
                 case "map":
-                    return new MapType(FromJson(members["keyType"]), FromJson(members["valueType"]), (bool)members["valueContainsNull"]);
+                    return new MapType(FromJson(json.Get("keyType")), FromJson(json.Get("valueType")), json.Get("valueContainsNull").BooleanValue);
                 default:
                     // A user-defined type: its values arrive in the SQL type's form.
-                    object sqlType;
-                    return members.TryGetValue("sqlType", out sqlType) ? FromJson(sqlType) : new DataType(type);
+                    return json.HasNonNull("sqlType") ? FromJson(json.Get("sqlType")) : new DataType(type);
             }
         }
 
         internal static DataType Parse(string schemaJson)
         {
-            return FromJson(GatewayJson.Parse(schemaJson));
+            return FromJson(JsonReader.Parse(schemaJson, "the schema's JSON"));
         }
     }
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using KustoSpark.Interop;
+using KustoSpark.Text;
 
 namespace KustoSpark.Sql
 {
@@ -11,14 +11,15 @@ namespace KustoSpark.Sql
     {
         private static readonly DateTime Epoch = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
+        /// <remarks>Numbers are read as written, so that each is converted to its column's type without passing through a double.</remarks>
         internal static List<Row> Decode(string json)
         {
-            var document = (Dictionary<string, object>)GatewayJson.Parse(json);
-            var schema = (StructType)DataType.FromJson(document["schema"]);
-            return ((List<object>)document["rows"]).Select(row => DecodeStruct(schema, (List<object>)row)).ToList();
+            JsonValue document = JsonReader.ParseExactNumbers(json, "the collected rows");
+            var schema = (StructType)DataType.FromJson(document.Get("schema"));
+            return document.Get("rows").Elements.Select(row => DecodeStruct(schema, row.Elements)).ToList();
         }
 
-        private static Row DecodeStruct(StructType schema, List<object> values)
+        private static Row DecodeStruct(StructType schema, IList<JsonValue> values)
         {
             var decoded = new object[schema.Fields.Count];
             for (int i = 0; i < decoded.Length; i++)
@@ -28,17 +29,17 @@ namespace KustoSpark.Sql
             return new Row(decoded, schema);
         }
 
-        private static object DecodeValue(StructField field, DataType type, object value)
+        private static object DecodeValue(StructField field, DataType type, JsonValue value)
         {
-            if (value == null)
+            if (value.IsNull)
             {
                 return null;
             }
-            var number = value as GatewayJson.Number;
-            string text = number != null ? number.Text : value as string;
+            // A string's value or a number's source text.
+            string text = value.TextValue;
             switch (type.TypeName)
             {
-                case "boolean": return (bool)value;
+                case "boolean": return value.BooleanValue;
                 case "byte": return sbyte.Parse(text, CultureInfo.InvariantCulture);
                 case "short": return short.Parse(text, CultureInfo.InvariantCulture);
                 case "integer": return int.Parse(text, CultureInfo.InvariantCulture);
@@ -53,17 +54,17 @@ namespace KustoSpark.Sql
                 case "binary": return Convert.FromBase64String(text);
                 case "array":
                     var array = (ArrayType)type;
-                    return ((List<object>)value).Select(element => DecodeValue(field, array.ElementType, element)).ToArray();
+                    return value.Elements.Select(element => DecodeValue(field, array.ElementType, element)).ToArray();
                 case "map":
                     var map = (MapType)type;
                     var entries = new Dictionary<object, object>();
-                    foreach (List<object> pair in (List<object>)value)
+                    foreach (JsonValue pair in value.Elements)
                     {
-                        entries[DecodeValue(field, map.KeyType, pair[0])] = DecodeValue(field, map.ValueType, pair[1]);
+                        entries[DecodeValue(field, map.KeyType, pair.Elements[0])] = DecodeValue(field, map.ValueType, pair.Elements[1]);
                     }
                     return entries;
                 case "struct":
-                    return DecodeStruct((StructType)type, (List<object>)value);
+                    return DecodeStruct((StructType)type, value.Elements);
                 default:
                     return text ?? value.ToString();
             }

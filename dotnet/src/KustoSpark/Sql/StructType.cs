@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using KustoSpark.Text;
 
 namespace KustoSpark.Sql
 {
@@ -39,10 +40,10 @@ namespace KustoSpark.Sql
             get { return "struct<" + string.Join(",", Fields.Select(f => f.Name + ":" + f.DataType.SimpleString)) + ">"; }
         }
 
-        internal static StructType FromJsonFields(List<object> fields)
+        internal static StructType FromJsonFields(IList<JsonValue> fields)
         {
-            return new StructType(fields.Cast<Dictionary<string, object>>().Select(field =>
-                new StructField((string)field["name"], FromJson(field["type"]), (bool)field["nullable"])));
+            return new StructType(fields.Select(field =>
+                new StructField(field.Get("name").TextValue, FromJson(field.Get("type")), field.Get("nullable").BooleanValue)));
         }
     }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using KustoSpark.Interop;
 using KustoSpark.Interop.Py4J;
 using NUnit.Framework;
@@ -71,31 +70,6 @@ namespace KustoSpark.Tests.Interop
         {
             Assert.AreEqual("--class a.B --conf \"spark.jars=/p q/x.jar\" \"\" \"say \\\"hi\\\"\" \"a\\b\" \"it's\"",
                 CommandLine.Join(new[] { "--class", "a.B", "--conf", "spark.jars=/p q/x.jar", "", "say \"hi\"", "a\\b", "it's" }));
-        }
-
-        [Test]
-        public void GatewayJsonKeepsNumbersAsWritten()
-        {
-            var document = (Dictionary<string, object>)GatewayJson.Parse(
-                "{\"a\": [1, -2.50, 1e3, true, false, null], \"s\": \"q\\\"\\\\\\n\\u00e9\", \"o\": {}}");
-            var a = (List<object>)document["a"];
-            Assert.AreEqual("1", a[0].ToString());
-            Assert.AreEqual("-2.50", a[1].ToString());
-            Assert.AreEqual("1e3", a[2].ToString());
-            Assert.AreEqual(true, a[3]);
-            Assert.AreEqual(false, a[4]);
-            Assert.IsNull(a[5]);
-            Assert.AreEqual("q\"\\\né", document["s"]);
-            Assert.AreEqual(0, ((Dictionary<string, object>)document["o"]).Count);
-        }
-
-        [TestCase("{\"a\" 1}")]
-        [TestCase("[1, 2")]
-        [TestCase("[1] x")]
-        [TestCase("tru")]
-        public void MalformedJsonIsAFormatException(string json)
-        {
-            Assert.Throws<FormatException>(() => GatewayJson.Parse(json));
         }
     }
 }
