@@ -43,7 +43,7 @@ namespace KustoSpark.Tests.Spark
                 int driver = ReadDriverPid(holder);
                 Assert.IsTrue(IsRunning(driver));
 
-                Signal("-KILL", holder.Id);
+                Assert.AreEqual(0, Signals.Send("-KILL", holder.Id), "kill -KILL " + holder.Id);
                 Assert.IsTrue(holder.WaitForExit(30000), "kill -9 ends the .NET process");
 
                 Assert.IsTrue(AwaitExit(driver, JvmExitTimeout), "the driver JVM " + driver + " exits after its .NET process was killed");
@@ -110,15 +110,6 @@ namespace KustoSpark.Tests.Spark
                 System.Threading.Thread.Sleep(200);
             }
             return true;
-        }
-
-        private static void Signal(string signal, int pid)
-        {
-            using (var kill = Process.Start(new ProcessStartInfo("kill", signal + " " + pid) { UseShellExecute = false }))
-            {
-                kill.WaitForExit();
-                Assert.AreEqual(0, kill.ExitCode, "kill " + signal + " " + pid);
-            }
         }
     }
 }

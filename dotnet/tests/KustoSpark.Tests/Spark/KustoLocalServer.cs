@@ -4,6 +4,7 @@ using System.IO;
 using System.Net;
 using System.Text;
 using System.Threading;
+using KustoSpark.Text;
 
 namespace KustoSpark.Tests.Spark
 {
@@ -75,7 +76,7 @@ namespace KustoSpark.Tests.Spark
             request.Method = "POST";
             request.ContentType = "application/json; charset=utf-8";
             request.Headers["Authorization"] = "Bearer test";
-            byte[] body = Encoding.UTF8.GetBytes("{\"db\":\"" + Database + "\",\"csl\":\"" + JsonEscape(command) + "\"}");
+            byte[] body = Encoding.UTF8.GetBytes("{\"db\":" + JsonWriter.Quote(Database) + ",\"csl\":" + JsonWriter.Quote(command) + "}");
             using (Stream stream = request.GetRequestStream())
             {
                 stream.Write(body, 0, body.Length);
@@ -95,23 +96,6 @@ namespace KustoSpark.Tests.Spark
             }
         }
 
-        private static string JsonEscape(string text)
-        {
-            var escaped = new StringBuilder();
-            foreach (char c in text)
-            {
-                switch (c)
-                {
-                    case '"': escaped.Append("\\\""); break;
-                    case '\\': escaped.Append("\\\\"); break;
-                    case '\n': escaped.Append("\\n"); break;
-                    case '\r': escaped.Append("\\r"); break;
-                    default: escaped.Append(c); break;
-                }
-            }
-            return escaped.ToString();
-        }
-
         /// <summary>SIGTERM first, so that kusto-local stops its Azurite child; SIGKILL if it lingers.</summary>
         private static void Terminate(Process process)
         {
@@ -119,10 +103,7 @@ namespace KustoSpark.Tests.Spark
             {
                 return;
             }
-            using (var kill = Process.Start(new ProcessStartInfo("kill", "-TERM " + process.Id) { UseShellExecute = false }))
-            {
-                kill.WaitForExit();
-            }
+            Signals.Send("-TERM", process.Id);
             if (!process.WaitForExit(30000))
             {
                 process.Kill();
