@@ -13,8 +13,8 @@ WORK="$DOTNET_DIR/bin/compare"
 mkdir -p "$WORK/classes"
 
 # The Java side is compiled from the connector's sources, so it is always the current code.
-if ! mvn -q -B -o -f "$CONNECTOR/pom.xml" dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null 2>&1; then
-  mvn -q -B -f "$CONNECTOR/pom.xml" dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
+if ! mvn -q -B -o -f "$CONNECTOR/pom.xml" dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null 2>&1; then
+  mvn -q -B -f "$CONNECTOR/pom.xml" dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 fi
 javac -nowarn -encoding UTF-8 -d "$WORK/classes" -cp "$(cat "$WORK/classpath.txt")" \
   -sourcepath "$CONNECTOR/src/main/java" "$DOTNET_DIR/tests/compare/Harness.java" 2>&1 | { grep -v '^Note: ' >&2 || true; }

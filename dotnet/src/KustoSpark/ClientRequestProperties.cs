@@ -139,8 +139,6 @@ namespace KustoSpark
             return name != null && options.TryGetValue(name, out value) ? Public(value) : null;
         }
 
-        internal IEnumerable<KeyValuePair<string, object>> RawOptions { get { return options; } }
-
         private static object Public(object value)
         {
             JavaDecimal d = value as JavaDecimal;

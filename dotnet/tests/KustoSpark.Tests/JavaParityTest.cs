@@ -66,6 +66,22 @@ namespace KustoSpark.Tests
             AssertCounterparts(JavaMethods("KustoWriteOptions", false), typeof(KustoWriteOptions));
         }
 
+        [Test]
+        public void OptionRegistryHasJavasOptionsKindsAndDefaults()
+        {
+            var java = Regex.Matches(JavaSource("config/KustoOption"),
+                    @"^    [A-Z_]+\(""([^""]+)"", Side\.([A-Z]+), Kind\.([A-Z_]+), (null|""[^""]*""), (true|false),", RegexOptions.Multiline)
+                .Cast<Match>()
+                .Select(m => string.Join(" ", m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value.Replace("_", ""),
+                    m.Groups[4].Value.Trim('"'), m.Groups[5].Value))
+                .ToList();
+            Assert.That(java.Count, Is.GreaterThan(40));
+            var csharp = KustoOption.All.Select(o => string.Join(" ", o.Key, o.Side.ToString().ToUpperInvariant(),
+                o.Kind.ToString().ToUpperInvariant(), o.DefaultValue ?? "null", o.Secret ? "true" : "false")).ToList();
+            CollectionAssert.AreEqual(java, csharp);
+            AssertCounterparts(JavaMethods("config/KustoOption", false).Where(m => m != "values" && m != "main"), typeof(KustoOption));
+        }
+
         [TestCase(typeof(ReadMode))]
         [TestCase(typeof(WriteMode))]
         [TestCase(typeof(TableCreationMode))]

@@ -89,6 +89,8 @@ namespace KustoSpark.Tests
         [TestCase("2024-01-02T03:04:05Z", "2024-01-02T03:04:05.0000000Z")]
         [TestCase("2024-01-02t05:04:05.5+02:00", "2024-01-02T03:04:05.5000000Z")]
         [TestCase("2024-01-02T03:04", "2024-01-02T03:04:00.0000000Z")]
+        [TestCase("2024-01-02T03:04:05+01", "2024-01-02T02:04:05.0000000Z")]
+        [TestCase("2024-01-02T03:04:05.+01:00:30", "2024-01-02T02:03:35.0000000Z")]
         [TestCase("1704164645.123", "2024-01-02T03:04:05.1230000Z")]
         [TestCase("-1.5", "1969-12-31T23:59:58.5000000Z")]
         public void InstantsParseAndPrintInKustoForm(string text, string canonical)
@@ -100,6 +102,8 @@ namespace KustoSpark.Tests
         [TestCase("2024-01-02 03:04:05Z")]
         [TestCase("2024-01-02T24:00:00Z")]
         [TestCase("yesterday")]
+        [TestCase("2024-01-02T03:04:05+0100")]
+        [TestCase("2024-01-02T03:04:05+19")]
         public void BadInstantsAreNotParsed(string text)
         {
             Assert.IsNull(KustoTimes.ParseInstantOrNull(text));

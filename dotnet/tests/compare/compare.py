@@ -1,15 +1,15 @@
 """Cases for dotnet/compare-with-java.sh, and the comparison of both sides' answers.
 
-  compare.py cases ROOT OUT        writes the cases ("KIND<tab>base64 payload" lines)
+  compare.py cases ROOT OUT        writes the cases ("KIND<tab>base64 of the UTF-16LE payload" lines)
   compare.py check CASES JAVA CS   compares the answers; exit status 1 on any difference
 
 The cases are the shared canonical JSON and vector inputs, every known client request option and
 ingestion field with scalars of every JSON type, option values of every kind, random doubles, and
 random mutations of all of these (mostly malformed JSON). They leave out inputs on which the JVM
 connector itself misbehaves, so that a difference always means the C# side drifted: numbers beyond
-long (Java wraps or throws ArithmeticException), 5e-324 (Java 17's Double.toString prints 4.9E-324),
-digits outside ASCII (Java's Integer.parseInt reads them) and instants after the year 9999 (which
-.NET's DateTime cannot hold).
+long (Java wraps them or throws ArithmeticException), instants near or beyond the ends of
+java.time's range (Java throws DateTimeException, C# an ArgumentException), 5e-324 (Java 17's
+Double.toString prints 4.9E-324) and digits outside ASCII (Java's Integer.parseInt reads them).
 """
 import base64
 import collections
@@ -19,7 +19,7 @@ import random
 import struct
 import sys
 
-NUMBERS = ['0', '-0', '1', '-1', '1.0', '1.50', '1e3', '1E-7', '-0.0', '4102444800', '253402300799', '1.5e10', '0.1',
+NUMBERS = ['0', '-0', '1', '-1', '1.0', '1.50', '1e3', '1E-7', '-0.0', '4102444800', '253402300800', '3155688986440319', '1.5e10', '0.1',
            '123.456e-2', '2.5E+2', '1704164645.123000000', '1704164645.1234567', '1704164645.12345678', '-1.5',
            '1623053350', '3.0', '1e-400']
 STRINGS = ['"x"', '""', '" "', '"\\u00a0"', '"true"', '"TRUE"', '" false "', '"10"', '" 10 "', '"+10"', '"1.5"',
@@ -131,8 +131,8 @@ def cases(root):
             elif chars:
                 chars[min(pos, len(chars) - 1)] = rnd.choice(alphabet)
         mutated = ''.join(chars)
-        # Runs of 12+ digits reach beyond the year 9999 as epoch seconds, or beyond long (see above).
-        if not any(len(run) > 11 for run in ''.join(c if c.isdigit() else ' ' for c in mutated).split()):
+        # Runs of 17+ digits reach beyond long, where the JVM connector wraps or throws (see above).
+        if not any(len(run) > 16 for run in ''.join(c if c.isdigit() else ' ' for c in mutated).split()):
             add(kind, mutated)
     return out
 

@@ -34,9 +34,6 @@ namespace KustoSpark.Text
             nanos = (int)(Nanos - s * NanosPerSecond);
         }
 
-        // Whether the value is a whole number of 100 ns ticks.
-        internal bool IsTickPrecise { get { return decimal.Remainder(Nanos, 100) == 0; } }
-
         internal TimeSpan ToTimeSpan()
         {
             return TimeSpan.FromTicks((long)(Nanos / 100));

@@ -11,23 +11,26 @@ namespace KustoSpark.Text
     internal static class KustoTimes
     {
         private const int NanosPerTick = 100;
+        // java.time.Instant's range: the years -1000000000 to 1000000000.
+        private const long MinEpochSecond = -31557014167219200L;
+        private const long MaxEpochSecond = 31556889864403199L;
         private static readonly Regex TimespanPattern = new Regex(
             @"\A(-)?(?:([0-9]+)\.)?([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,7}))?\z");
         private static readonly Regex ShortTimespanPattern = new Regex(
             @"\A(-)?([0-9]+(?:\.[0-9]+)?)(d|h|m|s|ms|microsecond|tick)\z");
         private static readonly Regex EpochSeconds = new Regex(@"\A-?[0-9]+(\.[0-9]+)?\z");
-        // ISO_OFFSET_DATE_TIME / ISO_LOCAL_DATE_TIME as java.time parses them (case-insensitive T and Z,
-        // optional seconds, up to nine fractional digits).
+        // ISO_OFFSET_DATE_TIME / ISO_LOCAL_DATE_TIME as java.time parses them (four-digit years, or
+        // signed longer ones; case-insensitive T and Z; optional seconds; up to nine fractional
+        // digits; offsets +hh[:mm[:ss]]).
         private static readonly Regex IsoInstant = new Regex(
-            @"\A([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{0,9}))?)?"
-            + @"(?:([Zz])|([+-])([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?)?\z");
+            @"\A([0-9]{4}|\+[0-9]{5,9}|-[0-9]{4,9})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{0,9}))?)?"
+            + @"(?:([Zz])|([+-])([0-9]{2})(?::([0-9]{2})(?::([0-9]{2}))?)?)?\z");
 
         // 2024-01-02T03:04:05.1234567Z: always seven fractional digits, always UTC.
         internal static string Instant(JavaInstant value, string what)
         {
             RequireTicks(value.Nano, what, value.ToString());
-            DateTime t = value.ToDateTime(what);
-            return t.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff", CultureInfo.InvariantCulture) + "Z";
+            return value.DateAndTime() + "." + (value.Nano / NanosPerTick).ToString("0000000", CultureInfo.InvariantCulture) + "Z";
         }
 
         internal static string Instant(DateTime value, string what)
@@ -138,14 +141,18 @@ namespace KustoSpark.Text
                         epochSecond -= 1;
                         nano += JavaDuration.NanosPerSecond;
                     }
+                    if (epochSecond < MinEpochSecond || epochSecond > MaxEpochSecond)
+                    {
+                        throw new ArgumentException("Instant exceeds minimum or maximum instant");
+                    }
                     return new JavaInstant(epochSecond, (int)nano);
                 }
                 Match m = IsoInstant.Match(t);
                 if (!m.Success) return null;
                 int year = Int(m, 1), month = Int(m, 2), day = Int(m, 3), hour = Int(m, 4), minute = Int(m, 5);
                 int second = m.Groups[6].Success ? Int(m, 6) : 0;
-                if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
-                    || hour > 23 || minute > 59 || second > 59)
+                int[] monthDays = { 31, JavaInstant.IsLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+                if (month < 1 || month > 12 || day < 1 || day > monthDays[month - 1] || hour > 23 || minute > 59 || second > 59)
                 {
                     return null;
                 }
@@ -154,13 +161,12 @@ namespace KustoSpark.Text
                 long offsetSeconds = 0;
                 if (m.Groups[9].Success)
                 {
-                    int oh = Int(m, 10), om = Int(m, 11), os = m.Groups[12].Success ? Int(m, 12) : 0;
+                    int oh = Int(m, 10), om = m.Groups[11].Success ? Int(m, 11) : 0, os = m.Groups[12].Success ? Int(m, 12) : 0;
                     if (oh > 18 || om > 59 || os > 59 || (oh == 18 && (om > 0 || os > 0))) return null;
                     offsetSeconds = (m.Groups[9].Value == "-" ? -1 : 1) * (oh * 3600L + om * 60 + os);
                 }
-                var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc);
-                JavaInstant atLocal = JavaInstant.FromDateTime(local);
-                return new JavaInstant(atLocal.EpochSecond - offsetSeconds, nano9);
+                long local = JavaInstant.DaysFromCivil(year, month, day) * 86400 + hour * 3600L + minute * 60 + second;
+                return new JavaInstant(local - offsetSeconds, nano9);
             }
             catch (OverflowException)
             {
