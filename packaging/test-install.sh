@@ -110,8 +110,7 @@ if wants nupkg; then
   # the connector is the shaded 4.2 jar of dist/.
   KUSTO_SPARK_GATEWAY_JAR="$work/nuget/jars/kusto-spark-gateway.jar"
   [ -f "$KUSTO_SPARK_GATEWAY_JAR" ] || fail "$(basename "$nupkg") has no jars/kusto-spark-gateway.jar"
-  python=$("$PROJECT_ROOT/scripts/python-env.sh" | tail -n 1)
-  SPARK_HOME=$("$python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')
+  SPARK_HOME=$(project_spark_home)
   KUSTO_SPARK_JARS=$(only "kusto-spark_4.2_2.13-$version.jar")
   export KUSTO_SPARK_GATEWAY_JAR SPARK_HOME KUSTO_SPARK_JARS
   (cd "$work/nuget-smoke" && mono NuGetSmoke.exe "$KUSTO_LOCAL_URL" install NuGetSmoke)

@@ -50,17 +50,13 @@ table="ShadedSmoke_${line//./_}"
 # Spark's own logging at warnings only, so the checks the job prints stand out.
 logging="-Dlog4j2.configurationFile=file:$PROJECT_ROOT/scripts/spark-log4j2.properties"
 if [ "$line" = 4.2 ]; then
-  python=$("$PROJECT_ROOT/scripts/python-env.sh" | tail -n 1)
-  SPARK_HOME=$("$python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')
+  SPARK_HOME=$(project_spark_home)
   export SPARK_HOME
   "$SPARK_HOME/bin/spark-submit" --master 'local[2]' --conf spark.ui.enabled=false --driver-java-options "$logging" \
     --class dev.kustospark.smoke.ShadedJarSmoke --jars "$jar" "$smoke_jar" \
     "$KUSTO_LOCAL_URL" smoke "$table" "$line"
 else
-  # The --add-opens flags Spark needs on Java 17 (spark-submit adds them), from the connector's surefire argLine.
-  opens=$(sed -n 's|.*<argLine>\(.*\)</argLine>.*|\1|p' "$PROJECT_ROOT/jvm-core/kusto-spark-connector/pom.xml" \
-    | sed 's/-Xmx[^ ]*//')
-  # shellcheck disable=SC2086
-  java -Xmx1g $opens "$logging" -cp "$smoke_jar:$jar:$(cat "$out/spark-classpath.txt")" \
+  # shellcheck disable=SC2046
+  java -Xmx1g $(spark_java_opens) "$logging" -cp "$smoke_jar:$jar:$(cat "$out/spark-classpath.txt")" \
     dev.kustospark.smoke.ShadedJarSmoke "$KUSTO_LOCAL_URL" smoke "$table" "$line"
 fi
