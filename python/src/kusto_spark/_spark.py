@@ -44,7 +44,7 @@ def read(spark: SparkSession, options: ReadOptions) -> DataFrame:
     ...           .kusto_cluster("https://mycluster.westeurope.kusto.windows.net")
     ...           .kusto_database("Samples")
     ...           .kusto_query("StormEvents | take 100")
-    ...           .read_mode(ReadMode.FORCE_SINGLE_MODE))  # doctest: +SKIP
+    ...           .read_mode(ReadMode.ForceSingleMode))  # doctest: +SKIP
     """
     values = _option_map(options, KustoReadOptions, "options")
     with kusto_errors():
@@ -67,8 +67,8 @@ def write(df: DataFrame, options: WriteOptions, mode: str = "append") -> None:
     ...       .kusto_cluster("https://mycluster.westeurope.kusto.windows.net")
     ...       .kusto_database("Samples")
     ...       .kusto_table("Events")
-    ...       .write_mode(WriteMode.QUEUED)
-    ...       .table_create_options(TableCreationMode.CREATE_IF_NOT_EXIST))  # doctest: +SKIP
+    ...       .write_mode(WriteMode.Queued)
+    ...       .table_create_options(TableCreationMode.CreateIfNotExist))  # doctest: +SKIP
     """
     values = _option_map(options, KustoWriteOptions, "options")
     if not isinstance(mode, str) or mode.lower() not in _SAVE_MODES:
