@@ -14,7 +14,9 @@ from typing import Iterator, Optional
 
 from kusto_spark.errors import KustoOptionError
 
-_CONNECTOR_EXCEPTION = re.compile(r"(dev\.kustospark\.spark\.[\w.$]*(?:Exception|Error)): ([^\n]*)")
+# "dev.kustospark...Exception: message" in Java's toString (classic), "(dev.kustospark...Exception)
+# message" in Spark Connect errors.
+_CONNECTOR_EXCEPTION = re.compile(r"(?:\(|\b)(dev\.kustospark\.spark\.[\w.$]*(?:Exception|Error))(?:\)|:) ([^\n]*)")
 _OPTION_EXCEPTION_SUFFIX = ".KustoOptionException"
 # Appended by PySpark to captured and Spark Connect errors when JVM stack traces are enabled.
 _STACK_TRACE_MARKER = "\n\nJVM stacktrace:"

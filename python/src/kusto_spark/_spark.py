@@ -48,7 +48,11 @@ def read(spark: SparkSession, options: ReadOptions) -> DataFrame:
     """
     values = _option_map(options, KustoReadOptions, "options")
     with kusto_errors():
-        return spark.read.format(FORMAT).options(**values).load()
+        frame = spark.read.format(FORMAT).options(**values).load()
+        # Spark Connect analyses a plan lazily; asking for the schema makes a refused query or
+        # option fail here, as it does on classic Spark.
+        frame.schema
+        return frame
 
 
 def write(df: DataFrame, options: WriteOptions, mode: str = "append") -> None:
