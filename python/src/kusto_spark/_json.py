@@ -3,7 +3,9 @@
 Reading keeps object order, refuses duplicate names, ``NaN`` and ``Infinity``, and never quotes the
 input in its errors: the JSON may hold secrets (SAS tokens, keys), so only the line and column of a
 problem are reported. Reading gives ``dict``, ``list``, ``str``, ``int``, ``float``, ``bool`` and
-``None``.
+``None``, as Jackson's default reading does (a number with a fraction or an exponent is a double);
+with ``exact_numbers`` such a number is a ``Decimal`` holding the digits as written (``1.50`` stays
+``1.50``), which epoch seconds with 100-ns digits need.
 
 Writing has no insignificant whitespace, writes non-ASCII characters as themselves and escapes
 control characters as Jackson does (``\\n``, ``\\t``... or ``\\u00XX`` in upper case). Numbers print
@@ -15,17 +17,28 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from decimal import Decimal
 from typing import Any, NoReturn
 
 from .errors import KustoOptionError
 
-__all__ = ["parse", "write", "java_double", "java_decimal", "plain", "node_type", "as_text"]
+__all__ = [
+    "parse",
+    "write",
+    "java_double",
+    "java_integer",
+    "java_decimal",
+    "plain",
+    "node_type",
+    "as_text",
+]
 
+_JAVA_INTEGER = re.compile(r"[+-]?[0-9]+")
 _SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\f": "\\f", "\n": "\\n", "\r": "\\r"}
 
 
-class _DuplicateField(Exception):
+class _DuplicateFieldError(Exception):
     """An object names a field twice; Jackson's strict duplicate detection refuses it."""
 
 
@@ -33,7 +46,7 @@ def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for name, value in pairs:
         if name in result:
-            raise _DuplicateField()
+            raise _DuplicateFieldError()
         result[name] = value
     return result
 
@@ -42,23 +55,37 @@ def _refuse_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def parse(text: str, what: str) -> Any:
+def _decimal(text: str) -> Decimal:
+    value = Decimal(text)
+    # Java's BigDecimal has no negative zero.
+    return abs(value) if value.is_zero() else value
+
+
+def parse(text: str, what: str, exact_numbers: bool = False) -> Any:
     """Parses ``text``, or raises :class:`KustoOptionError` saying where it is malformed (not what it holds).
 
     :param text: the JSON document.
     :param what: how the message names the document, e.g. ``clientRequestPropertiesJson``.
+    :param exact_numbers: read numbers with a fraction or an exponent as ``Decimal``, not ``float``.
     """
     if not isinstance(text, str):
         raise TypeError(f"{what} must be a str of JSON, not {type(text).__name__}")
     if not text.strip():
         raise KustoOptionError(f"{what} is empty; expected a JSON document")
     try:
-        return json.loads(text, object_pairs_hook=_object_without_duplicates, parse_constant=_refuse_constant)
-    except _DuplicateField:
+        return json.loads(
+            text,
+            object_pairs_hook=_object_without_duplicates,
+            parse_constant=_refuse_constant,
+            parse_float=_decimal if exact_numbers else float,
+        )
+    except _DuplicateFieldError:
         raise KustoOptionError(f"{what} is not valid JSON: an object has the same field twice") from None
     except json.JSONDecodeError as e:
-        # e.msg describes the grammar ("Expecting ',' delimiter"), never the document's content.
-        raise KustoOptionError(f"{what} is not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+        # e.msg describes the grammar ("Expecting ',' delimiter"), never the document's content; some
+        # messages end in "at", their position following, which the message states first here.
+        problem = e.msg.removesuffix(" at").removesuffix(" starting")
+        raise KustoOptionError(f"{what} is not valid JSON at line {e.lineno}, column {e.colno}: {problem}") from None
     except ValueError:
         raise KustoOptionError(f"{what} is not valid JSON: NaN and Infinity are not JSON numbers") from None
 
@@ -84,7 +111,7 @@ def _write(value: Any, out: list[str]) -> None:
     elif isinstance(value, float):
         out.append(java_double(value))
     elif isinstance(value, Decimal):
-        out.append(str(value))
+        out.append(str(abs(value) if value.is_zero() else value))
     elif isinstance(value, dict):
         out.append("{")
         for i, (name, item) in enumerate(value.items()):
@@ -143,6 +170,15 @@ def java_double(value: float) -> str:
     return f"{sign}{digits[0]}.{digits[1:] or '0'}E{exponent}"
 
 
+def java_integer(text: str, bits: int) -> int | None:
+    """Java's ``Integer.parseInt`` (``bits`` 32) / ``Long.parseLong`` (64): an optional sign and
+    ASCII digits within range, else None."""
+    if not _JAVA_INTEGER.fullmatch(text):
+        return None
+    value = int(text)
+    return value if -(2 ** (bits - 1)) <= value < 2 ** (bits - 1) else None
+
+
 def java_decimal(value: float) -> Decimal:
     """``BigDecimal.valueOf(value)``: the decimal of Java's text of the double (``0.1`` is ``0.1``)."""
     text = java_double(value)
@@ -153,7 +189,7 @@ def java_decimal(value: float) -> Decimal:
 
 def plain(value: Decimal) -> str:
     """``BigDecimal.toPlainString``: the digits without an exponent (``1.0E+20`` -> ``100000000000000000000``)."""
-    return format(value, "f")
+    return format(abs(value) if value.is_zero() else value, "f")
 
 
 def node_type(value: Any) -> str:

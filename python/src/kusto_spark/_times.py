@@ -46,7 +46,7 @@ _EPOCH_SECONDS = re.compile(r"(-)?([0-9]+)(?:\.([0-9]+))?")
 _ISO = re.compile(
     r"([0-9]{4}|[+-][0-9]{4,10})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2})"
     r"(?::([0-9]{2})(?:\.([0-9]{0,9}))?)?"
-    r"(?:([Zz])|([+-])([0-9]{2})(?::?([0-9]{2})(?::?([0-9]{2}))?)?)?"
+    r"(?:([Zz])|([+-])([0-9]{2})(?::([0-9]{2})(?::([0-9]{2}))?)?)?"
 )
 _JAVA_WHITESPACE = "".join(chr(c) for c in range(33))
 
@@ -152,7 +152,8 @@ def parse_timespan_or_none(text: str) -> int | None:
     if s:
         fraction = s.group(3) or ""
         scaled = int(s.group(2) + fraction) * _NANOS_PER_UNIT[s.group(4)]
-        nanos, remainder = divmod(scaled, 10 ** len(fraction))
+        divisor: int = 10 ** len(fraction)
+        nanos, remainder = divmod(scaled, divisor)
         if remainder:
             return None
         return -nanos if s.group(1) else nanos

@@ -9,14 +9,14 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, Union
+from typing import Any
 
 from . import _json
 from ._times import (
     format_instant,
     format_timespan,
     instant_nanos,
-    java_duration,
+    java_trim,
     parse_instant_or_none,
     parse_timespan_or_none,
     timespan_nanos,
@@ -27,7 +27,7 @@ __all__ = ["ClientRequestProperties", "ClientRequestPropertiesBuilder", "OptionV
 
 #: The value of an option: text (timespans and instants in their canonical text), a boolean, a
 #: whole number or a decimal number.
-OptionValue = Union[str, bool, int, Decimal]
+OptionValue = str | bool | int | Decimal
 
 SERVER_TIMEOUT = "servertimeout"
 NO_REQUEST_TIMEOUT = "norequesttimeout"
@@ -56,7 +56,6 @@ _KNOWN_BY_LOWER = {name.lower(): name for name in KNOWN_OPTIONS}
 _QUERY_LANGUAGES = ("csl", "kql", "sql")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LONG_MIN, _LONG_MAX = -(2**63), 2**63 - 1
-_JAVA_LONG_TEXT = re.compile(r"[+-]?[0-9]+")
 _SHAPE = '{"Options":{...},"Parameters":{...}}'
 
 
@@ -89,10 +88,18 @@ class ClientRequestProperties:
     #: The options with typed setters, in canonical JSON order.
     KNOWN_OPTIONS = KNOWN_OPTIONS
 
-    def __init__(self, options: Mapping[str, OptionValue] | None = None, parameters: Mapping[str, str] | None = None):
-        """Prefer :meth:`builder`; this takes options and parameters already in canonical form and order."""
-        self._options: Mapping[str, OptionValue] = MappingProxyType(dict(options or {}))
-        self._parameters: Mapping[str, str] = MappingProxyType(dict(parameters or {}))
+    def __init__(self) -> None:
+        """No options and no parameters; :meth:`builder` and :meth:`from_json` make the others."""
+        self._options: Mapping[str, OptionValue] = MappingProxyType({})
+        self._parameters: Mapping[str, str] = MappingProxyType({})
+
+    @classmethod
+    def _of(cls, options: dict[str, OptionValue], parameters: dict[str, str]) -> ClientRequestProperties:
+        # Options and parameters already checked, in canonical form and order.
+        properties = cls()
+        properties._options = MappingProxyType(options)
+        properties._parameters = MappingProxyType(parameters)
+        return properties
 
     @staticmethod
     def empty() -> ClientRequestProperties:
@@ -188,13 +195,9 @@ def _require_object_or_null(value: Any, field: str) -> None:
 
 
 def _scalar(value: Any, where: str) -> OptionValue:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        return value if _LONG_MIN <= value <= _LONG_MAX else Decimal(value)
     if isinstance(value, float):
         return _json.java_decimal(value)
-    if isinstance(value, str):
+    if isinstance(value, (str, bool, int)):
         return value
     raise KustoOptionError(
         f"clientRequestPropertiesJson {where} must be a string, number or boolean, not {_json.node_type(value)}",
@@ -249,7 +252,8 @@ class ClientRequestPropertiesBuilder:
         nanos = timespan_nanos(timeout, SERVER_TIMEOUT)
         if nanos <= 0:
             raise KustoOptionError(
-                f"client request property {SERVER_TIMEOUT} must be positive, not {java_duration(nanos)}",
+                f"client request property {SERVER_TIMEOUT} must be positive,"
+                f" not {format_timespan(nanos, SERVER_TIMEOUT)}",
                 SERVER_TIMEOUT,
             )
         return self._put(SERVER_TIMEOUT, format_timespan(nanos, SERVER_TIMEOUT))
@@ -329,7 +333,9 @@ class ClientRequestPropertiesBuilder:
         """``client_request_id``: the id the service logs for the request (otherwise the connector makes one)."""
         return self._put(CLIENT_REQUEST_ID, _require_text(request_id, CLIENT_REQUEST_ID))
 
-    def option(self, name: str, value: str | bool | int | float | Decimal | timedelta | datetime) -> ClientRequestPropertiesBuilder:
+    def option(
+        self, name: str, value: str | bool | int | float | Decimal | timedelta | datetime
+    ) -> ClientRequestPropertiesBuilder:
         """Any option by name; a well-known name (in any case) is checked as its typed setter checks it.
 
         Values are ``str``, ``bool``, ``int``, ``float`` or ``Decimal``; well-known timespan and
@@ -388,7 +394,8 @@ class ClientRequestPropertiesBuilder:
         return self._parameter(name, f"long({_require_long(value, f'parameter {name}')})")
 
     def real_parameter(self, name: str, value: float) -> ClientRequestPropertiesBuilder:
-        """A ``real`` parameter: ``real(1.5)``, ``real(nan)``, ``real(+inf)``."""
+        """A ``real`` parameter: ``real(1.5)``, ``real(nan)``, ``real(+inf)``; the digits are Java's for
+        the double, in plain notation (``real(1.0)``, ``real(0.00000010)``, ``real(100000000000000000000)``)."""
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError(f"real parameter '{name}' must be a float, not {type(value).__name__}")
         number = float(value)
@@ -469,7 +476,7 @@ class ClientRequestPropertiesBuilder:
         for name in sorted(self._options, key=_java_order):
             ordered.setdefault(name, self._options[name])
         parameters = {name: self._parameters[name] for name in sorted(self._parameters, key=_java_order)}
-        return ClientRequestProperties(ordered, parameters)
+        return ClientRequestProperties._of(ordered, parameters)
 
 
 def _timespan_value(name: str, value: Any) -> timedelta | str:
@@ -491,7 +498,7 @@ def _timespan_value(name: str, value: Any) -> timedelta | str:
 def _boolean_value(name: str, value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    text = _java_text(value).strip()
+    text = java_trim(_java_text(value))
     if text.lower() in ("true", "false"):
         return text.lower() == "true"
     raise KustoOptionError(
@@ -511,9 +518,9 @@ def _long_value(name: str, value: Any) -> int:
             # A Java double's longValue(): the whole part.
             return max(_LONG_MIN, min(_LONG_MAX, int(value)))
     else:
-        text = _java_text(value).strip()
-        if _JAVA_LONG_TEXT.fullmatch(text) and _LONG_MIN <= int(text) <= _LONG_MAX:
-            return int(text)
+        number = _json.java_integer(java_trim(_java_text(value)), 64)
+        if number is not None:
+            return number
     raise KustoOptionError(
         f"client request property {name} has value '{_java_text(value)}'; expected a whole number", name
     )

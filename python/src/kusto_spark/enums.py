@@ -44,7 +44,7 @@ class _KustoEnum(str, Enum):
         return cls.parse_or_none(value) if isinstance(value, str) else None
 
     def __str__(self) -> str:
-        return self.value
+        return str(self.value)
 
 
 class ReadMode(_KustoEnum):

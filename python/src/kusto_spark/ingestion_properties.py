@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from . import _json
-from ._times import format_instant, instant_nanos, parse_instant_or_none
+from ._times import format_instant, instant_nanos, java_trim, parse_instant_or_none
 from .errors import KustoOptionError
 
 __all__ = ["SparkIngestionProperties", "SparkIngestionPropertiesBuilder", "CsvColumnMapping"]
 
 _TYPE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-_JAVA_INT_TEXT = re.compile(r"[+-]?[0-9]+")
 _INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
 
 
@@ -30,35 +30,47 @@ class CsvColumnMapping:
 
     __slots__ = ("_name", "_ordinal", "_data_type", "_const_value")
 
-    def __init__(self, name: str, ordinal: int | None, data_type: str | None, const_value: str | None) -> None:
-        """Prefer :meth:`of_ordinal` and :meth:`of_constant`, which check their arguments."""
-        self._name = name
-        self._ordinal = ordinal
-        self._data_type = data_type
-        self._const_value = const_value
+    def __init__(
+        self, name: str, ordinal: int | None = None, const_value: str | None = None, data_type: str | None = None
+    ) -> None:
+        """Column ``name`` from field ``ordinal`` (0-based) of each record, or set to ``const_value``
+        (exactly one of the two), with the Kusto ``data_type`` if given. :meth:`of_ordinal`,
+        :meth:`of_constant` and :meth:`with_data_type` say the same step by step."""
+        _require_name(name)
+        if (ordinal is None) == (const_value is None):
+            raise KustoOptionError(
+                f"csvMapping column '{name}' needs exactly one of Ordinal and ConstValue", "csvMapping"
+            )
+        if ordinal is not None:
+            _require_ordinal(ordinal, name)
+        elif not isinstance(const_value, str):
+            raise TypeError(
+                f"the constant value of mapped column '{name}' must be a str, not {type(const_value).__name__}"
+            )
+        if data_type is not None:
+            _require_data_type(data_type, name)
+        self._name: str = name
+        self._ordinal: int | None = ordinal
+        self._const_value: str | None = const_value
+        self._data_type: str | None = data_type
 
     @staticmethod
     def of_ordinal(name: str, ordinal: int) -> CsvColumnMapping:
         """Column ``name`` from field ``ordinal`` (0-based) of each CSV record."""
-        return CsvColumnMapping(_require_name(name), _require_ordinal(ordinal, name), None, None)
+        return CsvColumnMapping(name, ordinal=ordinal)
 
     @staticmethod
     def of_constant(name: str, const_value: str) -> CsvColumnMapping:
         """Column ``name`` set to ``const_value`` in every row."""
-        if not isinstance(const_value, str):
-            raise TypeError(f"the constant value of mapped column '{name}' must be a str, not {type(const_value).__name__}")
-        return CsvColumnMapping(_require_name(name), None, None, const_value)
+        if const_value is None:
+            raise TypeError(f"the constant value of mapped column '{name}' must be a str, not None")
+        return CsvColumnMapping(name, const_value=const_value)
 
     def with_data_type(self, kusto_type: str) -> CsvColumnMapping:
         """This mapping with the column's Kusto data type (``string``, ``long``, ``datetime``...)."""
-        if not isinstance(kusto_type, str) or not _TYPE_NAME.fullmatch(kusto_type):
-            shown = "null" if kusto_type is None else kusto_type
-            raise KustoOptionError(
-                f"the data type of mapped column '{self._name}' must be a Kusto type name"
-                f" such as string, long or datetime, not '{shown}'",
-                "csvMapping",
-            )
-        return CsvColumnMapping(self._name, self._ordinal, kusto_type, self._const_value)
+        return CsvColumnMapping(
+            self._name, self._ordinal, self._const_value, _require_data_type(kusto_type, self._name)
+        )
 
     @property
     def name(self) -> str:
@@ -161,12 +173,23 @@ def _ordinal_value(node: Any, where: str, name: str) -> int:
     if isinstance(node, int) and not isinstance(node, bool):
         # Jackson's intValue() of a wider whole number keeps its low 32 bits.
         return (node - _INT_MIN) % 2**32 + _INT_MIN
-    text = _json.as_text(node).strip()
-    if _JAVA_INT_TEXT.fullmatch(text) and _INT_MIN <= int(text) <= _INT_MAX:
-        return int(text)
+    number = _json.java_integer(java_trim(_json.as_text(node)), 32)
+    if number is not None:
+        return number
     raise KustoOptionError(
         f"{where} (column '{name}') has Ordinal '{_json.as_text(node)}'; expected a whole number >= 0", "csvMapping"
     )
+
+
+def _require_data_type(kusto_type: str, name: str) -> str:
+    if not isinstance(kusto_type, str) or not _TYPE_NAME.fullmatch(kusto_type):
+        shown = "null" if kusto_type is None else kusto_type
+        raise KustoOptionError(
+            f"csvMapping column '{name}' has DataType '{shown}'; expected a Kusto type name such as string, long or"
+            " datetime",
+            "csvMapping",
+        )
+    return kusto_type
 
 
 def _require_name(name: str) -> str:
@@ -179,9 +202,13 @@ def _require_ordinal(ordinal: int, name: str) -> int:
     if isinstance(ordinal, bool) or not isinstance(ordinal, int):
         raise TypeError(f"the ordinal of mapped column '{name}' must be an int, not {type(ordinal).__name__}")
     if ordinal < 0:
-        raise KustoOptionError(f"the ordinal of mapped column '{name}' must be >= 0, not {ordinal}", "csvMapping")
+        raise KustoOptionError(
+            f"csvMapping column '{name}' has Ordinal {ordinal}; expected a whole number >= 0", "csvMapping"
+        )
     if ordinal > _INT_MAX:
-        raise KustoOptionError(f"the ordinal of mapped column '{name}' must be < 2^31, not {ordinal}", "csvMapping")
+        raise KustoOptionError(
+            f"csvMapping column '{name}' has Ordinal {ordinal}; expected a whole number below 2^31", "csvMapping"
+        )
     return ordinal
 
 
@@ -211,9 +238,18 @@ class SparkIngestionProperties:
         "csvMapping", "csvMappingNameReference",
     )  # fmt: skip
 
-    def __init__(self, builder: SparkIngestionPropertiesBuilder | None = None) -> None:
-        """Prefer :meth:`builder`; this copies a builder's fields unchecked."""
-        b = builder if builder is not None else SparkIngestionPropertiesBuilder()
+    def __init__(self) -> None:
+        """No properties set; :meth:`builder` and :meth:`from_json` make the others."""
+        self._copy_from(SparkIngestionPropertiesBuilder())
+
+    @classmethod
+    def _of(cls, builder: SparkIngestionPropertiesBuilder) -> SparkIngestionProperties:
+        # A builder whose fields build() has checked.
+        properties = cls.__new__(cls)
+        properties._copy_from(builder)
+        return properties
+
+    def _copy_from(self, b: SparkIngestionPropertiesBuilder) -> None:
         self._flush_immediately: bool = b._flush_immediately
         self._drop_by_tags: tuple[str, ...] | None = b._drop_by_tags
         self._ingest_by_tags: tuple[str, ...] | None = b._ingest_by_tags
@@ -293,33 +329,27 @@ class SparkIngestionProperties:
     def fields_unsupported_by_streaming(self) -> list[str]:
         """The fields set that streaming ingestion cannot honour (the service takes none of them on a
         streaming request): non-empty tag lists, ``creationTime`` and ``csvMapping``."""
-        fields = [
-            name
-            for name, tags in (
-                ("dropByTags", self._drop_by_tags),
-                ("ingestByTags", self._ingest_by_tags),
-                ("additionalTags", self._additional_tags),
-                ("ingestIfNotExists", self._ingest_if_not_exists),
-            )
-            if tags
-        ]
+        fields = [name for name, tags in self._tag_fields() if tags]
         if self._creation_time is not None:
             fields.append("creationTime")
         if self._csv_mapping is not None:
             fields.append("csvMapping")
         return fields
 
+    def _tag_fields(self) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+        return (
+            ("dropByTags", self._drop_by_tags),
+            ("ingestByTags", self._ingest_by_tags),
+            ("additionalTags", self._additional_tags),
+            ("ingestIfNotExists", self._ingest_if_not_exists),
+        )
+
     def to_json(self) -> str:
         """The canonical JSON (see the class comment)."""
         fields: dict[str, Any] = {}
         if self._flush_immediately:
             fields["flushImmediately"] = True
-        for name, tags in (
-            ("dropByTags", self._drop_by_tags),
-            ("ingestByTags", self._ingest_by_tags),
-            ("additionalTags", self._additional_tags),
-            ("ingestIfNotExists", self._ingest_if_not_exists),
-        ):
+        for name, tags in self._tag_fields():
             if tags is not None:
                 fields[name] = list(tags)
         if self._creation_time is not None:
@@ -338,7 +368,8 @@ class SparkIngestionProperties:
 
         :raises KustoOptionError: for unknown fields (named, with the allowed ones) and bad values.
         """
-        root = _json.parse(text, "sparkIngestionPropertiesJson")
+        # Exact numbers: a double cannot hold epoch seconds to 100 ns (near 2024 its steps are 238 ns).
+        root = _json.parse(text, "sparkIngestionPropertiesJson", exact_numbers=True)
         if not isinstance(root, dict):
             raise KustoOptionError(
                 'sparkIngestionPropertiesJson must be a JSON object such as {"ingestByTags":["tag1"]}',
@@ -367,7 +398,15 @@ class SparkIngestionProperties:
             elif field == "ingestIfNotExists":
                 b.ingest_if_not_exists(_strings(value, field))
             elif field == "creationTime":
-                b._set_creation_time(_creation_time_value(value))
+                nanos = _creation_time_value(value)
+                try:
+                    b._set_creation_time(nanos)
+                except KustoOptionError as too_fine:
+                    # Name the value as the JSON holds it, not as the instant it was converted to.
+                    raise KustoOptionError(
+                        f"sparkIngestionPropertiesJson field creationTime has value {_json.write(value)}: {too_fine}",
+                        field,
+                    ) from None
             elif field == "csvMapping":
                 b.csv_mapping(_mapping_value(value))
             else:
@@ -413,7 +452,8 @@ def _strings(value: Any, field: str) -> list[str]:
     for element in value:
         if not isinstance(element, str):
             raise KustoOptionError(
-                f"sparkIngestionPropertiesJson field {field} holds {_json.write(element)}; every element must be a string",
+                f"sparkIngestionPropertiesJson field {field} holds {_json.write(element)};"
+                " every element must be a string",
                 field,
             )
     return value
@@ -425,8 +465,8 @@ def _creation_time_value(value: Any) -> int:
         nanos = None
     elif isinstance(value, int):
         nanos = parse_instant_or_none(str(value))
-    elif isinstance(value, float):
-        nanos = parse_instant_or_none(_json.plain(_json.java_decimal(value)))
+    elif isinstance(value, Decimal):
+        nanos = parse_instant_or_none(_json.plain(value))
     elif isinstance(value, str):
         nanos = parse_instant_or_none(value)
     if nanos is None:
@@ -442,7 +482,8 @@ def _mapping_value(value: Any) -> list[CsvColumnMapping]:
     array = _json.parse(value, "sparkIngestionPropertiesJson field csvMapping") if isinstance(value, str) else value
     if not isinstance(array, list):
         raise KustoOptionError(
-            'sparkIngestionPropertiesJson field csvMapping must hold a JSON array such as [{"Name":"ColA","Ordinal":0}]',
+            "sparkIngestionPropertiesJson field csvMapping must hold a JSON array"
+            ' such as [{"Name":"ColA","Ordinal":0}]',
             "csvMapping",
         )
     return [CsvColumnMapping._from_node(node, i) for i, node in enumerate(array)]
@@ -540,7 +581,7 @@ class SparkIngestionPropertiesBuilder:
                 if m.name in names:
                     raise KustoOptionError(f"csvMapping maps column '{m.name}' twice", "csvMapping")
                 names.add(m.name)
-        return SparkIngestionProperties(self)
+        return SparkIngestionProperties._of(self)
 
 
 def _tags(tags: Iterable[str] | None, field: str) -> tuple[str, ...] | None:
