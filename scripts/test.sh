@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project: the JVM modules' unit and conformance suites (official Java SDK
-# against kusto-local), then the Python SDK conformance suite, then the cross-language test matrix.
+# against kusto-local), then the Python SDK conformance suite, the kusto_spark package suite, then the
+# cross-language test matrix.
 source "$(dirname "$0")/lib.sh"
 
 ensure_tools
@@ -18,6 +19,9 @@ mvn -B -ntp install
 
 log "Python SDK conformance suite"
 "$PROJECT_ROOT/scripts/test-python-sdk.sh"
+
+log "kusto_spark Python package (builders, Spark classic and Connect, wheel)"
+"$PROJECT_ROOT/scripts/test-python-package.sh"
 
 log "Cross-language test matrix (test-matrix/README.md)"
 "$PROJECT_ROOT/test-matrix/run.sh"
