@@ -32,8 +32,8 @@ def main() -> int:
              .config("spark.sql.session.timeZone", "UTC").getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     try:
-        frame = spark.sql("SELECT id AS Id, concat('item ', CAST(id AS STRING)) AS Name, CAST(id * 1.5 AS DOUBLE) AS Price "
-                          "FROM range(0, 10, 1, 2)")
+        frame = spark.sql("SELECT id AS Id, concat('item ', CAST(id AS STRING)) AS Name, "
+                          "CAST(id * 1.5 AS DOUBLE) AS Price FROM range(0, 10, 1, 2)")
         write_options = (KustoWriteOptions().kusto_cluster(url).kusto_database(database).kusto_table(table)
                          .write_mode(WriteMode.KustoStreaming)
                          .table_create_options(TableCreationMode.CreateIfNotExist))

@@ -186,3 +186,7 @@ def test_a_failure_inside_a_job_is_surfaced_by_kusto_errors(spark: SparkSession,
 
     assert "Job aborted" not in str(failure.value)
     assert failure.value.java_class.startswith("dev.kustospark.spark.")
+
+
+def test_configure_put_the_connector_jar_on_the_session(spark: SparkSession) -> None:
+    assert kusto_spark.jar_path() in spark.conf.get("spark.jars").split(",")

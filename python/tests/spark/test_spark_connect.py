@@ -4,7 +4,6 @@ pyspark's own Spark distribution with the connector jar."""
 from __future__ import annotations
 
 import os
-import socket
 from typing import Iterator
 
 import pytest
