@@ -128,3 +128,11 @@ def test_the_typed_builders_refuse_bad_values_before_spark() -> None:
 
     assert "readMode" in str(refused.value) and "Sometimes" in str(refused.value)
     assert "ForceSingleMode" in str(refused.value)
+
+
+def test_the_package_type_checks() -> None:
+    # pyproject.toml's [tool.mypy] applies: every function has type hints.
+    checked = subprocess.run([sys.executable, "-m", "mypy", "src/kusto_spark"], cwd=PYTHON_DIR,
+                             capture_output=True, text=True)
+
+    assert checked.returncode == 0, checked.stdout + checked.stderr
