@@ -18,6 +18,8 @@ from kusto_spark.errors import KustoOptionError
 # message" in Spark Connect errors.
 _CONNECTOR_EXCEPTION = re.compile(r"(?:\(|\b)(dev\.kustospark\.spark\.[\w.$]*(?:Exception|Error))(?:\)|:) ([^\n]*)")
 _OPTION_EXCEPTION_SUFFIX = ".KustoOptionException"
+# The connector's option errors start "Option <name> ...".
+_OPTION_NAME = re.compile(r"^Option (\S+) ")
 # Appended by PySpark to captured and Spark Connect errors when JVM stack traces are enabled.
 _STACK_TRACE_MARKER = "\n\nJVM stacktrace:"
 
@@ -40,6 +42,10 @@ class KustoSparkError(RuntimeError):
 class KustoSparkOptionError(KustoOptionError):
     """The connector refused an option when Spark handed it over (for instance an option map
     with a misspelled value); the message names the option, the value and what is allowed."""
+
+    def __init__(self, message: str) -> None:
+        named = _OPTION_NAME.match(message)
+        super().__init__(message, named.group(1) if named else None)
 
 
 @contextlib.contextmanager

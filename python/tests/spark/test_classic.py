@@ -170,7 +170,7 @@ def test_an_option_the_connector_refuses_is_a_value_error(spark: SparkSession, k
         kusto_spark.read(spark, {"kustoCluster": kusto_url, "kustoDatabase": database, "kustoQuery": numbers,
                                  "readMode": "Sometimes"})
 
-    assert isinstance(failure.value, ValueError)
+    assert isinstance(failure.value, ValueError) and failure.value.option == "readMode"
     assert str(failure.value) == ("Option readMode has value 'Sometimes': allowed values: ForceSingleMode, "
                                   "ForceDistributedMode, ForcePartitionedMode.")
 
