@@ -90,8 +90,9 @@ def configure(builder: SparkSession.Builder, jars: Iterable[str] = ()) -> SparkS
     The setting only takes effect when the builder starts a new Spark application.
 
     A Spark Connect client cannot add jars to a running server: start the server with the jar
-    instead, e.g. ``start-connect-server.sh --jars "$(python -m kusto_spark --jar)"``. On a Connect
-    builder this call is harmless (the server ignores ``spark.jars`` set by a client).
+    instead, e.g. ``start-connect-server.sh --jars "$(python -m kusto_spark --jar)"``, and build the
+    client session without this call (the server refuses ``spark.jars`` from a client, which
+    PySpark reports as a warning). A builder of ``pyspark.sql.connect`` is returned unchanged.
 
     :param builder: ``SparkSession.builder``, possibly already configured.
     :param jars: more jar paths or URLs for ``spark.jars``.
@@ -102,11 +103,21 @@ def configure(builder: SparkSession.Builder, jars: Iterable[str] = ()) -> SparkS
     >>> import kusto_spark
     >>> spark = kusto_spark.configure(SparkSession.builder.master("local[*]")).getOrCreate()  # doctest: +SKIP
     """
+    if _is_connect_builder(builder):
+        return builder
     extra = [jars] if isinstance(jars, str) else list(jars)
     for jar in extra:
         if not isinstance(jar, str) or not jar or "," in jar:
             raise ValueError(f"jars has the entry {jar!r}: expected a non-empty path or URL of one jar")
     return builder.config("spark.jars", ",".join([jar_path(), *extra]))
+
+
+def _is_connect_builder(builder: object) -> bool:
+    try:
+        from pyspark.sql.connect.session import SparkSession as ConnectSession
+    except ImportError:  # PySpark without the connect extra's dependencies
+        return False
+    return isinstance(builder, ConnectSession.Builder)
 
 
 def _option_map(options: object, typed: type, argument: str) -> dict[str, str]:

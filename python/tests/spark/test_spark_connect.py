@@ -36,7 +36,8 @@ def connect_url() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def spark(connect_url: str) -> Iterator[SparkSession]:
-    session = kusto_spark.configure(SparkSession.builder.remote(connect_url)).getOrCreate()
+    # No kusto_spark.configure: the server has the jar, and a client cannot add one.
+    session = SparkSession.builder.remote(connect_url).getOrCreate()
     try:
         yield session
     finally:
@@ -49,6 +50,13 @@ def test_the_session_is_a_connect_session(spark: SparkSession) -> None:
     from pyspark.sql.connect.session import SparkSession as ConnectSession
 
     assert isinstance(spark, ConnectSession)
+
+
+def test_configure_leaves_a_connect_builder_unchanged() -> None:
+    from pyspark.sql.connect.session import SparkSession as ConnectSession
+
+    builder = ConnectSession.builder
+    assert kusto_spark.configure(builder) is builder
 
 
 def test_write_then_read_through_connect(spark: SparkSession, kusto_url: str) -> None:
