@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project: the JVM modules' unit and conformance suites (official Java SDK
-# against kusto-local), then the Python SDK conformance suite, the kusto_spark package suite, then the
-# cross-language test matrix.
+# against kusto-local), then the Python SDK conformance suite, the kusto_spark package suite, the C#
+# binding's tests and the cross-language test matrix.
 source "$(dirname "$0")/lib.sh"
 
 ensure_tools
@@ -22,6 +22,9 @@ log "Python SDK conformance suite"
 
 log "kusto_spark Python package (builders, Spark classic and Connect, wheel)"
 "$PROJECT_ROOT/scripts/test-python-package.sh"
+
+log "C# binding: build, NUnit tests, NuGet package"
+"$PROJECT_ROOT/dotnet/test.sh"
 
 log "Cross-language test matrix (test-matrix/README.md)"
 "$PROJECT_ROOT/test-matrix/run.sh"

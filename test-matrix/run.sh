@@ -62,18 +62,18 @@ start_server() {
   SERVER_URL="${line##* }"
 }
 
-# Runs management command $2 on the server at $1 (with bearer token $3 if given).
+# Runs management command $2 on the server at $1, with the bearer token in $3 if given (read from the
+# environment, not the command line, where other processes could see it).
 mgmt() {
-  local url=$1 command=$2 token=${3:-}
-  local body
-  body=$(python3 -c 'import json, sys; print(json.dumps({"db": "matrix", "csl": sys.argv[1]}))' "$command")
-  local auth=()
-  [ -z "$token" ] || auth=(-H "Authorization: Bearer $token")
-  if ! curl -sS -f -o /dev/null -X POST "$url/v1/rest/mgmt" -H 'Content-Type: application/json' "${auth[@]}" \
-      --data-binary "$body"; then
-    echo "management command failed on $url: $command" >&2
-    exit 1
-  fi
+  MGMT_TOKEN=${3:-} python3 - "$1" "$2" <<'PY' || { echo "management command failed on $1: $2" >&2; exit 1; }
+import json, os, sys, urllib.request
+url, command = sys.argv[1], sys.argv[2]
+headers = {"Content-Type": "application/json"}
+if os.environ.get("MGMT_TOKEN"):
+    headers["Authorization"] = "Bearer " + os.environ["MGMT_TOKEN"]
+request = urllib.request.Request(url + "/v1/rest/mgmt", json.dumps({"db": "matrix", "csl": command}).encode(), headers)
+urllib.request.urlopen(request, timeout=60).read()
+PY
 }
 
 create_matrix_numbers() {

@@ -11,7 +11,12 @@ module=test-matrix/java
 cd "$root"
 
 profile=()
-[ -z "${MATRIX_MAVEN_PROFILE:-}" ] || profile=(-P "$MATRIX_MAVEN_PROFILE")
+target="$module/target"
+if [ -n "${MATRIX_MAVEN_PROFILE:-}" ]; then
+  profile=(-P "$MATRIX_MAVEN_PROFILE")
+  # A Spark line's profile builds into target-<profile> (see pom.xml), beside the default line's target/.
+  target="$module/target-$MATRIX_MAVEN_PROFILE"
+fi
 # shellcheck disable=SC2086
 mvn -q -B -ntp ${MATRIX_MAVEN_ARGS:-} "${profile[@]}" -pl "$module" -am package -DskipTests >&2
 
@@ -20,5 +25,5 @@ opens=$(sed -n 's|.*<argLine>\(.*\)</argLine>.*|\1|p' jvm-core/kusto-spark-conne
 
 # shellcheck disable=SC2086
 exec java -Xmx${MATRIX_JAVA_HEAP:-1g} $opens -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "$module/target/classes:$(cat "$module/target/runtime-classpath.txt")" \
+  -cp "$target/classes:$(cat "$target/runtime-classpath.txt")" \
   dev.kustospark.matrix.MatrixMain "$root/test-matrix/scenarios/checksum.sql"

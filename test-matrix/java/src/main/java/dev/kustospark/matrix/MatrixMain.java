@@ -28,7 +28,18 @@ public final class MatrixMain {
         }
         MatrixEnv env = MatrixEnv.from(System.getenv(), Files.readString(Path.of(args[0])).trim());
         List<ScenarioResult> results = new ArrayList<>();
-        try (MatrixSession session = new MatrixSession(env)) {
+        MatrixSession session;
+        try {
+            session = new MatrixSession(env);
+        } catch (Exception | LinkageError e) {
+            // Every cell fails with the reason, so the table says why instead of showing the column missing.
+            for (Scenario scenario : scenarios()) {
+                results.add(ScenarioResult.fail(scenario.id(), "the Spark session did not start: " + e));
+            }
+            ScenarioResult.writeAll(env.out(), results);
+            throw e;
+        }
+        try (session) {
             for (Scenario scenario : scenarios()) {
                 results.add(run(scenario, session));
             }
@@ -44,7 +55,8 @@ public final class MatrixMain {
             result = ScenarioResult.pass(scenario.id(), scenario.body().run(session));
         } catch (ScenarioFailure e) {
             result = ScenarioResult.fail(scenario.id(), e.getMessage());
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
+            // A LinkageError is a connector built for another Spark line than the one running it.
             result = ScenarioResult.fail(scenario.id(), "unexpected " + e);
         }
         System.err.printf("[java %s] %s %s (%d ms)%s%n", session.env.lang(), scenario.id(), result.passed() ? "pass" : "FAIL",

@@ -27,6 +27,7 @@ final class MatrixSession implements AutoCloseable {
                 .config("spark.kusto.linkedService." + LINKED_SERVICE + ".cluster", env.url())
                 .config("spark.kusto.linkedService." + LINKED_SERVICE + ".database", MatrixEnv.DATABASE)
                 .getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
     }
 
     /** Typed read options for the main server's database. */
