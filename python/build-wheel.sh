@@ -4,23 +4,11 @@
 # reactor when missing or older than the connector's sources. The wheel is built from a copy of
 # python/, so the source tree never holds a jar that could go stale.
 # Environment: PYTHON (default: the project's virtualenv), KUSTO_SPARK_JAR (a jar to bundle instead).
-set -euo pipefail
+source "$(dirname "$0")/../scripts/lib.sh"
 
-python_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$python_dir/.." && pwd)"
-module=packaging/shaded-spark-4.2
-python="${PYTHON:-$("$root/scripts/python-env.sh" | tail -n 1)}"
-
-jar="${KUSTO_SPARK_JAR:-}"
-if [[ -z "$jar" ]]; then
-  jar="$(ls "$root/$module"/target/kusto-spark_4.2_2.13-*.jar 2>/dev/null | grep -v original- | head -n 1 || true)"
-  if [[ -z "$jar" || -n "$(find "$root/jvm-core/kusto-spark-connector/src/main" "$root/jvm-core/kusto-spark-connector/pom.xml" \
-        "$root/$module/pom.xml" "$root/pom.xml" -newer "$jar" -type f -print -quit)" ]]; then
-    echo "build-wheel: building the shaded connector jar ($module)" >&2
-    (cd "$root" && mvn -q -B -pl "$module" -am package -DskipTests) >&2
-    jar="$(ls "$root/$module"/target/kusto-spark_4.2_2.13-*.jar | grep -v original- | head -n 1)"
-  fi
-fi
+python_dir="$PROJECT_ROOT/python"
+python="${PYTHON:-$("$PROJECT_ROOT/scripts/python-env.sh" | tail -n 1)}"
+jar="${KUSTO_SPARK_JAR:-$(ensure_shaded_jar)}"
 
 staging="$(mktemp -d -t kusto-spark-wheel.XXXXXX)"
 trap 'rm -rf "$staging"' EXIT
