@@ -130,8 +130,9 @@ def _option_map(options: object, typed: type, argument: str) -> dict[str, str]:
             if not isinstance(key, str) or not key:
                 raise TypeError(f"{argument} has the key {key!r}: option names are non-empty strings")
             if not isinstance(value, str):
-                raise TypeError(f"{argument} has {key}={value!r} ({type(value).__name__}): option values "
-                                f"are strings; use {typed.__name__} for typed values")
+                # The value is not shown: it may be a secret (accessToken, kustoAadAppSecret...).
+                raise TypeError(f"{argument} has {key} of type {type(value).__name__}: option values are "
+                                f"strings; use {typed.__name__} for typed values")
             values[key] = value
         return values
     raise TypeError(f"{argument} is a {type(options).__name__}: expected {typed.__name__} "

@@ -114,7 +114,7 @@ def test_write_refuses_other_save_modes_before_spark() -> None:
 
 @pytest.mark.parametrize("options, message", [
     (KustoWriteOptions(), "options is a KustoWriteOptions: expected KustoReadOptions"),
-    ({"kustoQuery": 5}, "options has kustoQuery=5 \\(int\\): option values are strings"),
+    ({"accessToken": 5}, "options has accessToken of type int: option values are strings"),
     ("kustoQuery=T", "options is a str: expected KustoReadOptions"),
 ])
 def test_read_refuses_options_of_the_wrong_type_before_spark(options: object, message: str) -> None:
