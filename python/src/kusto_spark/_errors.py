@@ -62,16 +62,24 @@ def kusto_errors() -> Iterator[None]:
     >>> with kusto_spark.kusto_errors():
     ...     rows = df.collect()  # doctest: +SKIP
     """
+    with _surfacing(options_checked_here=False):
+        yield
+
+
+@contextlib.contextmanager
+def _surfacing(options_checked_here: bool) -> Iterator[None]:
+    """kusto_errors(); with options_checked_here, also reads a bare IllegalArgumentException as
+    the connector refusing an option (read and write, where the connector checks the options)."""
     try:
         yield
     except Exception as failure:
-        surfaced = _surfaced(failure)
+        surfaced = _surfaced(failure, options_checked_here)
         if surfaced is None:
             raise
         raise surfaced from failure
 
 
-def _surfaced(failure: BaseException) -> Optional[Exception]:
+def _surfaced(failure: BaseException, options_checked_here: bool) -> Optional[Exception]:
     """The Python exception for a connector failure, or None for anything else."""
     found = _CONNECTOR_EXCEPTION.search(_text_of(failure))
     if found is not None:
@@ -79,8 +87,10 @@ def _surfaced(failure: BaseException) -> Optional[Exception]:
         if java_class.endswith(_OPTION_EXCEPTION_SUFFIX):
             return KustoSparkOptionError(message)
         return KustoSparkError(message, java_class)
+    if not options_checked_here:
+        return None
     # A captured IllegalArgumentException carries only its message (no class name) unless JVM
-    # stack traces are enabled; inside a read or write it is the connector refusing an option.
+    # stack traces are enabled; while Spark loads the source it is the connector refusing an option.
     try:
         from pyspark.errors import IllegalArgumentException
     except ImportError:
