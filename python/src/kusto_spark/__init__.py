@@ -22,29 +22,34 @@ __version__ = "0.1.0"
 from kusto_spark._errors import KustoSparkError, KustoSparkOptionError, kusto_errors
 from kusto_spark._jar import JAR_ENV, SUPPORTED_SPARK_VERSIONS, jar_path
 from kusto_spark._spark import FORMAT, configure, read, write
-from kusto_spark.client_request_properties import ClientRequestProperties
+from kusto_spark.client_request_properties import ClientRequestProperties, ClientRequestPropertiesBuilder, OptionValue
 from kusto_spark.enums import ReadMode, SchemaAdjustmentMode, TableCreationMode, WriteMode
 from kusto_spark.errors import KustoOptionError
-from kusto_spark.ingestion_properties import CsvColumnMapping, SparkIngestionProperties
-from kusto_spark.options import KustoReadOptions, KustoWriteOptions
+from kusto_spark.ingestion_properties import CsvColumnMapping, SparkIngestionProperties, SparkIngestionPropertiesBuilder
+from kusto_spark.options import KustoReadOptions, KustoWriteOptions, check_read_options, check_write_options
 
 __all__ = [
     "FORMAT",
     "JAR_ENV",
     "SUPPORTED_SPARK_VERSIONS",
     "ClientRequestProperties",
+    "ClientRequestPropertiesBuilder",
     "CsvColumnMapping",
     "KustoOptionError",
     "KustoReadOptions",
     "KustoSparkError",
     "KustoSparkOptionError",
     "KustoWriteOptions",
+    "OptionValue",
     "ReadMode",
     "SchemaAdjustmentMode",
     "SparkIngestionProperties",
+    "SparkIngestionPropertiesBuilder",
     "TableCreationMode",
     "WriteMode",
     "__version__",
+    "check_read_options",
+    "check_write_options",
     "configure",
     "jar_path",
     "kusto_errors",

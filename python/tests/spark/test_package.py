@@ -3,6 +3,7 @@ helpers make before Spark is called."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
@@ -136,3 +137,11 @@ def test_the_package_type_checks() -> None:
                              capture_output=True, text=True)
 
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize("module", ["client_request_properties", "enums", "errors", "ingestion_properties", "options"])
+def test_the_package_exports_every_public_name(module: str) -> None:
+    public = importlib.import_module(f"kusto_spark.{module}").__all__
+
+    assert set(public) <= set(kusto_spark.__all__)
+    assert all(getattr(kusto_spark, name) is not None for name in kusto_spark.__all__)
