@@ -60,13 +60,13 @@ final class StagingTable {
                         + " temporary table '" + name + "'");
     }
 
-    /** Moves the extents tagged by the committed task attempts into the target, then removes those tags. */
-    void moveIntoTarget(Collection<String> attemptTags) {
-        for (String tag : attemptTags) {
-            mgmt(".move extents to table " + KqlSyntax.quoteName(target) + " <| .show table " + KqlSyntax.quoteName(name)
-                    + " extents where tags has " + KqlSyntax.stringLiteral(tag), "moveExtents",
-                    "Moving the extents of the temporary table '" + name + "' into table '" + target + "'");
-        }
+    /**
+     * Moves the extents tagged by the committed task attempts into the target in batches of async
+     * moves, retried by halving (see {@link ExtentMover}); returns how many moved.
+     */
+    int moveIntoTarget(Collection<String> attemptTags) {
+        return new ExtentMover(connection, name, target, ExtentMover.DEFAULT_BATCH_SIZE, connection.timeout())
+                .move(attemptTags);
     }
 
     /**
