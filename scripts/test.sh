@@ -9,6 +9,10 @@ cd "$PROJECT_ROOT"
 log "Python virtualenv with the official Python SDK"
 KUSTO_LOCAL_PYTHON=$("$PROJECT_ROOT/scripts/python-env.sh" | tail -n 1)
 export KUSTO_LOCAL_PYTHON
+# The venv's PySpark is a whole Spark distribution: the connector's executor-loss test launches
+# local-cluster executors from it.
+SPARK_HOME="$("$KUSTO_LOCAL_PYTHON" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')"
+export SPARK_HOME
 
 log "Azurite (storage emulator for queued ingestion and export)"
 "$PROJECT_ROOT/scripts/azurite-env.sh" >/dev/null

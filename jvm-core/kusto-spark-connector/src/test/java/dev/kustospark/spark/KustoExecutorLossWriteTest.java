@@ -57,6 +57,9 @@ class KustoExecutorLossWriteTest {
             Path log = temp.resolve("spark-app.log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("SPARK_HOME", sparkHome.get().toString());
+            // What bin/load-spark-env.sh sets; Spark's launcher needs it to build an executor's class path.
+            String scalaVersion = scala.util.Properties.versionNumberString();
+            builder.environment().put("SPARK_SCALA_VERSION", scalaVersion.substring(0, scalaVersion.lastIndexOf('.')));
             Process app = builder.start();
             try {
                 boolean ended = app.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
@@ -108,6 +111,6 @@ class KustoExecutorLossWriteTest {
 
     private static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 200), lines.size()));
     }
 }
