@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The transactional commit's batched {@code .move async extents} against kusto-local, whose fault
- * injection fails chosen move commands (counted from 1 over the whole class, so the tests run in
+ * injection fails chosen move commands (counted from 1 over the whole class, so the steps run in
  * one method, in order).
  */
 class ExtentMoverTest {
@@ -78,6 +78,12 @@ class ExtentMoverTest {
                 e.getMessage());
         assertEquals(8, scalar("Target | count"));
         assertEquals(2, scalar("Stage | count"));
+
+        // The commit retried (move 10 succeeds): only what is left moves, and every row is there once.
+        assertEquals(1, mover.move(List.of("attempt-a", "attempt-b")));
+        assertEquals(9, scalar("Target | count"));
+        assertEquals(9, scalar("Target | summarize dcount(id)"));
+        assertEquals(1, scalar("Stage | count"));
     }
 
     private static void mgmt(String command) throws Exception {
