@@ -235,7 +235,8 @@ final class Exporter implements AutoCloseable {
             Column c = columns.get(i);
             String value = switch (c.type()) {
                 case GUID, DYNAMIC -> "CAST(c" + i + " AS VARCHAR)";
-                case DATETIME -> parquet ? "timezone('UTC', c" + i + ")"
+                // The same microseconds as a UTC timestamp; several times cheaper than timezone('UTC', ...).
+                case DATETIME -> parquet ? "make_timestamptz(epoch_us(c" + i + "))"
                         : "strftime(c" + i + ", '%Y-%m-%dT%H:%M:%S.%f') || '0Z'";
                 default -> "c" + i;
             };
