@@ -36,6 +36,8 @@ final class ExtentMover {
     /** Extents per move: the service moves a few hundred extents in one command comfortably. */
     static final int DEFAULT_BATCH_SIZE = 500;
     static final int SINGLE_EXTENT_ATTEMPTS = 3;
+    /** Listings of the temporary table, each followed by moves of what it still holds. */
+    private static final int MAX_ROUNDS = 3;
     private static final long FIRST_POLL_MILLIS = 50;
     private static final long MAX_POLL_MILLIS = 2000;
 
@@ -56,15 +58,34 @@ final class ExtentMover {
         this.timeout = timeout;
     }
 
-    /** Moves every extent of the temporary table tagged by one of {@code attemptTags}; returns how many moved. */
+    /**
+     * Moves every extent of the temporary table tagged by one of {@code attemptTags}; returns how many
+     * left it. The temporary table is listed again once all batches are through: the service may have
+     * merged extents in the meantime, giving them new ids, and those are moved in another round.
+     */
     int move(Collection<String> attemptTags) {
         Set<String> tags = Set.copyOf(attemptTags);
-        List<String> pending = new ArrayList<>(pendingExtents(tags));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int moved = 0;
+        for (int round = 1; ; round++) {
+            List<String> pending = new ArrayList<>(pendingExtents(tags));
+            if (pending.isEmpty()) {
+                return moved;
+            }
+            if (round > MAX_ROUNDS) {
+                throw KustoConnectorException.of("Moving the extents of temporary table '" + staging + "' into table '"
+                        + target + "'", new IllegalStateException(pending.size() + " extents are still there after "
+                        + MAX_ROUNDS + " rounds of moves (" + moved + " were moved)"));
+            }
+            moved += moveInBatches(pending, tags, deadline, moved);
+        }
+    }
+
+    private int moveInBatches(List<String> pending, Set<String> tags, long deadline, int movedBefore) {
         Deque<List<String>> work = new ArrayDeque<>();
         for (int i = 0; i < pending.size(); i += batchSize) {
             work.addLast(List.copyOf(pending.subList(i, Math.min(pending.size(), i + batchSize))));
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Integer> singleAttempts = new HashMap<>();
         int moved = 0;
         while (!work.isEmpty()) {
@@ -91,8 +112,9 @@ final class ExtentMover {
             int attempts = singleAttempts.merge(left.get(0), 1, Integer::sum);
             if (attempts >= SINGLE_EXTENT_ATTEMPTS || System.nanoTime() > deadline) {
                 throw KustoConnectorException.of("Moving extent " + left.get(0) + " from temporary table '" + staging
-                        + "' into table '" + target + "' failed " + attempts + " times (" + moved + " of "
-                        + pending.size() + " extents were moved)", new IllegalStateException(failure));
+                        + "' into table '" + target + "' failed " + attempts + " times (" + (movedBefore + moved)
+                        + " extents were moved, " + (pending.size() - moved) + " were not)",
+                        new IllegalStateException(failure));
             }
             LOG.warn("Moving extent {} from temporary table '{}' into table '{}' failed ({}); retrying", left.get(0),
                     staging, target, failure);
@@ -102,7 +124,7 @@ final class ExtentMover {
     }
 
     /** The extents of the temporary table that carry one of the tags, in the order the service lists them. */
-    Set<String> pendingExtents(Set<String> tags) {
+    private Set<String> pendingExtents(Set<String> tags) {
         String command = ".show table " + KqlSyntax.quoteName(staging) + " extents";
         try {
             KustoResultSetTable rows = QueryRetry.call("Listing the extents of temporary table '" + staging + "'",
