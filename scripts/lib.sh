@@ -17,7 +17,7 @@ apt_install() {
 }
 
 # Java 17+ and Maven for the JVM modules, Python 3.10+ with venv for the Python suites, Node.js for
-# Azurite, Mono for the C# binding.
+# Azurite, Mono and NuGet for the C# binding.
 ensure_tools() {
   local missing=()
   if ! command -v javac >/dev/null 2>&1; then missing+=(openjdk-17-jdk-headless); fi
@@ -28,6 +28,8 @@ ensure_tools() {
   # Mono builds and tests the C# binding (mcs compiles C# 7, NUnit 2.6 runs its tests).
   if ! command -v mcs >/dev/null 2>&1; then missing+=(mono-devel); fi
   if ! command -v nunit-console >/dev/null 2>&1; then missing+=(nunit-console); fi
+  # NuGet (2.8, on Mono) packs the C# binding from packaging/KustoSpark.nuspec.
+  if ! command -v nuget >/dev/null 2>&1; then missing+=(nuget); fi
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
   if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then apt_install python3-venv; fi
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project: the JVM modules' unit and conformance suites (official Java SDK
-# against kusto-local), then the Python SDK conformance suite.
+# against kusto-local), then the Python SDK conformance suite, the C# binding's tests and the
+# cross-language test matrix.
 source "$(dirname "$0")/lib.sh"
 
 ensure_tools
@@ -22,4 +23,10 @@ mvn -B -ntp install
 
 log "Python SDK conformance suite"
 "$PROJECT_ROOT/scripts/test-python-sdk.sh"
+
+log "C# binding: build, NUnit tests, NuGet package"
+"$PROJECT_ROOT/dotnet/test.sh"
+
+log "Cross-language test matrix (test-matrix/README.md)"
+"$PROJECT_ROOT/test-matrix/run.sh"
 log "all tests passed"

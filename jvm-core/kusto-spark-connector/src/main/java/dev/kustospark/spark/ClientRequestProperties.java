@@ -520,7 +520,8 @@ public final class ClientRequestProperties implements Serializable {
         private static void requirePositive(Duration d, String name) {
             Objects.requireNonNull(d, name);
             if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("client request property " + name + " must be positive, not " + d);
+                throw new IllegalArgumentException("client request property " + name + " must be positive, not "
+                        + KustoTimes.timespan(d, name));
             }
         }
 

@@ -44,8 +44,8 @@ public final class CsvColumnMapping implements Serializable {
     /** This mapping with the column's Kusto data type ({@code string}, {@code long}, {@code datetime}...). */
     public CsvColumnMapping withDataType(String kustoType) {
         if (kustoType == null || !kustoType.matches("[A-Za-z][A-Za-z0-9]*")) {
-            throw new IllegalArgumentException("the data type of mapped column '" + name + "' must be a Kusto type name"
-                    + " such as string, long or datetime, not '" + kustoType + "'");
+            throw new IllegalArgumentException("csvMapping column '" + name + "' has DataType '" + kustoType
+                    + "'; expected a Kusto type name such as string, long or datetime");
         }
         return new CsvColumnMapping(name, ordinal, kustoType, constValue);
     }
@@ -152,7 +152,8 @@ public final class CsvColumnMapping implements Serializable {
 
     private static int requireOrdinal(int ordinal, String name) {
         if (ordinal < 0) {
-            throw new IllegalArgumentException("the ordinal of mapped column '" + name + "' must be >= 0, not " + ordinal);
+            throw new IllegalArgumentException("csvMapping column '" + name + "' has Ordinal " + ordinal
+                    + "; expected a whole number >= 0");
         }
         return ordinal;
     }

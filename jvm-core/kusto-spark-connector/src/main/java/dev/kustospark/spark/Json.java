@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -21,14 +23,28 @@ public final class Json {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
+    // Decimal numbers as written: a double cannot hold epoch seconds to 100 ns (near 2024 its steps
+    // are 238 ns), so a creationTime read through one would land on the wrong tick.
+    private static final ObjectMapper EXACT_MAPPER = MAPPER.copy()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     private static final JsonFactory FACTORY = MAPPER.getFactory();
 
     private Json() {}
 
     /** Parses {@code text}, or throws IllegalArgumentException saying where it is malformed (not what it holds). */
     public static JsonNode parse(String text, String what) {
+        return parse(MAPPER, text, what);
+    }
+
+    /** As {@link #parse(String, String)}, with decimal numbers kept exactly as written (BigDecimal). */
+    static JsonNode parseExactNumbers(String text, String what) {
+        return parse(EXACT_MAPPER, text, what);
+    }
+
+    private static JsonNode parse(ObjectMapper mapper, String text, String what) {
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = mapper.readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw new IllegalArgumentException(what + " is empty; expected a JSON document");
             }

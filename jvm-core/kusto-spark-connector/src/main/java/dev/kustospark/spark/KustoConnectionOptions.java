@@ -1,6 +1,7 @@
 package dev.kustospark.spark;
 
 import dev.kustospark.spark.config.KustoOption;
+import dev.kustospark.spark.config.KustoOptionException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -126,11 +127,17 @@ public abstract class KustoConnectionOptions<T extends KustoConnectionOptions<T>
         return with(KustoOption.LINKED_SERVICE, profile);
     }
 
+    /** The option's value in seconds; messages show the timespan in Kusto's form, as every binding takes it. */
     static String wholeSeconds(Duration d, KustoOption option) {
         Objects.requireNonNull(d, option.key());
+        String text = KustoTimes.timespan(d, option.key());
+        if (d.isNegative() || d.isZero()) {
+            throw new KustoOptionException("Option " + option.key() + " has value " + text
+                    + ": expected a positive timespan of whole seconds.");
+        }
         if (d.getNano() != 0) {
-            throw new dev.kustospark.spark.config.KustoOptionException("Option " + option.key() + " is in whole seconds; "
-                    + d + " has a fraction of a second.");
+            throw new KustoOptionException("Option " + option.key() + " is in whole seconds; " + text
+                    + " has a fraction of a second.");
         }
         return Long.toString(d.getSeconds());
     }

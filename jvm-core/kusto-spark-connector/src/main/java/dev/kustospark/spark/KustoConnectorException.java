@@ -4,6 +4,7 @@ import com.azure.core.exception.AzureException;
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.data.exceptions.KustoServiceQueryError;
 import com.microsoft.azure.kusto.data.exceptions.WebException;
+import com.microsoft.azure.kusto.ingest.exceptions.IngestionClientException;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
@@ -50,7 +51,8 @@ public final class KustoConnectorException extends RuntimeException {
 
     /**
      * Whether a failed call is worth repeating: throttling (429), a server error (5xx), or a lost
-     * connection (a pooled keep-alive connection the server already closed, a reset, a timeout).
+     * connection (a pooled keep-alive connection the server already closed, a reset, a timeout), or a
+     * queued ingest client whose ingestion resources are still loading.
      * Kusto's answers with a 4xx status (bad KQL, unknown table, missing permission) are not.
      */
     public static boolean isTransient(Throwable failure) {
@@ -65,8 +67,21 @@ public final class KustoConnectorException extends RuntimeException {
             if (t instanceof IOException || t instanceof TimeoutException) {
                 return true;
             }
+            if (isIngestionResourcesNotLoaded(t)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /**
+     * The queued ingest client loads the ingestion resources on a background thread when it is created;
+     * a first ingestion that races that load finds no containers or queues yet and fails with "No
+     * resources were provided". A moment later the same call succeeds.
+     */
+    private static boolean isIngestionResourcesNotLoaded(Throwable t) {
+        return t instanceof IngestionClientException && t.getMessage() != null
+                && t.getMessage().contains("No resources were provided");
     }
 
     /** A query as it appears in messages: on one line, since operators are appended on lines of their own. */

@@ -178,7 +178,7 @@ public final class SparkIngestionProperties implements Serializable {
      * @throws IllegalArgumentException for unknown fields (named, with the allowed ones) and bad values
      */
     public static SparkIngestionProperties fromJson(String json) {
-        JsonNode root = Json.parse(json, "sparkIngestionPropertiesJson");
+        JsonNode root = Json.parseExactNumbers(json, "sparkIngestionPropertiesJson");
         if (!root.isObject()) {
             throw new IllegalArgumentException("sparkIngestionPropertiesJson must be a JSON object such as"
                     + " {\"ingestByTags\":[\"tag1\"]}");
@@ -214,7 +214,13 @@ public final class SparkIngestionProperties implements Serializable {
                                 + v + "; expected an ISO-8601 instant such as 2024-01-02T03:04:05.1234567Z"
                                 + " or decimal epoch seconds such as 1704164645.123000000");
                     }
-                    b.creationTime(t);
+                    try {
+                        b.creationTime(t);
+                    } catch (IllegalArgumentException tooFine) {
+                        // Name the value as the JSON holds it, not as the instant it was converted to.
+                        throw new IllegalArgumentException("sparkIngestionPropertiesJson field creationTime has value "
+                                + v + ": " + tooFine.getMessage(), tooFine);
+                    }
                 }
                 case "csvMapping" -> {
                     JsonNode array = v.isTextual() ? Json.parse(v.textValue(), "sparkIngestionPropertiesJson field csvMapping") : v;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.data.exceptions.IODataServiceException;
+import com.microsoft.azure.kusto.ingest.exceptions.IngestionClientException;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,13 @@ class KustoConnectorExceptionTest {
         assertTrue(lostConnection.isPermanent());
         assertTrue(KustoConnectorException.isTransient(lostConnection));
         assertTrue(KustoConnectorException.isTransient(new RuntimeException("wrapped", new IOException("reset"))));
+    }
+
+    @Test
+    void aQueuedIngestClientStillLoadingItsResourcesIsRetried() {
+        assertTrue(KustoConnectorException.isTransient(
+                new IngestionClientException("TempStorage: No resources were provided.")));
+        assertFalse(KustoConnectorException.isTransient(new IngestionClientException("Invalid ingestion properties")));
     }
 
     @Test

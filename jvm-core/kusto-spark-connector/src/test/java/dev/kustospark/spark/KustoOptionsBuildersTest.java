@@ -110,9 +110,12 @@ class KustoOptionsBuildersTest {
                 assertThrows(KustoOptionException.class, () -> KustoReadOptions.create().numPartitions(0)).getMessage());
         assertEquals("Option storageProtocol has value 'ftp': allowed values: wasbs, abfs, abfss.",
                 assertThrows(KustoOptionException.class, () -> KustoReadOptions.create().storageProtocol("ftp")).getMessage());
-        assertEquals("Option timeoutLimit is in whole seconds; PT1.5S has a fraction of a second.",
+        assertEquals("Option timeoutLimit is in whole seconds; 00:00:01.5000000 has a fraction of a second.",
                 assertThrows(KustoOptionException.class,
                         () -> KustoReadOptions.create().timeoutLimit(Duration.ofMillis(1500))).getMessage());
+        assertEquals("Option timeoutLimit has value -1.00:00:00: expected a positive timespan of whole seconds.",
+                assertThrows(KustoOptionException.class,
+                        () -> KustoReadOptions.create().timeoutLimit(Duration.ofDays(-1))).getMessage());
         assertEquals("Option kustoExportOptionsJson is not valid JSON at line 1, column 2: Unexpected end-of-input:"
                 + " expected close marker for Object; expected a JSON object.",
                 assertThrows(KustoOptionException.class,

@@ -115,7 +115,7 @@ class SparkIngestionPropertiesTest {
         assertEquals("csvMapping maps column 'A' twice",
                 assertThrows(IllegalArgumentException.class, () -> SparkIngestionProperties.builder()
                         .csvMapping(List.of(CsvColumnMapping.ofOrdinal("A", 0), CsvColumnMapping.ofOrdinal("A", 1))).build()).getMessage());
-        assertEquals("the ordinal of mapped column 'A' must be >= 0, not -1",
+        assertEquals("csvMapping column 'A' has Ordinal -1; expected a whole number >= 0",
                 assertThrows(IllegalArgumentException.class, () -> CsvColumnMapping.ofOrdinal("A", -1)).getMessage());
     }
 }
