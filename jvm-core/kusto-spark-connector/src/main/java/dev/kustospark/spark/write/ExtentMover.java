@@ -4,6 +4,7 @@ import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.client.KustoClients;
+import dev.kustospark.spark.client.KustoOperation;
 import dev.kustospark.spark.config.ConnectionConfig;
 import dev.kustospark.spark.read.QueryRetry;
 import dev.kustospark.spark.types.KqlSyntax;
@@ -15,7 +16,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -38,8 +38,6 @@ final class ExtentMover {
     static final int SINGLE_EXTENT_ATTEMPTS = 3;
     /** Listings of the temporary table, each followed by moves of what it still holds. */
     private static final int MAX_ROUNDS = 3;
-    private static final long FIRST_POLL_MILLIS = 50;
-    private static final long MAX_POLL_MILLIS = 2000;
 
     private final ConnectionConfig connection;
     private final String staging;
@@ -158,46 +156,17 @@ final class ExtentMover {
         } catch (Exception e) {
             return KustoConnectorException.kustoMessage(e);
         }
-        long pause = FIRST_POLL_MILLIS;
-        while (true) {
-            String state;
-            String status;
-            try {
-                KustoResultSetTable table = QueryRetry.call("Polling move operation " + operationId,
-                        () -> client().executeMgmt(connection.database(), ".show operations " + operationId,
-                                KustoClients.sdkRequestProperties(connection, "write.moveStatus"))).getPrimaryResults();
-                if (!table.next()) {
-                    return ".show operations " + operationId + " returned no row";
-                }
-                state = table.getString("State");
-                status = table.getString("Status");
-            } catch (Exception e) {
-                return "polling operation " + operationId + " failed: " + KustoConnectorException.kustoMessage(e);
-            }
-            switch (state == null ? "" : state.toLowerCase(Locale.ROOT)) {
-                case "completed" -> {
-                    return null;
-                }
-                case "inprogress", "scheduled", "throttled", "" -> {
-                    // still running
-                }
-                default -> {
-                    return "operation " + operationId + " ended in state " + state
-                            + (status == null || status.isBlank() ? "" : ": " + status);
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                return "operation " + operationId + " did not complete within timeoutLimit=" + timeout.toSeconds()
-                        + " seconds";
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for move operation " + operationId);
-            }
-            pause = Math.min(pause * 3 / 2, MAX_POLL_MILLIS);
+        KustoOperation.Outcome outcome;
+        try {
+            outcome = KustoOperation.await(connection, operationId, "write.moveStatus", deadline);
+        } catch (Exception e) {
+            return "polling operation " + operationId + " failed: " + KustoConnectorException.kustoMessage(e);
         }
+        if (outcome.timedOut()) {
+            return "operation " + operationId + " did not complete within timeoutLimit=" + timeout.toSeconds()
+                    + " seconds";
+        }
+        return outcome.completed() ? null : "operation " + operationId + " ended in " + outcome.describe();
     }
 
     private Client client() {
