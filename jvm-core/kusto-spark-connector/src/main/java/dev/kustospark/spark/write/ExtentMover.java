@@ -6,7 +6,6 @@ import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.client.KustoClients;
 import dev.kustospark.spark.client.KustoOperation;
 import dev.kustospark.spark.config.ConnectionConfig;
-import dev.kustospark.spark.read.QueryRetry;
 import dev.kustospark.spark.types.KqlSyntax;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,24 +119,8 @@ final class ExtentMover {
         return moved;
     }
 
-    /** The extents of the temporary table that carry one of the tags, in the order the service lists them. */
     private Set<String> pendingExtents(Set<String> tags) {
-        String command = ".show table " + KqlSyntax.quoteName(staging) + " extents";
-        try {
-            KustoResultSetTable rows = QueryRetry.call("Listing the extents of temporary table '" + staging + "'",
-                    () -> client().executeMgmt(connection.database(), command,
-                            KustoClients.sdkRequestProperties(connection, "write.showTempExtents"))).getPrimaryResults();
-            Set<String> ids = new LinkedHashSet<>();
-            while (rows.next()) {
-                String extentTags = rows.getString("Tags");
-                if (extentTags != null && extentTags.lines().map(String::strip).anyMatch(tags::contains)) {
-                    ids.add(rows.getString("ExtentId"));
-                }
-            }
-            return ids;
-        } catch (Exception e) {
-            throw KustoConnectorException.of("Listing the extents of temporary table '" + staging + "'", e);
-        }
+        return StagingTable.taggedExtents(connection, staging, tags);
     }
 
     /** Runs one {@code .move async extents} and waits for its operation; null when it completed, else why not. */
