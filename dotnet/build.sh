@@ -33,3 +33,16 @@ cp "$NUNIT_FRAMEWORK" bin/nunit.framework.dll
 mapfile -t test_sources < <(find tests/KustoSpark.Tests -name '*.cs' | LC_ALL=C sort)
 mcs -nologo -langversion:7.2 -target:library -debug:portable -out:bin/KustoSpark.Tests.dll \
   -r:bin/KustoSpark.dll -r:bin/nunit.framework.dll "${TEST_REFERENCES[@]}" "${test_sources[@]}"
+
+# Spark from C#: the gateway jar goes next to KustoSpark.dll, where SparkSession looks for it (built
+# when missing or older than its sources), and the programs that drive Spark: the demo and the
+# session holder of the JVM lifecycle tests. (test-matrix/dotnet/run.sh builds the matrix's own.)
+ROOT="$(dirname "$DOTNET_DIR")"
+gateway_module="$ROOT/jvm-core/kusto-spark-gateway"
+gateway_jar="$gateway_module/target/kusto-spark-gateway.jar"
+if [ ! -f "$gateway_jar" ] || [ -n "$(find "$gateway_module/src" "$gateway_module/pom.xml" -newer "$gateway_jar" -type f | head -n 1)" ]; then
+  (cd "$ROOT" && mvn -q -B -pl jvm-core/kusto-spark-gateway package -DskipTests) >&2
+fi
+cp "$gateway_jar" bin/kusto-spark-gateway.jar
+mcs -nologo -langversion:7.2 -target:exe -out:bin/SessionHolder.exe -r:bin/KustoSpark.dll tests/programs/SessionHolder.cs
+mcs -nologo -langversion:7.2 -target:exe -out:bin/Demo.exe -r:bin/KustoSpark.dll examples/Demo.cs

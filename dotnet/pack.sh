@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the C# binding and packs it with NuGet into dotnet/bin/KustoSpark.<version>.nupkg, then
-# checks that the package holds the library, its XML docs and the README, and nothing else.
+# checks that the package holds the library, its XML docs, the README and the gateway jar, and nothing else.
 set -euo pipefail
 DOTNET_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$DOTNET_DIR")"
@@ -18,7 +18,8 @@ python3 - "$package" <<'PY'
 import sys, zipfile
 package = sys.argv[1]
 names = set(zipfile.ZipFile(package).namelist())
-expected = {"lib/netstandard2.0/KustoSpark.dll", "lib/netstandard2.0/KustoSpark.xml", "README.md", "KustoSpark.nuspec"}
+expected = {"lib/netstandard2.0/KustoSpark.dll", "lib/netstandard2.0/KustoSpark.xml", "README.md", "KustoSpark.nuspec",
+            "jars/kusto-spark-gateway.jar"}
 missing = expected - names
 # NuGet adds its own bookkeeping: [Content_Types].xml, _rels/ and package/services/metadata/.
 extra = {n for n in names - expected if not (n == "[Content_Types].xml" or n.startswith("_rels/") or n.startswith("package/"))}

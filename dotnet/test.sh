@@ -10,6 +10,20 @@ DOTNET_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 "$DOTNET_DIR/build.sh"
 # The tests read testdata/, test-matrix/ and docs/ from the project's root.
 export KUSTO_SPARK_PROJECT_ROOT="${KUSTO_SPARK_PROJECT_ROOT:-$(dirname "$DOTNET_DIR")}"
+# The tests of category Spark start kusto-local with Azurite, and a driver JVM with spark-submit
+# (SPARK_HOME: the pyspark of the project's virtualenv) and the connector's shaded jar.
+if [[ " $* " != *"-exclude=Spark"* ]]; then
+  ROOT="$(dirname "$DOTNET_DIR")"
+  "$ROOT/scripts/azurite-env.sh" >/dev/null
+  if [ -z "${SPARK_HOME:-}" ]; then
+    python=$("$ROOT/scripts/python-env.sh" | tail -n 1)
+    SPARK_HOME=$("$python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')
+    export SPARK_HOME
+  fi
+  if ! ls "$ROOT"/packaging/shaded-spark-4.2/target/kusto-spark_4.2_2.13-*.jar >/dev/null 2>&1; then
+    (cd "$ROOT" && mvn -q -B -pl packaging/shaded-spark-4.2 -am package -DskipTests)
+  fi
+fi
 (cd "$DOTNET_DIR/bin" && nunit-console -nologo -labels -result=TestResult.xml KustoSpark.Tests.dll "$@")
 # A run of selected tests only (-include=, -run=) leaves the package and the comparison out.
 if [[ " $* " != *" -include="* && " $* " != *" -run="* ]]; then

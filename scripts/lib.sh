@@ -76,6 +76,21 @@ start_kusto_local() {
   export KUSTO_LOCAL_URL KUSTO_LOCAL_PID
 }
 
+# The --add-opens flags Spark needs on Java 17 outside spark-submit, which adds them itself: the
+# connector's surefire argLine without its -Xmx.
+spark_java_opens() {
+  sed -n 's|.*<argLine>\(.*\)</argLine>.*|\1|p' "$PROJECT_ROOT/jvm-core/kusto-spark-connector/pom.xml" \
+    | sed 's/-Xmx[^ ]*//'
+}
+
+# The Spark distribution inside the project virtualenv's PySpark (creating the virtualenv if needed),
+# usable as SPARK_HOME: bin/spark-submit and jars/.
+project_spark_home() {
+  local python
+  python=$("$PROJECT_ROOT/scripts/python-env.sh" | tail -n 1)
+  "$python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))'
+}
+
 # Runs a benchmark main class of the Spark connector's tests from this checkout's classes. Both
 # modules are compiled in one reactor, so the classpath names this checkout's kusto-local classes, not
 # a jar that another build may replace in ~/.m2 while the benchmark runs. Environment: DRIVER_HEAP
@@ -88,11 +103,8 @@ run_spark_bench() {
   local module=jvm-core/kusto-spark-connector
   mvn -q -B -pl jvm-core/kusto-local,"$module" test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-  # The --add-opens flags Spark needs on Java 17, taken from the module's surefire argLine (without its -Xmx).
-  local opens
-  opens=$(sed -n 's|.*<argLine>\(.*\)</argLine>.*|\1|p' "$module/pom.xml" | sed 's/-Xmx[^ ]*//')
-  # shellcheck disable=SC2086
-  java -Xmx"${DRIVER_HEAP:-1g}" $opens ${JAVA_OPTS:-} ${BENCH_PROPS:-} -Dbench.serverHeap="${SERVER_HEAP:-2g}" \
+  # shellcheck disable=SC2046,SC2086
+  java -Xmx"${DRIVER_HEAP:-1g}" $(spark_java_opens) ${JAVA_OPTS:-} ${BENCH_PROPS:-} -Dbench.serverHeap="${SERVER_HEAP:-2g}" \
     -Dbench.serverJavaOpts="${SERVER_JAVA_OPTS:-}" \
     -cp "$module/target/test-classes:$module/target/classes:$(cat $module/target/test-classpath.txt)" \
     "dev.kustospark.spark.bench.$main" "$@"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of the project: the JVM modules' unit and conformance suites (official Java SDK
-# against kusto-local), then the Python SDK conformance suite, the C# binding's tests and the
-# cross-language test matrix.
+# against kusto-local), the Python SDK conformance suite, the C# binding's tests, the
+# cross-language test matrix, the connector's tests on Spark 3.5, and the packaged artifacts
+# (shaded jars, wheel, NuGet package) installed into clean places.
 source "$(dirname "$0")/lib.sh"
 
 ensure_tools
@@ -29,4 +30,12 @@ log "C# binding: build, NUnit tests, NuGet package"
 
 log "Cross-language test matrix (test-matrix/README.md)"
 "$PROJECT_ROOT/test-matrix/run.sh"
+
+# kusto-local comes from the install above; only the connector changes with the Spark line.
+log "Spark 3.5 (Scala 2.12): the connector's tests"
+mvn -B -ntp -Pspark-3.5 -pl jvm-core/kusto-spark-connector test
+
+log "Packaging: every artifact into dist/, each installed into a clean place and run"
+"$PROJECT_ROOT/packaging/build.sh"
+"$PROJECT_ROOT/packaging/test-install.sh"
 log "all tests passed"

@@ -21,9 +21,9 @@ namespace KustoSpark.Text
             this.exactNumbers = exactNumbers;
         }
 
-        // Parses text (what names it in errors, e.g. "sparkIngestionPropertiesJson"). As the JVM
-        // connector's reader, the first JSON value is read and anything after it is ignored, and
-        // decimal numbers are doubles.
+        // Parses text (what names it in errors, e.g. "sparkIngestionPropertiesJson"): one JSON value,
+        // with only whitespace after it, as the JVM and Python readers require; decimal numbers are
+        // doubles.
         internal static JsonValue Parse(string text, string what)
         {
             return Parse(text, what, false);
@@ -45,11 +45,12 @@ namespace KustoSpark.Text
                 throw new ArgumentException(what + " is empty; expected a JSON document");
             }
             JsonValue root = reader.ReadValue(0);
-            // As the JVM's reader: a root-level number must end in whitespace or the end of the text
-            // (other values may be followed by anything, which is ignored).
-            if (root.IsNumber && reader.pos < text.Length && " \t\n\r".IndexOf(text[reader.pos]) < 0)
+            // Text after the document is refused: a second value or a stray character is a mistake
+            // in the option's value, not something to drop silently.
+            reader.SkipWhitespace();
+            if (reader.pos < text.Length)
             {
-                throw reader.Error("expected space separating root-level values");
+                throw reader.Error("unexpected text after the JSON document");
             }
             return root;
         }

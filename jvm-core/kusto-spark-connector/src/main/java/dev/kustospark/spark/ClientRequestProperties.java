@@ -498,7 +498,7 @@ public final class ClientRequestProperties implements Serializable {
                 if (value instanceof BigDecimal d) {
                     return d.longValueExact();
                 }
-                return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString().trim());
+                return value instanceof Number n ? n.longValue() : AsciiNumbers.parseLong(value.toString().trim());
             } catch (ArithmeticException | NumberFormatException e) {
                 throw new IllegalArgumentException("client request property " + name + " has value '" + value
                         + "'; expected a whole number");

@@ -131,7 +131,7 @@ public final class CsvColumnMapping implements Serializable {
         if (ordinal != null && !ordinal.isNull()) {
             int value;
             try {
-                value = ordinal.isIntegralNumber() ? ordinal.intValue() : Integer.parseInt(ordinal.asText().trim());
+                value = ordinal.isIntegralNumber() ? ordinal.intValue() : AsciiNumbers.parseInt(ordinal.asText().trim());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(where + " (column '" + name + "') has Ordinal '" + ordinal.asText()
                         + "'; expected a whole number >= 0");

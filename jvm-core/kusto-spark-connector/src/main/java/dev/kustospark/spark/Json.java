@@ -22,6 +22,8 @@ public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // Text after the document is a mistake in the option's value, not something to drop.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     // Decimal numbers as written: a double cannot hold epoch seconds to 100 ns (near 2024 its steps
     // are 238 ns), so a creationTime read through one would land on the wrong tick.

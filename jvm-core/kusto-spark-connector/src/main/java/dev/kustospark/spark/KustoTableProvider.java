@@ -1,5 +1,6 @@
 package dev.kustospark.spark;
 
+import dev.kustospark.spark.compat.ScalaCollections;
 import dev.kustospark.spark.config.ReadConfig;
 import dev.kustospark.spark.config.SparkRedaction;
 import dev.kustospark.spark.read.KustoSchemaProbe;
@@ -12,7 +13,6 @@ import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.sources.DataSourceRegister;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The {@code kusto} data source: {@code spark.read.format("kusto").option("kustoQuery", ...)} reads a
@@ -62,7 +62,7 @@ public class KustoTableProvider implements TableProvider, DataSourceRegister {
     static Map<String, String> kustoSparkConf() {
         Map<String, String> conf = new HashMap<>();
         SparkSession.getActiveSession().foreach(session -> {
-            CollectionConverters.asJava(session.conf().getAll()).forEach((key, value) -> {
+            ScalaCollections.asJava(session.conf().getAll()).forEach((key, value) -> {
                 String lower = key.toLowerCase(java.util.Locale.ROOT);
                 if (lower.startsWith("spark.kusto.") || lower.startsWith("spark.synapse.")) {
                     conf.put(key, value);

@@ -28,7 +28,6 @@ import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.streaming.runtime.MemoryStream;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +38,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The streaming sink against kusto-local with Azurite: micro-batches written exactly once across a
@@ -85,7 +83,7 @@ class KustoStreamingSinkTest {
     @Order(1)
     void aBatchWhoseIngestionFailedLandsOnceAfterTheRestart() throws Exception {
         client.executeMgmt(DATABASE, ".create table Faulty (value:int)");
-        MemoryStream<Integer> input = MemoryStream.apply(Encoders.INT(), spark);
+        IntMemoryStream input = IntMemoryStream.create(spark);
         Path checkpoint = checkpoints.resolve("faulty");
 
         StreamingQuery first = start(input, "Faulty", checkpoint);
@@ -117,7 +115,7 @@ class KustoStreamingSinkTest {
     @Order(2)
     void aReplayedBatchIsSkippedAfterTheRestart() throws Exception {
         client.executeMgmt(DATABASE, ".create table Replayed (value:int)");
-        MemoryStream<Integer> input = MemoryStream.apply(Encoders.INT(), spark);
+        IntMemoryStream input = IntMemoryStream.create(spark);
         Path checkpoint = checkpoints.resolve("replayed");
 
         // The driver, not the tasks, awaits the ingestion results in this test.
@@ -157,7 +155,7 @@ class KustoStreamingSinkTest {
     @Test
     @Order(3)
     void aQueryStoppedInTheMiddleOfABatchLosesAndDuplicatesNothing() throws Exception {
-        MemoryStream<Integer> input = MemoryStream.apply(Encoders.INT(), spark);
+        IntMemoryStream input = IntMemoryStream.create(spark);
         Path checkpoint = checkpoints.resolve("stopped");
         // Two writing tasks per micro-batch, into a table the sink creates; the hold is in the writing
         // stage, so the other task's data is already in the micro-batch's temporary table when it stops.
@@ -225,7 +223,7 @@ class KustoStreamingSinkTest {
     @Order(4)
     void modesThatCannotBeExactlyOnceAreRefused() throws Exception {
         client.executeMgmt(DATABASE, ".create table Refused (value:int)");
-        MemoryStream<Integer> input = MemoryStream.apply(Encoders.INT(), spark);
+        IntMemoryStream input = IntMemoryStream.create(spark);
         StreamingQuery query = input.toDF().writeStream().format("kusto").options(options("Refused"))
                 .option("writeMode", "Queued").option("checkpointLocation", checkpoints.resolve("refused").toString())
                 .start();
@@ -249,7 +247,7 @@ class KustoStreamingSinkTest {
                 new BlobContainerSasPermission().setReadPermission(true).setWritePermission(true).setCreatePermission(true)));
         String storage = "[{\"storageUrl\":\"" + container.getAccountUrl() + "\",\"containerName\":\"sinkmine\",\"sas\":\""
                 + sas + "\"}]";
-        MemoryStream<Integer> input = MemoryStream.apply(Encoders.INT(), spark);
+        IntMemoryStream input = IntMemoryStream.create(spark);
         StreamingQuery query = start(input, "OwnStorage", checkpoints.resolve("own-storage"),
                 Map.of("kustoIngestionStorageContainer", storage));
         try {
@@ -265,11 +263,11 @@ class KustoStreamingSinkTest {
         assertEquals(List.of(), tempTables());
     }
 
-    private static StreamingQuery start(MemoryStream<Integer> input, String table, Path checkpoint) throws Exception {
+    private static StreamingQuery start(IntMemoryStream input, String table, Path checkpoint) throws Exception {
         return start(input, table, checkpoint, Map.of());
     }
 
-    private static StreamingQuery start(MemoryStream<Integer> input, String table, Path checkpoint,
+    private static StreamingQuery start(IntMemoryStream input, String table, Path checkpoint,
             Map<String, String> more) throws Exception {
         return input.toDF().writeStream().format("kusto").options(options(table)).options(more)
                 .option("checkpointLocation", checkpoint.toString()).start();
@@ -279,8 +277,8 @@ class KustoStreamingSinkTest {
         return Map.of("kustoCluster", kusto.url(), "kustoDatabase", DATABASE, "kustoTable", table);
     }
 
-    private static void add(MemoryStream<Integer> input, int from, int to) {
-        input.addData(CollectionConverters.asScala(range(from, to)).toSeq());
+    private static void add(IntMemoryStream input, int from, int to) {
+        input.add(range(from, to));
     }
 
     private static List<Integer> range(int from, int to) {

@@ -1,6 +1,7 @@
 package dev.kustospark.spark.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kustospark.spark.AsciiNumbers;
 import dev.kustospark.spark.ClientRequestProperties;
 import dev.kustospark.spark.Json;
 import dev.kustospark.spark.ReadMode;
@@ -105,7 +106,7 @@ final class OptionValues {
 
     static Duration seconds(KustoOption option, String value) {
         try {
-            long s = Long.parseLong(value);
+            long s = AsciiNumbers.parseLong(value);
             if (s > 0) {
                 return Duration.ofSeconds(s);
             }
@@ -117,7 +118,7 @@ final class OptionValues {
 
     static int positiveInt(KustoOption option, String value) {
         try {
-            int n = Integer.parseInt(value);
+            int n = AsciiNumbers.parseInt(value);
             if (n > 0) {
                 return n;
             }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kustospark.spark.compat.ScalaCollections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.internal.SQLConf;
 import org.junit.jupiter.api.Test;
-import scala.jdk.javaapi.CollectionConverters;
 
 /** Spark's own option redaction (as plans print option maps), with and without the widened pattern; no session needed. */
 class SparkRedactionTest {
@@ -22,7 +22,7 @@ class SparkRedactionTest {
         options.put("transientStorage", "{\"storageCredentials\":[{\"storageAccountName\":\"a\",\"blobContainer\":\"c\","
                 + "\"sasKey\":\"" + SAS + "\"}]}");
         options.put("kustoQuery", "T | take 1");
-        return conf.redactOptions(scala.collection.immutable.Map.from(CollectionConverters.asScala(options))).toString();
+        return conf.redactOptions(ScalaCollections.toScalaMap(options)).toString();
     }
 
     @Test
