@@ -13,7 +13,7 @@ KUSTO_LOCAL_PYTHON=$("$PROJECT_ROOT/scripts/python-env.sh" | tail -n 1)
 export KUSTO_LOCAL_PYTHON
 # The venv's PySpark is a whole Spark distribution: the connector's executor-loss test launches
 # local-cluster executors from it.
-SPARK_HOME="$("$KUSTO_LOCAL_PYTHON" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')"
+SPARK_HOME="$(project_spark_home)"
 export SPARK_HOME
 
 log "Azurite (storage emulator for queued ingestion and export)"
