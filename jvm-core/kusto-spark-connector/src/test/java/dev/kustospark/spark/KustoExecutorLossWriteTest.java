@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * its executor's JVM after it queued blobs. Spark reruns the task on another executor; the target
  * holds every row exactly once and no temporary table is left.
  *
- * <p>Needs a Spark distribution to launch executors from: {@code SPARK_HOME}, or else the PySpark of
- * the project's virtualenv ({@code scripts/python-env.sh}); skipped when neither is there.
+ * <p>Needs a Spark distribution of the Spark the tests run on to launch executors from:
+ * {@code SPARK_HOME}, or else the PySpark of the project's virtualenv ({@code scripts/python-env.sh});
+ * skipped when neither is there, or when it is another Spark line.
  */
 class KustoExecutorLossWriteTest {
     private static final long TIMEOUT_MINUTES = 8;
@@ -40,6 +41,12 @@ class KustoExecutorLossWriteTest {
         Optional<Path> sparkHome = sparkHome();
         Assumptions.assumeTrue(sparkHome.isPresent(), "No Spark distribution: set SPARK_HOME, or create the project's"
                 + " virtualenv with scripts/python-env.sh (its PySpark is one); local-cluster executors need it");
+        // Executors start from the distribution's jars: it must be the Spark (and Scala) these tests run on.
+        String sparkCore = Path.of(org.apache.spark.SparkContext.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()).getFileName().toString();
+        Assumptions.assumeTrue(Files.exists(sparkHome.get().resolve("jars").resolve(sparkCore)), "SPARK_HOME "
+                + sparkHome.get() + " is another Spark line than the tests run on (no jars/" + sparkCore + ");"
+                + " local-cluster executors need the same one");
         try (KustoLocal kusto = KustoLocal.builder().inMemory().database("db1").withAzurite().start()) {
             Client client = ClientFactory.createClient(new ConnectionStringBuilder(kusto.url()));
             client.executeMgmt("db1", ".create table Survivor (id:long, pad:string)");
