@@ -51,6 +51,22 @@ ensure_built() {
   fi
 }
 
+# The connector's shaded jar for Spark 4.2 (the one the Python wheel bundles), built with the Maven
+# reactor (never `install`) when missing or older than the connector's sources; prints its path.
+# Arguments go to Maven (e.g. -o to build offline).
+ensure_shaded_jar() {
+  local module=packaging/shaded-spark-4.2 jar
+  jar=$(ls "$PROJECT_ROOT/$module"/target/kusto-spark_4.2_2.13-*.jar 2>/dev/null | grep -v '/original-' | head -n 1 || true)
+  if [ -z "$jar" ] || [ -n "$(find "$PROJECT_ROOT/jvm-core/kusto-spark-connector/src/main" \
+       "$PROJECT_ROOT/jvm-core/kusto-spark-connector/pom.xml" "$PROJECT_ROOT/$module/pom.xml" "$PROJECT_ROOT/pom.xml" \
+       -newer "$jar" -type f -print -quit)" ]; then
+    log "building the shaded connector jar ($module)"
+    (cd "$PROJECT_ROOT" && mvn -q -B -ntp "$@" -pl "$module" -am package -DskipTests) >&2
+    jar=$(ls "$PROJECT_ROOT/$module"/target/kusto-spark_4.2_2.13-*.jar | grep -v '/original-' | head -n 1)
+  fi
+  echo "$jar"
+}
+
 # Classpath of a built module: its jar and its runtime dependencies.
 module_classpath() {
   local module="$PROJECT_ROOT/$1"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test of the project: the JVM modules' unit and conformance suites (official Java SDK
-# against kusto-local), the Python SDK conformance suite, the C# binding's tests, the
-# cross-language test matrix, the connector's tests on Spark 3.5, and the packaged artifacts
-# (shaded jars, wheel, NuGet package) installed into clean places.
+# against kusto-local), the Python SDK conformance suite, the kusto_spark package suite, the C#
+# binding's tests, the cross-language test matrix, the connector's tests on Spark 3.5, and the
+# packaged artifacts (shaded jars, wheel, NuGet package) installed into clean places.
 source "$(dirname "$0")/lib.sh"
 
 ensure_tools
@@ -24,6 +24,9 @@ mvn -B -ntp install
 
 log "Python SDK conformance suite"
 "$PROJECT_ROOT/scripts/test-python-sdk.sh"
+
+log "kusto_spark Python package (builders, Spark classic and Connect, wheel)"
+"$PROJECT_ROOT/scripts/test-python-package.sh"
 
 log "C# binding: build, NUnit tests, NuGet package"
 "$PROJECT_ROOT/dotnet/test.sh"

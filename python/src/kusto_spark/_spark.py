@@ -1,0 +1,139 @@
+"""Reading and writing through the connector with public PySpark API only.
+
+Nothing here reaches the JVM through ``_jvm``: the options travel as strings through
+``DataFrameReader`` / ``DataFrameWriter``, so the same calls work on classic PySpark and on a
+Spark Connect session.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Mapping, Union
+
+from kusto_spark._errors import _surfacing
+from kusto_spark._jar import jar_path
+from kusto_spark.options import KustoReadOptions, KustoWriteOptions
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+#: The connector's short format name; ``com.microsoft.kusto.spark.datasource`` and
+#: ``com.microsoft.kusto.spark.synapse.datasource`` name the same source.
+FORMAT = "kusto"
+
+ReadOptions = Union[KustoReadOptions, Mapping[str, str]]
+WriteOptions = Union[KustoWriteOptions, Mapping[str, str]]
+
+# The connector's table only appends: Overwrite would need a truncate that cannot be made atomic
+# with the new rows, so Spark is never asked for another save mode.
+_SAVE_MODES = ("append",)
+
+
+def read(spark: SparkSession, options: ReadOptions) -> DataFrame:
+    """Reads a Kusto query into a DataFrame.
+
+    :param spark: a classic or Spark Connect session whose JVM has the connector jar
+        (see :func:`configure`).
+    :param options: typed :class:`KustoReadOptions`, or an option map such as
+        ``{"kustoCluster": ..., "kustoDatabase": ..., "kustoQuery": ...}``.
+    :return: the DataFrame; its schema is read from Kusto now, its rows when an action runs.
+    :raises KustoOptionError: an option the connector refuses (name, value and allowed values).
+    :raises KustoSparkError: Kusto refused the query (Kusto's message first).
+
+    >>> from kusto_spark import KustoReadOptions, ReadMode, read
+    >>> df = read(spark, KustoReadOptions()
+    ...           .kusto_cluster("https://mycluster.westeurope.kusto.windows.net")
+    ...           .kusto_database("Samples")
+    ...           .kusto_query("StormEvents | take 100")
+    ...           .read_mode(ReadMode.ForceSingleMode))  # doctest: +SKIP
+    """
+    values = _option_map(options, KustoReadOptions, "options")
+    with _surfacing(options_checked_here=True):
+        frame = spark.read.format(FORMAT).options(**values).load()
+        # Spark Connect analyses a plan lazily; asking for the schema makes a refused query or
+        # option fail here, as it does on classic Spark.
+        frame.schema
+        return frame
+
+
+def write(df: DataFrame, options: WriteOptions, mode: str = "append") -> None:
+    """Appends a DataFrame to a Kusto table and returns once the write has committed.
+
+    :param df: the rows to write.
+    :param options: typed :class:`KustoWriteOptions`, or an option map with ``kustoCluster``,
+        ``kustoDatabase`` and ``kustoTable``.
+    :param mode: the save mode; only ``"append"`` (the connector never truncates a table).
+    :raises ValueError: ``mode`` is not ``"append"`` (raised before Spark is called).
+    :raises KustoOptionError: an option the connector refuses.
+    :raises KustoSparkError: the write failed in Kusto (Kusto's message first).
+
+    >>> from kusto_spark import KustoWriteOptions, TableCreationMode, WriteMode, write
+    >>> write(df, KustoWriteOptions()
+    ...       .kusto_cluster("https://mycluster.westeurope.kusto.windows.net")
+    ...       .kusto_database("Samples")
+    ...       .kusto_table("Events")
+    ...       .write_mode(WriteMode.Queued)
+    ...       .table_create_options(TableCreationMode.CreateIfNotExist))  # doctest: +SKIP
+    """
+    values = _option_map(options, KustoWriteOptions, "options")
+    if not isinstance(mode, str) or mode.lower() not in _SAVE_MODES:
+        raise ValueError(f"mode has value {mode!r}: allowed values: {', '.join(_SAVE_MODES)} "
+                         f"(the Kusto connector only appends to a table)")
+    with _surfacing(options_checked_here=True):
+        df.write.format(FORMAT).options(**values).mode(mode.lower()).save()
+
+
+def configure(builder: SparkSession.Builder, jars: Iterable[str] = ()) -> SparkSession.Builder:
+    """Adds the connector jar to a session builder, so ``getOrCreate()`` starts Spark with it.
+
+    On classic PySpark this sets ``spark.jars`` to the connector jar (:func:`jar_path`) followed by
+    ``jars``: pass any other jars here rather than in ``spark.jars``, which this call replaces.
+    The setting only takes effect when the builder starts a new Spark application.
+
+    A Spark Connect client cannot add jars to a running server: start the server with the jar
+    instead, e.g. ``start-connect-server.sh --jars "$(python -m kusto_spark --jar)"``, and build the
+    client session without this call (the server refuses ``spark.jars`` from a client, which
+    PySpark reports as a warning). A builder of ``pyspark.sql.connect`` is returned unchanged.
+
+    :param builder: ``SparkSession.builder``, possibly already configured.
+    :param jars: more jar paths or URLs for ``spark.jars``.
+    :return: the same builder, for chaining.
+    :raises FileNotFoundError: no connector jar is bundled and ``KUSTO_SPARK_JAR`` is not set.
+
+    >>> from pyspark.sql import SparkSession
+    >>> import kusto_spark
+    >>> spark = kusto_spark.configure(SparkSession.builder.master("local[*]")).getOrCreate()  # doctest: +SKIP
+    """
+    if _is_connect_builder(builder):
+        return builder
+    extra = [jars] if isinstance(jars, str) else list(jars)
+    for jar in extra:
+        if not isinstance(jar, str) or not jar or "," in jar:
+            raise ValueError(f"jars has the entry {jar!r}: expected a non-empty path or URL of one jar")
+    return builder.config("spark.jars", ",".join([jar_path(), *extra]))
+
+
+def _is_connect_builder(builder: object) -> bool:
+    try:
+        from pyspark.sql.connect.session import SparkSession as ConnectSession
+    except ImportError:  # PySpark without the connect extra's dependencies
+        return False
+    return isinstance(builder, ConnectSession.Builder)
+
+
+def _option_map(options: object, typed: type, argument: str) -> dict[str, str]:
+    """The option map of typed options, or a copy of a map after checking it holds strings."""
+    if isinstance(options, typed):
+        return dict(options.to_options())  # type: ignore[attr-defined]
+    if isinstance(options, Mapping):
+        values: dict[str, str] = {}
+        for key, value in options.items():
+            if not isinstance(key, str) or not key:
+                raise TypeError(f"{argument} has the key {key!r}: option names are non-empty strings")
+            if not isinstance(value, str):
+                # The value is not shown: it may be a secret (accessToken, kustoAadAppSecret...).
+                raise TypeError(f"{argument} has {key} of type {type(value).__name__}: option values are "
+                                f"strings; use {typed.__name__} for typed values")
+            values[key] = value
+        return values
+    raise TypeError(f"{argument} is a {type(options).__name__}: expected {typed.__name__} "
+                    f"or a mapping of option names to strings")

@@ -1,0 +1,103 @@
+"""Helpers of the Spark tests: the connector's shaded jar, kusto-local servers, and SparkSessions."""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import subprocess
+import threading
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
+PYTHON_DIR = PROJECT_ROOT / "python"
+SHADED_JAR_GLOB = "packaging/shaded-spark-4.2/target/kusto-spark_4.2_2.13-*.jar"
+DATABASE = "pytests"
+READY_PREFIX = "kusto-local listening on "
+
+
+def connector_jar() -> str:
+    """The shaded connector jar: KUSTO_SPARK_JAR, or the one the Maven reactor built."""
+    named = os.environ.get("KUSTO_SPARK_JAR")
+    if named:
+        return named
+    built = [j for j in glob.glob(str(PROJECT_ROOT / SHADED_JAR_GLOB)) if "/original-" not in j]
+    if not built:
+        raise RuntimeError("the shaded connector jar is not built: run 'mvn -B -o -pl packaging/shaded-spark-4.2 "
+                           "-am package -DskipTests' or set KUSTO_SPARK_JAR")
+    return built[0]
+
+
+def spark_home() -> str:
+    """The Spark distribution inside the pyspark package (bin/spark-submit, jars/, sbin/)."""
+    import pyspark
+
+    return str(Path(pyspark.__file__).resolve().parent)
+
+
+@contextlib.contextmanager
+def running_process(command: list[str], ready_prefix: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """Starts a server process and yields the rest of the first output line that starts with
+    ready_prefix (its address); stops the process on exit."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    assert process.stdout is not None
+    seen: list[str] = []
+    address = None
+    # A server prints its address once it accepts connections, so reading stops there (no sleeps).
+    for line in process.stdout:
+        seen.append(line)
+        if ready_prefix in line:
+            address = line.split(ready_prefix, 1)[1].strip()
+            break
+    if address is None:
+        process.wait(timeout=60)
+        raise RuntimeError(f"{command[0]} exited before it was ready:\n" + "".join(seen[-50:]))
+    # Keep draining the output so that the server never blocks on a full pipe.
+    threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()  # type: ignore[union-attr]
+    try:
+        yield address
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def running_kusto_local(*extra_args: str) -> contextlib.AbstractContextManager[str]:
+    """Starts kusto-local from this checkout and yields its URL."""
+    command = [str(PROJECT_ROOT / "jvm-core/kusto-local/bin/kusto-local"), "--port", "0", "--in-memory",
+               "--database", DATABASE, *extra_args]
+    return running_process(command, READY_PREFIX)
+
+
+def unique_table(prefix: str) -> str:
+    """A table name no other test uses, so tests never see each other's rows."""
+    return f"{prefix}_{uuid.uuid4().hex[:10]}"
+
+
+@contextlib.contextmanager
+def classic_session(master: str = "local[2]", conf: dict[str, str] | None = None) -> Iterator[SparkSession]:
+    """A classic SparkSession with the connector jar added by kusto_spark.configure; stopped on exit."""
+    from pyspark.sql import SparkSession
+
+    import kusto_spark
+
+    builder = (SparkSession.builder.master(master).appName("kusto_spark tests")
+               .config("spark.ui.enabled", "false")
+               .config("spark.sql.session.timeZone", "UTC")
+               .config("spark.sql.shuffle.partitions", "2"))
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
+    spark = kusto_spark.configure(builder).getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    try:
+        yield spark
+    finally:
+        spark.stop()
