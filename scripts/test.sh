@@ -11,6 +11,10 @@ cd "$PROJECT_ROOT"
 log "Python virtualenv with the official Python SDK"
 KUSTO_LOCAL_PYTHON=$("$PROJECT_ROOT/scripts/python-env.sh" | tail -n 1)
 export KUSTO_LOCAL_PYTHON
+# The venv's PySpark is a whole Spark distribution: the connector's executor-loss test launches
+# local-cluster executors from it.
+SPARK_HOME="$(project_spark_home)"
+export SPARK_HOME
 
 log "Azurite (storage emulator for queued ingestion and export)"
 "$PROJECT_ROOT/scripts/azurite-env.sh" >/dev/null

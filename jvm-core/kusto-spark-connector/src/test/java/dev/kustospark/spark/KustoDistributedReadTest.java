@@ -118,6 +118,7 @@ class KustoDistributedReadTest {
         Dataset<Row> distributed = read("AllTypes").option("readMode", "ForceDistributedMode").load();
         assertEquals(distributed.schema(), read("AllTypes").option("readMode", "ForceSingleMode").load().schema());
         assertTrue(plan(distributed).contains("mode=ForceDistributedMode"), plan(distributed));
+        assertTrue(plan(distributed).contains("ColumnarToRow"), "a columnar scan: " + plan(distributed));
         assertEquals(3, single.size());
         assertEquals(single, partitioned);
         assertEquals(single, distributed.orderBy("i").collectAsList());
@@ -142,6 +143,23 @@ class KustoDistributedReadTest {
                 .load().orderBy("i").collectAsList();
         assertEquals(3, single.size());
         assertEquals(single, distributed);
+        Dataset<Row> rowByRow = read("AllTypes").option("readMode", "ForceDistributedMode").option("customSchema", schema)
+                .load();
+        assertFalse(plan(rowByRow).contains("ColumnarToRow"), "short and date are read as rows: " + plan(rowByRow));
+    }
+
+    @Test
+    void aColumnarScanGathersTheRowsOfFilesTheVectorizedReaderCannotGive() {
+        // decimal as string is not a conversion of Spark's Parquet reader: the record reader decodes the
+        // file, and its rows are gathered into column batches.
+        String schema = "s string, i int, l long, b boolean, r double, d string, t timestamp";
+        List<Row> single = read("AllTypes").option("readMode", "ForceSingleMode").option("customSchema", schema).load()
+                .orderBy("i").collectAsList();
+        Dataset<Row> distributed = read("AllTypes").option("readMode", "ForceDistributedMode")
+                .option("customSchema", schema).load();
+        assertTrue(plan(distributed).contains("ColumnarToRow"), plan(distributed));
+        assertEquals(3, single.size());
+        assertEquals(single, distributed.orderBy("i").collectAsList());
     }
 
     @Test

@@ -46,9 +46,10 @@ public final class DataManagement implements AutoCloseable {
             StorageAccess storage = new StorageAccess(endpoints);
             storage.createResources();
             IngestionFailures failures = new IngestionFailures();
-            DataManagementCommands commands = new DataManagementCommands(storage, catalog, failures);
-            QueuedIngestionWorker worker = new QueuedIngestionWorker(storage, ingestor, failures,
-                    faults == null ? FaultInjection.NONE : faults, INGESTION_THREADS);
+            FaultInjection injected = faults == null ? FaultInjection.NONE : faults;
+            DataManagementCommands commands = new DataManagementCommands(storage, catalog, failures, injected);
+            QueuedIngestionWorker worker = new QueuedIngestionWorker(storage, ingestor, failures, injected,
+                    INGESTION_THREADS);
             return new DataManagement(azurite, storage, commands, worker);
         } catch (RuntimeException e) {
             if (azurite != null) {

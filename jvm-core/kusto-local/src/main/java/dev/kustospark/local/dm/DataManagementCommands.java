@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,8 @@ final class DataManagementCommands implements CommandExtension, AutoCloseable {
     private final Catalog catalog;
     private final IngestionFailures failures;
     private final Exporter exporter;
+    private final FaultInjection faults;
+    private final AtomicInteger moves = new AtomicInteger();
     private final String authorizationContext = "kusto-local-" + UUID.randomUUID();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kusto-local-export");
@@ -43,11 +46,12 @@ final class DataManagementCommands implements CommandExtension, AutoCloseable {
         return t;
     });
 
-    DataManagementCommands(StorageAccess storage, Catalog catalog, IngestionFailures failures) {
+    DataManagementCommands(StorageAccess storage, Catalog catalog, IngestionFailures failures, FaultInjection faults) {
         this.storage = storage;
         this.catalog = catalog;
         this.failures = failures;
         this.exporter = new Exporter(storage);
+        this.faults = faults;
     }
 
     @Override
@@ -82,10 +86,37 @@ final class DataManagementCommands implements CommandExtension, AutoCloseable {
             case "export" -> {
                 return export(inv);
             }
+            case "move" -> {
+                return faults.failMoves().isEmpty() ? null : failedMove(inv);
+            }
             default -> {
                 return null;
             }
         }
+    }
+
+    /**
+     * The fault injection's failed {@code .move extents}: nothing moves; an async command answers with
+     * an operation that ended Failed, as the service's does when a move fails. Null for moves that run.
+     */
+    private RowsResult failedMove(ExtensionInvocation inv) {
+        if (!faults.failMoves().contains(moves.incrementAndGet())) {
+            return null;
+        }
+        boolean async = inv.peekKeyword("async");
+        inv.takeRest();
+        String status = "Extents move failed (fault injection of kusto-local)";
+        if (!async) {
+            inv.operation("ExtentsMove");
+            throw new KustoException(500, "Internal service error", "Request aborted due to an internal service error.",
+                    "Kusto.Data.Exceptions.KustoServiceException", status, false);
+        }
+        inv.notRecorded();
+        UUID id = inv.startOperation("ExtentsMove");
+        inv.finishOperation(id, "Failed", status, null);
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(row(id));
+        return new RowsResult("Table_0", List.of(new Column("OperationId", KustoType.GUID)), rows);
     }
 
     private RowsResult ingestionResources() {
@@ -173,6 +204,7 @@ final class DataManagementCommands implements CommandExtension, AutoCloseable {
 
     @Override
     public void close() {
+        exporter.close();
         background.shutdownNow();
         try {
             background.awaitTermination(5, TimeUnit.SECONDS);

@@ -70,14 +70,62 @@ class FaultInjectionTest {
 
     @Test
     void faultSpecIsParsedStrictly() {
-        FaultInjection f = FaultInjection.parse("fail=2+5, drop=3, delay-ms=250");
+        FaultInjection f = FaultInjection.parse("fail=2+5, drop=3, delay-ms=250, fail-move=1+4");
         assertEquals(java.util.Set.of(2, 5), f.failIngestions());
+        assertEquals(java.util.Set.of(1, 4), f.failMoves());
+        assertFalse(FaultInjection.parse("fail-move=1").enabled(), "move faults leave queued ingestion alone");
         assertEquals(java.util.Set.of(3), f.dropMessages());
         assertEquals(Duration.ofMillis(250), f.delay());
         assertFalse(FaultInjection.NONE.enabled());
         assertThrows(IllegalArgumentException.class, () -> FaultInjection.parse("explode=1"));
         assertThrows(IllegalArgumentException.class, () -> FaultInjection.parse("fail=0"));
         assertThrows(IllegalArgumentException.class, () -> FaultInjection.parse("fail"));
+    }
+
+    @Test
+    void failedMovesMoveNothingAndAsyncOnesEndFailed() throws Exception {
+        try (KustoLocal kusto = KustoLocal.builder().inMemory().database("db1")
+                .azuriteHome(AzuriteSupport.azuriteHome()).faultInjection(FaultInjection.NONE.withFailedMoves(1, 2))
+                .start()) {
+            Client client = ClientFactory.createClient(new ConnectionStringBuilder(kusto.url()));
+            client.executeMgmt("db1", ".create table A (a:int)");
+            client.executeMgmt("db1", ".create table B (a:int)");
+            client.executeMgmt("db1", ".ingest inline into table A <| 1");
+            var extents = client.executeMgmt("db1", ".show table A extents").getPrimaryResults();
+            extents.next();
+            String extent = extents.getString("ExtentId");
+            String move = ".move async extents from table A to table B (" + extent + ")";
+
+            // Move 1: an operation that ends Failed, nothing moved.
+            var failed = client.executeMgmt("db1", move).getPrimaryResults();
+            failed.next();
+            var state = client.executeMgmt("db1", ".show operations " + failed.getString(0)).getPrimaryResults();
+            state.next();
+            assertEquals("Failed", state.getString("State"));
+            assertTrue(state.getString("Status").contains("fault injection"), state.getString("Status"));
+            // Move 2, synchronous: an error.
+            assertThrows(Exception.class, () -> client.executeMgmt("db1",
+                    ".move extents from table A to table B (" + extent + ")"));
+            assertEquals(0, count(client, "B"));
+
+            // Move 3 runs: Completed, with the moved extent in its details.
+            var moved = client.executeMgmt("db1", move).getPrimaryResults();
+            moved.next();
+            String id = moved.getString(0);
+            var done = client.executeMgmt("db1", ".show operations " + id).getPrimaryResults();
+            done.next();
+            assertEquals("Completed", done.getString("State"));
+            var details = client.executeMgmt("db1", ".show operation " + id + " details").getPrimaryResults();
+            details.next();
+            assertEquals(extent, details.getString("OriginalExtentId"));
+            assertEquals(1, count(client, "B"));
+        }
+    }
+
+    private static long count(Client client, String table) throws Exception {
+        var rows = client.executeQuery("db1", table + " | count").getPrimaryResults();
+        rows.next();
+        return rows.getLong(0);
     }
 
     private static StreamSourceInfo source(String csv) {

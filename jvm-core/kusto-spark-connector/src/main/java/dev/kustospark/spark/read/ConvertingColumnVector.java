@@ -48,6 +48,9 @@ final class ConvertingColumnVector extends ColumnVector {
             return null;
         }
         if (target instanceof DecimalType) {
+            if (source.equals(target)) {
+                return column;
+            }
             return source instanceof DecimalType ? new ConvertingColumnVector(column, target, Kind.DECIMAL) : null;
         }
         if (target.equals(DataTypes.LongType) && source.equals(DataTypes.IntegerType)) {

@@ -10,6 +10,7 @@ import com.microsoft.azure.kusto.data.KustoOperationResult;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.client.KustoClients;
+import dev.kustospark.spark.client.KustoOperation;
 import dev.kustospark.spark.config.ConnectionConfig;
 import dev.kustospark.spark.types.KqlSyntax;
 import java.io.Serializable;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -32,9 +32,6 @@ import org.slf4j.LoggerFactory;
 final class KustoExport implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(KustoExport.class);
-    /** Polls start quick (small exports end within a second) and slow down to one every 2 s. */
-    private static final long FIRST_POLL_MILLIS = 50;
-    private static final long MAX_POLL_MILLIS = 2_000;
     static final long DEFAULT_SIZE_LIMIT_BYTES = 100L * 1024 * 1024;
 
     private final ConnectionConfig connection;
@@ -80,7 +77,7 @@ final class KustoExport implements Serializable {
         }
         LOG.info("Export {} of query '{}' started into {} with prefix {}", operationId,
                 KustoConnectorException.oneLineQuery(query), locations, prefix);
-        awaitCompletion(client, operationId, query);
+        awaitCompletion(operationId, query);
         List<ExportedBlob> blobs = list(prefix);
         LOG.info("Export {} completed: {} files", operationId, blobs.size());
         return blobs;
@@ -123,48 +120,21 @@ final class KustoExport implements Serializable {
         return String.join(", ", properties);
     }
 
-    private void awaitCompletion(Client client, String operationId, String query) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = FIRST_POLL_MILLIS;
-        while (true) {
-            String state;
-            String status;
-            try {
-                // Polling is idempotent: a lost connection or throttling is retried.
-                KustoResultSetTable table = QueryRetry.call("Polling export operation " + operationId,
-                        () -> client.executeMgmt(connection.database(), ".show operations " + operationId,
-                                KustoClients.sdkRequestProperties(connection, "ExportStatus"))).getPrimaryResults();
-                if (!table.next()) {
-                    throw new IllegalStateException(".show operations " + operationId + " returned no row");
-                }
-                state = table.getString("State");
-                status = table.getString("Status");
-            } catch (Exception e) {
-                throw KustoConnectorException.of("Polling export operation " + operationId, e);
-            }
-            switch (state == null ? "" : state.toLowerCase(Locale.ROOT)) {
-                case "completed" -> {
-                    return;
-                }
-                case "inprogress", "scheduled", "throttled", "" -> {
-                    // still running
-                }
-                default -> throw new IllegalStateException("Export operation " + operationId + " of query '"
-                        + KustoConnectorException.oneLineQuery(query) + "' ended in state " + state
-                        + (status == null || status.isBlank() ? "" : ": " + status));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Export operation " + operationId + " of query '"
-                        + KustoConnectorException.oneLineQuery(query) + "' did not complete within timeoutLimit="
-                        + timeout.toSeconds() + " seconds; raise timeoutLimit or narrow the query");
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for export operation " + operationId);
-            }
-            pause = Math.min(pause * 3 / 2, MAX_POLL_MILLIS);
+    private void awaitCompletion(String operationId, String query) {
+        KustoOperation.Outcome outcome;
+        try {
+            outcome = KustoOperation.await(connection, operationId, "ExportStatus", System.nanoTime() + timeout.toNanos());
+        } catch (Exception e) {
+            throw KustoConnectorException.of("Polling export operation " + operationId, e);
+        }
+        if (outcome.timedOut()) {
+            throw new IllegalStateException("Export operation " + operationId + " of query '"
+                    + KustoConnectorException.oneLineQuery(query) + "' did not complete within timeoutLimit="
+                    + timeout.toSeconds() + " seconds; raise timeoutLimit or narrow the query");
+        }
+        if (!outcome.completed()) {
+            throw new IllegalStateException("Export operation " + operationId + " of query '"
+                    + KustoConnectorException.oneLineQuery(query) + "' ended in " + outcome.describe());
         }
     }
 

@@ -6,6 +6,7 @@ import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
  * Ships the connection and the read schema to executors; each partition runs its own query there,
@@ -20,6 +21,17 @@ final class KustoPartitionReaderFactory implements PartitionReaderFactory {
         this.connection = connection;
         this.schema = schema;
         this.countOnly = countOnly;
+    }
+
+    /** Exported files go to Spark as column batches, unless the read schema has a type only rows carry. */
+    @Override
+    public boolean supportColumnarReads(InputPartition partition) {
+        return partition instanceof DistributedInputPartition && RowBatchBuilder.supports(schema);
+    }
+
+    @Override
+    public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
+        return new ParquetBlobBatchReader((DistributedInputPartition) partition, schema);
     }
 
     @Override

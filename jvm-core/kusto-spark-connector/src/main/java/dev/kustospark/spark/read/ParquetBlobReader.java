@@ -32,11 +32,12 @@ import org.apache.spark.sql.vectorized.ColumnarBatch;
  * {@code spark.read.parquet} uses) with the columns converted to the values single mode gives
  * ({@link ConvertingColumnVector}), or, for types that reader cannot give, by parquet-mr's record
  * reader ({@link ParquetValueConverter}); the local file is deleted once read. Only the columns
- * Spark needs are decoded.
+ * Spark needs are decoded. Rows are given one by one ({@link #next}) or, for Spark's columnar scan,
+ * a batch at a time ({@link #nextBatch}), which spares Spark a copy of every row.
  */
 final class ParquetBlobReader implements PartitionReader<InternalRow> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ParquetBlobReader.class);
-    private static final int BATCH_ROWS = 4096;
+    static final int BATCH_ROWS = 4096;
 
     private final DistributedInputPartition partition;
     private final StructType schema;
@@ -62,38 +63,72 @@ final class ParquetBlobReader implements PartitionReader<InternalRow> {
     @Override
     public boolean next() throws IOException {
         while (true) {
-            if (vectorized != null) {
-                if (batch != null && batchRow < batch.numRows()) {
-                    current = batch.getRow(batchRow++);
-                    return true;
-                }
-                if (vectorized.nextBatch()) {
-                    batch = wrapped(vectorized.resultBatch());
-                    batchRow = 0;
-                    continue;
-                }
-                closeFile();
+            if (batch != null && batchRow < batch.numRows()) {
+                current = batch.getRow(batchRow++);
+                return true;
             }
             if (records != null && recordsLeft > 0) {
                 recordsLeft--;
                 current = toRow(records.read());
                 return true;
             }
-            if (file != null) {
-                PageReadStore pages = file.readNextRowGroup();
-                if (pages != null) {
-                    recordsLeft = pages.getRowCount();
-                    records = new ColumnIOFactory().getColumnIO(fileSchema).getRecordReader(pages,
-                            new GroupRecordConverter(fileSchema));
-                    continue;
-                }
-                closeFile();
-            }
-            if (nextBlob >= partition.blobs().size()) {
+            if (!advance()) {
                 return false;
             }
-            open(partition.blobs().get(nextBlob++));
         }
+    }
+
+    /**
+     * The next rows as columns, or null at the end: a whole batch of Spark's vectorized reader as it
+     * is, or up to a batch of the record reader's rows gathered into {@code fallback}.
+     */
+    ColumnarBatch nextBatch(RowBatchBuilder fallback) throws IOException {
+        while (true) {
+            if (batch != null && batchRow < batch.numRows()) {
+                batchRow = batch.numRows();
+                return batch;
+            }
+            if (records != null && recordsLeft > 0) {
+                fallback.reset();
+                while (recordsLeft > 0 && fallback.size() < BATCH_ROWS) {
+                    recordsLeft--;
+                    fallback.append(toRow(records.read()));
+                }
+                return fallback.batch();
+            }
+            if (!advance()) {
+                return null;
+            }
+        }
+    }
+
+    /** Loads what comes next: a vectorized batch, a row group for the record reader, or the next file; false at the end. */
+    private boolean advance() throws IOException {
+        if (vectorized != null) {
+            if (vectorized.nextBatch()) {
+                batch = wrapped(vectorized.resultBatch());
+                batchRow = 0;
+            } else {
+                closeFile();
+            }
+            return true;
+        }
+        if (file != null) {
+            PageReadStore pages = file.readNextRowGroup();
+            if (pages != null) {
+                recordsLeft = pages.getRowCount();
+                records = new ColumnIOFactory().getColumnIO(fileSchema).getRecordReader(pages,
+                        new GroupRecordConverter(fileSchema));
+            } else {
+                closeFile();
+            }
+            return true;
+        }
+        if (nextBlob >= partition.blobs().size()) {
+            return false;
+        }
+        open(partition.blobs().get(nextBlob++));
+        return true;
     }
 
     private void open(ExportedBlob blob) throws IOException {

@@ -102,6 +102,10 @@ final class ParquetValueConverter {
     private static String text(Group group, int index, PrimitiveType type, String kustoType) {
         switch (type.getPrimitiveTypeName()) {
             case BINARY, FIXED_LEN_BYTE_ARRAY -> {
+                if (type.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation) {
+                    // As Kusto prints a decimal: no exponent, no trailing zeros.
+                    return bigDecimal(group, index, type).stripTrailingZeros().toPlainString();
+                }
                 String value = group.getBinary(index, 0).toStringUsingUTF8();
                 return "dynamic".equals(kustoType) ? dynamicText(value) : value;
             }

@@ -4,13 +4,15 @@ import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.client.KustoClients;
 import dev.kustospark.spark.config.ConnectionConfig;
+import dev.kustospark.spark.read.QueryRetry;
 import dev.kustospark.spark.types.KqlSyntax;
 import dev.kustospark.spark.types.KustoColumn;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -60,13 +62,13 @@ final class StagingTable {
                         + " temporary table '" + name + "'");
     }
 
-    /** Moves the extents tagged by the committed task attempts into the target, then removes those tags. */
-    void moveIntoTarget(Collection<String> attemptTags) {
-        for (String tag : attemptTags) {
-            mgmt(".move extents to table " + KqlSyntax.quoteName(target) + " <| .show table " + KqlSyntax.quoteName(name)
-                    + " extents where tags has " + KqlSyntax.stringLiteral(tag), "moveExtents",
-                    "Moving the extents of the temporary table '" + name + "' into table '" + target + "'");
-        }
+    /**
+     * Moves the extents tagged by the committed task attempts into the target in batches of async
+     * moves, retried by halving (see {@link ExtentMover}); returns how many moved.
+     */
+    int moveIntoTarget(Collection<String> attemptTags) {
+        return new ExtentMover(connection, name, target, ExtentMover.DEFAULT_BATCH_SIZE, connection.timeout())
+                .move(attemptTags);
     }
 
     /**
@@ -74,20 +76,7 @@ final class StagingTable {
      * which the service applies atomically, so the target gets all of them or none; returns how many.
      */
     int moveIntoTargetAtOnce(Collection<String> attemptTags) {
-        List<String> ids = new ArrayList<>();
-        for (String tag : attemptTags) {
-            String command = ".show table " + KqlSyntax.quoteName(name) + " extents where tags has "
-                    + KqlSyntax.stringLiteral(tag);
-            try {
-                KustoResultSetTable rows = KustoClients.queryClient(connection).executeMgmt(connection.database(), command,
-                        KustoClients.sdkRequestProperties(connection, "write.showTempExtents")).getPrimaryResults();
-                while (rows.next()) {
-                    ids.add(rows.getString("ExtentId"));
-                }
-            } catch (Exception e) {
-                throw KustoConnectorException.of("Listing the extents of the temporary table '" + name + "'", e);
-            }
-        }
+        Set<String> ids = taggedExtents(connection, name, Set.copyOf(attemptTags));
         if (!ids.isEmpty()) {
             // The query form, which names the extents by id, works alike on the service and on kusto-local.
             mgmt(".move extents to table " + KqlSyntax.quoteName(target) + " <| .show table " + KqlSyntax.quoteName(name)
@@ -95,6 +84,29 @@ final class StagingTable {
                     + " table '" + name + "' into table '" + target + "'");
         }
         return ids.size();
+    }
+
+    /**
+     * The ids of the extents of {@code table} that carry one of {@code tags}, in the order the service
+     * lists them: one listing of the table's extents, the tags matched here whole.
+     */
+    static Set<String> taggedExtents(ConnectionConfig connection, String table, Set<String> tags) {
+        String command = ".show table " + KqlSyntax.quoteName(table) + " extents";
+        try {
+            KustoResultSetTable rows = QueryRetry.call("Listing the extents of temporary table '" + table + "'",
+                    () -> KustoClients.queryClient(connection).executeMgmt(connection.database(), command,
+                            KustoClients.sdkRequestProperties(connection, "write.showTempExtents"))).getPrimaryResults();
+            Set<String> ids = new LinkedHashSet<>();
+            while (rows.next()) {
+                String extentTags = rows.getString("Tags");
+                if (extentTags != null && extentTags.lines().map(String::strip).anyMatch(tags::contains)) {
+                    ids.add(rows.getString("ExtentId"));
+                }
+            }
+            return ids;
+        } catch (Exception e) {
+            throw KustoConnectorException.of("Listing the extents of temporary table '" + table + "'", e);
+        }
     }
 
     /** Removes the attempt tags from the target's extents; they only served the commit. */

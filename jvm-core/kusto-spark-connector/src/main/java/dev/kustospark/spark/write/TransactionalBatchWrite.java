@@ -100,7 +100,7 @@ final class TransactionalBatchWrite implements BatchWrite {
         }
         List<String> tags = committed.stream().filter(m -> !m.sources().isEmpty())
                 .map(QueuedWriterCommitMessage::attemptTag).toList();
-        staging.moveIntoTarget(tags);
+        int extents = staging.moveIntoTarget(tags);
         try {
             staging.dropAttemptTags(tags);
         } catch (RuntimeException e) {
@@ -109,8 +109,8 @@ final class TransactionalBatchWrite implements BatchWrite {
         }
         dropStaging();
         long rows = committed.stream().mapToLong(QueuedWriterCommitMessage::rows).sum();
-        LOG.info("Kusto write into table '{}' committed: {} rows from {} tasks moved from temporary table '{}'", target,
-                rows, committed.size(), staging.name());
+        LOG.info("Kusto write into table '{}' committed: {} rows from {} tasks, {} extents moved from temporary table"
+                + " '{}'", target, rows, committed.size(), extents, staging.name());
     }
 
     private String describe(List<IngestionStatusPoller.Failure> failures) {
