@@ -5,8 +5,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
-import subprocess
-import threading
+import sys
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -15,6 +14,9 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(PROJECT_ROOT / "scripts" / "python"))
+from server_process import running_process  # noqa: E402  (the project's shared test helper)
+
 PYTHON_DIR = PROJECT_ROOT / "python"
 SHADED_JAR_GLOB = "packaging/shaded-spark-4.2/target/kusto-spark_4.2_2.13-*.jar"
 DATABASE = "pytests"
@@ -38,36 +40,6 @@ def spark_home() -> str:
     import pyspark
 
     return str(Path(pyspark.__file__).resolve().parent)
-
-
-@contextlib.contextmanager
-def running_process(command: list[str], ready_prefix: str, env: dict[str, str] | None = None) -> Iterator[str]:
-    """Starts a server process and yields the rest of the first output line that starts with
-    ready_prefix (its address); stops the process on exit."""
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-    assert process.stdout is not None
-    seen: list[str] = []
-    address = None
-    # A server prints its address once it accepts connections, so reading stops there (no sleeps).
-    for line in process.stdout:
-        seen.append(line)
-        if ready_prefix in line:
-            address = line.split(ready_prefix, 1)[1].strip()
-            break
-    if address is None:
-        process.wait(timeout=60)
-        raise RuntimeError(f"{command[0]} exited before it was ready:\n" + "".join(seen[-50:]))
-    # Keep draining the output so that the server never blocks on a full pipe.
-    threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()  # type: ignore[union-attr]
-    try:
-        yield address
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def running_kusto_local(*extra_args: str) -> contextlib.AbstractContextManager[str]:

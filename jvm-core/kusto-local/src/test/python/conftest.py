@@ -5,8 +5,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
-import subprocess
-import threading
+import sys
 from pathlib import Path
 from typing import Iterator
 
@@ -15,6 +14,9 @@ from azure.kusto.data import KustoClient, KustoConnectionStringBuilder
 from azure.kusto.ingest import KustoStreamingIngestClient
 
 MODULE_DIR = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(MODULE_DIR.parents[1] / "scripts" / "python"))
+from server_process import running_process  # noqa: E402  (the project's shared test helper)
+
 DATABASE = "db1"
 READY_PREFIX = "kusto-local listening on "
 
@@ -30,34 +32,9 @@ def _server_command() -> list[str]:
             "--port", "0", "--in-memory", "--database", DATABASE]
 
 
-@contextlib.contextmanager
-def running_server(*extra_args: str) -> Iterator[str]:
+def running_server(*extra_args: str) -> contextlib.AbstractContextManager[str]:
     """Starts kusto-local with the given extra arguments and yields its URL; stops it on exit."""
-    process = subprocess.Popen(_server_command() + list(extra_args),
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    assert process.stdout is not None
-    seen: list[str] = []
-    url = None
-    # The server prints its URL once it accepts connections; reading stops there (no sleeps).
-    for line in process.stdout:
-        seen.append(line)
-        if line.startswith(READY_PREFIX):
-            url = line[len(READY_PREFIX):].strip()
-            break
-    if url is None:
-        process.wait(timeout=30)
-        raise RuntimeError("kusto-local exited before listening:\n" + "".join(seen))
-    # Keep draining the output so the server never blocks on a full pipe.
-    threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()
-    try:
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    return running_process(_server_command() + list(extra_args), READY_PREFIX)
 
 
 @pytest.fixture(scope="session")
