@@ -13,17 +13,10 @@ source "$(dirname "$0")/../scripts/lib.sh"
 
 fail() { echo "packaging/test-install.sh: $*" >&2; exit 1; }
 
-parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(jars wheel nupkg)
-for part in "${parts[@]}"; do
-  case "$part" in jars|wheel|nupkg) ;; *) fail "unknown part '$part'; expected jars, wheel or nupkg" ;; esac
-done
-wants() { [[ " ${parts[*]} " == *" $1 "* ]]; }
+source "$(dirname "$0")/parts.sh"
 
 ensure_tools
 cd "$PROJECT_ROOT"
-dist="$PROJECT_ROOT/dist"
-version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' pom.xml | head -n 1)
 work="$PROJECT_ROOT/build/test-install"
 rm -rf "$work"
 mkdir -p "$work"
