@@ -117,3 +117,8 @@ def test_errors_are_value_errors_that_name_the_option() -> None:
         ClientRequestProperties.builder().max_memory_consumption_per_iterator(0)
     assert isinstance(raised.value, KustoOptionError)
     assert raised.value.option == "maxmemoryconsumptionperiterator"
+
+
+def test_to_string_is_the_json_as_on_the_jvm_object() -> None:
+    crp = ClientRequestProperties.builder().no_request_timeout(True).build()
+    assert crp.toString() == str(crp) == crp.to_json() == '{"Options":{"norequesttimeout":true},"Parameters":{}}'

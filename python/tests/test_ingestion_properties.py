@@ -89,3 +89,8 @@ def test_csv_column_mapping_constructor_takes_exactly_one_source() -> None:
         CsvColumnMapping("A", ordinal=1, const_value="x")
     with pytest.raises(KustoOptionError, match="needs exactly one of Ordinal and ConstValue"):
         CsvColumnMapping("A")
+
+
+def test_to_string_is_the_json_as_on_the_jvm_object() -> None:
+    sp = SparkIngestionProperties.builder().ingest_by_tags(["b1"]).build()
+    assert sp.toString() == str(sp) == sp.to_json() == '{"ingestByTags":["b1"]}'

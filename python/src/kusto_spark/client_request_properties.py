@@ -185,6 +185,12 @@ class ClientRequestProperties:
     def __str__(self) -> str:
         return self.to_json()
 
+    def toString(self) -> str:  # noqa: N802 - the JVM object's method name, kept for existing snippets
+        """The same as :meth:`to_json`, under the name of the JVM object's method, so that snippets
+        written for ``sc._jvm`` objects (``.option("clientRequestPropertiesJson", crp.toString())``)
+        run unchanged once ``crp`` comes from this builder."""
+        return self.to_json()
+
     def __repr__(self) -> str:
         return f"ClientRequestProperties({self.to_json()})"
 

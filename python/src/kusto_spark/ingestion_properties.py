@@ -426,6 +426,12 @@ class SparkIngestionProperties:
     def __str__(self) -> str:
         return self.to_json()
 
+    def toString(self) -> str:  # noqa: N802 - the JVM object's method name, kept for existing snippets
+        """The same as :meth:`to_json`, under the name of the JVM object's method, so that snippets
+        written for ``sc._jvm`` objects (``.option("sparkIngestionPropertiesJson", sp.toString())``)
+        run unchanged once ``sp`` comes from this builder."""
+        return self.to_json()
+
     def __repr__(self) -> str:
         return f"SparkIngestionProperties({self.to_json()})"
 

@@ -1,9 +1,10 @@
 """The established connector's three Synapse snippets, kept as written except for their ``sc._jvm``
 lines, which the typed builders replace.
 
-Two more lines change because the builders are Python objects: ``crp.toString()`` and
-``sp.toString()`` become ``crp.to_json()`` and ``sp.to_json()``. The placeholders
-(``<linked service name>``...) are filled in. The linked service is a profile in the Spark conf.
+The builders answer ``toString()`` as the JVM objects do, so ``crp.toString()`` and ``sp.toString()``
+stay; the SDK object's ``crp.setOption("norequesttimeout", True)`` becomes a builder call of the line
+that replaces ``sc._jvm``. The placeholders (``<linked service name>``...) are filled in. The linked
+service is a profile in the Spark conf.
 """
 
 from __future__ import annotations
@@ -62,17 +63,17 @@ def test_distributed_read_snippet_with_client_request_properties(spark: SparkSes
     query = f"{source_table} | where x > 100"
 
     crp = ClientRequestProperties.builder().no_request_timeout(True).build()
-    crp.to_json()
+    crp.toString()
     kustoDf = spark.read \
         .format("com.microsoft.kusto.spark.synapse.datasource") \
         .option("spark.synapse.linkedService", LINKED_SERVICE) \
         .option("kustoDatabase", DATABASE) \
         .option("kustoQuery", query) \
-        .option("clientRequestPropertiesJson", crp.to_json()) \
+        .option("clientRequestPropertiesJson", crp.toString()) \
         .option("readMode", 'ForceDistributedMode') \
         .load()
 
-    assert crp.to_json() == '{"Options":{"norequesttimeout":true},"Parameters":{}}'
+    assert crp.toString() == crp.to_json() == '{"Options":{"norequesttimeout":true},"Parameters":{}}'
     rows = kustoDf.collect()
     assert sorted(r.x for r in rows) == list(range(101, 301))
 
@@ -94,7 +95,7 @@ def test_write_snippet_with_ingestion_properties(spark: SparkSession, kusto: Kus
         .option("spark.synapse.linkedService", LINKED_SERVICE) \
         .option("kustoDatabase", DATABASE) \
         .option("kustoTable", table) \
-        .option("sparkIngestionPropertiesJson", sp.to_json()) \
+        .option("sparkIngestionPropertiesJson", sp.toString()) \
         .option("tableCreateOptions","CreateIfNotExist") \
         .mode("Append") \
         .save()
