@@ -6,16 +6,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 ensure_tools
 cd "$PROJECT_ROOT"
 "$PROJECT_ROOT/scripts/azurite-env.sh" >/dev/null
-python=$("$PROJECT_ROOT/scripts/python-env.sh" | tail -n 1)
-SPARK_HOME="${SPARK_HOME:-$("$python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')}"
+SPARK_HOME="${SPARK_HOME:-$(project_spark_home)}"
 export SPARK_HOME
-
-connector_jar="$PROJECT_ROOT/packaging/shaded-spark-4.2/target/kusto-spark_4.2_2.13-0.1.0-SNAPSHOT.jar"
-if [ ! -f "$connector_jar" ]; then
-  log "building the connector's shaded jar"
-  mvn -q -B -pl packaging/shaded-spark-4.2 -am package -DskipTests
-fi
-export KUSTO_SPARK_JARS="$connector_jar"
+KUSTO_SPARK_JARS=$(ensure_shaded_jar)
+export KUSTO_SPARK_JARS
 
 log "building the C# binding"
 "$PROJECT_ROOT/dotnet/build.sh"

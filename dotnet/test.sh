@@ -13,16 +13,11 @@ export KUSTO_SPARK_PROJECT_ROOT="${KUSTO_SPARK_PROJECT_ROOT:-$(dirname "$DOTNET_
 # The tests of category Spark start kusto-local with Azurite, and a driver JVM with spark-submit
 # (SPARK_HOME: the pyspark of the project's virtualenv) and the connector's shaded jar.
 if [[ " $* " != *"-exclude=Spark"* ]]; then
-  ROOT="$(dirname "$DOTNET_DIR")"
-  "$ROOT/scripts/azurite-env.sh" >/dev/null
-  if [ -z "${SPARK_HOME:-}" ]; then
-    python=$("$ROOT/scripts/python-env.sh" | tail -n 1)
-    SPARK_HOME=$("$python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')
-    export SPARK_HOME
-  fi
-  if ! ls "$ROOT"/packaging/shaded-spark-4.2/target/kusto-spark_4.2_2.13-*.jar >/dev/null 2>&1; then
-    (cd "$ROOT" && mvn -q -B -pl packaging/shaded-spark-4.2 -am package -DskipTests)
-  fi
+  source "$DOTNET_DIR/../scripts/lib.sh"
+  "$PROJECT_ROOT/scripts/azurite-env.sh" >/dev/null
+  SPARK_HOME="${SPARK_HOME:-$(project_spark_home)}"
+  export SPARK_HOME
+  ensure_shaded_jar >/dev/null
 fi
 (cd "$DOTNET_DIR/bin" && nunit-console -nologo -labels -result=TestResult.xml KustoSpark.Tests.dll "$@")
 # A run of selected tests only (-include=, -run=) leaves the package and the comparison out.

@@ -4,21 +4,16 @@
 # $KUSTO_MATRIX_OUT. Environment: the KUSTO_MATRIX_* variables of test-matrix/README.md; SPARK_HOME
 # (default: the pyspark distribution of the project's virtualenv); MATRIX_MAVEN_ARGS, other Maven
 # arguments such as -o to build offline.
-set -euo pipefail
-
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "$0")/../../scripts/lib.sh"
+root="$PROJECT_ROOT"
 here="$root/test-matrix/dotnet"
 cd "$root"
 
-if [ -z "${SPARK_HOME:-}" ]; then
-  python=$("$root/scripts/python-env.sh" | tail -n 1)
-  SPARK_HOME=$("$python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')
-fi
+SPARK_HOME="${SPARK_HOME:-$(project_spark_home)}"
 export SPARK_HOME
-
+# The gateway jar is built by dotnet/build.sh below when it is missing or stale.
 # shellcheck disable=SC2086
-mvn -q -B -ntp ${MATRIX_MAVEN_ARGS:-} -pl packaging/shaded-spark-4.2,jvm-core/kusto-spark-gateway -am package -DskipTests >&2
-KUSTO_SPARK_JARS=$(ls "$root"/packaging/shaded-spark-4.2/target/kusto-spark_4.2_2.13-*.jar | grep -v '/original-' | head -n 1)
+KUSTO_SPARK_JARS=$(ensure_shaded_jar ${MATRIX_MAVEN_ARGS:-})
 export KUSTO_SPARK_JARS
 
 "$root/dotnet/build.sh" >&2
