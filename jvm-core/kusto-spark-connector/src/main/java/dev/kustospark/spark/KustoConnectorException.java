@@ -5,17 +5,95 @@ import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.data.exceptions.KustoServiceQueryError;
 import com.microsoft.azure.kusto.data.exceptions.WebException;
 import com.microsoft.azure.kusto.ingest.exceptions.IngestionClientException;
+import dev.kustospark.spark.compat.ScalaCollections;
 import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.apache.spark.QueryContext;
+import org.apache.spark.SparkRuntimeException;
 
 /**
  * A failure of a Kusto call, in one line: what the connector was doing (the query or table at
  * fault) and Kusto's own message, taken from the deepest SDK exception that carries it. The SDK's
  * exception stays attached as the cause for stack traces.
+ *
+ * <p>It is a {@link SparkRuntimeException} with the error condition {@value #CONDITION}, so it reaches
+ * users as it is: Spark's scheduler rethrows a task's exception that has a condition other than an
+ * internal error instead of wrapping it in "Job aborted due to stage failure", PySpark turns it into
+ * its own {@code SparkRuntimeException} whose text is this message (the JVM stack only with
+ * {@code spark.sql.pyspark.jvmStacktrace.enabled}), and Spark Connect sends the message and condition.
  */
-public final class KustoConnectorException extends RuntimeException {
+public final class KustoConnectorException extends SparkRuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** The error condition of every failure of a Kusto call; not in Spark's catalogue, and not internal. */
+    public static final String CONDITION = "KUSTO_CONNECTOR_ERROR";
+    /** SQLSTATE KD010: external data source failure. */
+    private static final String SQL_STATE = "KD010";
+    /**
+     * SparkRuntimeException's constructors render a condition of Spark's catalogue; this one is a bare
+     * {@code <message>} in Spark 3.5 and 4.x, so the rendered text is this exception's message.
+     */
+    private static final String MESSAGE_ONLY_CONDITION = "_LEGACY_ERROR_TEMP_2273";
+
+    private final String message;
+
     private KustoConnectorException(String message, Throwable cause) {
-        super(message, cause);
+        super(MESSAGE_ONLY_CONDITION, ScalaCollections.toScalaMap(Map.of("message", message)), cause,
+                new QueryContext[0], "");
+        this.message = message;
+    }
+
+    @Override
+    public String getMessage() {
+        return message;
+    }
+
+    /**
+     * An executor sends a failed task's exception to the driver serialized, and Spark wraps one that
+     * does not serialize in "Job aborted due to stage failure" with its stack as text. The SDK's
+     * exceptions do not serialize, so a cause chain that does not travels as {@link SerializableCause}s.
+     */
+    private Object writeReplace() {
+        if (getCause() == null || serializes(getCause())) {
+            return this;
+        }
+        KustoConnectorException copy = new KustoConnectorException(message, SerializableCause.of(getCause()));
+        copy.setStackTrace(getStackTrace());
+        return copy;
+    }
+
+    private static boolean serializes(Throwable cause) {
+        try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
+            out.writeObject(cause);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The error condition (Spark 4's {@code SparkThrowable}; no override on Spark 3.5, which lacks it). */
+    public String getCondition() {
+        return CONDITION;
+    }
+
+    /** The error condition (Spark 3.5's {@code SparkThrowable}; a deprecated alias in Spark 4). */
+    @Override
+    @SuppressWarnings("deprecation")
+    public String getErrorClass() {
+        return CONDITION;
+    }
+
+    @Override
+    public String getSqlState() {
+        return SQL_STATE;
+    }
+
+    @Override
+    public Map<String, String> getMessageParameters() {
+        return Map.of("message", message);
     }
 
     /**
