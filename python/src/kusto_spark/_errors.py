@@ -1,9 +1,10 @@
-"""Failures raised in the JVM, re-raised in Python with the connector's message first.
+"""The connector's failures as exceptions of this package, recognised by their Spark error condition.
 
-A failed read or write reaches Python as a Py4J error (classic), a captured Spark exception, or a
-Spark Connect gRPC error; in each the connector's one-line message (Kusto's own text included) is
-buried under "An error occurred while calling o37.load" or a stage failure. The connector's
-exceptions are recognised by their class name in the text, which every form carries.
+PySpark already raises a connector failure as a short exception whose text is the connector's message
+(a ``SparkRuntimeException`` with the condition ``KUSTO_CONNECTOR_ERROR``, or an
+``IllegalArgumentException`` with ``KUSTO_INVALID_OPTION``), on classic PySpark and on Spark Connect.
+:func:`read` and :func:`write` re-raise them as :class:`KustoSparkError` and
+:class:`KustoSparkOptionError` so that a refused option is a ``ValueError`` like the builders' errors.
 """
 
 from __future__ import annotations
@@ -14,21 +15,23 @@ from typing import Iterator, Optional
 
 from kusto_spark.errors import KustoOptionError
 
-# "dev.kustospark...Exception: message" in Java's toString (classic), "(dev.kustospark...Exception)
-# message" in Spark Connect errors.
-_CONNECTOR_EXCEPTION = re.compile(r"(?:\(|\b)(dev\.kustospark\.spark\.[\w.$]*(?:Exception|Error))(?:\)|:) ([^\n]*)")
-_OPTION_EXCEPTION_SUFFIX = ".KustoOptionException"
+#: The error conditions of the connector's exceptions, and the exceptions' Java classes.
+CONNECTOR_CONDITION = "KUSTO_CONNECTOR_ERROR"
+OPTION_CONDITION = "KUSTO_INVALID_OPTION"
+_JAVA_CLASSES = {
+    CONNECTOR_CONDITION: "dev.kustospark.spark.KustoConnectorException",
+    OPTION_CONDITION: "dev.kustospark.spark.config.KustoOptionException",
+}
 # The connector's option errors start "Option <name> ...".
 _OPTION_NAME = re.compile(r"^Option (\S+) ")
-# Appended by PySpark to captured and Spark Connect errors when JVM stack traces are enabled.
-_STACK_TRACE_MARKER = "\n\nJVM stacktrace:"
 
 
 class KustoSparkError(RuntimeError):
     """A read or write failed in the connector or in Kusto.
 
     The message is the connector's: what it was doing (the query or table) and then Kusto's
-    message. The Spark exception it came from is chained as ``__cause__``.
+    message. The PySpark exception it replaces (with ``getCondition()`` and ``getSqlState()``) is its
+    ``__context__``.
 
     :ivar java_class: the connector's exception class, e.g.
         ``dev.kustospark.spark.KustoConnectorException``.
@@ -50,10 +53,11 @@ class KustoSparkOptionError(KustoOptionError):
 
 @contextlib.contextmanager
 def kusto_errors() -> Iterator[None]:
-    """Re-raises connector failures from the Spark calls in its block with the connector's message.
+    """Re-raises the connector's failures from the Spark calls in its block as this package's exceptions.
 
-    :func:`read` and :func:`write` use it themselves; wrap the actions on a read DataFrame
-    (``collect``, ``count``, writes of derived frames) to get the same messages from them.
+    Not needed for a readable message: PySpark's own exception already starts with the connector's
+    message. :func:`read` and :func:`write` use it; wrap the actions on a read DataFrame (``collect``,
+    ``count``) in it to catch the same exception types from them.
 
     :raises KustoSparkOptionError: for a refused option (a ``ValueError``).
     :raises KustoSparkError: for any other failure of the connector or of Kusto.
@@ -62,52 +66,24 @@ def kusto_errors() -> Iterator[None]:
     >>> with kusto_spark.kusto_errors():
     ...     rows = df.collect()  # doctest: +SKIP
     """
-    with _surfacing(options_checked_here=False):
-        yield
-
-
-@contextlib.contextmanager
-def _surfacing(options_checked_here: bool) -> Iterator[None]:
-    """kusto_errors(); with options_checked_here, also reads a bare IllegalArgumentException as
-    the connector refusing an option (read and write, where the connector checks the options)."""
     try:
         yield
     except Exception as failure:
-        surfaced = _surfaced(failure, options_checked_here)
+        surfaced = _surfaced(failure)
         if surfaced is None:
             raise
-        raise surfaced from failure
+        # The PySpark exception stays reachable as __context__, but is not printed a second time.
+        raise surfaced from None
 
 
-def _surfaced(failure: BaseException, options_checked_here: bool) -> Optional[Exception]:
-    """The Python exception for a connector failure, or None for anything else."""
-    found = _CONNECTOR_EXCEPTION.search(_text_of(failure))
-    if found is not None:
-        java_class, message = found.group(1), found.group(2).strip()
-        if java_class.endswith(_OPTION_EXCEPTION_SUFFIX):
-            return KustoSparkOptionError(message)
-        return KustoSparkError(message, java_class)
-    if not options_checked_here:
+def _surfaced(failure: Exception) -> Optional[Exception]:
+    """This package's exception for a connector failure, or None for anything else."""
+    get_condition = getattr(failure, "getCondition", None)
+    condition = get_condition() if callable(get_condition) else None
+    if condition not in _JAVA_CLASSES:
         return None
-    # A captured IllegalArgumentException carries only its message (no class name) unless JVM
-    # stack traces are enabled; while Spark loads the source it is the connector refusing an option.
-    try:
-        from pyspark.errors import IllegalArgumentException
-    except ImportError:
-        return None
-    if isinstance(failure, IllegalArgumentException):
-        message = str(failure).split(_STACK_TRACE_MARKER, 1)[0].strip()
+    # With spark.sql.pyspark.jvmStacktrace.enabled, PySpark's text ends with the JVM stack; it stays.
+    message = str(failure)
+    if condition == OPTION_CONDITION:
         return KustoSparkOptionError(message)
-    return None
-
-
-def _text_of(failure: BaseException) -> str:
-    """The text of an exception and its causes, where a Java class name and message may appear."""
-    parts = []
-    seen: set[int] = set()
-    current: Optional[BaseException] = failure
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        parts.append(str(current))
-        current = current.__cause__ or current.__context__
-    return "\n".join(parts)
+    return KustoSparkError(message, _JAVA_CLASSES[condition])

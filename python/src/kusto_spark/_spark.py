@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Mapping, Union
 
-from kusto_spark._errors import _surfacing
+from kusto_spark._errors import kusto_errors
 from kusto_spark._jar import jar_path
 from kusto_spark.options import KustoReadOptions, KustoWriteOptions
 
@@ -47,7 +47,7 @@ def read(spark: SparkSession, options: ReadOptions) -> DataFrame:
     ...           .read_mode(ReadMode.ForceSingleMode))  # doctest: +SKIP
     """
     values = _option_map(options, KustoReadOptions, "options")
-    with _surfacing(options_checked_here=True):
+    with kusto_errors():
         frame = spark.read.format(FORMAT).options(**values).load()
         # Spark Connect analyses a plan lazily; asking for the schema makes a refused query or
         # option fail here, as it does on classic Spark.
@@ -78,7 +78,7 @@ def write(df: DataFrame, options: WriteOptions, mode: str = "append") -> None:
     if not isinstance(mode, str) or mode.lower() not in _SAVE_MODES:
         raise ValueError(f"mode has value {mode!r}: allowed values: {', '.join(_SAVE_MODES)} "
                          f"(the Kusto connector only appends to a table)")
-    with _surfacing(options_checked_here=True):
+    with kusto_errors():
         df.write.format(FORMAT).options(**values).mode(mode.lower()).save()
 
 

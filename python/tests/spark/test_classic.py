@@ -4,11 +4,15 @@ and the errors a user sees."""
 from __future__ import annotations
 
 import datetime as dt
+import traceback
 from decimal import Decimal
 from typing import Iterator
 
 import pytest
+from _failures import (FAILURES, JVM_STACK_CONF, ONE_SCREEN, OPTION_CONDITION, Failure, assert_one_screen,
+                       raised)
 from _support import classic_session, unique_table
+from pyspark.errors import IllegalArgumentException, PySparkException
 from pyspark.sql import SparkSession
 from pyspark.sql.types import (ArrayType, BooleanType, ByteType, DateType, DecimalType, DoubleType, FloatType,
                                IntegerType, LongType, MapType, Row, ShortType, StringType, StructField,
@@ -154,14 +158,40 @@ def test_an_option_map_is_passed_as_is(spark: SparkSession, kusto_url: str, data
     assert sorted(r.x for r in frame.collect()) == [1, 2, 3]
 
 
+@pytest.mark.parametrize("case", FAILURES, ids=str)
+def test_plain_spark_calls_fail_with_the_connectors_message_on_one_screen(spark: SparkSession, kusto_url: str,
+                                                                          case: Failure) -> None:
+    call, message_start = case.prepare(spark, kusto_url)
+
+    failure = raised(call)
+
+    assert_one_screen(failure, message_start)
+    assert isinstance(failure, PySparkException) and failure.getCondition() == case.condition
+    if case.condition == OPTION_CONDITION:
+        assert isinstance(failure, IllegalArgumentException)
+
+
+@pytest.mark.parametrize("case", FAILURES, ids=str)
+def test_the_jvm_stack_is_there_when_asked_for(spark: SparkSession, kusto_url: str, case: Failure) -> None:
+    call, message_start = case.prepare(spark, kusto_url)
+    spark.conf.set(JVM_STACK_CONF, "true")
+    try:
+        # PySpark adds the stack when the exception is printed, so print it while the conf is set.
+        text = str(raised(call))
+    finally:
+        spark.conf.unset(JVM_STACK_CONF)
+
+    assert text.startswith(message_start), text
+    assert "JVM stacktrace:" in text and "\tat dev.kustospark.spark." in text, text
+
+
 def test_a_missing_table_fails_with_kusto_message_first(spark: SparkSession, kusto_url: str, database: str) -> None:
     with pytest.raises(KustoSparkError) as failure:
         kusto_spark.read(spark, read_options(kusto_url, database, "NoSuchTable_py | take 1"))
 
-    message = str(failure.value)
-    assert message.startswith("Reading the schema of kustoQuery 'NoSuchTable_py | take 1' failed: ")
-    assert "NoSuchTable_py" in message and "An error occurred while calling" not in message
+    assert str(failure.value).startswith("Reading the schema of kustoQuery 'NoSuchTable_py | take 1' failed: ")
     assert failure.value.java_class == "dev.kustospark.spark.KustoConnectorException"
+    assert len("".join(traceback.format_exception(failure.value)).splitlines()) < ONE_SCREEN
 
 
 def test_an_option_the_connector_refuses_is_a_value_error(spark: SparkSession, kusto_url: str,
@@ -175,8 +205,8 @@ def test_an_option_the_connector_refuses_is_a_value_error(spark: SparkSession, k
                                   "ForceDistributedMode, ForcePartitionedMode.")
 
 
-def test_a_failure_inside_a_job_is_surfaced_by_kusto_errors(spark: SparkSession, kusto_url: str,
-                                                            database: str, numbers: str) -> None:
+def test_kusto_errors_turns_a_failed_action_into_a_kusto_spark_error(spark: SparkSession, kusto_url: str,
+                                                                      database: str, numbers: str) -> None:
     frame = kusto_spark.read(spark, read_options(kusto_url, database, numbers)
                              .custom_schema("x long, s string, missing long")
                              .read_mode(ReadMode.ForceSingleMode))
@@ -184,8 +214,9 @@ def test_a_failure_inside_a_job_is_surfaced_by_kusto_errors(spark: SparkSession,
     with pytest.raises(KustoSparkError) as failure, kusto_spark.kusto_errors():
         frame.collect()
 
-    assert "Job aborted" not in str(failure.value)
-    assert failure.value.java_class.startswith("dev.kustospark.spark.")
+    assert str(failure.value).startswith(f"Query '{numbers} | ")
+    assert failure.value.java_class == "dev.kustospark.spark.KustoConnectorException"
+    assert failure.value.__context__.getSqlState() == "KD010"
 
 
 def test_configure_put_the_connector_jar_on_the_session(spark: SparkSession) -> None:
