@@ -7,7 +7,9 @@ import os
 from typing import Iterator
 
 import pytest
+from _failures import FAILURES, JVM_STACK_CONF, OPTION_CONDITION, Failure, assert_one_screen, raised
 from _support import DATABASE, running_process, spark_home, unique_table
+from pyspark.errors import IllegalArgumentException, PySparkException
 from pyspark.sql import SparkSession
 
 import kusto_spark
@@ -26,6 +28,9 @@ def connect_url() -> Iterator[str]:
                "--jars", kusto_spark.jar_path(),
                "--conf", "spark.ui.enabled=false",
                "--conf", "spark.sql.session.timeZone=UTC",
+               # As python/README.md starts it: Spark Connect's own default prints the server's JVM stack
+               # with every error; off, errors read as on classic PySpark (the stack with jvmStacktrace).
+               "--conf", "spark.sql.connect.serverStacktrace.enabled=false",
                # Port 0: the server binds a free port and logs it in READY_PREFIX's line.
                "--conf", "spark.connect.grpc.binding.port=0",
                "spark-internal"]
@@ -79,3 +84,29 @@ def test_kusto_message_comes_first_through_connect(spark: SparkSession, kusto_ur
                          .kusto_query("NoSuchTable_connect | take 1"))
 
     assert str(failure.value).startswith("Reading the schema of kustoQuery 'NoSuchTable_connect | take 1' failed: ")
+
+
+@pytest.mark.parametrize("case", FAILURES, ids=str)
+def test_plain_spark_calls_fail_with_the_connectors_message_on_one_screen(spark: SparkSession, kusto_url: str,
+                                                                          case: Failure) -> None:
+    call, message_start = case.prepare(spark, kusto_url)
+
+    failure = raised(call)
+
+    assert_one_screen(failure, message_start)
+    assert isinstance(failure, PySparkException) and failure.getCondition() == case.condition
+    if case.condition == OPTION_CONDITION:
+        assert isinstance(failure, IllegalArgumentException)
+
+
+@pytest.mark.parametrize("case", FAILURES, ids=str)
+def test_the_jvm_stack_is_there_when_asked_for(spark: SparkSession, kusto_url: str, case: Failure) -> None:
+    call, message_start = case.prepare(spark, kusto_url)
+    spark.conf.set(JVM_STACK_CONF, "true")
+    try:
+        text = str(raised(call))
+    finally:
+        spark.conf.unset(JVM_STACK_CONF)
+
+    assert text.startswith(message_start), text
+    assert "JVM stacktrace:" in text and "\tat dev.kustospark.spark." in text, text
