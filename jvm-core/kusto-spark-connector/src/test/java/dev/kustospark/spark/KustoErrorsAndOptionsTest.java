@@ -2,6 +2,7 @@ package dev.kustospark.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,41 @@ class KustoErrorsAndOptionsTest {
         var e = assertThrows(Exception.class, () -> env.read("NoSuchTable").load());
         String message = cause(e, KustoConnectorException.class).getMessage();
         assertTrue(message.contains("NoSuchTable") && message.contains("failed:"), message);
+    }
+
+    /**
+     * A task's connector failure reaches the caller as it is on Spark 4, whose scheduler passes on a
+     * SparkThrowable with a non-internal condition; Spark 3.5 wraps every task failure in a SparkException.
+     */
+    private static KustoConnectorException taskFailure(Throwable e) {
+        if (env.spark.version().startsWith("3.")) {
+            assertInstanceOf(org.apache.spark.SparkException.class, e);
+            return (KustoConnectorException) cause(e, KustoConnectorException.class);
+        }
+        return assertInstanceOf(KustoConnectorException.class, e);
+    }
+
+    @Test
+    void aQueryThatFailsInATaskIsThrownAsTheConnectorsException() {
+        var e = assertThrows(Exception.class, () -> env.read("Numbers").option("readMode", "ForceSingleMode")
+                .option("customSchema", "x long, missing long").load().collectAsList());
+
+        String message = taskFailure(e).getMessage();
+        assertTrue(message.startsWith("Query 'Numbers | ") && message.contains("'missing'"), message);
+    }
+
+    @Test
+    void aDataWriterFailureIsThrownAsTheConnectorsException() throws Exception {
+        env.mgmt(".create table Mapped (id: long)");
+
+        var e = assertThrows(Exception.class, () -> env.spark.range(3).write().format("kusto")
+                .options(env.connectionOptions()).option("kustoTable", "Mapped").option("writeMode", "KustoStreaming")
+                .option("sparkIngestionPropertiesJson", "{\"csvMappingNameReference\":\"no_such_mapping\"}")
+                .mode("append").save());
+
+        String message = taskFailure(e).getMessage();
+        assertTrue(message.startsWith("Streaming ingestion into table 'Mapped'") && message.contains("no_such_mapping"),
+                message);
     }
 
     @Test
