@@ -5,11 +5,17 @@ using NUnit.Framework;
 
 namespace KustoSpark.Tests.Spark
 {
-    /// <summary>Java exceptions raised through the gateway arrive as .NET exceptions with the Java class and message.</summary>
+    /// <summary>
+    /// Java exceptions raised through the gateway arrive as one .NET exception with the Java class and message;
+    /// the connector's failures (at load, in an action, at save, in a data writer) with the connector's message in one line.
+    /// </summary>
     [TestFixture]
     [Category("Spark")]
     public sealed class JavaExceptionTest
     {
+        private const string ConnectorException = "dev.kustospark.spark.KustoConnectorException";
+        private const string OptionException = "dev.kustospark.spark.config.KustoOptionException";
+
         [Test]
         public void ABadOptionValueNamesTheOptionTheValueAndTheAllowedValues()
         {
@@ -23,19 +29,86 @@ namespace KustoSpark.Tests.Spark
             StringAssert.Contains("readMode", e.JavaMessage);
             StringAssert.Contains("Sometimes", e.JavaMessage);
             StringAssert.Contains("ForceSingleMode", e.JavaMessage);
-            StringAssert.StartsWith("dev.kustospark.", e.JavaClassName);
-            StringAssert.StartsWith(e.JavaClassName + ": ", e.Message);
-            StringAssert.Contains("at ", e.JavaStackTrace);
+            AssertConnectorError(e, OptionException, "Option readMode has value 'Sometimes': allowed values: ForceSingleMode, ");
+        }
+
+        private static DataFrameReader KustoReader()
+        {
+            return SparkTestEnvironment.Spark.Read().Format("kusto")
+                .Option("kustoCluster", SparkTestEnvironment.Server.Url)
+                .Option("kustoDatabase", SparkTestEnvironment.Database);
+        }
+
+        private static DataFrameWriter KustoWriter(string rows, string table)
+        {
+            return SparkTestEnvironment.Spark.Sql(rows).Write().Format("kusto")
+                .Option("kustoCluster", SparkTestEnvironment.Server.Url)
+                .Option("kustoDatabase", SparkTestEnvironment.Database)
+                .Option("kustoTable", table)
+                .Mode(SaveMode.Append);
+        }
+
+        private static string TableWithRows(string table)
+        {
+            KustoWriter("SELECT id AS x FROM range(0, 5)", table).Option("tableCreateOptions", "CreateIfNotExist")
+                .Option("writeMode", "KustoStreaming").Save();
+            return table;
+        }
+
+        /// <summary>One exception: the Java class and the connector's message in one line, the Java stack only on request.</summary>
+        private static void AssertConnectorError(JavaException e, string javaClass, string messageStart)
+        {
+            Assert.AreEqual(javaClass, e.JavaClassName, e.Message);
+            StringAssert.StartsWith(messageStart, e.JavaMessage);
+            Assert.AreEqual(javaClass + ": " + e.JavaMessage, e.Message);
+            StringAssert.DoesNotContain("\n", e.Message);
+            string printed = e.ToString();
+            StringAssert.DoesNotContain("\tat ", printed);
+            Assert.Less(printed.Split('\n').Length, 25, printed);
+            StringAssert.Contains("\tat dev.kustospark.spark.", e.JavaStackTrace);
         }
 
         [Test]
-        public void KustosErrorForAMissingTableComesFirst()
+        public void AMissingTableFailsTheLoadWithKustosMessage()
         {
-            var e = Assert.Throws<JavaException>(() => SparkTestEnvironment.Spark.Read().Kusto(KustoReadOptions.Create()
-                .KustoCluster(SparkTestEnvironment.Server.Url).KustoDatabase(SparkTestEnvironment.Database)
-                .KustoQuery("NoSuchTable_dotnet | take 1")).Collect());
+            var e = Assert.Throws<JavaException>(() => KustoReader().Option("kustoQuery", "NoSuchTable_dotnet | take 1").Load());
 
-            StringAssert.Contains("NoSuchTable_dotnet", e.Message);
+            AssertConnectorError(e, ConnectorException, "Reading the schema of kustoQuery 'NoSuchTable_dotnet | take 1' failed: ");
+            StringAssert.Contains("NoSuchTable_dotnet", e.JavaMessage);
+        }
+
+        [Test]
+        public void AQueryThatFailsInATaskFailsTheActionWithKustosMessage()
+        {
+            string table = TableWithRows("DotnetErrorsRead");
+            DataFrame frame = KustoReader().Option("kustoQuery", table).Option("readMode", "ForceSingleMode")
+                .Option("customSchema", "x long, missing long").Load();
+
+            var e = Assert.Throws<JavaException>(() => frame.Collect());
+
+            AssertConnectorError(e, ConnectorException, "Query '" + table + " | ");
+        }
+
+        [Test]
+        public void AMissingTableFailsTheSave()
+        {
+            var e = Assert.Throws<JavaException>(() => KustoWriter("SELECT 1L AS x", "NoSuchTable_dotnet")
+                .Option("tableCreateOptions", "FailIfNotExist").Save());
+
+            AssertConnectorError(e, OptionException, "table 'NoSuchTable_dotnet' (option kustoTable) does not exist");
+        }
+
+        [Test]
+        public void ADataWriterFailureFailsTheSaveWithKustosMessage()
+        {
+            string table = TableWithRows("DotnetErrorsWrite");
+
+            var e = Assert.Throws<JavaException>(() => KustoWriter("SELECT id AS x FROM range(0, 3)", table)
+                .Option("writeMode", "KustoStreaming")
+                .Option("sparkIngestionPropertiesJson", "{\"csvMappingNameReference\":\"no_such_mapping\"}")
+                .Save());
+
+            AssertConnectorError(e, ConnectorException, "Streaming ingestion into table '" + table + "' (option kustoTable, partition ");
         }
 
         [Test]
