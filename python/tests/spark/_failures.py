@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from _support import DATABASE, unique_table
+from pyspark.errors import IllegalArgumentException, PySparkException
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -110,3 +111,29 @@ def assert_one_screen(failure: BaseException, message_start: str) -> None:
     printed = "".join(traceback.format_exception(failure))
     assert len(printed.splitlines()) < ONE_SCREEN, printed
     assert "JVM stacktrace" not in printed and "\tat " not in printed, printed
+
+
+def check_one_screen(spark: SparkSession, kusto_url: str, case: Failure) -> None:
+    """The failure is PySpark's exception with the connector's condition, its message first, on one screen."""
+    call, message_start = case.prepare(spark, kusto_url)
+
+    failure = raised(call)
+
+    assert_one_screen(failure, message_start)
+    assert isinstance(failure, PySparkException) and failure.getCondition() == case.condition
+    if case.condition == OPTION_CONDITION:
+        assert isinstance(failure, IllegalArgumentException)
+
+
+def check_stack_when_asked(spark: SparkSession, kusto_url: str, case: Failure) -> None:
+    """With jvmStacktrace enabled, the JVM stack follows the connector's message."""
+    call, message_start = case.prepare(spark, kusto_url)
+    spark.conf.set(JVM_STACK_CONF, "true")
+    try:
+        # Classic PySpark adds the stack when the exception is printed, so print it while the conf is set.
+        text = str(raised(call))
+    finally:
+        spark.conf.unset(JVM_STACK_CONF)
+
+    assert text.startswith(message_start), text
+    assert "JVM stacktrace:" in text and "\tat dev.kustospark.spark." in text, text

@@ -9,10 +9,8 @@ from decimal import Decimal
 from typing import Iterator
 
 import pytest
-from _failures import (FAILURES, JVM_STACK_CONF, ONE_SCREEN, OPTION_CONDITION, Failure, assert_one_screen,
-                       raised)
+from _failures import FAILURES, ONE_SCREEN, Failure, check_one_screen, check_stack_when_asked
 from _support import classic_session, unique_table
-from pyspark.errors import IllegalArgumentException, PySparkException
 from pyspark.sql import SparkSession
 from pyspark.sql.types import (ArrayType, BooleanType, ByteType, DateType, DecimalType, DoubleType, FloatType,
                                IntegerType, LongType, MapType, Row, ShortType, StringType, StructField,
@@ -161,28 +159,12 @@ def test_an_option_map_is_passed_as_is(spark: SparkSession, kusto_url: str, data
 @pytest.mark.parametrize("case", FAILURES, ids=str)
 def test_plain_spark_calls_fail_with_the_connectors_message_on_one_screen(spark: SparkSession, kusto_url: str,
                                                                           case: Failure) -> None:
-    call, message_start = case.prepare(spark, kusto_url)
-
-    failure = raised(call)
-
-    assert_one_screen(failure, message_start)
-    assert isinstance(failure, PySparkException) and failure.getCondition() == case.condition
-    if case.condition == OPTION_CONDITION:
-        assert isinstance(failure, IllegalArgumentException)
+    check_one_screen(spark, kusto_url, case)
 
 
 @pytest.mark.parametrize("case", FAILURES, ids=str)
 def test_the_jvm_stack_is_there_when_asked_for(spark: SparkSession, kusto_url: str, case: Failure) -> None:
-    call, message_start = case.prepare(spark, kusto_url)
-    spark.conf.set(JVM_STACK_CONF, "true")
-    try:
-        # PySpark adds the stack when the exception is printed, so print it while the conf is set.
-        text = str(raised(call))
-    finally:
-        spark.conf.unset(JVM_STACK_CONF)
-
-    assert text.startswith(message_start), text
-    assert "JVM stacktrace:" in text and "\tat dev.kustospark.spark." in text, text
+    check_stack_when_asked(spark, kusto_url, case)
 
 
 def test_a_missing_table_fails_with_kusto_message_first(spark: SparkSession, kusto_url: str, database: str) -> None:

@@ -7,9 +7,8 @@ import os
 from typing import Iterator
 
 import pytest
-from _failures import FAILURES, JVM_STACK_CONF, OPTION_CONDITION, Failure, assert_one_screen, raised
+from _failures import FAILURES, Failure, check_one_screen, check_stack_when_asked
 from _support import DATABASE, running_process, spark_home, unique_table
-from pyspark.errors import IllegalArgumentException, PySparkException
 from pyspark.sql import SparkSession
 
 import kusto_spark
@@ -89,24 +88,9 @@ def test_kusto_message_comes_first_through_connect(spark: SparkSession, kusto_ur
 @pytest.mark.parametrize("case", FAILURES, ids=str)
 def test_plain_spark_calls_fail_with_the_connectors_message_on_one_screen(spark: SparkSession, kusto_url: str,
                                                                           case: Failure) -> None:
-    call, message_start = case.prepare(spark, kusto_url)
-
-    failure = raised(call)
-
-    assert_one_screen(failure, message_start)
-    assert isinstance(failure, PySparkException) and failure.getCondition() == case.condition
-    if case.condition == OPTION_CONDITION:
-        assert isinstance(failure, IllegalArgumentException)
+    check_one_screen(spark, kusto_url, case)
 
 
 @pytest.mark.parametrize("case", FAILURES, ids=str)
 def test_the_jvm_stack_is_there_when_asked_for(spark: SparkSession, kusto_url: str, case: Failure) -> None:
-    call, message_start = case.prepare(spark, kusto_url)
-    spark.conf.set(JVM_STACK_CONF, "true")
-    try:
-        text = str(raised(call))
-    finally:
-        spark.conf.unset(JVM_STACK_CONF)
-
-    assert text.startswith(message_start), text
-    assert "JVM stacktrace:" in text and "\tat dev.kustospark.spark." in text, text
+    check_stack_when_asked(spark, kusto_url, case)
