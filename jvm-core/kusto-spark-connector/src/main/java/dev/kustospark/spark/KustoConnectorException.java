@@ -104,7 +104,30 @@ public final class KustoConnectorException extends SparkRuntimeException {
         if (failure instanceof KustoConnectorException known) {
             return known;
         }
-        return new KustoConnectorException(oneLine(action) + " failed: " + kustoMessage(failure), failure);
+        return new KustoConnectorException(oneLine(action) + " failed: " + kustoMessage(failure)
+                + refusalHint(failure), failure);
+    }
+
+    /**
+     * A refused request's own text need not say that the cluster refused it (the cause chain does,
+     * but Python and C# show only this message), so the status and what to check are added.
+     */
+    private static String refusalHint(Throwable failure) {
+        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+            Integer status = httpStatus(t);
+            if (status != null) {
+                return status == 401 ? " (HTTP 401 Unauthorized: check the authentication options, such as"
+                        + " accessToken or kustoAadAppId with its secret or certificate)"
+                        : status == 403 ? " (HTTP 403 Forbidden: the principal lacks a permission on the database"
+                        + " or table)" : "";
+            }
+        }
+        return "";
+    }
+
+    private static Integer httpStatus(Throwable t) {
+        return t instanceof DataServiceException service ? service.getStatusCode()
+                : t instanceof WebException web ? web.getStatusCode() : null;
     }
 
     /** The most specific message in the chain: Kusto's service error text when there is one. */
@@ -135,8 +158,7 @@ public final class KustoConnectorException extends SparkRuntimeException {
      */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
-            Integer status = t instanceof DataServiceException service ? service.getStatusCode()
-                    : t instanceof WebException web ? web.getStatusCode() : null;
+            Integer status = httpStatus(t);
             if (status != null) {
                 return status == 429 || status >= 500;
             }

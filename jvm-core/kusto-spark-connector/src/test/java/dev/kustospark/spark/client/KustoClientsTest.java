@@ -13,6 +13,7 @@ import com.microsoft.azure.kusto.ingest.IngestionProperties;
 import com.microsoft.azure.kusto.ingest.source.StreamSourceInfo;
 import dev.kustospark.local.KustoLocal;
 import dev.kustospark.spark.ClientRequestProperties;
+import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.KustoReadOptions;
 import dev.kustospark.spark.TokenProvider;
 import dev.kustospark.spark.config.AuthConfig;
@@ -82,6 +83,9 @@ class KustoClientsTest {
                 () -> KustoClients.queryClient(wrong).executeQuery("db1", "print 1"));
         assertEquals(401, denied.getStatusCode());
         assertTrue(!String.valueOf(denied.getMessage()).contains(TOKEN), "the token is not echoed");
+        String message = KustoConnectorException.of("Query 'print 1'", denied).getMessage();
+        assertTrue(message.contains("(HTTP 401 Unauthorized: check the authentication options"), message);
+        assertTrue(!message.contains(TOKEN), message);
     }
 
     @Test
