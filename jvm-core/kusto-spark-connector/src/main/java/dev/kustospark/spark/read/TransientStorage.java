@@ -27,7 +27,11 @@ final class TransientStorage {
 
     /** The export containers, or empty with the reason in {@code whyNot}. */
     static Optional<List<ExportLocation>> resolve(ReadConfig config, StringBuilder whyNot) {
-        return resolve(config.connection(), config.transientStorage(), whyNot);
+        Optional<List<ExportLocation>> locations = resolve(config.connection(), config.transientStorage(), whyNot);
+        if (locations.isPresent() && config.transientStorage().isEmpty()) {
+            LOG.info("Exports go to the service's temporary storage {}", locations.get());
+        }
+        return locations;
     }
 
     /** The containers of {@code transientStorage} when given, else the cluster's; empty with the reason in {@code whyNot}. */
@@ -51,7 +55,7 @@ final class TransientStorage {
                     }
                 }
                 if (!locations.isEmpty()) {
-                    LOG.info("Exports go to the service's temporary storage ({} from '{}')", locations, command);
+                    LOG.debug("The service's temporary storage {} from '{}'", locations, command);
                     return Optional.of(locations);
                 }
                 failures.add("'" + command + "' returned no storage");
