@@ -75,9 +75,12 @@ final class KustoExport implements Serializable {
     /** Runs the export of {@code query} and returns the Parquet files it wrote. */
     List<ExportedBlob> run(String query) {
         String prefix = EXPORT_ROOT + UUID.randomUUID();
-        claim(prefix);
+        boolean claimed = claim(prefix);
         try {
             List<ExportedBlob> blobs = run(query, prefix);
+            if (!claimed) {
+                claimAgain(prefix);
+            }
             if (blobs.isEmpty()) {
                 release(prefix, true);
             }
@@ -180,22 +183,36 @@ final class KustoExport implements Serializable {
     }
 
     /**
-     * Puts the owner blob of the export {@code prefix} into every container and keeps it renewed. A
-     * container that refuses it only loses the clean-up after a crash, so the export goes on.
+     * Puts the owner blob of the export {@code prefix} into every container and keeps it renewed.
+     *
+     * @return whether the owner blob is written: a container that does not exist yet (the export
+     *     creates it) refuses it until the export has run
      */
-    private void claim(String prefix) {
+    private boolean claim(String prefix) {
         Duration lease = OwnerMark.lease(timeout);
         OwnerMark mark = OwnerMark.create(OwnerMark.EXPORT, connection.database(), connection.requestId(), Instant.now(),
                 lease);
-        try {
-            writeOwner(locations, prefix, mark);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not write the owner blob of export {} (its files stay if this process dies before deleting"
-                    + " them): {}", prefix, storageError(e));
-            return;
-        }
         OWNED.put(prefix, new Owned(locations, MarkRenewal.every(lease, "export " + prefix,
                 () -> writeOwner(locations, prefix, mark.renewed(Instant.now(), lease)))));
+        try {
+            writeOwner(locations, prefix, mark);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debug("The owner blob of export {} is written once the export has run: {}", prefix, storageError(e));
+            return false;
+        }
+    }
+
+    /** Writes the owner blob that {@link #claim} could not write before the export. */
+    private void claimAgain(String prefix) {
+        try {
+            writeOwner(locations, prefix, OwnerMark.create(OwnerMark.EXPORT, connection.database(), connection.requestId(),
+                    Instant.now(), OwnerMark.lease(timeout)));
+        } catch (RuntimeException e) {
+            // Only the clean-up after a crash is lost, so the read goes on.
+            LOG.warn("Could not write the owner blob of export {} (its files stay if this process dies before deleting"
+                    + " them): {}", prefix, storageError(e));
+        }
     }
 
     private static void writeOwner(List<ExportLocation> locations, String prefix, OwnerMark mark) {

@@ -63,9 +63,13 @@ final class StagingTable {
         mgmt(".create table " + KqlSyntax.quoteName(name) + " (" + schema + ") with (docstring="
                 + KqlSyntax.stringLiteral(mark.toJson()) + ")", "createTempTable", "Creating the temporary table '" + name + "'");
         setAutoDelete(autoCleanup);
-        renewal = MarkRenewal.every(lease, "temporary table '" + name + "'", () -> mgmt(".alter table "
-                + KqlSyntax.quoteName(name) + " docstring " + KqlSyntax.stringLiteral(mark.renewed(Instant.now(), lease).toJson()),
-                "renewTempTableMark", "Renewing the in-use mark of temporary table '" + name + "'"));
+        renewal = MarkRenewal.every(lease, "temporary table '" + name + "'", () -> renewMark(mark, Instant.now(), lease));
+    }
+
+    /** Marks the table as in use for {@code lease} from {@code now}. */
+    void renewMark(OwnerMark mark, Instant now, Duration lease) {
+        mgmt(".alter table " + KqlSyntax.quoteName(name) + " docstring " + KqlSyntax.stringLiteral(mark.renewed(now, lease)
+                .toJson()), "renewTempTableMark", "Renewing the in-use mark of temporary table '" + name + "'");
     }
 
     /** An auto-delete policy, set at once, so the table goes even if this write never reaches its cleanup. */
