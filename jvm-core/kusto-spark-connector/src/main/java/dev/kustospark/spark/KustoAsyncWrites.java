@@ -1,5 +1,6 @@
 package dev.kustospark.spark;
 
+import dev.kustospark.spark.config.KustoOptionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -125,7 +126,7 @@ public final class KustoAsyncWrites {
      * Waits up to {@code timeout} for the write of {@code requestId} to end.
      *
      * @return its outcome, {@code RUNNING} when the timeout passed first
-     * @throws IllegalArgumentException when this driver started no asynchronous write with that requestId
+     * @throws KustoOptionException when this driver started no asynchronous write with that requestId
      */
     public static Outcome await(String requestId, Duration timeout) {
         return find(requestId).await(deadline(timeout));
@@ -152,9 +153,9 @@ public final class KustoAsyncWrites {
         synchronized (WRITES) {
             Write write = WRITES.get(requestId);
             if (write == null) {
-                throw new IllegalArgumentException("This Spark driver started no asynchronous Kusto write with requestId '"
-                        + requestId + "' (writes with writeEnableAsync=true only; set option requestId on the write to"
-                        + " know it, or use awaitAll)");
+                throw new KustoOptionException("Option requestId has value '" + requestId + "', which names no"
+                        + " asynchronous write of this Spark driver (only writes with writeEnableAsync=true are known);"
+                        + " set option requestId on the write to know it by, or wait for all of them.");
             }
             return write;
         }

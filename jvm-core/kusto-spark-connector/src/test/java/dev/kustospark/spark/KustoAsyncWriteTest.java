@@ -104,7 +104,9 @@ class KustoAsyncWriteTest {
         Row failedRow = env.spark.read().format("kusto-async-writes").load().collectAsList().get(0);
         assertEquals("FAILED", failedRow.getString(3));
         assertNull(KustoAsyncWrites.status("no-such-write").orElse(null));
-        var unknown = assertThrows(IllegalArgumentException.class, () -> KustoAsyncWrites.await("no-such-write", WAIT));
-        assertTrue(unknown.getMessage().contains("requestId 'no-such-write'"), unknown.getMessage());
+        var unknown = assertThrows(dev.kustospark.spark.config.KustoOptionException.class,
+                () -> KustoAsyncWrites.await("no-such-write", WAIT));
+        assertTrue(unknown.getMessage().startsWith("Option requestId has value 'no-such-write', which names no"
+                + " asynchronous write"), unknown.getMessage());
     }
 }
