@@ -13,6 +13,7 @@ _MODULES = [
     "kusto_spark.client_request_properties",
     "kusto_spark.ingestion_properties",
     "kusto_spark.options",
+    "kusto_spark.outcomes",
 ]
 
 

@@ -196,7 +196,8 @@ namespace KustoSpark
 
         /// <summary><c>writeEnableAsync</c>: return before ingestion completes.</summary>
         public static readonly KustoOption WriteEnableAsync = Define("writeEnableAsync", OptionSide.Write, OptionKind.Boolean, "false", false,
-            "`true` returns before ingestion completes (failures are only logged).");
+            "`true` returns before ingestion completes; the driver finishes the write, logs a failure and reports the"
+                + " outcome to `KustoAsyncWrites` (by `requestId`).");
 
         /// <summary><c>writeResultLimit</c>: how many ingestion failures the error reports.</summary>
         public static readonly KustoOption WriteResultLimit = Define("writeResultLimit", OptionSide.Write, OptionKind.WriteResultLimit, "1", false,

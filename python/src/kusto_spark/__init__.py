@@ -21,17 +21,20 @@ __version__ = "0.1.0"
 
 from kusto_spark._errors import KustoSparkError, KustoSparkOptionError, kusto_errors
 from kusto_spark._jar import JAR_ENV, SUPPORTED_SPARK_VERSIONS, jar_path
-from kusto_spark._spark import FORMAT, configure, read, write
+from kusto_spark._spark import FORMAT, await_async_write, await_async_writes, cleanup, configure, read, write
 from kusto_spark.client_request_properties import ClientRequestProperties, ClientRequestPropertiesBuilder, OptionValue
 from kusto_spark.enums import ReadMode, SchemaAdjustmentMode, TableCreationMode, WriteMode
 from kusto_spark.errors import KustoOptionError
 from kusto_spark.ingestion_properties import CsvColumnMapping, SparkIngestionProperties, SparkIngestionPropertiesBuilder
 from kusto_spark.options import KustoReadOptions, KustoWriteOptions, check_read_options, check_write_options
+from kusto_spark.outcomes import AsyncWriteOutcome, CleanupResult
 
 __all__ = [
     "FORMAT",
     "JAR_ENV",
     "SUPPORTED_SPARK_VERSIONS",
+    "AsyncWriteOutcome",
+    "CleanupResult",
     "ClientRequestProperties",
     "ClientRequestPropertiesBuilder",
     "CsvColumnMapping",
@@ -48,8 +51,11 @@ __all__ = [
     "TableCreationMode",
     "WriteMode",
     "__version__",
+    "await_async_write",
+    "await_async_writes",
     "check_read_options",
     "check_write_options",
+    "cleanup",
     "configure",
     "jar_path",
     "kusto_errors",

@@ -447,7 +447,8 @@ WRITE_ENABLE_ASYNC = OptionSpec(
     Kind.BOOLEAN,
     "false",
     False,
-    "`true` returns before ingestion completes (failures are only logged).",
+    "`true` returns before ingestion completes; the driver finishes the write, logs a failure and reports the"
+    " outcome to `KustoAsyncWrites` (by `requestId`).",
 )
 WRITE_RESULT_LIMIT = OptionSpec(
     "writeResultLimit",

@@ -7,11 +7,13 @@ Spark Connect session.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING, Iterable, Mapping, Union
 
 from kusto_spark._errors import kusto_errors
 from kusto_spark._jar import jar_path
 from kusto_spark.options import KustoReadOptions, KustoWriteOptions
+from kusto_spark.outcomes import AsyncWriteOutcome, CleanupResult
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -19,6 +21,10 @@ if TYPE_CHECKING:
 #: The connector's short format name; ``com.microsoft.kusto.spark.datasource`` and
 #: ``com.microsoft.kusto.spark.synapse.datasource`` name the same source.
 FORMAT = "kusto"
+# Data sources whose rows the driver computes when the query is planned: the way into the driver's
+# KustoCleanup and KustoAsyncWrites that works on Spark Connect too.
+_CLEANUP_FORMAT = "kusto-cleanup"
+_ASYNC_WRITES_FORMAT = "kusto-async-writes"
 
 ReadOptions = Union[KustoReadOptions, Mapping[str, str]]
 WriteOptions = Union[KustoWriteOptions, Mapping[str, str]]
@@ -80,6 +86,95 @@ def write(df: DataFrame, options: WriteOptions, mode: str = "append") -> None:
                          f"(the Kusto connector only appends to a table)")
     with kusto_errors():
         df.write.format(FORMAT).options(**values).mode(mode.lower()).save()
+
+
+def cleanup(spark: SparkSession, options: Union[ReadOptions, WriteOptions]) -> CleanupResult:
+    """Removes what writes and reads that died left behind in a database, as every write does first.
+
+    Only the connector's own leftovers go: temporary tables ``sparkTempTable_...`` whose docstring
+    holds the connector's in-use mark, and exports ``kusto-spark/<uuid>...`` next to their owner
+    blob, in either case not renewed for ``timeoutLimit`` (at least 10 minutes) by the process that
+    made them, so a running write's or read's resources stay. Exports are looked for in the
+    containers of ``transientStorage`` when the options have it, else in the cluster's temporary
+    storage. Runs in the Spark driver, on classic PySpark and on Spark Connect alike.
+
+    :param spark: a classic or Spark Connect session whose driver has the connector jar.
+    :param options: the read or write options (typed or a map) with the connection; options that
+        only reads or writes use are ignored.
+    :return: what was removed, and what was found but could not be removed.
+    :raises KustoOptionError: an option the connector refuses.
+    :raises KustoSparkError: the tables or a container could not be listed.
+
+    >>> import kusto_spark
+    >>> removed = kusto_spark.cleanup(spark, {"kustoCluster": "https://mycluster.westeurope.kusto.windows.net",
+    ...                                       "kustoDatabase": "Samples"})  # doctest: +SKIP
+    >>> removed.dropped_tables  # doctest: +SKIP
+    ('sparkTempTable_nightly_Events_2f1c...',)
+    """
+    if isinstance(options, KustoWriteOptions):
+        values = dict(options.to_options())
+    else:
+        values = _option_map(options, KustoReadOptions, "options")
+    with _surfacing(options_checked_here=True):
+        rows = spark.read.format(_CLEANUP_FORMAT).options(**values).load().collect()
+    def named(kind: str) -> tuple[str, ...]:
+        return tuple(row["name"] for row in rows if row["kind"] == kind)
+    return CleanupResult(named("table"), named("blob"), named("failure"))
+
+
+def await_async_write(spark: SparkSession, request_id: str,
+                      timeout: Union[int, timedelta, None] = None) -> AsyncWriteOutcome:
+    """Waits for the write with ``writeEnableAsync=true`` and this ``requestId`` to end.
+
+    Such a write returns from :func:`write` once its tasks have queued the data; the Spark driver
+    then finishes it in the background. Set ``requestId`` on the write to know it by.
+
+    :param spark: the session that ran the write (classic or Spark Connect).
+    :param request_id: the write's ``requestId`` option.
+    :param timeout: the longest wait, in whole seconds or as a ``timedelta``; by default
+        ``timeoutLimit``'s default (two days).
+    :return: the outcome; its state is ``"RUNNING"`` when the timeout passed first. Call
+        :meth:`AsyncWriteOutcome.or_raise` to raise the write's error.
+    :raises KustoOptionError: the driver started no asynchronous write with this ``requestId``.
+
+    >>> import kusto_spark
+    >>> kusto_spark.write(df, options.write_enable_async(True).request_id("nightly-0601"))  # doctest: +SKIP
+    >>> kusto_spark.await_async_write(spark, "nightly-0601").or_raise().rows  # doctest: +SKIP
+    5000
+    """
+    if not isinstance(request_id, str) or not request_id:
+        raise TypeError(f"request_id is {request_id!r}: expected the write's requestId, a non-empty string")
+    return _async_writes(spark, {"requestId": request_id}, timeout)[0]
+
+
+def await_async_writes(spark: SparkSession, timeout: Union[int, timedelta, None] = None) -> list[AsyncWriteOutcome]:
+    """Waits for every write with ``writeEnableAsync=true`` that the Spark driver has started to end.
+
+    :param spark: the session that ran the writes (classic or Spark Connect).
+    :param timeout: the longest wait for them all, as for :func:`await_async_write`.
+    :return: their outcomes, oldest first (the driver keeps the last 1000).
+
+    >>> import kusto_spark
+    >>> failed = [o for o in kusto_spark.await_async_writes(spark) if o.state == "FAILED"]  # doctest: +SKIP
+    """
+    return _async_writes(spark, {}, timeout)
+
+
+def _async_writes(spark: SparkSession, values: dict[str, str],
+                  timeout: Union[int, timedelta, None]) -> list[AsyncWriteOutcome]:
+    if timeout is not None:
+        values["timeoutLimit"] = str(_whole_seconds(timeout, "timeout"))
+    with _surfacing(options_checked_here=True):
+        rows = spark.read.format(_ASYNC_WRITES_FORMAT).options(**values).load().collect()
+    return [AsyncWriteOutcome(row["requestId"], row["database"], row["table"], row["state"], row["rows"],
+                              row["error"]) for row in rows]
+
+
+def _whole_seconds(value: object, argument: str) -> int:
+    seconds = value.total_seconds() if isinstance(value, timedelta) else value
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds <= 0 or seconds != int(seconds):
+        raise ValueError(f"{argument} is {value!r}: expected a whole number of seconds > 0, or a timedelta of one")
+    return int(seconds)
 
 
 def configure(builder: SparkSession.Builder, jars: Iterable[str] = ()) -> SparkSession.Builder:

@@ -238,7 +238,7 @@ class KustoWriteOptions(_KustoConnectionOptions):
         return self._with(registry.POLLING_ON_DRIVER, _bool_text(enabled, registry.POLLING_ON_DRIVER))
 
     def write_enable_async(self, enabled: bool) -> KustoWriteOptions:
-        """Return before ingestion completes (failures are only logged)."""
+        """Return before ingestion completes; await the outcome with :func:`kusto_spark.await_async_write`."""
         return self._with(registry.WRITE_ENABLE_ASYNC, _bool_text(enabled, registry.WRITE_ENABLE_ASYNC))
 
     def write_result_limit(self, failures: int) -> KustoWriteOptions:

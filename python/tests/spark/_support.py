@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import glob
 import os
 import sys
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -73,3 +74,23 @@ def classic_session(master: str = "local[2]", conf: dict[str, str] | None = None
         yield spark
     finally:
         spark.stop()
+
+
+def owner_mark(kind: str, target: str, in_use_until: dt.datetime) -> str:
+    """The connector's in-use mark (a temporary table's docstring, an export's owner blob), as a
+    process that made the resource and died at ``in_use_until`` minus ten minutes left it."""
+    import json
+
+    created = in_use_until - dt.timedelta(days=1)
+    return json.dumps({"createdBy": "kusto-spark", "kind": kind, "target": target, "requestId": "crashed",
+                       "createdOn": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                       "inUseUntil": in_use_until.strftime("%Y-%m-%dT%H:%M:%SZ")}, separators=(",", ":"))
+
+
+def leftover_table(kusto: Any, target: str, in_use_until: dt.datetime) -> str:
+    """A temporary table as a write that died leaves it: the connector's name and mark, a row in it."""
+    name = f"sparkTempTable_crashedApp_{target}_{uuid.uuid4().hex}"
+    docstring = owner_mark("staging", target, in_use_until).replace("\\", "\\\\").replace('"', '\\"')
+    kusto.execute_mgmt(DATABASE, f'.create table {name} (id:long) with (docstring="{docstring}")')
+    kusto.execute_mgmt(DATABASE, f".ingest inline into table {name} <| 1")
+    return name

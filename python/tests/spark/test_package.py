@@ -139,7 +139,8 @@ def test_the_package_type_checks() -> None:
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
-@pytest.mark.parametrize("module", ["client_request_properties", "enums", "errors", "ingestion_properties", "options"])
+@pytest.mark.parametrize("module", ["client_request_properties", "enums", "errors", "ingestion_properties", "options",
+                                    "outcomes"])
 def test_the_package_exports_every_public_name(module: str) -> None:
     public = importlib.import_module(f"kusto_spark.{module}").__all__
 

@@ -3,12 +3,13 @@ pyspark's own Spark distribution with the connector jar."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from typing import Iterator
 
 import pytest
 from _failures import FAILURES, Failure, check_one_screen, check_stack_when_asked
-from _support import DATABASE, running_process, spark_home, unique_table
+from _support import DATABASE, leftover_table, running_process, spark_home, unique_table
 from pyspark.sql import SparkSession
 
 import kusto_spark
@@ -94,3 +95,20 @@ def test_plain_spark_calls_fail_with_the_connectors_message_on_one_screen(spark:
 @pytest.mark.parametrize("case", FAILURES, ids=str)
 def test_the_jvm_stack_is_there_when_asked_for(spark: SparkSession, kusto_url: str, case: Failure) -> None:
     check_stack_when_asked(spark, kusto_url, case)
+
+
+def test_cleanup_and_async_write_outcomes_through_connect(spark: SparkSession, kusto_url: str) -> None:
+    from azure.kusto.data import KustoClient, KustoConnectionStringBuilder
+
+    kusto = KustoClient(KustoConnectionStringBuilder.with_no_authentication(kusto_url))
+    crashed = leftover_table(kusto, "Connect", dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=2))
+
+    removed = kusto_spark.cleanup(spark, {"kustoCluster": kusto_url, "kustoDatabase": DATABASE})
+    assert crashed in removed.dropped_tables
+
+    table = unique_table("ConnectAsync")
+    kusto_spark.write(spark.range(0, 20, 1, 1), KustoWriteOptions().kusto_cluster(kusto_url).kusto_database(DATABASE)
+                      .kusto_table(table).table_create_options(TableCreationMode.CreateIfNotExist)
+                      .write_enable_async(True).request_id("connect-async"))
+    outcome = kusto_spark.await_async_write(spark, "connect-async", timeout=120).or_raise()
+    assert (outcome.state, outcome.table, outcome.rows) == ("SUCCEEDED", table, 20)

@@ -239,6 +239,13 @@ class KustoDistributedReadTest {
         assertEquals(3000, reader.load().collectAsList().size());
         int afterFirst = exportedBlobs("cached");
         assertTrue(afterFirst > 0);
+        // Next to the files, the owner blob that says the export is in use, so no clean-up takes it.
+        List<String> owners = container("cached").listBlobs(new ListBlobsOptions().setPrefix("kusto-spark/"), null).stream()
+                .map(b -> b.getName()).filter(n -> n.endsWith(".owner.json")).toList();
+        assertEquals(1, owners.size(), owners.toString());
+        dev.kustospark.spark.client.OwnerMark mark = dev.kustospark.spark.client.OwnerMark.parse(container("cached")
+                .getBlobClient(owners.get(0)).downloadContent().toString(), "export").orElseThrow();
+        assertFalse(mark.staleAt(java.time.Instant.now().plus(java.time.Duration.ofDays(1))), mark.toString());
         assertEquals(3000, reader.load().collectAsList().size());
         assertEquals(afterFirst, exportedBlobs("cached"), "the second read should reuse the export");
         assertEquals(3000, reader.load().select("s").collectAsList().size());

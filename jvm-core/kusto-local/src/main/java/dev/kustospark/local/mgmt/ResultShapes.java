@@ -259,7 +259,8 @@ final class ResultShapes {
             col("CachingPolicy", KustoType.STRING), col("ShardingPolicy", KustoType.STRING),
             col("MergePolicy", KustoType.STRING), col("StreamingIngestionPolicy", KustoType.STRING),
             col("IngestionBatchingPolicy", KustoType.STRING), col("MinExtentsCreationTime", KustoType.DATETIME),
-            col("MaxExtentsCreationTime", KustoType.DATETIME), col("RowOrderPolicy", KustoType.STRING));
+            col("MaxExtentsCreationTime", KustoType.DATETIME), col("RowOrderPolicy", KustoType.STRING),
+            col("TableId", KustoType.STRING));
 
     static String mappingKindName(String kind) {
         return MAPPING_KIND_NAMES.getOrDefault(kind.toLowerCase(Locale.ROOT), kind);

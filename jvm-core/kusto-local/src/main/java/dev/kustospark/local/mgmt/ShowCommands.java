@@ -239,6 +239,12 @@ final class ShowCommands {
             + "\"MaxOriginalSizeInMb\":3072,\"UseShardEngine\":true,\"ShardEngineMaxRowCount\":1048576,"
             + "\"ShardEngineMaxExtentSizeInMb\":8192,\"ShardEngineMaxOriginalSizeInMb\":3072}";
 
+    /** A table's unique id, as the service prints it: a GUID, the same for the table's whole life. */
+    private static String tableId(TableInfo t) {
+        return java.util.UUID.nameUUIDFromBytes((t.database() + "\u0000" + t.id()).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
     private RowsResult tableDetails(List<TableInfo> tables) {
         List<List<Object>> rows = new ArrayList<>();
         for (TableInfo t : tables) {
@@ -255,7 +261,7 @@ final class ShowCommands {
                     policy.apply("caching"),
                     catalog.tablePolicy(t.database(), t.name(), "sharding").orElse(DEFAULT_SHARDING_POLICY),
                     policy.apply("merge"), policy.apply("streamingingestion"), policy.apply("ingestionbatching"),
-                    min, max, policy.apply("roworder")));
+                    min, max, policy.apply("roworder"), tableId(t)));
         }
         return ResultShapes.result(ResultShapes.TABLE_DETAILS_COLUMNS, rows);
     }

@@ -500,6 +500,14 @@ class CommandExecutorTest extends InMemoryCommandTest {
         assertEquals(List.of(2L), column(details, "TotalRowCount"));
         assertTrue(((String) column(details, "ShardingPolicy").get(0)).contains("\"UseShardEngine\":true"));
         assertEquals(1, run(".show tables details").rows().size());
+        // What the connector marks its temporary tables with, and how anyone finds them: the docstring,
+        // and a TableId that stays the table's.
+        Object id = column(details, "TableId").get(0);
+        assertTrue(id.toString().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), id.toString());
+        run(".alter table T docstring \"{\\\"createdBy\\\":\\\"x\\\"}\"");
+        RowsResult altered = run(".show tables details");
+        assertEquals(List.of("{\"createdBy\":\"x\"}"), column(altered, "DocString"));
+        assertEquals(List.of(id), column(altered, "TableId"));
 
         RowsResult dbPolicy = run(".alter database db1 policy ingestionbatching @'{\"MaximumBatchingTimeSpan\":\"00:00:30\"}'");
         assertEquals(List.of("IngestionBatchingPolicy", "[db1]"), dbPolicy.rows().get(0).subList(0, 2));

@@ -114,7 +114,8 @@ public enum KustoOption {
     POLLING_ON_DRIVER("pollingOnDriver", Side.WRITE, Kind.BOOLEAN, "false", false,
             "`true` waits for ingestion results on the driver instead of in the tasks."),
     WRITE_ENABLE_ASYNC("writeEnableAsync", Side.WRITE, Kind.BOOLEAN, "false", false,
-            "`true` returns before ingestion completes (failures are only logged)."),
+            "`true` returns before ingestion completes; the driver finishes the write, logs a failure and reports the"
+                    + " outcome to `KustoAsyncWrites` (by `requestId`)."),
     WRITE_RESULT_LIMIT("writeResultLimit", Side.WRITE, Kind.WRITE_RESULT_LIMIT, "1", false,
             "How many ingestion failures are reported in the error: a positive number or `none` (all)."),
     TEMP_TABLE_NAME("tempTableName", Side.WRITE, Kind.TEXT, null, false,

@@ -7,6 +7,7 @@ import com.microsoft.azure.kusto.data.KustoOperationResult;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.client.KustoClients;
+import dev.kustospark.spark.config.ConnectionConfig;
 import dev.kustospark.spark.config.ReadConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +27,25 @@ final class TransientStorage {
 
     /** The export containers, or empty with the reason in {@code whyNot}. */
     static Optional<List<ExportLocation>> resolve(ReadConfig config, StringBuilder whyNot) {
-        if (config.transientStorage().isPresent()) {
-            return Optional.of(fromJson(config.transientStorage().get()));
+        Optional<List<ExportLocation>> locations = resolve(config.connection(), config.transientStorage(), whyNot);
+        if (locations.isPresent() && config.transientStorage().isEmpty()) {
+            LOG.info("Exports go to the service's temporary storage {}", locations.get());
         }
-        Client client = KustoClients.queryClient(config.connection());
+        return locations;
+    }
+
+    /** The containers of {@code transientStorage} when given, else the cluster's; empty with the reason in {@code whyNot}. */
+    static Optional<List<ExportLocation>> resolve(ConnectionConfig connection, Optional<String> transientStorage,
+            StringBuilder whyNot) {
+        if (transientStorage.isPresent()) {
+            return Optional.of(fromJson(transientStorage.get()));
+        }
+        Client client = KustoClients.queryClient(connection);
         List<String> failures = new ArrayList<>();
         for (String command : List.of(".create tempstorage", ".get ingestion resources")) {
             try {
-                KustoOperationResult result = client.executeMgmt(config.connection().database(), command,
-                        KustoClients.sdkRequestProperties(config.connection(), "TempStorage"));
+                KustoOperationResult result = client.executeMgmt(connection.database(), command,
+                        KustoClients.sdkRequestProperties(connection, "TempStorage"));
                 List<ExportLocation> locations = new ArrayList<>();
                 KustoResultSetTable table = result.getPrimaryResults();
                 boolean typed = hasColumn(table, "ResourceTypeName");
@@ -44,7 +55,7 @@ final class TransientStorage {
                     }
                 }
                 if (!locations.isEmpty()) {
-                    LOG.info("Exports go to the service's temporary storage ({} from '{}')", locations, command);
+                    LOG.debug("The service's temporary storage {} from '{}'", locations, command);
                     return Optional.of(locations);
                 }
                 failures.add("'" + command + "' returned no storage");

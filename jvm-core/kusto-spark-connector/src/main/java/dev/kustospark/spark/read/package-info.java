@@ -26,7 +26,9 @@
  *       ({@link dev.kustospark.spark.read.ParquetBlobReader}) into the values single mode gives
  *       ({@link dev.kustospark.spark.read.ParquetValueConverter}). {@link
  *       dev.kustospark.spark.read.ExportRegistry} deletes the files when the plan is gone or the
- *       application ends, and keeps them for reuse with {@code distributedReadModeTransientCache}.</li>
+ *       application ends, and keeps them for reuse with {@code distributedReadModeTransientCache}; the
+ *       owner blob next to them lets {@link dev.kustospark.spark.read.StaleExports} delete them when
+ *       the process dies first.</li>
  *   <li>Not set: {@link dev.kustospark.spark.read.ReadModeChoice} estimates the rows; small reads run
  *       in single mode ({@link dev.kustospark.spark.read.FallbackPartitionReader} exports instead when
  *       Kusto's result limits stop the query), large ones are exported when storage is available.</li>

@@ -1,5 +1,6 @@
 package dev.kustospark.spark.write;
 
+import dev.kustospark.spark.KustoCleanup;
 import dev.kustospark.spark.SchemaAdjustmentMode;
 import dev.kustospark.spark.SparkIngestionProperties;
 import dev.kustospark.spark.TableCreationMode;
@@ -20,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Prepares a write on the driver: checks the mode and options, makes sure the table exists (creating
- * it with {@code tableCreateOptions=CreateIfNotExist}), applies {@code adjustSchema}, fixes the CSV
- * column layout every task then uses, and for a transactional write creates the temporary table.
+ * Prepares a write on the driver: checks the mode and options, removes what writes and reads that
+ * died left in the database ({@link KustoCleanup}), makes sure the table exists (creating it with
+ * {@code tableCreateOptions=CreateIfNotExist}), applies {@code adjustSchema}, fixes the CSV column
+ * layout every task then uses, and for a transactional write creates the temporary table.
  */
 final class KustoWrite implements Write {
     private static final Logger LOG = LoggerFactory.getLogger(KustoWrite.class);
@@ -48,6 +50,7 @@ final class KustoWrite implements Write {
         for (StructField field : schema.fields()) {
             KustoTypeCheck.requireWritable(field);
         }
+        KustoCleanup.beforeWrite(config.connection());
         if (config.writeMode() == WriteMode.KustoStreaming) {
             return streaming();
         }
@@ -109,6 +112,8 @@ final class KustoWrite implements Write {
             KustoTypeCheck.requireWritable(field);
         }
         StreamingSinkOptions.requireSupported(config);
+        // Once when the query starts, not at every micro-batch.
+        KustoCleanup.beforeWrite(config.connection());
         SparkIngestionProperties ingestion = config.sparkIngestionProperties();
         int[] layout = layout(ingestion.csvMapping().isPresent() || ingestion.csvMappingNameReference().isPresent());
         List<KustoColumn> columns = new KustoTargetTable(config.connection(), config.table()).columns().orElseThrow(

@@ -3,6 +3,8 @@ package dev.kustospark.spark.write;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.client.KustoClients;
+import dev.kustospark.spark.client.MarkRenewal;
+import dev.kustospark.spark.client.OwnerMark;
 import dev.kustospark.spark.config.ConnectionConfig;
 import dev.kustospark.spark.read.QueryRetry;
 import dev.kustospark.spark.types.KqlSyntax;
@@ -17,15 +19,20 @@ import java.util.stream.Collectors;
 
 /**
  * The temporary table of a transactional write and the driver's commands on it: created with the
- * target's columns and an auto-delete policy (so a driver that dies cannot orphan it), its committed
- * extents moved into the target, then dropped.
+ * target's columns, an auto-delete policy and an {@link OwnerMark} in its docstring that the driver
+ * renews while the write runs (so that, when the driver dies, the next write into the database drops
+ * the table, or else the cluster does when the policy expires), its committed extents moved into the
+ * target, then dropped.
  */
 final class StagingTable {
+    /** How every generated name starts: with the owner mark, what tells a crashed write's table from others'. */
+    static final String NAME_PREFIX = "sparkTempTable_";
     private static final int MAX_NAME_LENGTH = 1024;
 
     private final ConnectionConfig connection;
     private final String name;
     private final String target;
+    private MarkRenewal renewal;
 
     StagingTable(ConnectionConfig connection, String name, String target) {
         this.connection = connection;
@@ -35,7 +42,7 @@ final class StagingTable {
 
     /** A name like the established connector's: {@code sparkTempTable_<app>_<table>_<requestId>}, identifier characters only. */
     static String generatedName(String appName, String target, String requestId) {
-        String raw = "sparkTempTable_" + appName + "_" + target + "_" + requestId;
+        String raw = NAME_PREFIX + appName + "_" + target + "_" + requestId;
         String clean = raw.replaceAll("[^A-Za-z0-9_]", "_");
         return clean.length() > MAX_NAME_LENGTH ? clean.substring(0, MAX_NAME_LENGTH) : clean;
     }
@@ -44,13 +51,25 @@ final class StagingTable {
         return name;
     }
 
-    /** Creates the table with the target's columns, to be deleted by the cluster after {@code autoCleanup}. */
+    /**
+     * Creates the table with the target's columns, marked as in use by this write until {@link #drop()},
+     * and to be deleted by the cluster after {@code autoCleanup}.
+     */
     void create(List<KustoColumn> columns, Duration autoCleanup) {
         String schema = columns.stream().map(c -> KqlSyntax.quoteName(c.name()) + ":" + c.kustoType())
                 .collect(Collectors.joining(", "));
-        mgmt(".create table " + KqlSyntax.quoteName(name) + " (" + schema + ")", "createTempTable",
-                "Creating the temporary table '" + name + "'");
+        Duration lease = OwnerMark.lease(connection.timeout());
+        OwnerMark mark = OwnerMark.create(OwnerMark.STAGING, target, connection.requestId(), Instant.now(), lease);
+        mgmt(".create table " + KqlSyntax.quoteName(name) + " (" + schema + ") with (docstring="
+                + KqlSyntax.stringLiteral(mark.toJson()) + ")", "createTempTable", "Creating the temporary table '" + name + "'");
         setAutoDelete(autoCleanup);
+        renewal = MarkRenewal.every(lease, "temporary table '" + name + "'", () -> renewMark(mark, Instant.now(), lease));
+    }
+
+    /** Marks the table as in use for {@code lease} from {@code now}. */
+    void renewMark(OwnerMark mark, Instant now, Duration lease) {
+        mgmt(".alter table " + KqlSyntax.quoteName(name) + " docstring " + KqlSyntax.stringLiteral(mark.renewed(now, lease)
+                .toJson()), "renewTempTableMark", "Renewing the in-use mark of temporary table '" + name + "'");
     }
 
     /** An auto-delete policy, set at once, so the table goes even if this write never reaches its cleanup. */
@@ -120,6 +139,9 @@ final class StagingTable {
     }
 
     void drop() {
+        if (renewal != null) {
+            renewal.close();
+        }
         mgmt(".drop table " + KqlSyntax.quoteName(name) + " ifexists", "dropTempTable",
                 "Dropping the temporary table '" + name + "'");
     }

@@ -1,5 +1,6 @@
 package dev.kustospark.spark.write;
 
+import dev.kustospark.spark.KustoAsyncWrites;
 import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.config.ConnectionConfig;
 import java.time.Duration;
@@ -36,7 +37,8 @@ final class TransactionalBatchWrite implements BatchWrite {
 
     /**
      * @param pollOnDriver the driver waits for the ingestion results (the tasks do not)
-     * @param async        the commit returns at once and a driver thread finishes the write, logging failures
+     * @param async        the commit returns at once and a driver thread finishes the write, reporting its
+     *                     outcome to {@link KustoAsyncWrites} and logging a failure
      */
     TransactionalBatchWrite(ConnectionConfig connection, String target, StagingTable staging,
             DataWriterFactory writerFactory, boolean pollOnDriver, boolean async, OptionalInt resultLimit) {
@@ -73,29 +75,35 @@ final class TransactionalBatchWrite implements BatchWrite {
             finish(committed);
             return;
         }
+        String requestId = connection.requestId();
+        KustoAsyncWrites.Write outcome = KustoAsyncWrites.started(requestId, connection.database(), target);
         Thread finisher = new Thread(() -> {
             try {
-                finish(committed);
+                outcome.succeeded(finish(committed));
             } catch (RuntimeException e) {
-                LOG.error("Asynchronous Kusto write into table '{}' (writeEnableAsync=true) failed; the table is"
-                        + " unchanged: {}", target, e.getMessage());
+                // The connector's own message says what was being done; another exception's deepest message why.
+                String cause = e instanceof KustoConnectorException ? e.getMessage() : KustoConnectorException.kustoMessage(e);
+                LOG.error("Asynchronous Kusto write into table '{}' of database '{}' failed (writeEnableAsync=true,"
+                        + " requestId {}): {}", target, connection.database(), requestId, cause);
                 dropStaging();
+                outcome.failed(cause);
             }
         }, "kusto-async-write-" + target);
         finisher.setDaemon(true);
         finisher.start();
-        LOG.info("Kusto write into table '{}' continues in the background (writeEnableAsync=true)", target);
+        LOG.info("Kusto write into table '{}' continues in the background (writeEnableAsync=true); its outcome:"
+                + " KustoAsyncWrites.await(\"{}\", timeout)", target, requestId);
     }
 
-    private void finish(List<QueuedWriterCommitMessage> committed) {
+    /** Waits for the ingestion when the driver polls, moves the extents, drops the temporary table; the rows written. */
+    private long finish(List<QueuedWriterCommitMessage> committed) {
         if (pollOnDriver) {
             Map<UUID, String> sources = new LinkedHashMap<>();
             committed.forEach(m -> sources.putAll(m.sources()));
             List<IngestionStatusPoller.Failure> failures = new IngestionStatusPoller(connection).await(sources, timeout);
             if (!failures.isEmpty()) {
-                throw KustoConnectorException.of("Transactional write into table '" + target + "' (option kustoTable);"
-                        + " the table is unchanged", new IllegalStateException("queued ingestion failed for "
-                        + describe(failures)));
+                throw KustoConnectorException.of("Queued ingestion into table '" + staging.name() + "'",
+                        new IllegalStateException(describe(failures) + "; table '" + target + "' is unchanged"));
             }
         }
         List<String> tags = committed.stream().filter(m -> !m.sources().isEmpty())
@@ -111,6 +119,7 @@ final class TransactionalBatchWrite implements BatchWrite {
         long rows = committed.stream().mapToLong(QueuedWriterCommitMessage::rows).sum();
         LOG.info("Kusto write into table '{}' committed: {} rows from {} tasks, {} extents moved from temporary table"
                 + " '{}'", target, rows, committed.size(), extents, staging.name());
+        return rows;
     }
 
     private String describe(List<IngestionStatusPoller.Failure> failures) {

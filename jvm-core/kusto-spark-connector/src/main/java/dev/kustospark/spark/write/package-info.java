@@ -9,7 +9,8 @@
  * table.
  *
  * <p>{@code Transactional} (the default) stages the write in a temporary table
- * ({@code StagingTable}, created with an auto-delete policy): tasks spool
+ * ({@code StagingTable}, created with an auto-delete policy and an in-use mark that
+ * {@code StaleStagingTables} reads to drop the tables of writes that died): tasks spool
  * gzipped CSV to local files sealed at {@code clientBatchingLimit} MB and hand them to the SDK's queued
  * ingest client ({@code QueuedIngestion}), tagging each task attempt's extents; the outcome of every
  * blob is read from the status table ({@code IngestionStatusPoller}) in the task or, with
