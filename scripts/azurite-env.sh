@@ -16,7 +16,7 @@ if ! command -v npm >/dev/null 2>&1; then
     exit 1
 fi
 
-wanted="$( (sha256sum "$source_dir/package.json" "$source_dir/package-lock.json"; node --version) | sha256sum | cut -d' ' -f1)"
+wanted="$( (cat "$source_dir/package.json" "$source_dir/package-lock.json"; node --version) | sha256sum | cut -d' ' -f1)"
 
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$wanted" && -f "$home/node_modules/azurite/package.json" ]]; then
     echo "$home"

@@ -12,7 +12,7 @@ venv="$root/.venv"
 stamp="$venv/.requirements.sha256"
 python="${PYTHON:-python3}"
 
-wanted="$( (sha256sum "${requirements[@]}"; "$python" --version 2>&1) | sha256sum | cut -d' ' -f1)"
+wanted="$( (cat "${requirements[@]}"; "$python" --version 2>&1) | sha256sum | cut -d' ' -f1)"
 
 if [[ -x "$venv/bin/python" && -f "$stamp" && "$(cat "$stamp")" == "$wanted" ]]; then
     echo "$venv/bin/python"
