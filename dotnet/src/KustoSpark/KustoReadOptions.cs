@@ -104,5 +104,12 @@ namespace KustoSpark
         {
             return With(KustoOption.StorageProtocol, protocol);
         }
+
+        /// <summary><c>dbgBlobCompressOnExport</c>: <c>false</c> exports uncompressed Parquet for distributed reads.</summary>
+        /// <param name="enabled">Whether exports are compressed (the default).</param>
+        public KustoReadOptions DbgBlobCompressOnExport(bool enabled)
+        {
+            return With(KustoOption.DbgBlobCompressOnExport, Bool(enabled));
+        }
     }
 }

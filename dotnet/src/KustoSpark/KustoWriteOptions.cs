@@ -144,5 +144,12 @@ namespace KustoSpark
         {
             return With(KustoOption.KustoIngestionStorageContainer, json);
         }
+
+        /// <summary><c>disableFlushImmediately</c>: <c>true</c> leaves blobs sealed at <c>clientBatchingLimit</c> to the table's batching policy.</summary>
+        /// <param name="disabled">Whether full blobs wait for the batching policy.</param>
+        public KustoWriteOptions DisableFlushImmediately(bool disabled)
+        {
+            return With(KustoOption.DisableFlushImmediately, Bool(disabled));
+        }
     }
 }

@@ -70,14 +70,17 @@ namespace KustoSpark.Tests
         public void OptionRegistryHasJavasOptionsKindsAndDefaults()
         {
             var java = Regex.Matches(JavaSource("config/KustoOption"),
-                    @"^    [A-Z_]+\(""([^""]+)"", Side\.([A-Z]+), Kind\.([A-Z_]+), (null|""[^""]*""), (true|false),", RegexOptions.Multiline)
+                    @"^    [A-Z_]+\(""([^""]+)"",\s*Side\.([A-Z]+),\s*Kind\.([A-Z_]+),\s*(null|""[^""]*""),\s*(true|false),"
+                    + @"\s*Disposition\.([A-Z]+),(?:\s*(-?[\d_]+),\s*(-?[\d_]+),)?", RegexOptions.Multiline)
                 .Cast<Match>()
                 .Select(m => string.Join(" ", m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value.Replace("_", ""),
-                    m.Groups[4].Value.Trim('"'), m.Groups[5].Value))
+                    m.Groups[4].Value.Trim('"'), m.Groups[5].Value, m.Groups[6].Value,
+                    m.Groups[7].Value.Replace("_", ""), m.Groups[8].Value.Replace("_", "")))
                 .ToList();
-            Assert.That(java.Count, Is.GreaterThan(40));
+            Assert.That(java.Count, Is.GreaterThan(50));
             var csharp = KustoOption.All.Select(o => string.Join(" ", o.Key, o.Side.ToString().ToUpperInvariant(),
-                o.Kind.ToString().ToUpperInvariant(), o.DefaultValue ?? "null", o.Secret ? "true" : "false")).ToList();
+                o.Kind.ToString().ToUpperInvariant(), o.DefaultValue ?? "null", o.Secret ? "true" : "false",
+                o.Disposition.ToString().ToUpperInvariant(), o.Minimum.ToString(), o.Maximum.ToString())).ToList();
             CollectionAssert.AreEqual(java, csharp);
             AssertCounterparts(JavaMethods("config/KustoOption", false).Where(m => m != "values" && m != "main"), typeof(KustoOption));
         }

@@ -7,7 +7,8 @@ namespace KustoSpark.Tests
 {
     /// The C# option registry against docs/options.md, which the JVM connector's registry generates:
     /// the reference printed from the C# registry must equal it byte for byte, so a key, default,
-    /// secrecy or description changed on one side only fails here.
+    /// secrecy, disposition, range or description changed on one side only fails here; and against
+    /// the established connector's option names (testdata/established-connector-options.txt).
     [TestFixture]
     public class OptionRegistryTest
     {
@@ -16,6 +17,22 @@ namespace KustoSpark.Tests
         {
             string documented = ProjectFiles.Read("docs", "options.md").Replace("\r\n", "\n");
             Assert.AreEqual(documented, Markdown());
+        }
+
+        [Test]
+        public void EveryOptionNameOfTheEstablishedConnectorIsInTheRegistry()
+        {
+            var names = ProjectFiles.Read("testdata", "established-connector-options.txt").Replace("\r\n", "\n").Split('\n')
+                .Where(l => l.Trim().Length > 0 && !l.StartsWith("#")).Select(l => l.Trim()).ToList();
+            Assert.AreEqual(52, names.Count);
+            foreach (string name in names)
+            {
+                KustoOption option = KustoOption.ForKey(name.ToUpperInvariant());
+                Assert.IsNotNull(option, name);
+                Assert.AreEqual(name, option.Key);
+            }
+            var own = KustoOption.All.Select(o => o.Key).Where(k => !names.Contains(k)).ToList();
+            CollectionAssert.AreEqual(new[] { "kustoAuthMethod", "spark.synapse.linkedService" }, own);
         }
 
         [Test]
@@ -37,7 +54,8 @@ namespace KustoSpark.Tests
         public void SecretsAreTheCredentialOptions()
         {
             CollectionAssert.AreEquivalent(
-                new[] { "kustoAadAppSecret", "kutoAadAppCertPassword", "accessToken", "keyVaultAppKey", "transientStorage", "kustoIngestionStorageContainer" },
+                new[] { "kustoAadAppSecret", "kutoAadAppCertPassword", "accessToken", "keyVaultAppKey", "keyVaultPemFileKey",
+                    "transientStorage", "kustoIngestionStorageContainer" },
                 KustoOption.All.Where(o => o.Secret).Select(o => o.Key));
         }
 
@@ -48,7 +66,9 @@ namespace KustoSpark.Tests
             md.Append("# Options of the kusto data source\n\n")
                 .Append("Option names ignore case. Generated from `dev.kustospark.spark.config.KustoOption`")
                 .Append(" by `dev.kustospark.spark.config.OptionReference`; do not edit by hand.\n")
-                .Append("Secret options never appear in logs, errors or plans.\n");
+                .Append("Secret options never appear in logs, errors or plans. Every option name of the established")
+                .Append(" connector is accepted: supported, mapped onto a setting of this connector, ignored with a")
+                .Append(" warning that says why, or unavailable (a read or write that sets it fails, saying what to do).\n");
             Section(md, OptionSide.Common, "Connection and authentication (reads and writes)");
             Section(md, OptionSide.Read, "Reads");
             Section(md, OptionSide.Write, "Writes");
@@ -63,9 +83,18 @@ namespace KustoSpark.Tests
                 string d = option.DefaultValue;
                 md.Append("| `").Append(option.Key).Append("` | ")
                     .Append(d == null ? "" : d.Contains(" ") ? d : "`" + d + "`")
-                    .Append(" | ").Append(option.Secret ? "Secret. " : "")
-                    .Append(option.Description.Replace("|", "\\|")).Append(" |\n");
+                    .Append(" | ").Append(Described(option).Replace("|", "\\|")).Append(" |\n");
             }
+        }
+
+        /// OptionReference.described: secrecy, disposition, the description, the range.
+        private static string Described(KustoOption option)
+        {
+            string disposition = option.Disposition == OptionDisposition.Mapped ? "Mapped. "
+                : option.Disposition == OptionDisposition.Ignored ? "Ignored, with a warning. "
+                : option.Disposition == OptionDisposition.Unavailable ? "Unavailable: setting it fails. " : "";
+            return (option.Secret ? "Secret. " : "") + disposition + option.Description
+                + (option.Minimum.HasValue ? " Range: " + option.Minimum + " to " + option.Maximum + "." : "");
         }
     }
 }

@@ -50,10 +50,8 @@ def canonical(option: OptionSpec, value: str | None) -> str:
         if v.lower() in ("true", "false"):
             return v.lower()
         raise _bad(option, v)
-    if kind is Kind.SECONDS:
-        return str(_positive(option, v, 64))
-    if kind is Kind.POSITIVE_INT:
-        return str(_positive(option, v, 32))
+    if kind in (Kind.SECONDS, Kind.INT):
+        return str(_in_range(option, v))
     if kind in _ENUMS:
         member = _ENUMS[kind].parse_or_none(v)
         if member is None:
@@ -75,7 +73,7 @@ def canonical(option: OptionSpec, value: str | None) -> str:
         return _json.write(_transient_storage(option, v))
     if kind is Kind.INGESTION_STORAGE:
         return _json.write(_ingestion_storage(option, v))
-    raise KustoOptionError(f"Option {option.key} is not supported. {option.description}", option.key)
+    raise AssertionError(f"option {option.key} has no check for kind {kind}")
 
 
 def expected(option: OptionSpec) -> str:
@@ -83,13 +81,15 @@ def expected(option: OptionSpec) -> str:
     kind = option.kind
     if kind in _ENUMS:
         return "allowed values: " + _ENUMS[kind].allowed_values()
+    if kind is Kind.SECONDS:
+        return f"expected a whole number of seconds from {option.minimum} to {option.maximum}"
+    if kind is Kind.INT:
+        return f"expected a whole number from {option.minimum} to {option.maximum}"
     return {
         Kind.TEXT: "expected a non-empty string",
         Kind.CLUSTER: "expected a cluster URL or name",
         Kind.URL: "expected an absolute http(s) URL",
         Kind.BOOLEAN: "allowed values: true, false",
-        Kind.SECONDS: "expected a whole number of seconds > 0",
-        Kind.POSITIVE_INT: "expected a whole number > 0",
         Kind.STORAGE_PROTOCOL: "allowed values: " + ", ".join(STORAGE_PROTOCOLS),
         Kind.AUTH_METHOD: "allowed values: " + ", ".join(AUTH_METHODS),
         Kind.WRITE_RESULT_LIMIT: "expected a whole number > 0 or none",
@@ -99,7 +99,7 @@ def expected(option: OptionSpec) -> str:
         + ", ".join(SparkIngestionProperties.FIELDS),
         Kind.TRANSIENT_STORAGE: 'expected {"storageCredentials":[...],"endpointSuffix":"core.windows.net"}',
         Kind.INGESTION_STORAGE: 'expected [{"storageUrl":...,"containerName":...,"userMsi"|"sas":...}]',
-    }.get(kind, option.description)
+    }[kind]
 
 
 def _bad(option: OptionSpec, value: str) -> KustoOptionError:
@@ -110,6 +110,15 @@ def _require_text(option: OptionSpec, value: str) -> str:
     if not value.strip():
         raise KustoOptionError(f"Option {option.key} is empty; {expected(option)}.", option.key)
     return value
+
+
+def _in_range(option: OptionSpec, value: str) -> int:
+    # Java reads these values as a long, then checks the range.
+    number = _json.java_integer(value, 64)
+    if number is not None and option.minimum is not None and option.maximum is not None:
+        if option.minimum <= number <= option.maximum:
+            return number
+    raise _bad(option, value)
 
 
 def _positive(option: OptionSpec, value: str, bits: int) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-__all__ = ["Side", "Kind", "OptionSpec", "OPTIONS", "for_key", "AUTH_METHODS", "STORAGE_PROTOCOLS"]
+__all__ = ["Side", "Kind", "Disposition", "OptionSpec", "OPTIONS", "for_key", "AUTH_METHODS", "STORAGE_PROTOCOLS"]
 
 
 class Side(Enum):
@@ -23,14 +23,15 @@ class Side(Enum):
 
 
 class Kind(Enum):
-    """How an option's value is checked (see :mod:`kusto_spark._option_values`)."""
+    """How an option's value is checked (see :mod:`kusto_spark._option_values`); ``SECONDS`` and
+    ``INT`` values lie in the option's range."""
 
     TEXT = "TEXT"
     CLUSTER = "CLUSTER"
     URL = "URL"
     BOOLEAN = "BOOLEAN"
     SECONDS = "SECONDS"
-    POSITIVE_INT = "POSITIVE_INT"
+    INT = "INT"
     READ_MODE = "READ_MODE"
     WRITE_MODE = "WRITE_MODE"
     TABLE_CREATION_MODE = "TABLE_CREATION_MODE"
@@ -43,7 +44,21 @@ class Kind(Enum):
     SPARK_INGESTION_PROPERTIES = "SPARK_INGESTION_PROPERTIES"
     TRANSIENT_STORAGE = "TRANSIENT_STORAGE"
     INGESTION_STORAGE = "INGESTION_STORAGE"
-    UNSUPPORTED = "UNSUPPORTED"
+
+
+class Disposition(Enum):
+    """What an option does here, compared with the established connector (this connector's own
+    options are ``SUPPORTED``). ``IGNORED`` and ``UNAVAILABLE`` act only on a value other than the
+    option's default."""
+
+    #: It does what it does in the established connector.
+    SUPPORTED = "SUPPORTED"
+    #: Its value sets a setting of this connector that the description names.
+    MAPPED = "MAPPED"
+    #: Accepted without effect; a read or write that sets it logs a warning saying why.
+    IGNORED = "IGNORED"
+    #: Accepted, but a read or write that sets it fails, saying what to do instead.
+    UNAVAILABLE = "UNAVAILABLE"
 
 
 @dataclass(frozen=True)
@@ -55,7 +70,10 @@ class OptionSpec:
     :param kind: how its value is checked.
     :param default: the default as the option reference documents it, or None.
     :param secret: whether its value is a secret, never printed.
+    :param disposition: what it does compared with the established connector.
     :param description: the option reference's description.
+    :param minimum: the least value of a ``SECONDS`` or ``INT`` option.
+    :param maximum: the greatest value of a ``SECONDS`` or ``INT`` option.
     """
 
     key: str
@@ -63,12 +81,18 @@ class OptionSpec:
     kind: Kind
     default: str | None
     secret: bool
+    disposition: Disposition
     description: str
+    minimum: int | None = None
+    maximum: int | None = None
 
-    @property
-    def supported(self) -> bool:
-        """False for the established connector's options recognised only to explain their absence."""
-        return self.kind is not Kind.UNSUPPORTED
+    def __post_init__(self) -> None:
+        if (self.kind in (Kind.SECONDS, Kind.INT)) != (self.minimum is not None and self.maximum is not None):
+            raise ValueError(f"option {self.key}: exactly the SECONDS and INT options have a range")
+
+    def is_default(self, canonical_value: str) -> bool:
+        """Whether the value is the default, which leaves ignored and unavailable options unnoticed."""
+        return self.default is not None and self.default == canonical_value
 
     def shown(self, value: str) -> str:
         """The value as error messages may show it: ``<hidden>`` for secrets."""
@@ -86,6 +110,7 @@ KUSTO_CLUSTER = OptionSpec(
     Kind.CLUSTER,
     None,
     False,
+    Disposition.SUPPORTED,
     (
         "Required. The cluster: a URL (`https://name.region.kusto.windows.net`, `http://localhost:8080`) "
         "or a bare `name` / `name.region` (becomes `https://name.region.kusto.windows.net`)."
@@ -97,6 +122,7 @@ KUSTO_DATABASE = OptionSpec(
     Kind.TEXT,
     None,
     False,
+    Disposition.SUPPORTED,
     "Required. The database.",
 )
 KUSTO_AAD_APP_ID = OptionSpec(
@@ -105,6 +131,7 @@ KUSTO_AAD_APP_ID = OptionSpec(
     Kind.TEXT,
     None,
     False,
+    Disposition.SUPPORTED,
     (
         "Application (client) id for Entra ID application authentication; with `kustoAadAppSecret` or "
         "`kutoAadAppCertPath`."
@@ -116,6 +143,7 @@ KUSTO_AAD_APP_SECRET = OptionSpec(
     Kind.TEXT,
     None,
     True,
+    Disposition.SUPPORTED,
     "The client secret of the application `kustoAadAppId`.",
 )
 KUSTO_AAD_AUTHORITY_ID = OptionSpec(
@@ -124,6 +152,7 @@ KUSTO_AAD_AUTHORITY_ID = OptionSpec(
     Kind.TEXT,
     "microsoft.com",
     False,
+    Disposition.SUPPORTED,
     "Tenant (authority) id or domain of the application `kustoAadAppId`.",
 )
 KUTO_AAD_APP_CERT_PATH = OptionSpec(
@@ -132,6 +161,7 @@ KUTO_AAD_APP_CERT_PATH = OptionSpec(
     Kind.TEXT,
     None,
     False,
+    Disposition.SUPPORTED,
     (
         "Path of a PKCS#12 (.pfx) certificate of the application `kustoAadAppId` (the name's spelling is "
         "the established connector's)."
@@ -143,6 +173,7 @@ KUTO_AAD_APP_CERT_PASSWORD = OptionSpec(
     Kind.TEXT,
     None,
     True,
+    Disposition.SUPPORTED,
     "Password of the certificate `kutoAadAppCertPath`.",
 )
 ACCESS_TOKEN = OptionSpec(
@@ -151,6 +182,7 @@ ACCESS_TOKEN = OptionSpec(
     Kind.TEXT,
     None,
     True,
+    Disposition.SUPPORTED,
     "An Entra ID access token for the cluster, used as is (it is not refreshed).",
 )
 MANAGED_IDENTITY_AUTH = OptionSpec(
@@ -159,6 +191,7 @@ MANAGED_IDENTITY_AUTH = OptionSpec(
     Kind.BOOLEAN,
     "false",
     False,
+    Disposition.SUPPORTED,
     (
         "`true` authenticates with the managed identity of the machine (system-assigned unless "
         "`managedIdentityClientId` is set)."
@@ -170,6 +203,7 @@ MANAGED_IDENTITY_CLIENT_ID = OptionSpec(
     Kind.TEXT,
     None,
     False,
+    Disposition.SUPPORTED,
     "Client id of a user-assigned managed identity; implies `managedIdentityAuth`.",
 )
 TOKEN_PROVIDER_CALLBACK_CLASSPATH = OptionSpec(
@@ -178,6 +212,7 @@ TOKEN_PROVIDER_CALLBACK_CLASSPATH = OptionSpec(
     Kind.TEXT,
     None,
     False,
+    Disposition.SUPPORTED,
     (
         "Class name of a token provider with a public no-argument constructor, implementing "
         "`dev.kustospark.spark.TokenProvider` or `java.util.concurrent.Callable<String>`; called for each"
@@ -190,6 +225,7 @@ USER_PROMPT = OptionSpec(
     Kind.BOOLEAN,
     "false",
     False,
+    Disposition.SUPPORTED,
     "`true` signs in interactively in a browser on the driver's machine (local use only).",
 )
 KUSTO_AUTH_METHOD = OptionSpec(
@@ -198,6 +234,7 @@ KUSTO_AUTH_METHOD = OptionSpec(
     Kind.AUTH_METHOD,
     None,
     False,
+    Disposition.SUPPORTED,
     (
         "Authentication without other options: `default` (azure-identity's DefaultAzureCredential), "
         "`azureCli` (the signed-in Azure CLI) or `none` (no token; for kusto-local). Without any "
@@ -207,29 +244,50 @@ KUSTO_AUTH_METHOD = OptionSpec(
 KEY_VAULT_URI = OptionSpec(
     "keyVaultUri",
     Side.COMMON,
-    Kind.UNSUPPORTED,
+    Kind.TEXT,
     None,
     False,
+    Disposition.UNAVAILABLE,
     (
-        "Not supported: read the secret from Key Vault in the job (e.g. "
-        "`mssparkutils.credentials.getSecret`) and pass it as `kustoAadAppSecret`."
+        "Read the secret from Key Vault in the job (e.g. `mssparkutils.credentials.getSecret`, "
+        "`dbutils.secrets.get`) and pass it as `kustoAadAppSecret`."
     ),
 )
 KEY_VAULT_APP_ID = OptionSpec(
     "keyVaultAppId",
     Side.COMMON,
-    Kind.UNSUPPORTED,
+    Kind.TEXT,
     None,
     False,
-    "Not supported: see `keyVaultUri`.",
+    Disposition.UNAVAILABLE,
+    "See `keyVaultUri`.",
 )
 KEY_VAULT_APP_KEY = OptionSpec(
     "keyVaultAppKey",
     Side.COMMON,
-    Kind.UNSUPPORTED,
+    Kind.TEXT,
     None,
     True,
-    "Not supported: see `keyVaultUri`.",
+    Disposition.UNAVAILABLE,
+    "See `keyVaultUri`.",
+)
+KEY_VAULT_PEM_FILE_PATH = OptionSpec(
+    "keyVaultPemFilePath",
+    Side.COMMON,
+    Kind.TEXT,
+    None,
+    False,
+    Disposition.UNAVAILABLE,
+    "See `keyVaultUri` (the established connector did not support it either).",
+)
+KEY_VAULT_PEM_FILE_KEY = OptionSpec(
+    "keyVaultPemFileKey",
+    Side.COMMON,
+    Kind.TEXT,
+    None,
+    True,
+    Disposition.UNAVAILABLE,
+    "See `keyVaultUri` (the established connector did not support it either).",
 )
 KUSTO_INGESTION_URI = OptionSpec(
     "kustoIngestionUri",
@@ -237,6 +295,7 @@ KUSTO_INGESTION_URI = OptionSpec(
     Kind.URL,
     None,
     False,
+    Disposition.SUPPORTED,
     ("URL of the cluster's data-management (ingestion) endpoint, when not `https://ingest-<cluster host>`."),
 )
 TIMEOUT_LIMIT = OptionSpec(
@@ -245,7 +304,10 @@ TIMEOUT_LIMIT = OptionSpec(
     Kind.SECONDS,
     "172800",
     False,
+    Disposition.SUPPORTED,
     "Seconds a whole read or write operation (export, ingestion) may take.",
+    minimum=1,
+    maximum=2592000,
 )
 CLIENT_REQUEST_PROPERTIES_JSON = OptionSpec(
     "clientRequestPropertiesJson",
@@ -253,6 +315,7 @@ CLIENT_REQUEST_PROPERTIES_JSON = OptionSpec(
     Kind.CLIENT_REQUEST_PROPERTIES,
     None,
     False,
+    Disposition.SUPPORTED,
     (
         'Client request properties for every request, as `{"Options":{...},"Parameters":{...}}` (see '
         "`dev.kustospark.spark.ClientRequestProperties`)."
@@ -264,6 +327,7 @@ REQUEST_ID = OptionSpec(
     Kind.TEXT,
     "a random UUID",
     False,
+    Disposition.SUPPORTED,
     "Correlation id of the operation: part of the client request id of each request it makes.",
 )
 LINKED_SERVICE = OptionSpec(
@@ -272,6 +336,7 @@ LINKED_SERVICE = OptionSpec(
     Kind.TEXT,
     None,
     False,
+    Disposition.SUPPORTED,
     (
         "Name of a connection profile in the Spark conf: `spark.kusto.linkedService.<name>.cluster`, "
         "`.database` and authentication options (`.kustoAadAppId`...); explicit options win."
@@ -283,6 +348,7 @@ KUSTO_QUERY = OptionSpec(
     Kind.TEXT,
     None,
     False,
+    Disposition.SUPPORTED,
     ("Required for reads. The KQL query (or a table name); management commands (starting with `.`) are refused."),
 )
 READ_MODE = OptionSpec(
@@ -291,6 +357,7 @@ READ_MODE = OptionSpec(
     Kind.READ_MODE,
     "chosen by the connector",
     False,
+    Disposition.SUPPORTED,
     (
         "`ForceSingleMode` (one query, one task), `ForcePartitionedMode` (`numPartitions` hash "
         "partitions) or `ForceDistributedMode` (export to `transientStorage`). Not set: single for an "
@@ -304,6 +371,7 @@ CUSTOM_SCHEMA = OptionSpec(
     Kind.TEXT,
     None,
     False,
+    Disposition.SUPPORTED,
     "The DataFrame schema as Spark DDL (`a INT, b STRING`), instead of asking the cluster.",
 )
 QUERY_FILTER_PUSH_DOWN = OptionSpec(
@@ -312,6 +380,7 @@ QUERY_FILTER_PUSH_DOWN = OptionSpec(
     Kind.BOOLEAN,
     "true",
     False,
+    Disposition.SUPPORTED,
     (
         "`true` translates Spark filters to the query's `where`; defaults to `false` with "
         "`distributedReadModeTransientCache`."
@@ -320,10 +389,13 @@ QUERY_FILTER_PUSH_DOWN = OptionSpec(
 NUM_PARTITIONS = OptionSpec(
     "numPartitions",
     Side.READ,
-    Kind.POSITIVE_INT,
+    Kind.INT,
     "4",
     False,
-    "Number of partitions (parallel queries) of `ForcePartitionedMode`.",
+    Disposition.SUPPORTED,
+    "Number of partitions of `ForcePartitionedMode`, each one query the cluster runs in parallel with the others.",
+    minimum=1,
+    maximum=1000,
 )
 PARTITION_COLUMN = OptionSpec(
     "partitionColumn",
@@ -331,6 +403,7 @@ PARTITION_COLUMN = OptionSpec(
     Kind.TEXT,
     None,
     False,
+    Disposition.SUPPORTED,
     "Column hashed to split `ForcePartitionedMode` reads; default: the first column.",
 )
 TRANSIENT_STORAGE = OptionSpec(
@@ -339,10 +412,24 @@ TRANSIENT_STORAGE = OptionSpec(
     Kind.TRANSIENT_STORAGE,
     None,
     True,
+    Disposition.SUPPORTED,
     (
         'Storage for distributed-read exports: `{"storageCredentials":[{"storageAccountName","blobContain'
         'er","sasKey"|"storageAccountKey"|"sasUrl"}],"endpointSuffix":"core.windows.net"}`; when not set,'
         " the cluster's own temporary storage (`.create tempstorage`)."
+    ),
+)
+BLOB_STORAGE_ENDPOINT_SUFFIX = OptionSpec(
+    "blobStorageEndpointSuffix",
+    Side.READ,
+    Kind.TEXT,
+    None,
+    False,
+    Disposition.MAPPED,
+    (
+        "The `endpointSuffix` of `transientStorage` (storage outside the public cloud, e.g. `core.chinacloudapi.cn`) "
+        "where its JSON sets none; a different value than the JSON's is refused. Without `transientStorage` it has "
+        "no effect (logged as a warning)."
     ),
 )
 KUSTO_EXPORT_OPTIONS_JSON = OptionSpec(
@@ -351,6 +438,7 @@ KUSTO_EXPORT_OPTIONS_JSON = OptionSpec(
     Kind.JSON_OBJECT,
     None,
     False,
+    Disposition.SUPPORTED,
     (
         "Properties of the `.export` command of distributed reads, as a JSON object (e.g. "
         '`{"sizeLimit":104857600,"compressionType":"gzip"}`); `namePrefix` is the connector\'s.'
@@ -362,6 +450,7 @@ DISTRIBUTED_READ_MODE_TRANSIENT_CACHE = OptionSpec(
     Kind.BOOLEAN,
     "false",
     False,
+    Disposition.SUPPORTED,
     (
         "`true` reuses an export of the same query, options and storage for the rest of the Spark "
         "application instead of exporting again (the rows are then as of the first read); its blobs are "
@@ -374,9 +463,34 @@ STORAGE_PROTOCOL = OptionSpec(
     Kind.STORAGE_PROTOCOL,
     "wasbs",
     False,
+    Disposition.IGNORED,
     (
-        "Accepted for compatibility (`wasbs`, `abfs` or `abfss`); distributed reads download the exported"
-        " blobs through the Azure Storage SDK over https, whatever the value."
+        "`wasbs`, `abfs` or `abfss`: distributed reads download the exported blobs through the Azure Storage SDK "
+        "over https, whatever the value."
+    ),
+)
+DBG_BLOB_COMPRESS_ON_EXPORT = OptionSpec(
+    "dbgBlobCompressOnExport",
+    Side.READ,
+    Kind.BOOLEAN,
+    "true",
+    False,
+    Disposition.SUPPORTED,
+    (
+        "`false` exports uncompressed Parquet (`.export` without `compressed`) for distributed reads, e.g. to "
+        "measure what compression costs; not together with a `compressionType` in `kustoExportOptionsJson`."
+    ),
+)
+PARTITION_MODE = OptionSpec(
+    "partitionMode",
+    Side.READ,
+    Kind.TEXT,
+    None,
+    False,
+    Disposition.IGNORED,
+    (
+        "The established connector never used it; for parallel reads set `readMode=ForcePartitionedMode` with "
+        "`numPartitions` and `partitionColumn`."
     ),
 )
 KUSTO_TABLE = OptionSpec(
@@ -385,6 +499,7 @@ KUSTO_TABLE = OptionSpec(
     Kind.TEXT,
     None,
     False,
+    Disposition.SUPPORTED,
     "Required for writes. The target table.",
 )
 WRITE_MODE = OptionSpec(
@@ -393,6 +508,7 @@ WRITE_MODE = OptionSpec(
     Kind.WRITE_MODE,
     "Transactional",
     False,
+    Disposition.SUPPORTED,
     "`Transactional` (staged in a temporary table, moved at commit), `Queued` or `KustoStreaming`.",
 )
 TABLE_CREATE_OPTIONS = OptionSpec(
@@ -401,6 +517,7 @@ TABLE_CREATE_OPTIONS = OptionSpec(
     Kind.TABLE_CREATION_MODE,
     "FailIfNotExist",
     False,
+    Disposition.SUPPORTED,
     "`FailIfNotExist` or `CreateIfNotExist` (creates the table from the DataFrame's schema).",
 )
 ADJUST_SCHEMA = OptionSpec(
@@ -409,6 +526,7 @@ ADJUST_SCHEMA = OptionSpec(
     Kind.SCHEMA_ADJUSTMENT_MODE,
     "NoAdjustment",
     False,
+    Disposition.SUPPORTED,
     (
         "`NoAdjustment`, `FailIfNotMatch` (fail unless the columns equal the table's) or "
         "`GenerateDynamicCsvMapping` (map columns to the table's by name)."
@@ -420,6 +538,7 @@ SPARK_INGESTION_PROPERTIES_JSON = OptionSpec(
     Kind.SPARK_INGESTION_PROPERTIES,
     None,
     False,
+    Disposition.SUPPORTED,
     (
         "Ingestion properties: tags, `creationTime`, `csvMapping`... (see "
         "`dev.kustospark.spark.SparkIngestionProperties`)."
@@ -428,10 +547,16 @@ SPARK_INGESTION_PROPERTIES_JSON = OptionSpec(
 CLIENT_BATCHING_LIMIT = OptionSpec(
     "clientBatchingLimit",
     Side.WRITE,
-    Kind.POSITIVE_INT,
+    Kind.INT,
     "300",
     False,
-    "Megabytes of data per blob a task ingests (`Transactional`, `Queued`).",
+    Disposition.SUPPORTED,
+    (
+        "Megabytes of uncompressed CSV per blob a task ingests (`Transactional`, `Queued`); the service ingests "
+        "blobs of 100 MB to 1 GB best."
+    ),
+    minimum=1,
+    maximum=1024,
 )
 POLLING_ON_DRIVER = OptionSpec(
     "pollingOnDriver",
@@ -439,6 +564,7 @@ POLLING_ON_DRIVER = OptionSpec(
     Kind.BOOLEAN,
     "false",
     False,
+    Disposition.SUPPORTED,
     "`true` waits for ingestion results on the driver instead of in the tasks.",
 )
 WRITE_ENABLE_ASYNC = OptionSpec(
@@ -447,6 +573,7 @@ WRITE_ENABLE_ASYNC = OptionSpec(
     Kind.BOOLEAN,
     "false",
     False,
+    Disposition.SUPPORTED,
     "`true` returns before ingestion completes; the driver finishes the write, logs a failure and reports the"
     " outcome to `KustoAsyncWrites` (by `requestId`).",
 )
@@ -456,6 +583,7 @@ WRITE_RESULT_LIMIT = OptionSpec(
     Kind.WRITE_RESULT_LIMIT,
     "1",
     False,
+    Disposition.SUPPORTED,
     "How many ingestion failures are reported in the error: a positive number or `none` (all).",
 )
 TEMP_TABLE_NAME = OptionSpec(
@@ -464,6 +592,7 @@ TEMP_TABLE_NAME = OptionSpec(
     Kind.TEXT,
     None,
     False,
+    Disposition.SUPPORTED,
     (
         "An existing table to stage a `Transactional` write in (only with "
         "`tableCreateOptions=FailIfNotExist`); it is dropped after the write."
@@ -472,10 +601,13 @@ TEMP_TABLE_NAME = OptionSpec(
 STREAMING_INGEST_SIZE_IN_MB = OptionSpec(
     "streamingIngestSizeInMB",
     Side.WRITE,
-    Kind.POSITIVE_INT,
+    Kind.INT,
     "4",
     False,
-    ("Megabytes of uncompressed data per streaming ingestion request (`KustoStreaming`; the service takes at most 4)."),
+    Disposition.SUPPORTED,
+    "Megabytes of uncompressed data per streaming ingestion request (`KustoStreaming`); the service takes at most 4.",
+    minimum=1,
+    maximum=4,
 )
 STAGING_RESOURCES_AUTO_CLEANUP_TIMEOUT = OptionSpec(
     "stagingResourcesAutoCleanupTimeout",
@@ -483,7 +615,10 @@ STAGING_RESOURCES_AUTO_CLEANUP_TIMEOUT = OptionSpec(
     Kind.SECONDS,
     "604800",
     False,
-    ("Seconds after which staging tables of a failed write are dropped by the cluster (auto-delete policy)."),
+    Disposition.SUPPORTED,
+    "Seconds after which staging tables of a failed write are dropped by the cluster (auto-delete policy).",
+    minimum=1,
+    maximum=2592000,
 )
 KUSTO_INGESTION_STORAGE_CONTAINER = OptionSpec(
     "kustoIngestionStorageContainer",
@@ -491,11 +626,77 @@ KUSTO_INGESTION_STORAGE_CONTAINER = OptionSpec(
     Kind.INGESTION_STORAGE,
     None,
     True,
+    Disposition.SUPPORTED,
     (
         "Storage for queued ingestion instead of the cluster's: "
         '`[{"storageUrl","containerName","userMsi"|"sas"}]`; writes need a `sas` with read, write and '
         "create permissions (`userMsi` is refused)."
     ),
+)
+DISABLE_FLUSH_IMMEDIATELY = OptionSpec(
+    "disableFlushImmediately",
+    Side.WRITE,
+    Kind.BOOLEAN,
+    "false",
+    False,
+    Disposition.SUPPORTED,
+    (
+        "Blobs sealed at `clientBatchingLimit` are ingested with `flushImmediately` (they are large enough not to "
+        "wait for the table's batching policy); `true` leaves them to the policy, as a task's last blob always is."
+    ),
+)
+ENSURE_NO_DUPLICATED_BLOBS = OptionSpec(
+    "ensureNoDuplicatedBlobs",
+    Side.WRITE,
+    Kind.BOOLEAN,
+    "false",
+    False,
+    Disposition.IGNORED,
+    (
+        "This connector puts no ingest-by tag on each blob; `Transactional` writes (the default) keep retried and "
+        "speculative task attempts from adding rows twice with their attempt tags."
+    ),
+)
+ADD_SOURCE_LOCATION_TRANSFORM = OptionSpec(
+    "addSourceLocationTransform",
+    Side.WRITE,
+    Kind.BOOLEAN,
+    "false",
+    False,
+    Disposition.UNAVAILABLE,
+    (
+        "`true` (a column `ingestion_source_location_url_blob_internal` naming each row's ingested blob) is not "
+        "available; to trace rows to their write, add columns to the DataFrame (e.g. `lit(<run id>)`, "
+        "`spark_partition_id()`)."
+    ),
+)
+MAX_RETRIES_ON_MOVE_EXTENTS = OptionSpec(
+    "maxRetriesOnMoveExtents",
+    Side.WRITE,
+    Kind.INT,
+    "2",
+    False,
+    Disposition.MAPPED,
+    (
+        "Retries of a `.move extents` that failed for a single extent, before a `Transactional` write fails (a "
+        "failed move of several extents is first retried as two halves)."
+    ),
+    minimum=0,
+    maximum=100,
+)
+MAXIMAL_EXTENTS_COUNT_FOR_SPLIT_MERGE_PER_NODE = OptionSpec(
+    "maximalExtentsCountForSplitMergePerNode",
+    Side.WRITE,
+    Kind.INT,
+    "500",
+    False,
+    Disposition.MAPPED,
+    (
+        "Extents per `.move extents` command of a `Transactional` commit (the established connector multiplied it by "
+        "the cluster's node count)."
+    ),
+    minimum=1,
+    maximum=10000,
 )
 
 #: Every option, in the JVM registry's order.
@@ -516,6 +717,8 @@ OPTIONS: tuple[OptionSpec, ...] = (
     KEY_VAULT_URI,
     KEY_VAULT_APP_ID,
     KEY_VAULT_APP_KEY,
+    KEY_VAULT_PEM_FILE_PATH,
+    KEY_VAULT_PEM_FILE_KEY,
     KUSTO_INGESTION_URI,
     TIMEOUT_LIMIT,
     CLIENT_REQUEST_PROPERTIES_JSON,
@@ -528,9 +731,12 @@ OPTIONS: tuple[OptionSpec, ...] = (
     NUM_PARTITIONS,
     PARTITION_COLUMN,
     TRANSIENT_STORAGE,
+    BLOB_STORAGE_ENDPOINT_SUFFIX,
     KUSTO_EXPORT_OPTIONS_JSON,
     DISTRIBUTED_READ_MODE_TRANSIENT_CACHE,
     STORAGE_PROTOCOL,
+    DBG_BLOB_COMPRESS_ON_EXPORT,
+    PARTITION_MODE,
     KUSTO_TABLE,
     WRITE_MODE,
     TABLE_CREATE_OPTIONS,
@@ -544,6 +750,11 @@ OPTIONS: tuple[OptionSpec, ...] = (
     STREAMING_INGEST_SIZE_IN_MB,
     STAGING_RESOURCES_AUTO_CLEANUP_TIMEOUT,
     KUSTO_INGESTION_STORAGE_CONTAINER,
+    DISABLE_FLUSH_IMMEDIATELY,
+    ENSURE_NO_DUPLICATED_BLOBS,
+    ADD_SOURCE_LOCATION_TRANSFORM,
+    MAX_RETRIES_ON_MOVE_EXTENTS,
+    MAXIMAL_EXTENTS_COUNT_FOR_SPLIT_MERGE_PER_NODE,
 )
 _BY_KEY = {option.key.lower(): option for option in OPTIONS}
 

@@ -199,6 +199,11 @@ class KustoReadOptions(_KustoConnectionOptions):
         """``wasbs``, ``abfs`` or ``abfss``."""
         return self._with(registry.STORAGE_PROTOCOL, protocol)
 
+    def dbg_blob_compress_on_export(self, enabled: bool) -> KustoReadOptions:
+        """``False`` exports uncompressed Parquet for distributed reads."""
+        option = registry.DBG_BLOB_COMPRESS_ON_EXPORT
+        return self._with(option, _bool_text(enabled, option))
+
 
 class KustoWriteOptions(_KustoConnectionOptions):
     """Typed options of a write: ``df.write.format("kusto").options(**opts.to_options()).mode("append").save()``.
@@ -266,6 +271,11 @@ class KustoWriteOptions(_KustoConnectionOptions):
     def kusto_ingestion_storage_container(self, json_text: str) -> KustoWriteOptions:
         """The JSON array of storage containers for queued ingestion (a secret: never printed)."""
         return self._with(registry.KUSTO_INGESTION_STORAGE_CONTAINER, json_text)
+
+    def disable_flush_immediately(self, disabled: bool) -> KustoWriteOptions:
+        """``True`` leaves blobs sealed at ``clientBatchingLimit`` to the table's batching policy."""
+        option = registry.DISABLE_FLUSH_IMMEDIATELY
+        return self._with(option, _bool_text(disabled, option))
 
 
 def check_read_options(options: Mapping[str, object]) -> dict[str, str]:

@@ -1,10 +1,11 @@
 namespace KustoSpark.Config
 {
-    // How an option's value is checked (one check per kind in OptionValues).
+    // How an option's value is checked (one check per kind in OptionValues); Seconds and Int values
+    // lie in the option's range.
     internal enum OptionKind
     {
-        Text, Cluster, Url, Boolean, Seconds, PositiveInt, ReadMode, WriteMode, TableCreationMode, SchemaAdjustmentMode,
+        Text, Cluster, Url, Boolean, Seconds, Int, ReadMode, WriteMode, TableCreationMode, SchemaAdjustmentMode,
         StorageProtocol, AuthMethod, WriteResultLimit, JsonObject, ClientRequestProperties,
-        SparkIngestionProperties, TransientStorage, IngestionStorage, Unsupported,
+        SparkIngestionProperties, TransientStorage, IngestionStorage,
     }
 }

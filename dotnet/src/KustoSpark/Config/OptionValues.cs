@@ -26,8 +26,8 @@ namespace KustoSpark.Config
                 case OptionKind.Cluster: return ClusterUrl.Normalize(RequireText(option, value));
                 case OptionKind.Url: return Url(option, v);
                 case OptionKind.Boolean: return Bool(option, v) ? "true" : "false";
-                case OptionKind.Seconds: return PositiveLong(option, v).ToString(CultureInfo.InvariantCulture);
-                case OptionKind.PositiveInt: return PositiveInt(option, v).ToString(CultureInfo.InvariantCulture);
+                case OptionKind.Seconds:
+                case OptionKind.Int: return InRange(option, v).ToString(CultureInfo.InvariantCulture);
                 case OptionKind.ReadMode: return EnumValue<ReadMode>(option, v);
                 case OptionKind.WriteMode: return EnumValue<WriteMode>(option, v);
                 case OptionKind.TableCreationMode: return EnumValue<TableCreationMode>(option, v);
@@ -43,7 +43,7 @@ namespace KustoSpark.Config
                 case OptionKind.TransientStorage: return TransientStorage(option, v).ToString();
                 case OptionKind.IngestionStorage: return IngestionStorage(option, v).ToString();
                 default:
-                    throw new KustoOptionException("Option " + option.Key + " is not supported. " + option.Description);
+                    throw new InvalidOperationException("option " + option.Key + " has no check for kind " + option.Kind);
             }
         }
 
@@ -56,8 +56,8 @@ namespace KustoSpark.Config
                 case OptionKind.Cluster: return "expected a cluster URL or name";
                 case OptionKind.Url: return "expected an absolute http(s) URL";
                 case OptionKind.Boolean: return "allowed values: true, false";
-                case OptionKind.Seconds: return "expected a whole number of seconds > 0";
-                case OptionKind.PositiveInt: return "expected a whole number > 0";
+                case OptionKind.Seconds: return "expected a whole number of seconds from " + option.Minimum + " to " + option.Maximum;
+                case OptionKind.Int: return "expected a whole number from " + option.Minimum + " to " + option.Maximum;
                 case OptionKind.ReadMode: return "allowed values: " + EnumNames.AllowedValues<ReadMode>();
                 case OptionKind.WriteMode: return "allowed values: " + EnumNames.AllowedValues<WriteMode>();
                 case OptionKind.TableCreationMode: return "allowed values: " + EnumNames.AllowedValues<TableCreationMode>();
@@ -71,7 +71,7 @@ namespace KustoSpark.Config
                     return "expected a JSON object with fields " + string.Join(", ", SparkIngestionProperties.Fields);
                 case OptionKind.TransientStorage: return "expected {\"storageCredentials\":[...],\"endpointSuffix\":\"core.windows.net\"}";
                 case OptionKind.IngestionStorage: return "expected [{\"storageUrl\":...,\"containerName\":...,\"userMsi\"|\"sas\":...}]";
-                default: return option.Description;
+                default: throw new InvalidOperationException("option " + option.Key + " has no check for kind " + option.Kind);
             }
         }
 
@@ -97,10 +97,12 @@ namespace KustoSpark.Config
             throw Bad(option, value);
         }
 
-        private static long PositiveLong(KustoOption option, string value)
+        // As Java: the value read as a long, then checked against the option's range.
+        private static long InRange(KustoOption option, string value)
         {
             long n;
-            if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out n) && n > 0) return n;
+            if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out n)
+                && n >= option.Minimum && n <= option.Maximum) return n;
             throw Bad(option, value);
         }
 

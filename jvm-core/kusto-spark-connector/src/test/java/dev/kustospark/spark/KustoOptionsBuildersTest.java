@@ -80,7 +80,7 @@ class KustoOptionsBuildersTest {
                 "kutoAadAppCertPassword", "aadAppCertificate", "clientRequestPropertiesJson", "clientRequestProperties",
                 "sparkIngestionPropertiesJson", "sparkIngestionProperties", "spark.synapse.linkedService", "linkedService");
         for (KustoOption option : KustoOption.values()) {
-            if (!option.supported()) {
+            if (option.disposition() != KustoOption.Disposition.SUPPORTED) {
                 continue;
             }
             Class<?> builder = option.side() == KustoOption.Side.WRITE ? KustoWriteOptions.class : KustoReadOptions.class;
@@ -106,7 +106,7 @@ class KustoOptionsBuildersTest {
 
     @Test
     void settersCheckValuesAsTheConfigsDo() {
-        assertEquals("Option numPartitions has value '0': expected a whole number > 0.",
+        assertEquals("Option numPartitions has value '0': expected a whole number from 1 to 1000.",
                 assertThrows(KustoOptionException.class, () -> KustoReadOptions.create().numPartitions(0)).getMessage());
         assertEquals("Option storageProtocol has value 'ftp': allowed values: wasbs, abfs, abfss.",
                 assertThrows(KustoOptionException.class, () -> KustoReadOptions.create().storageProtocol("ftp")).getMessage());

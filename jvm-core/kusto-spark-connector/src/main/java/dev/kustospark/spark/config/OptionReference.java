@@ -19,7 +19,9 @@ public final class OptionReference {
         md.append("# Options of the kusto data source\n\n")
                 .append("Option names ignore case. Generated from `dev.kustospark.spark.config.KustoOption`")
                 .append(" by `dev.kustospark.spark.config.OptionReference`; do not edit by hand.\n")
-                .append("Secret options never appear in logs, errors or plans.\n");
+                .append("Secret options never appear in logs, errors or plans. Every option name of the established")
+                .append(" connector is accepted: supported, mapped onto a setting of this connector, ignored with a")
+                .append(" warning that says why, or unavailable (a read or write that sets it fails, saying what to do).\n");
         section(md, Side.COMMON, "Connection and authentication (reads and writes)");
         section(md, Side.READ, "Reads");
         section(md, Side.WRITE, "Writes");
@@ -32,9 +34,20 @@ public final class OptionReference {
             if (option.side() == side) {
                 md.append("| `").append(option.key()).append("` | ")
                         .append(option.defaultValue().map(d -> d.contains(" ") ? d : "`" + d + "`").orElse(""))
-                        .append(" | ").append(option.secret() ? "Secret. " : "")
-                        .append(option.description().replace("|", "\\|")).append(" |\n");
+                        .append(" | ").append(described(option).replace("|", "\\|")).append(" |\n");
             }
         }
+    }
+
+    /** The description column: secrecy, disposition, the description, the range. */
+    static String described(KustoOption option) {
+        String disposition = switch (option.disposition()) {
+            case SUPPORTED -> "";
+            case MAPPED -> "Mapped. ";
+            case IGNORED -> "Ignored, with a warning. ";
+            case UNAVAILABLE -> "Unavailable: setting it fails. ";
+        };
+        return (option.secret() ? "Secret. " : "") + disposition + option.description()
+                + (option.ranged() ? " Range: " + option.minimum() + " to " + option.maximum() + "." : "");
     }
 }

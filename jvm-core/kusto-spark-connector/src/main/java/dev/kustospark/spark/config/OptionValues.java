@@ -11,7 +11,6 @@ import dev.kustospark.spark.TableCreationMode;
 import dev.kustospark.spark.WriteMode;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +37,8 @@ final class OptionValues {
             case CLUSTER -> ClusterUrl.normalize(requireText(option, value));
             case URL -> url(option, v);
             case BOOLEAN -> Boolean.toString(bool(option, v));
-            case SECONDS -> Long.toString(seconds(option, v).toSeconds());
-            case POSITIVE_INT -> Integer.toString(positiveInt(option, v));
+            case SECONDS -> Long.toString(inRange(option, v));
+            case INT -> Long.toString(inRange(option, v));
             case READ_MODE -> enumValue(option, v, ReadMode::parseOrNull).name();
             case WRITE_MODE -> enumValue(option, v, WriteMode::parseOrNull).name();
             case TABLE_CREATION_MODE -> enumValue(option, v, TableCreationMode::parseOrNull).name();
@@ -52,8 +51,6 @@ final class OptionValues {
             case SPARK_INGESTION_PROPERTIES -> sparkIngestionProperties(option, v).toJson();
             case TRANSIENT_STORAGE -> transientStorage(option, v).toString();
             case INGESTION_STORAGE -> ingestionStorage(option, v).toString();
-            case UNSUPPORTED -> throw new KustoOptionException("Option " + option.key() + " is not supported. "
-                    + option.description());
         };
     }
 
@@ -63,8 +60,8 @@ final class OptionValues {
             case CLUSTER -> "expected a cluster URL or name";
             case URL -> "expected an absolute http(s) URL";
             case BOOLEAN -> "allowed values: true, false";
-            case SECONDS -> "expected a whole number of seconds > 0";
-            case POSITIVE_INT -> "expected a whole number > 0";
+            case SECONDS -> "expected a whole number of seconds from " + option.minimum() + " to " + option.maximum();
+            case INT -> "expected a whole number from " + option.minimum() + " to " + option.maximum();
             case READ_MODE -> "allowed values: " + ReadMode.allowedValues();
             case WRITE_MODE -> "allowed values: " + WriteMode.allowedValues();
             case TABLE_CREATION_MODE -> "allowed values: " + TableCreationMode.allowedValues();
@@ -78,7 +75,6 @@ final class OptionValues {
                     + String.join(", ", SparkIngestionProperties.FIELDS);
             case TRANSIENT_STORAGE -> "expected {\"storageCredentials\":[...],\"endpointSuffix\":\"core.windows.net\"}";
             case INGESTION_STORAGE -> "expected [{\"storageUrl\":...,\"containerName\":...,\"userMsi\"|\"sas\":...}]";
-            case UNSUPPORTED -> option.description();
         };
     }
 
@@ -104,11 +100,12 @@ final class OptionValues {
         throw bad(option, value, null);
     }
 
-    static Duration seconds(KustoOption option, String value) {
+    /** A whole number in the option's range (an {@code INT} option's range lies within int). */
+    static long inRange(KustoOption option, String value) {
         try {
-            long s = AsciiNumbers.parseLong(value);
-            if (s > 0) {
-                return Duration.ofSeconds(s);
+            long n = AsciiNumbers.parseLong(value);
+            if (n >= option.minimum() && n <= option.maximum()) {
+                return n;
             }
         } catch (NumberFormatException e) {
             // reported below with the option's name
