@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The options of one read or write, checked against the registry: keys resolved case-insensitively,
@@ -15,6 +17,7 @@ import java.util.Set;
  * config is built.
  */
 final class ParsedOptions {
+    private static final Logger LOG = LoggerFactory.getLogger(ParsedOptions.class);
     /**
      * Keys Spark itself puts into the options ({@code load(path)}; a streaming query's
      * {@code checkpointLocation}), which mean nothing to this connector.
@@ -43,6 +46,10 @@ final class ParsedOptions {
                         + " option and does not apply to a " + sideName(side) + "; remove it.");
             }
             String canonical = option.validate(e.getValue());
+            if (option.disposition() == KustoOption.Disposition.IGNORED) {
+                LOG.warn("Option {} is ignored: {}", option.key(), option.note());
+                continue;
+            }
             String previous = values.put(option, canonical);
             if (previous != null && !previous.equals(canonical)) {
                 throw new KustoOptionException("Option " + option.key() + " is given twice with different values (as '"
