@@ -83,6 +83,7 @@ def load() -> dict[str, Any]:
     description = json.loads(DESCRIPTION.read_text(encoding="utf-8"))
     check_schema(description, schema, schema["$defs"], DESCRIPTION.name)
     description["kinds"] = schema["$defs"]["option"]["properties"]["kind"]["enum"]
+    description["fieldTypes"] = schema["$defs"]["field"]["properties"]["type"]["enum"]
     enums = {e["name"]: e for e in description["enums"]}
     names: dict[str, str] = {}
     for option in description["options"]:
@@ -595,6 +596,7 @@ def python_option(o: dict[str, Any], description: dict[str, Any]) -> str:
         "disposition": None if o["disposition"] == "supported" else f"Disposition.{o['disposition'].upper()}",
         "note": o.get("reason") or o.get("howTo"),
         "values": tuple(o.get("values", ())),
+        "enum": o.get("enum"),
         "keywords": tuple(o.get("keywords", ())),
         "minimum": o.get("minimum"),
         "maximum": o.get("maximum"),
@@ -851,6 +853,15 @@ def csharp_registry(description: dict[str, Any]) -> str:
         "using System.Collections.Generic;",
         "using KustoSpark.Config;",
         "",
+        "namespace KustoSpark.Config",
+        "{",
+        "    // How an option's value is checked (OptionValues).",
+        f"    internal enum OptionKind {{ {', '.join(pascal(k) for k in description['kinds'])} }}",
+        "",
+        "    // The type of a field of the client request properties or the ingestion properties.",
+        f"    internal enum FieldType {{ {', '.join(pascal(t) for t in description['fieldTypes'])} }}",
+        "}",
+        "",
         "namespace KustoSpark",
         "{",
     ]
@@ -869,7 +880,7 @@ def csharp_registry(description: dict[str, Any]) -> str:
         "    {",
         *[csharp_option(o, description) for o in options],
         "        /// <summary>Every option, in the order of the option maps.</summary>",
-        "        public static IReadOnlyList<KustoOption> All { get { return Registry.AsReadOnly(); } }",
+        "        public static IReadOnlyList<KustoOption> All { get { return registry.AsReadOnly(); } }",
         "    }",
         "",
         "    public abstract partial class KustoConnectionOptions<T>",

@@ -44,7 +44,7 @@ def test_keys_ignore_case_values_become_canonical_and_spark_keys_are_left_out() 
         (check_read_options, {"kustoDatabase": "a", "KUSTODATABASE": "b"},
          "Option kustoDatabase is given twice with different values (as 'kustoDatabase' and 'KUSTODATABASE')"),
         (check_read_options, {"kustoDatabase": None}, "Option kustoDatabase has no value"),
-        (check_read_options, {"keyVaultUri": "https://v"}, "Option keyVaultUri is not supported."),
+        (check_read_options, {"keyVaultUri": "https://v"}, "Option keyVaultUri is not supported: read the secret"),
         (check_write_options, {"accessToken": " "}, "Option accessToken is empty"),
     ],
 )  # fmt: skip

@@ -68,7 +68,7 @@ namespace KustoSpark.Tests
             e = Assert.Throws<KustoOptionException>(() => KustoWriteOptions.Create().KustoTable(" "));
             Assert.AreEqual("Option kustoTable is empty; expected a non-empty string.", e.Message);
             e = Assert.Throws<KustoOptionException>(() => KustoOption.KeyVaultUri.Validate("https://vault"));
-            StringAssert.StartsWith("Option keyVaultUri is not supported.", e.Message);
+            StringAssert.StartsWith("Option keyVaultUri is not supported: read the secret", e.Message);
         }
 
         [Test]

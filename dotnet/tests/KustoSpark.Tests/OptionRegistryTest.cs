@@ -1,23 +1,14 @@
 using System;
 using System.Linq;
-using System.Text;
 using NUnit.Framework;
 
 namespace KustoSpark.Tests
 {
-    /// The C# option registry against docs/options.md, which the JVM connector's registry generates:
-    /// the reference printed from the C# registry must equal it byte for byte, so a key, default,
-    /// secrecy or description changed on one side only fails here.
+    /// The C# option registry, generated from options/kusto-options.json with the JVM connector's
+    /// (scripts/generate-options.py --check, run by the Python suite, fails when it is stale).
     [TestFixture]
     public class OptionRegistryTest
     {
-        [Test]
-        public void ReferencePrintedFromTheRegistryEqualsDocsOptions()
-        {
-            string documented = ProjectFiles.Read("docs", "options.md").Replace("\r\n", "\n");
-            Assert.AreEqual(documented, Markdown());
-        }
-
         [Test]
         public void KeysAreUniqueIgnoringCase()
         {
@@ -39,33 +30,6 @@ namespace KustoSpark.Tests
             CollectionAssert.AreEquivalent(
                 new[] { "kustoAadAppSecret", "kutoAadAppCertPassword", "accessToken", "keyVaultAppKey", "transientStorage", "kustoIngestionStorageContainer" },
                 KustoOption.All.Where(o => o.Secret).Select(o => o.Key));
-        }
-
-        /// The reference as the JVM connector's OptionReference prints it.
-        private static string Markdown()
-        {
-            var md = new StringBuilder();
-            md.Append("# Options of the kusto data source\n\n")
-                .Append("Option names ignore case. Generated from `dev.kustospark.spark.config.KustoOption`")
-                .Append(" by `dev.kustospark.spark.config.OptionReference`; do not edit by hand.\n")
-                .Append("Secret options never appear in logs, errors or plans.\n");
-            Section(md, OptionSide.Common, "Connection and authentication (reads and writes)");
-            Section(md, OptionSide.Read, "Reads");
-            Section(md, OptionSide.Write, "Writes");
-            return md.ToString();
-        }
-
-        private static void Section(StringBuilder md, OptionSide side, string title)
-        {
-            md.Append("\n## ").Append(title).Append("\n\n| option | default | description |\n|---|---|---|\n");
-            foreach (KustoOption option in KustoOption.All.Where(o => o.Side == side))
-            {
-                string d = option.DefaultValue;
-                md.Append("| `").Append(option.Key).Append("` | ")
-                    .Append(d == null ? "" : d.Contains(" ") ? d : "`" + d + "`")
-                    .Append(" | ").Append(option.Secret ? "Secret. " : "")
-                    .Append(option.Description.Replace("|", "\\|")).Append(" |\n");
-            }
         }
     }
 }

@@ -51,6 +51,7 @@ class OptionSpec:
     :param default: the default as the option reference documents it, or None.
     :param note: why an ignored option is ignored, or how to do without an unsupported one.
     :param values: the allowed values of an enum option, canonical spelling.
+    :param enum: the name of the enum class of an enum option's setter, if it has one.
     :param keywords: words a whole-number option also takes.
     :param expected: what the option takes, in the words of the error messages.
     """
@@ -66,6 +67,7 @@ class OptionSpec:
     disposition: Disposition = Disposition.SUPPORTED
     note: str | None = None
     values: tuple[str, ...] = ()
+    enum: str | None = None
     keywords: tuple[str, ...] = ()
     minimum: int = 0
     maximum: int = 0
