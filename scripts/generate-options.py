@@ -147,6 +147,10 @@ def load() -> dict[str, Any]:
     sides = [o["side"] for o in description["options"]]
     if sides != sorted(sides, key=list(SIDE_TITLES).index):
         raise DescriptionError("options are listed common first, then read, then write")
+    for parameter in description["queryParameters"]:
+        parameter.setdefault("param", "value")
+        parameter.setdefault("literal", None)
+    description["parameterTypes"] = schema["$defs"]["parameter"]["properties"]["type"]["enum"]
     for group in ("clientRequestProperties", "sparkIngestionProperties"):
         for field in description[group]:
             field.setdefault("param", "value")
@@ -570,6 +574,16 @@ PYTHON_FIELD_TYPES = {
     "tags": "Iterable[str] | None",
     "csvMapping": "Iterable[CsvColumnMapping] | None",
 }
+PYTHON_PARAMETER_TYPES = {
+    "text": "str",
+    "long": "int",
+    "real": "float",
+    "boolean": "bool",
+    "instant": "datetime | str",
+    "timespan": "timedelta | str",
+    "guid": "UUID | str",
+    "json": "str",
+}
 PYTHON_GETTER_TYPES = {
     "boolean": "bool",
     "tags": "tuple[str, ...] | None",
@@ -577,6 +591,83 @@ PYTHON_GETTER_TYPES = {
     "csvMapping": "tuple[CsvColumnMapping, ...] | None",
     "text": "str | None",
 }
+
+
+PYTHON_SPEC = '''
+
+class Side(Enum):
+    """Which configuration an option belongs to; common options belong to reads and writes."""
+
+    COMMON = "connection"
+    READ = "read"
+    WRITE = "write"
+
+
+class Kind(Enum):
+    """How an option's value is checked (see :mod:`kusto_spark._option_values`)."""
+
+KINDS
+
+
+class Disposition(Enum):
+    """What the connector does with an option name of the established connector."""
+
+    SUPPORTED = "supported"
+    IGNORED = "ignored"
+    UNSUPPORTED = "unsupported"
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    """One connector option, as ``options/kusto-options.json`` describes it: ``names`` are the other
+    names that mean it, ``default`` is the default as the reference documents it, ``note`` says why
+    an ignored option is ignored or how to do without an unsupported one, ``values`` are the allowed
+    values of an enum option (``enum`` names its setter's enum class), ``keywords`` the words a
+    whole-number option also takes, ``expected`` what it takes in the words of the error messages."""
+
+    key: str
+    side: Side
+    kind: Kind
+    description: str
+    expected: str
+    names: tuple[str, ...] = ()
+    default: str | None = None
+    secret: bool = False
+    disposition: Disposition = Disposition.SUPPORTED
+    note: str | None = None
+    values: tuple[str, ...] = ()
+    enum: str | None = None
+    keywords: tuple[str, ...] = ()
+    minimum: int = 0
+    maximum: int = 0
+
+    @property
+    def supported(self) -> bool:
+        """False for the established connector's options recognised only to explain their absence."""
+        return self.disposition is not Disposition.UNSUPPORTED
+
+    def applies_to(self, side: Side) -> bool:
+        """Whether reads or writes of ``side`` take this option (common ones belong to both)."""
+        return self.side is Side.COMMON or self.side is side
+
+    def shown(self, value: str) -> str:
+        """The value as error messages may show it: ``<hidden>`` for secrets."""
+        return "<hidden>" if self.secret else f"'{value}'"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of the client request properties or the ingestion properties: ``name`` is the
+    setter's (Java's spelling), ``key`` the name in the JSON."""
+
+    name: str
+    key: str
+    type: str
+    doc: str
+    values: tuple[str, ...] = ()
+    minimum: int | None = None
+    exclusive_minimum: int | None = None
+'''
 
 
 def python_literal(value: Any) -> str:
@@ -645,18 +736,22 @@ def python_registry(description: dict[str, Any]) -> str:
         "from __future__ import annotations",
         "",
         "from collections.abc import Iterable",
+        "from dataclasses import dataclass",
         "from datetime import datetime, timedelta",
+        "from enum import Enum",
         "from typing import TYPE_CHECKING, Any, TypeVar",
+        "from uuid import UUID",
         "",
-        "from ._spec import Disposition, FieldSpec, Kind, KustoEnum, OptionSpec, Side",
+        "from ._spec import KustoEnum",
         "",
         "if TYPE_CHECKING:",
         "    from .client_request_properties import ClientRequestProperties",
         "    from .ingestion_properties import CsvColumnMapping, SparkIngestionProperties",
         "",
-        '__all__ = ["OPTIONS", "CLIENT_REQUEST_FIELDS", "INGESTION_FIELDS", "for_key",',
-        "    " + ", ".join(f'"{e["name"]}"' for e in description["enums"]) + "]",
+        '__all__ = ["OPTIONS", "CLIENT_REQUEST_FIELDS", "INGESTION_FIELDS", "for_key", "Side", "Kind", "Disposition",',
+        '           "OptionSpec", "FieldSpec", ' + ", ".join(f'"{e["name"]}"' for e in description["enums"]) + "]",
         "",
+        PYTHON_SPEC.replace("KINDS", "\n".join(f"    {snake(k).upper()} = {python_literal(k)}" for k in description["kinds"])),
     ]
     for enum in description["enums"]:
         out += ["", f"class {enum['name']}(KustoEnum):", f'    """{rest(enum["doc"])}"""', ""]
@@ -727,6 +822,17 @@ def python_registry(description: dict[str, Any]) -> str:
                 f"        return self._set({prefix}_{snake(f['name']).upper()}, {param})",
                 "",
             ]
+        if group == "clientRequestProperties":
+            out += ["    def _query_parameter(self: _C, name: str, value: Any, kind: str, literal: str | None) -> _C:",
+                    "        raise NotImplementedError", ""]
+            for q in description["queryParameters"]:
+                param = snake(q["param"])
+                out += [
+                    f"    def {snake(q['name'])}(self: _C, name: str, {param}: {PYTHON_PARAMETER_TYPES[q['type']]}) -> _C:",
+                    f'        """{rest(q["doc"])}"""',
+                    f"        return self._query_parameter(name, {param}, {python_literal(q['type'])}, {python_literal(q['literal'])})",
+                    "",
+                ]
     out += ["", "class _IngestionGetters:", '    """The ingestion properties\' fields."""', "", "    __slots__ = ()", "",
             "    def _get(self, field: FieldSpec) -> Any:", "        raise NotImplementedError", ""]
     for f in description["sparkIngestionProperties"]:
@@ -767,6 +873,123 @@ CSHARP_GETTER_TYPES = {
     "csvMapping": "IReadOnlyList<CsvColumnMapping>",
     "text": "string",
 }
+
+
+CSHARP_OPTION_CLASS = '''    /// <summary>
+    /// The registry of connector options, generated with the JVM connector's from
+    /// <c>options/kusto-options.json</c>: each option's key, other names, side, default, secrecy,
+    /// disposition and description, and the check of its value. The builders
+    /// <see cref="KustoReadOptions"/> and <see cref="KustoWriteOptions"/> check values through it.
+    /// Keys match ignoring case.
+    /// </summary>
+    public sealed class KustoOption
+    {
+        // Filled by Define as the fields below initialise, in their order.
+        private static readonly List<KustoOption> registry = new List<KustoOption>();
+        private static Dictionary<string, KustoOption> byName;
+
+        private KustoOption()
+        {
+        }
+
+        private static KustoOption Define(string key, OptionSide side, OptionKind kind, OptionDisposition disposition,
+            string[] aliases, string defaultValue, bool secret, string[] values, string[] keywords, long minimum, long maximum,
+            string note, string description, string expected)
+        {
+            var option = new KustoOption
+            {
+                Key = key, Names = new[] { key }.Concat(aliases).ToArray(), Side = side, Kind = kind, Disposition = disposition,
+                DefaultValue = defaultValue, Secret = secret, Values = values, Keywords = keywords, Minimum = minimum,
+                Maximum = maximum, Note = note, Description = description, Expected = expected,
+            };
+            registry.Add(option);
+            return option;
+        }
+
+        /// <summary>The key in its canonical spelling.</summary>
+        public string Key { get; private set; }
+
+        /// <summary>The key and the other names that mean this option.</summary>
+        public IReadOnlyList<string> Names { get; private set; }
+
+        /// <summary>Whether the option belongs to reads, writes or both.</summary>
+        public OptionSide Side { get; private set; }
+
+        /// <summary>The default as the reference documents it, or null when the option has none.</summary>
+        public string DefaultValue { get; private set; }
+
+        /// <summary>Whether the value is a secret, never printed.</summary>
+        public bool Secret { get; private set; }
+
+        /// <summary>What the connector does with the option (the established connector's names may be ignored or unsupported).</summary>
+        public OptionDisposition Disposition { get; private set; }
+
+        /// <summary>False for the established connector's options that are recognised only to explain their absence.</summary>
+        public bool Supported { get { return Disposition != OptionDisposition.Unsupported; } }
+
+        /// <summary>The description of the option reference (<c>docs/options.md</c>).</summary>
+        public string Description { get; private set; }
+
+        internal OptionKind Kind { get; private set; }
+
+        internal string[] Values { get; private set; }
+
+        internal string[] Keywords { get; private set; }
+
+        internal long Minimum { get; private set; }
+
+        internal long Maximum { get; private set; }
+
+        // Why an ignored option is ignored, or how to do without an unsupported one.
+        internal string Note { get; private set; }
+
+        // What the option takes, in the words of every binding's error messages.
+        internal string Expected { get; private set; }
+
+        /// <summary>The option that <paramref name="key"/> names, ignoring case, or null.</summary>
+        /// <param name="key">An option name in any case.</param>
+        public static KustoOption ForKey(string key)
+        {
+            if (byName == null)
+            {
+                byName = All.SelectMany(o => o.Names.Select(n => new KeyValuePair<string, KustoOption>(n, o)))
+                    .ToDictionary(e => e.Key, e => e.Value, StringComparer.OrdinalIgnoreCase);
+            }
+            KustoOption option;
+            return key != null && byName.TryGetValue(key, out option) ? option : null;
+        }
+
+        /// <summary>Whether this option belongs to configurations of <paramref name="side"/> (common options belong to both).</summary>
+        /// <param name="side">Reads or writes.</param>
+        public bool AppliesTo(OptionSide side)
+        {
+            return Side == OptionSide.Common || Side == side;
+        }
+
+        /// <summary>
+        /// Checks <paramref name="value"/> and returns it in canonical form (enum names as printed,
+        /// booleans in lower case, JSON written again compactly).
+        /// </summary>
+        /// <param name="value">The option's value as text.</param>
+        /// <returns>The canonical value, as the connector reads it.</returns>
+        /// <exception cref="KustoOptionException">Naming the option, the value (unless secret) and what is allowed.</exception>
+        public string Validate(string value)
+        {
+            return OptionValues.Canonical(this, value);
+        }
+
+        // The value as error messages may show it: <hidden> for secrets.
+        internal string Shown(string value)
+        {
+            return Secret ? "<hidden>" : "'" + value + "'";
+        }
+
+        /// <summary>The option's key.</summary>
+        public override string ToString()
+        {
+            return Key;
+        }
+'''
 
 
 def csharp_constant(key: str) -> str:
@@ -836,6 +1059,33 @@ def csharp_field_setters(f: dict[str, Any], builder: str, table: str) -> list[st
     return out
 
 
+CSHARP_PARAMETER_TYPES = {
+    "text": ["string"],
+    "long": ["long"],
+    "real": ["double"],
+    "boolean": ["bool"],
+    "instant": ["DateTime", "DateTimeOffset", "string"],
+    "timespan": ["TimeSpan", "string"],
+    "guid": ["Guid", "string"],
+    "json": ["string"],
+}
+
+
+def csharp_parameter_setters(q: dict[str, Any]) -> list[str]:
+    out = []
+    for value_type in CSHARP_PARAMETER_TYPES[q["type"]]:
+        out.append(
+            f"        /// <summary>{xml_doc(q['doc'])}</summary>\n"
+            "        /// <param name=\"name\">The parameter's name: letters, digits and '_', not starting with a digit.</param>\n"
+            f"        /// <param name=\"{q['param']}\">{csharp_value_doc(value_type)}</param>\n"
+            f"        public ClientRequestPropertiesBuilder {pascal(q['name'])}(string name, {value_type} {q['param']})\n"
+            f"        {{\n"
+            f"            return QueryParameter(name, {q['param']}, ParameterType.{pascal(q['type'])}, {csharp_string(q['literal'])});\n"
+            f"        }}\n"
+        )
+    return out
+
+
 def csharp_field(f: dict[str, Any]) -> str:
     minimum = f.get("minimum", f.get("exclusiveMinimum"))
     return (
@@ -851,6 +1101,7 @@ def csharp_registry(description: dict[str, Any]) -> str:
         f"// {BANNER}",
         "using System;",
         "using System.Collections.Generic;",
+        "using System.Linq;",
         "using KustoSpark.Config;",
         "",
         "namespace KustoSpark.Config",
@@ -860,6 +1111,9 @@ def csharp_registry(description: dict[str, Any]) -> str:
         "",
         "    // The type of a field of the client request properties or the ingestion properties.",
         f"    internal enum FieldType {{ {', '.join(pascal(t) for t in description['fieldTypes'])} }}",
+        "",
+        "    // The type of a query parameter's value.",
+        f"    internal enum ParameterType {{ {', '.join(pascal(t) for t in description['parameterTypes'])} }}",
         "}",
         "",
         "namespace KustoSpark",
@@ -876,8 +1130,8 @@ def csharp_registry(description: dict[str, Any]) -> str:
             out += [f"        /// <summary>{xml_doc(v['doc'])}</summary>", f"        {v['name']},", ""]
         out[-1:] = ["    }", ""]
     out += [
-        "    public sealed partial class KustoOption",
-        "    {",
+        CSHARP_OPTION_CLASS.rstrip("\n"),
+        "",
         *[csharp_option(o, description) for o in options],
         "        /// <summary>Every option, in the order of the option maps.</summary>",
         "        public static IReadOnlyList<KustoOption> All { get { return registry.AsReadOnly(); } }",
@@ -918,6 +1172,7 @@ def csharp_registry(description: dict[str, Any]) -> str:
     ]
     out += [s for f in description["clientRequestProperties"]
             for s in csharp_field_setters(f, "ClientRequestPropertiesBuilder", "ClientRequestFields")]
+    out += [s for q in description["queryParameters"] for s in csharp_parameter_setters(q)]
     out += [
         "    }",
         "",
@@ -992,6 +1247,12 @@ def markdown(description: dict[str, Any]) -> str:
             shown = "" if d is None else d if " " in d else f"`{d}`"
             kind = f["type"] + (" (" + ", ".join(f"`{v}`" for v in f["values"]) + ")" if "values" in f else "")
             md.append(f"| `{f['key']}` | `{f['name']}` | {kind} | {shown} | {markdown_cell(f['doc'])} |")
+        if group == "clientRequestProperties":
+            md += ["", "Query parameters (`Parameters`, for `declare query_parameters`) are set with:", "",
+                   "| setter | value | written as |", "|---|---|---|"]
+            for q in description["queryParameters"]:
+                written = f"`{q['literal']}(...)`" if q["literal"] else "the raw text"
+                md.append(f"| `{q['name']}(name, {q['param']})` | {q['type']} | {written} |")
     return "\n".join(md) + "\n"
 
 

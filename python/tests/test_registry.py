@@ -9,7 +9,7 @@ import sys
 from _paths import PROJECT_ROOT
 
 from kusto_spark import _registry
-from kusto_spark._spec import Disposition
+from kusto_spark._registry import Disposition
 
 
 def test_the_generated_files_are_current() -> None:

@@ -55,112 +55,7 @@ namespace KustoSpark
             return this;
         }
 
-        /// <summary>A <c>string</c> parameter, sent as the raw text.</summary>
-        /// <param name="name">The parameter's name: letters, digits and '_', not starting with a digit.</param>
-        /// <param name="value">The text.</param>
-        public ClientRequestPropertiesBuilder StringParameter(string name, string value)
-        {
-            if (value == null) throw new ArgumentNullException("value", "string parameter '" + name + "' must not be null");
-            return Parameter(name, value);
-        }
-
-        /// <summary>A <c>long</c> parameter: <c>long(5)</c>.</summary>
-        /// <param name="name">The parameter's name.</param>
-        /// <param name="value">The value.</param>
-        public ClientRequestPropertiesBuilder LongParameter(string name, long value)
-        {
-            return Parameter(name, "long(" + value.ToString(CultureInfo.InvariantCulture) + ")");
-        }
-
-        /// <summary>A <c>real</c> parameter: <c>real(1.5)</c>, <c>real(1E-07)</c>, <c>real(nan)</c>, <c>real(+inf)</c>.</summary>
-        /// <param name="name">The parameter's name.</param>
-        /// <param name="value">The value.</param>
-        public ClientRequestPropertiesBuilder RealParameter(string name, double value)
-        {
-            string text = double.IsNaN(value) ? "nan" : double.IsInfinity(value) ? (value > 0 ? "+inf" : "-inf")
-                : value.ToString("R", CultureInfo.InvariantCulture);
-            return Parameter(name, "real(" + text + ")");
-        }
-
-        /// <summary>A <c>bool</c> parameter: <c>bool(true)</c>.</summary>
-        /// <param name="name">The parameter's name.</param>
-        /// <param name="value">The value.</param>
-        public ClientRequestPropertiesBuilder BoolParameter(string name, bool value)
-        {
-            return Parameter(name, value ? "bool(true)" : "bool(false)");
-        }
-
-        /// <summary>A <c>datetime</c> parameter: <c>datetime(2024-01-02T03:04:05.1234567Z)</c>.</summary>
-        /// <param name="name">The parameter's name.</param>
-        /// <param name="value">The instant; a DateTime of kind Unspecified is taken as UTC.</param>
-        public ClientRequestPropertiesBuilder DatetimeParameter(string name, DateTime value)
-        {
-            return Parameter(name, "datetime(" + KustoTimes.Format(value) + ")");
-        }
-
-        /// <summary>A <c>datetime</c> parameter.</summary>
-        /// <param name="name">The parameter's name.</param>
-        /// <param name="value">The instant.</param>
-        public ClientRequestPropertiesBuilder DatetimeParameter(string name, DateTimeOffset value)
-        {
-            return DatetimeParameter(name, value.UtcDateTime);
-        }
-
-        /// <summary>A <c>datetime</c> parameter from ISO-8601 text (<c>2024-01-02T03:04:05.1234567Z</c>).</summary>
-        /// <param name="name">The parameter's name.</param>
-        /// <param name="value">The instant as text.</param>
-        public ClientRequestPropertiesBuilder DatetimeParameter(string name, string value)
-        {
-            return DatetimeParameter(name, Instant("parameter " + name, value));
-        }
-
-        /// <summary>A <c>timespan</c> parameter: <c>time(1.02:03:04.5000000)</c>.</summary>
-        /// <param name="name">The parameter's name.</param>
-        /// <param name="value">The timespan.</param>
-        public ClientRequestPropertiesBuilder TimespanParameter(string name, TimeSpan value)
-        {
-            return Parameter(name, "time(" + KustoTimes.Format(value) + ")");
-        }
-
-        /// <summary>A <c>timespan</c> parameter from a Kusto timespan (<c>1.02:03:04.5</c>, <c>10m</c>).</summary>
-        /// <param name="name">The parameter's name.</param>
-        /// <param name="value">The timespan as text.</param>
-        public ClientRequestPropertiesBuilder TimespanParameter(string name, string value)
-        {
-            return TimespanParameter(name, Timespan("parameter " + name, value));
-        }
-
-        /// <summary>A <c>guid</c> parameter: <c>guid(...)</c>.</summary>
-        /// <param name="name">The parameter's name.</param>
-        /// <param name="value">The GUID.</param>
-        public ClientRequestPropertiesBuilder GuidParameter(string name, Guid value)
-        {
-            return Parameter(name, "guid(" + value.ToString("D") + ")");
-        }
-
-        /// <summary>A <c>guid</c> parameter from text (<c>8-4-4-4-12</c> hexadecimal digits).</summary>
-        /// <param name="name">The parameter's name.</param>
-        /// <param name="value">The GUID as text.</param>
-        public ClientRequestPropertiesBuilder GuidParameter(string name, string value)
-        {
-            Guid guid;
-            if (value == null || !Guid.TryParseExact(value, "D", out guid))
-            {
-                throw new KustoOptionException("guid parameter '" + name + "' has value '" + value
-                    + "'; expected a GUID such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427");
-            }
-            return GuidParameter(name, guid);
-        }
-
-        /// <summary>A <c>dynamic</c> parameter from JSON text: <c>dynamic({"a":1})</c>, written again without whitespace.</summary>
-        /// <param name="name">The parameter's name.</param>
-        /// <param name="json">The value as JSON.</param>
-        public ClientRequestPropertiesBuilder DynamicParameter(string name, string json)
-        {
-            return Parameter(name, "dynamic(" + Json.Write(Json.Parse(json, "dynamic parameter '" + name + "'")) + ")");
-        }
-
-        private ClientRequestPropertiesBuilder Parameter(string name, string literal)
+        private ClientRequestPropertiesBuilder QueryParameter(string name, object value, ParameterType type, string literal)
         {
             RequireName(name, "parameter");
             if (!Identifier.IsMatch(name))
@@ -168,7 +63,38 @@ namespace KustoSpark
                 throw new KustoOptionException("query parameter name '" + name
                     + "' is not a valid identifier (letters, digits and '_', not starting with a digit)");
             }
-            Parameters[name] = literal;
+            string what = "parameter " + name, text;
+            Guid guid;
+            switch (type)
+            {
+                case ParameterType.Instant:
+                    text = KustoTimes.Format(value is DateTimeOffset ? ((DateTimeOffset)value).UtcDateTime : value is DateTime ? (DateTime)value
+                        : Instant(what, (string)value));
+                    break;
+                case ParameterType.Timespan:
+                    text = KustoTimes.Format(value is TimeSpan ? (TimeSpan)value : Timespan(what, (string)value));
+                    break;
+                case ParameterType.Real:
+                    double d = (double)value;
+                    text = double.IsNaN(d) ? "nan" : double.IsInfinity(d) ? (d > 0 ? "+inf" : "-inf") : d.ToString("R", CultureInfo.InvariantCulture);
+                    break;
+                case ParameterType.Guid:
+                    if (value is string && !Guid.TryParseExact((string)value, "D", out guid))
+                    {
+                        throw new KustoOptionException("guid parameter '" + name + "' has value '" + value
+                            + "'; expected a GUID such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427");
+                    }
+                    text = (value is Guid ? (Guid)value : Guid.ParseExact((string)value, "D")).ToString("D");
+                    break;
+                case ParameterType.Json:
+                    text = Json.Write(Json.Parse((string)value, "dynamic parameter '" + name + "'"));
+                    break;
+                default:
+                    if (value == null) throw new ArgumentNullException("value", "string parameter '" + name + "' must not be null");
+                    text = value is string ? (string)value : Json.Write(value);
+                    break;
+            }
+            Parameters[name] = literal == null ? text : literal + "(" + text + ")";
             return this;
         }
 

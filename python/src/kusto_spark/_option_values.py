@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import _json
-from ._spec import Disposition, Kind, OptionSpec
+from ._registry import Disposition, Kind, OptionSpec
 from ._urls import http_url_or_none, normalize_cluster
 from .client_request_properties import ClientRequestProperties
 from .errors import KustoOptionError

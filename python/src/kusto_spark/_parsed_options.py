@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from . import _registry as registry
 from ._option_values import canonical
-from ._spec import OptionSpec, Side
+from ._registry import OptionSpec, Side
 from .errors import KustoOptionError
 
 __all__ = ["check", "closest"]

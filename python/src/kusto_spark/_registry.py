@@ -6,17 +6,106 @@ checks (``_option_values.py``) and what differs from the other bindings."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
 
-from ._spec import Disposition, FieldSpec, Kind, KustoEnum, OptionSpec, Side
+from ._spec import KustoEnum
 
 if TYPE_CHECKING:
     from .client_request_properties import ClientRequestProperties
     from .ingestion_properties import CsvColumnMapping, SparkIngestionProperties
 
-__all__ = ["OPTIONS", "CLIENT_REQUEST_FIELDS", "INGESTION_FIELDS", "for_key",
-    "ReadMode", "WriteMode", "TableCreationMode", "SchemaAdjustmentMode"]
+__all__ = ["OPTIONS", "CLIENT_REQUEST_FIELDS", "INGESTION_FIELDS", "for_key", "Side", "Kind", "Disposition",
+           "OptionSpec", "FieldSpec", "ReadMode", "WriteMode", "TableCreationMode", "SchemaAdjustmentMode"]
+
+
+
+class Side(Enum):
+    """Which configuration an option belongs to; common options belong to reads and writes."""
+
+    COMMON = "connection"
+    READ = "read"
+    WRITE = "write"
+
+
+class Kind(Enum):
+    """How an option's value is checked (see :mod:`kusto_spark._option_values`)."""
+
+    TEXT = "text"
+    CLUSTER = "cluster"
+    URL = "url"
+    BOOLEAN = "boolean"
+    INTEGER = "integer"
+    SECONDS = "seconds"
+    ENUM = "enum"
+    JSON_OBJECT = "jsonObject"
+    CLIENT_REQUEST_PROPERTIES = "clientRequestProperties"
+    SPARK_INGESTION_PROPERTIES = "sparkIngestionProperties"
+    TRANSIENT_STORAGE = "transientStorage"
+    INGESTION_STORAGE = "ingestionStorage"
+
+
+class Disposition(Enum):
+    """What the connector does with an option name of the established connector."""
+
+    SUPPORTED = "supported"
+    IGNORED = "ignored"
+    UNSUPPORTED = "unsupported"
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    """One connector option, as ``options/kusto-options.json`` describes it: ``names`` are the other
+    names that mean it, ``default`` is the default as the reference documents it, ``note`` says why
+    an ignored option is ignored or how to do without an unsupported one, ``values`` are the allowed
+    values of an enum option (``enum`` names its setter's enum class), ``keywords`` the words a
+    whole-number option also takes, ``expected`` what it takes in the words of the error messages."""
+
+    key: str
+    side: Side
+    kind: Kind
+    description: str
+    expected: str
+    names: tuple[str, ...] = ()
+    default: str | None = None
+    secret: bool = False
+    disposition: Disposition = Disposition.SUPPORTED
+    note: str | None = None
+    values: tuple[str, ...] = ()
+    enum: str | None = None
+    keywords: tuple[str, ...] = ()
+    minimum: int = 0
+    maximum: int = 0
+
+    @property
+    def supported(self) -> bool:
+        """False for the established connector's options recognised only to explain their absence."""
+        return self.disposition is not Disposition.UNSUPPORTED
+
+    def applies_to(self, side: Side) -> bool:
+        """Whether reads or writes of ``side`` take this option (common ones belong to both)."""
+        return self.side is Side.COMMON or self.side is side
+
+    def shown(self, value: str) -> str:
+        """The value as error messages may show it: ``<hidden>`` for secrets."""
+        return "<hidden>" if self.secret else f"'{value}'"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of the client request properties or the ingestion properties: ``name`` is the
+    setter's (Java's spelling), ``key`` the name in the JSON."""
+
+    name: str
+    key: str
+    type: str
+    doc: str
+    values: tuple[str, ...] = ()
+    minimum: int | None = None
+    exclusive_minimum: int | None = None
 
 
 class ReadMode(KustoEnum):
@@ -747,6 +836,41 @@ class _ClientRequestSetters:
     def client_request_id(self: _C, request_id: str) -> _C:
         """``client_request_id``: The id the service logs for the request."""
         return self._set(CRP_CLIENT_REQUEST_ID, request_id)
+
+    def _query_parameter(self: _C, name: str, value: Any, kind: str, literal: str | None) -> _C:
+        raise NotImplementedError
+
+    def string_parameter(self: _C, name: str, value: str) -> _C:
+        """A ``string`` parameter, sent as the raw text."""
+        return self._query_parameter(name, value, "text", None)
+
+    def long_parameter(self: _C, name: str, value: int) -> _C:
+        """A ``long`` parameter: ``long(5)``."""
+        return self._query_parameter(name, value, "long", "long")
+
+    def real_parameter(self: _C, name: str, value: float) -> _C:
+        """A ``real`` parameter: ``real(1.5)``, ``real(nan)``, ``real(+inf)``."""
+        return self._query_parameter(name, value, "real", "real")
+
+    def bool_parameter(self: _C, name: str, value: bool) -> _C:
+        """A ``bool`` parameter: ``bool(true)``."""
+        return self._query_parameter(name, value, "boolean", "bool")
+
+    def datetime_parameter(self: _C, name: str, value: datetime | str) -> _C:
+        """A ``datetime`` parameter: ``datetime(2024-01-02T03:04:05.1234567Z)``."""
+        return self._query_parameter(name, value, "instant", "datetime")
+
+    def timespan_parameter(self: _C, name: str, value: timedelta | str) -> _C:
+        """A ``timespan`` parameter: ``time(1.02:03:04.5000000)``."""
+        return self._query_parameter(name, value, "timespan", "time")
+
+    def guid_parameter(self: _C, name: str, value: UUID | str) -> _C:
+        """A ``guid`` parameter: ``guid(...)``, in lower case."""
+        return self._query_parameter(name, value, "guid", "guid")
+
+    def dynamic_parameter(self: _C, name: str, json: str) -> _C:
+        """A ``dynamic`` parameter from JSON text: ``dynamic({"a":1})``, written again without whitespace."""
+        return self._query_parameter(name, json, "json", "dynamic")
 
 
 class _IngestionSetters:

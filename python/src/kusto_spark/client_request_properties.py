@@ -14,7 +14,7 @@ from typing import Any
 from . import _json
 from ._registry import CLIENT_REQUEST_FIELDS, CRP_QUERY_DATETIME_SCOPE_FROM, CRP_QUERY_DATETIME_SCOPE_TO
 from ._registry import _ClientRequestSetters
-from ._spec import FieldSpec
+from ._registry import FieldSpec
 from ._times import NANOS_PER_SECOND, format_instant, format_timespan, instant_nanos, timespan_nanos
 from .errors import KustoOptionError
 
@@ -217,62 +217,7 @@ class ClientRequestPropertiesBuilder(_ClientRequestSetters):
         self._options[name] = value
         return self
 
-    def string_parameter(self, name: str, value: str) -> ClientRequestPropertiesBuilder:
-        """A ``string`` parameter, sent as the raw text."""
-        if not isinstance(value, str):
-            raise TypeError(f"string parameter '{name}' must be a str, not {type(value).__name__}")
-        return self._parameter(name, value)
-
-    def long_parameter(self, name: str, value: int) -> ClientRequestPropertiesBuilder:
-        """A ``long`` parameter: ``long(5)``."""
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"long parameter '{name}' must be an int, not {type(value).__name__}")
-        if value not in _LONG:
-            raise KustoOptionError(f"long parameter '{name}' has value {value}; expected a whole number of 64 bits", name)
-        return self._parameter(name, f"long({value})")
-
-    def real_parameter(self, name: str, value: float) -> ClientRequestPropertiesBuilder:
-        """A ``real`` parameter: ``real(1.5)``, ``real(1e-07)``, ``real(nan)``, ``real(+inf)``."""
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise TypeError(f"real parameter '{name}' must be a float, not {type(value).__name__}")
-        number = float(value)
-        text = "nan" if math.isnan(number) else ("+inf" if number > 0 else "-inf") if math.isinf(number) else repr(number)
-        return self._parameter(name, f"real({text})")
-
-    def bool_parameter(self, name: str, value: bool) -> ClientRequestPropertiesBuilder:
-        """A ``bool`` parameter: ``bool(true)``."""
-        if not isinstance(value, bool):
-            raise TypeError(f"bool parameter '{name}' must be a bool, not {type(value).__name__}")
-        return self._parameter(name, f"bool({_json.write(value)})")
-
-    def datetime_parameter(self, name: str, value: datetime | str) -> ClientRequestPropertiesBuilder:
-        """A ``datetime`` parameter: ``datetime(2024-01-02T03:04:05.1234567Z)``."""
-        return self._parameter(name, f"datetime({format_instant(instant_nanos(value, f'parameter {name}'))})")
-
-    def timespan_parameter(self, name: str, value: timedelta | str) -> ClientRequestPropertiesBuilder:
-        """A ``timespan`` parameter: ``time(1.02:03:04.5000000)``."""
-        return self._parameter(name, f"time({format_timespan(timespan_nanos(value, f'parameter {name}'))})")
-
-    def guid_parameter(self, name: str, value: uuid.UUID | str) -> ClientRequestPropertiesBuilder:
-        """A ``guid`` parameter: ``guid(...)``, in lower case."""
-        if isinstance(value, str):
-            try:
-                value = uuid.UUID(value)
-            except ValueError:
-                raise KustoOptionError(
-                    f"guid parameter '{name}' has value '{value}'; expected a GUID such as"
-                    " 1b4e28ba-2fa1-11d2-883f-0016d3cca427",
-                    name,
-                ) from None
-        if not isinstance(value, uuid.UUID):
-            raise TypeError(f"guid parameter '{name}' must be a uuid.UUID or str, not {type(value).__name__}")
-        return self._parameter(name, f"guid({value})")
-
-    def dynamic_parameter(self, name: str, json_text: str) -> ClientRequestPropertiesBuilder:
-        """A ``dynamic`` parameter from JSON text: ``dynamic({"a":1})``, written again without whitespace."""
-        return self._parameter(name, f"dynamic({_json.write(_json.parse(json_text, f'dynamic parameter {name!r}'))})")
-
-    def _parameter(self, name: str, literal: str) -> ClientRequestPropertiesBuilder:
+    def _query_parameter(self, name: str, value: Any, kind: str, literal: str | None) -> ClientRequestPropertiesBuilder:
         _require_name(name, "parameter")
         if not _IDENTIFIER.fullmatch(name):
             raise KustoOptionError(
@@ -280,7 +225,8 @@ class ClientRequestPropertiesBuilder(_ClientRequestSetters):
                 " (letters, digits and '_', not starting with a digit)",
                 name,
             )
-        self._parameters[name] = literal
+        text = _parameter_value(name, value, kind)
+        self._parameters[name] = text if literal is None else f"{literal}({text})"
         return self
 
     def build(self) -> ClientRequestProperties:
@@ -299,6 +245,43 @@ class ClientRequestPropertiesBuilder(_ClientRequestSetters):
         properties._options = MappingProxyType({name: self._options[name] for name in names})
         properties._parameters = MappingProxyType(dict(sorted(self._parameters.items())))
         return properties
+
+
+_PARAMETER_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "text": (str, "str"),
+    "long": (int, "int"),
+    "real": ((int, float), "float"),
+    "boolean": (bool, "bool"),
+    "guid": (uuid.UUID, "uuid.UUID or str"),
+}
+
+
+def _parameter_value(name: str, value: Any, kind: str) -> str:
+    """A query parameter's value as the text inside its CSL literal."""
+    what = f"parameter {name}"
+    if kind == "instant":
+        return format_instant(instant_nanos(value, what))
+    if kind == "timespan":
+        return format_timespan(timespan_nanos(value, what))
+    if kind == "json":
+        return _json.write(_json.parse(value, f"dynamic parameter '{name}'"))
+    if kind == "guid" and isinstance(value, str):
+        try:
+            value = uuid.UUID(value)
+        except ValueError:
+            raise KustoOptionError(
+                f"guid parameter '{name}' has value '{value}'; expected a GUID such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+                name,
+            ) from None
+    wanted, shown = _PARAMETER_TYPES[kind]
+    if not isinstance(value, wanted) or (isinstance(value, bool) and kind != "boolean"):
+        raise TypeError(f"{kind} parameter '{name}' must be a {shown}, not {type(value).__name__}")
+    if kind == "long" and value not in _LONG:
+        raise KustoOptionError(f"long parameter '{name}' has value {value}; expected a whole number of 64 bits", name)
+    if kind == "real":
+        number = float(value)
+        return "nan" if math.isnan(number) else ("+inf" if number > 0 else "-inf") if math.isinf(number) else repr(number)
+    return _json.write(value) if kind == "boolean" else str(value)
 
 
 def _field_value(field: FieldSpec, value: Any) -> OptionValue:

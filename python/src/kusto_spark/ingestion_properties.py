@@ -10,7 +10,7 @@ from typing import Any
 from . import _json
 from ._registry import INGESTION_FIELDS, SIP_CSV_MAPPING, SIP_CSV_MAPPING_NAME_REFERENCE
 from ._registry import _IngestionGetters, _IngestionSetters
-from ._spec import FieldSpec
+from ._registry import FieldSpec
 from ._times import format_instant, instant_nanos, parse_instant
 from .errors import KustoOptionError
 

@@ -25,8 +25,8 @@ from . import _parsed_options
 from . import _registry as registry
 from ._ddl import struct_ddl
 from ._option_values import canonical
-from ._registry import ReadMode, _ConnectionSetters, _ReadSetters, _WriteSetters
-from ._spec import Kind, KustoEnum, OptionSpec, Side
+from ._registry import Kind, OptionSpec, ReadMode, Side, _ConnectionSetters, _ReadSetters, _WriteSetters
+from ._spec import KustoEnum
 from ._times import NANOS_PER_SECOND, format_timespan, timespan_nanos
 from .client_request_properties import ClientRequestProperties
 from .errors import KustoOptionError

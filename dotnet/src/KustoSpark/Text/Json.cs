@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace KustoSpark.Text
@@ -43,11 +44,6 @@ namespace KustoSpark.Text
         internal bool TryDecimal(out decimal value)
         {
             return decimal.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-        }
-
-        public override string ToString()
-        {
-            return Text;
         }
     }
 
@@ -169,7 +165,7 @@ namespace KustoSpark.Text
                 {
                     s.Append("\"\\/\b\f\n\r\t"[index]);
                 }
-                else if (e == 'u' && pos + 4 <= text.Length && IsHex(text.Substring(pos, 4)))
+                else if (e == 'u' && pos + 4 <= text.Length && text.Substring(pos, 4).All(Uri.IsHexDigit))
                 {
                     s.Append((char)int.Parse(text.Substring(pos, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
                     pos += 4;
@@ -203,15 +199,6 @@ namespace KustoSpark.Text
             return pos - start;
         }
 
-        private static bool IsHex(string digits)
-        {
-            foreach (char c in digits)
-            {
-                if (Uri.IsHexDigit(c) == false) return false;
-            }
-            return true;
-        }
-
         private bool Accept(char c)
         {
             if (pos < text.Length && text[pos] == c)
@@ -229,19 +216,8 @@ namespace KustoSpark.Text
 
         private KustoOptionException Error(string problem)
         {
-            int line = 1, column = 1;
-            for (int i = 0; i < pos && i < text.Length; i++)
-            {
-                if (text[i] == '\n')
-                {
-                    line++;
-                    column = 1;
-                }
-                else
-                {
-                    column++;
-                }
-            }
+            string before = text.Substring(0, Math.Min(pos, text.Length));
+            int line = before.Count(c => c == '\n') + 1, column = before.Length - before.LastIndexOf('\n');
             return new KustoOptionException(what + " is not valid JSON at line " + line + ", column " + column + ": " + problem);
         }
 
@@ -260,7 +236,7 @@ namespace KustoSpark.Text
             else if (value is string) Quote(s, (string)value);
             else if (value is double) s.Append(((double)value).ToString("R", CultureInfo.InvariantCulture));
             else if (value is IFormattable) s.Append(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture));
-            else if (value is JsonNumber) s.Append(value);
+            else if (value is JsonNumber) s.Append(((JsonNumber)value).Text);
             else if (value is IEnumerable<KeyValuePair<string, object>>)
             {
                 s.Append('{');
@@ -286,9 +262,7 @@ namespace KustoSpark.Text
 
         internal static string Quote(string text)
         {
-            var s = new StringBuilder();
-            Quote(s, text);
-            return s.ToString();
+            return Write(text);
         }
 
         private static void Quote(StringBuilder s, string text)

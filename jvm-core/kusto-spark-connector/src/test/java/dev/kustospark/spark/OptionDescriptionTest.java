@@ -31,6 +31,10 @@ class OptionDescriptionTest {
             "long", long.class, "instant", Instant.class, "text", String.class, "enum", String.class, "tags", List.class,
             "csvMapping", List.class);
 
+    private static final Map<String, Class<?>> PARAMETER_TYPES = Map.of("text", String.class, "long", long.class,
+            "real", double.class, "boolean", boolean.class, "instant", Instant.class, "timespan", Duration.class,
+            "guid", java.util.UUID.class, "json", String.class);
+
     private static JsonNode description() throws Exception {
         return new ObjectMapper().readTree(Files.readString(DESCRIPTION));
     }
@@ -73,6 +77,15 @@ class OptionDescriptionTest {
                 if (!hasSetter(builder, field.get("name").asText(), type)) {
                     missing.add(builder.getName() + "." + field.get("name").asText() + "(" + type.getSimpleName() + ")");
                 }
+            }
+        }
+        for (JsonNode parameter : description.get("queryParameters")) {
+            String name = parameter.get("name").asText();
+            Class<?> type = PARAMETER_TYPES.get(parameter.get("type").asText());
+            try {
+                ClientRequestProperties.Builder.class.getMethod(name, String.class, type);
+            } catch (NoSuchMethodException e) {
+                missing.add("ClientRequestProperties.Builder." + name + "(String, " + type.getSimpleName() + ")");
             }
         }
         assertEquals(List.of(), missing);
