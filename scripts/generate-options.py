@@ -98,14 +98,8 @@ def load() -> dict[str, Any]:
             if name.lower() in names:
                 raise DescriptionError(f"{where}: '{name}' is also a name of {names[name.lower()]} (names ignore case)")
             names[name.lower()] = key
-        disposition = option["disposition"]
-        for field, needed in (("mapsTo", "mapped"), ("reason", "ignored"), ("howTo", "unsupported")):
-            if (field in option) != (disposition == needed):
-                raise DescriptionError(f"{where}: '{field}' goes with disposition {needed}, and only there")
-        if disposition == "supported" and "description" not in option:
-            raise DescriptionError(f"{where}: a supported option needs a description")
-        if disposition != "supported" and option.get("setter"):
-            raise DescriptionError(f"{where}: only supported options have setters")
+        if option["disposition"] == "unavailable" and option.get("setter"):
+            raise DescriptionError(f"{where}: an unavailable option has no setter")
         kind = option["kind"]
         if kind == "enum":
             if ("enum" in option) == ("values" in option):
@@ -117,6 +111,7 @@ def load() -> dict[str, Any]:
         elif "enum" in option or "values" in option:
             raise DescriptionError(f"{where}: 'enum' and 'values' belong to kind enum")
         bounded = kind in ("integer", "seconds")
+        option["ranged"] = "maximum" in option
         for field in ("minimum", "maximum", "keywords"):
             if field in option and not bounded:
                 raise DescriptionError(f"{where}: '{field}' belongs to kinds integer and seconds")
@@ -139,11 +134,6 @@ def load() -> dict[str, Any]:
         if setter is True:
             raise DescriptionError(f"{where}: 'setter' is false or an object")
         option["setter"] = None if setter is False else {"name": setter.get("name", key), "param": setter.get("param", "value")}
-    for option in description["options"]:
-        if option["disposition"] == "mapped":
-            target = next((o for o in description["options"] if o["key"] == option["mapsTo"]), None)
-            if target is None or target["disposition"] != "supported":
-                raise DescriptionError(f"option {option['key']}: mapsTo names no supported option")
     sides = [o["side"] for o in description["options"]]
     if sides != sorted(sides, key=list(SIDE_TITLES).index):
         raise DescriptionError("options are listed common first, then read, then write")
@@ -196,10 +186,8 @@ def bound_words(minimum: int, maximum: int, top: int) -> str:
 def expected(option: dict[str, Any], description: dict[str, Any]) -> str:
     """What the option takes, in the words of every binding's error messages."""
     kind = option["kind"]
-    if option["disposition"] == "unsupported":
-        return "not supported: " + option["howTo"]
     if kind == "integer" or kind == "seconds":
-        top = INT_MAX if kind == "integer" else LONG_MAX
+        top = LONG_MAX if kind == "seconds" or option["ranged"] else INT_MAX
         what = "a whole number" + (" of seconds" if kind == "seconds" else "")
         words = f"expected {what} {bound_words(option['minimum'], option['maximum'], top)}"
         return words + "".join(f" or {k}" for k in option["keywords"])
@@ -219,35 +207,23 @@ def expected(option: dict[str, Any], description: dict[str, Any]) -> str:
     }[kind]
 
 
+DISPOSITION_WORDS = {"supported": "", "mapped": "Mapped. ", "ignored": "Ignored, with a warning. ",
+                     "unavailable": "Unavailable: setting it fails. "}  # fmt: skip
+
+
 def reference_text(option: dict[str, Any]) -> str:
-    """The option's description in the reference (and the registries)."""
-    disposition = option["disposition"]
-    extra = option.get("description")
-    if disposition == "unsupported":
-        text = "Not supported: " + option["howTo"]
-    elif disposition == "ignored":
-        text = "Accepted and ignored (a warning is logged): " + option["reason"]
-    elif disposition == "mapped":
-        text = f"The established connector's name for `{option['mapsTo']}`."
-    else:
-        text = extra
-        extra = None
-    if extra:
-        text += " " + extra
+    """The reference's description column: secrecy, disposition, the description, other spellings, the range."""
+    text = ("Secret. " if option["secret"] else "") + DISPOSITION_WORDS[option["disposition"]] + option["description"]
     if option["aliases"]:
         text += " Also spelled " + ", ".join(f"`{a}`" for a in option["aliases"]) + "."
-    return text
+    return text + (f" Range: {option['minimum']} to {option['maximum']}." if option["ranged"] else "")
 
 
 def runtime_options(description: dict[str, Any]) -> list[dict[str, Any]]:
-    """The options of the registries: mapped names become aliases of the option they name."""
-    options = [o for o in description["options"] if o["disposition"] != "mapped"]
-    for mapped in (o for o in description["options"] if o["disposition"] == "mapped"):
-        target = next(o for o in options if o["key"] == mapped["mapsTo"])
-        target["runtimeAliases"] = target.get("runtimeAliases", []) + [mapped["key"], *mapped["aliases"]]
-    for option in options:
-        option["names"] = option["aliases"] + option.get("runtimeAliases", [])
-    return options
+    """The options of the registries, each with ``names``: its key and aliases."""
+    for option in description["options"]:
+        option["names"] = option["aliases"]
+    return description["options"]
 
 
 def setters(description: dict[str, Any], side: str) -> list[dict[str, Any]]:
@@ -291,7 +267,7 @@ def java_option(description: dict[str, Any]) -> str:
     for o in runtime_options(description):
         calls = [f'new Spec("{o["key"]}", Side.{o["side"].upper()}, Kind.{snake(o["kind"]).upper()})']
         if o["disposition"] != "supported":
-            calls.append(f'.disposition(Disposition.{o["disposition"].upper()}, {java_string(o.get("reason") or o.get("howTo"))})')
+            calls.append(f'.disposition(Disposition.{o["disposition"].upper()})')
         if o["names"]:
             calls.append(f".aliases({java_list(o['names'])})")
         if o["secret"]:
@@ -301,10 +277,10 @@ def java_option(description: dict[str, Any]) -> str:
         if o["kind"] == "enum":
             calls.append(f".values({java_list(o['values'])})")
         if o["kind"] in ("integer", "seconds"):
-            calls.append(f".bounds({o['minimum']}L, {o['maximum']}L)")
+            calls.append(f".{'range' if o['ranged'] else 'bounds'}({o['minimum']}L, {o['maximum']}L)")
             if o["keywords"]:
                 calls.append(f".keywords({java_list(o['keywords'])})")
-        calls.append(f"\n                .description({java_string(reference_text(o))})")
+        calls.append(f"\n                .description({java_string(o['description'])})")
         calls.append(f"\n                .expected({java_string(expected(o, description))})")
         constants.append(f"    {constant(o['key'])}({''.join(calls)})")
     kinds = ", ".join(snake(k).upper() for k in description["kinds"])
@@ -334,8 +310,21 @@ public enum KustoOption {{
     /** How an option's value is checked ({{@link OptionValues}}). */
     enum Kind {{ {kinds} }}
 
-    /** What the connector does with an option name of the established connector. */
-    public enum Disposition {{ SUPPORTED, IGNORED, UNSUPPORTED }}
+    /**
+     * What an option does here, compared with the established connector (this connector's own
+     * options are {{@code SUPPORTED}}). {{@code IGNORED}} and {{@code UNAVAILABLE}} act only on a value other
+     * than the option's default.
+     */
+    public enum Disposition {{
+        /** It does what it does in the established connector. */
+        SUPPORTED,
+        /** Its value sets a setting of this connector that the description names. */
+        MAPPED,
+        /** Accepted without effect; a read or write that sets it logs a warning saying why. */
+        IGNORED,
+        /** Accepted, but a read or write that sets it fails, saying what to do instead. */
+        UNAVAILABLE
+    }}
 
     private static final Map<String, KustoOption> BY_NAME = Arrays.stream(values())
             .flatMap(o -> o.names().stream().map(name -> Map.entry(name.toLowerCase(Locale.ROOT), o)))
@@ -377,9 +366,14 @@ public enum KustoOption {{
         return spec.disposition;
     }}
 
-    /** False for the established connector's options this connector recognises only to explain their absence. */
-    public boolean supported() {{
-        return spec.disposition != Disposition.UNSUPPORTED;
+    /** Whether values lie in a range ({{@link #minimum()}} to {{@link #maximum()}}) that errors and the reference give. */
+    boolean ranged() {{
+        return spec.ranged;
+    }}
+
+    /** Whether {{@code canonicalValue}} is this option's default, which leaves ignored and unavailable options unnoticed. */
+    boolean isDefault(String canonicalValue) {{
+        return spec.defaultValue != null && spec.defaultValue.equals(canonicalValue);
     }}
 
     public String description() {{
@@ -389,11 +383,6 @@ public enum KustoOption {{
     /** What the option takes, as error messages say it. */
     String expected() {{
         return spec.expected;
-    }}
-
-    /** Why an ignored option is ignored, or how to do without an unsupported one. */
-    String note() {{
-        return spec.note;
     }}
 
     /** The allowed values of an enum option, canonical spelling. */
@@ -449,8 +438,8 @@ public enum KustoOption {{
         final Kind kind;
         List<String> names;
         Disposition disposition = Disposition.SUPPORTED;
-        String note;
         boolean secret;
+        boolean ranged;
         String defaultValue;
         List<String> values = List.of();
         List<String> keywords = List.of();
@@ -466,9 +455,8 @@ public enum KustoOption {{
             this.names = List.of(key);
         }}
 
-        Spec disposition(Disposition value, String why) {{
+        Spec disposition(Disposition value) {{
             disposition = value;
-            note = why;
             return this;
         }}
 
@@ -501,6 +489,11 @@ public enum KustoOption {{
             minimum = min;
             maximum = max;
             return this;
+        }}
+
+        Spec range(long min, long max) {{
+            ranged = true;
+            return bounds(min, max);
         }}
 
         Spec description(String text) {{
@@ -613,15 +606,16 @@ class Disposition(Enum):
     """What the connector does with an option name of the established connector."""
 
     SUPPORTED = "supported"
+    MAPPED = "mapped"
     IGNORED = "ignored"
-    UNSUPPORTED = "unsupported"
+    UNAVAILABLE = "unavailable"
 
 
 @dataclass(frozen=True)
 class OptionSpec:
     """One connector option, as ``options/kusto-options.json`` describes it: ``names`` are the other
-    names that mean it, ``default`` is the default as the reference documents it, ``note`` says why
-    an ignored option is ignored or how to do without an unsupported one, ``values`` are the allowed
+    names that mean it, ``default`` is the default as the reference documents it, ``ranged`` whether
+    errors give the bounds as a range, ``values`` are the allowed
     values of an enum option (``enum`` names its setter's enum class), ``keywords`` the words a
     whole-number option also takes, ``expected`` what it takes in the words of the error messages."""
 
@@ -634,17 +628,16 @@ class OptionSpec:
     default: str | None = None
     secret: bool = False
     disposition: Disposition = Disposition.SUPPORTED
-    note: str | None = None
+    ranged: bool = False
     values: tuple[str, ...] = ()
     enum: str | None = None
     keywords: tuple[str, ...] = ()
     minimum: int = 0
     maximum: int = 0
 
-    @property
-    def supported(self) -> bool:
-        """False for the established connector's options recognised only to explain their absence."""
-        return self.disposition is not Disposition.UNSUPPORTED
+    def is_default(self, value: str) -> bool:
+        """Whether the canonical ``value`` is the default, which leaves ignored and unavailable options unnoticed."""
+        return self.default is not None and self.default == value
 
     def applies_to(self, side: Side) -> bool:
         """Whether reads or writes of ``side`` take this option (common ones belong to both)."""
@@ -685,7 +678,7 @@ def python_option(o: dict[str, Any], description: dict[str, Any]) -> str:
         "default": default_text(o),
         "secret": o["secret"],
         "disposition": None if o["disposition"] == "supported" else f"Disposition.{o['disposition'].upper()}",
-        "note": o.get("reason") or o.get("howTo"),
+        "ranged": o.get("ranged"),
         "values": tuple(o.get("values", ())),
         "enum": o.get("enum"),
         "keywords": tuple(o.get("keywords", ())),
@@ -696,7 +689,7 @@ def python_option(o: dict[str, Any], description: dict[str, Any]) -> str:
         if value in (None, (), False):
             continue
         args.append(f"{name}={value if name == 'disposition' else python_literal(value)}")
-    args.append(f"description={python_literal(reference_text(o))}")
+    args.append(f"description={python_literal(o['description'])}")
     args.append(f"expected={python_literal(expected(o, description))}")
     return f"{constant(o['key'])} = OptionSpec(\n    " + ",\n    ".join(args) + ",\n)"
 
@@ -894,13 +887,13 @@ CSHARP_OPTION_CLASS = '''    /// <summary>
 
         private static KustoOption Define(string key, OptionSide side, OptionKind kind, OptionDisposition disposition,
             string[] aliases, string defaultValue, bool secret, string[] values, string[] keywords, long minimum, long maximum,
-            string note, string description, string expected)
+            bool ranged, string description, string expected)
         {
             var option = new KustoOption
             {
                 Key = key, Names = new[] { key }.Concat(aliases).ToArray(), Side = side, Kind = kind, Disposition = disposition,
                 DefaultValue = defaultValue, Secret = secret, Values = values, Keywords = keywords, Minimum = minimum,
-                Maximum = maximum, Note = note, Description = description, Expected = expected,
+                Maximum = maximum, Ranged = ranged, Description = description, Expected = expected,
             };
             registry.Add(option);
             return option;
@@ -921,11 +914,8 @@ CSHARP_OPTION_CLASS = '''    /// <summary>
         /// <summary>Whether the value is a secret, never printed.</summary>
         public bool Secret { get; private set; }
 
-        /// <summary>What the connector does with the option (the established connector's names may be ignored or unsupported).</summary>
+        /// <summary>What the connector does with the option, compared with the established connector.</summary>
         public OptionDisposition Disposition { get; private set; }
-
-        /// <summary>False for the established connector's options that are recognised only to explain their absence.</summary>
-        public bool Supported { get { return Disposition != OptionDisposition.Unsupported; } }
 
         /// <summary>The description of the option reference (<c>docs/options.md</c>).</summary>
         public string Description { get; private set; }
@@ -940,8 +930,14 @@ CSHARP_OPTION_CLASS = '''    /// <summary>
 
         internal long Maximum { get; private set; }
 
-        // Why an ignored option is ignored, or how to do without an unsupported one.
-        internal string Note { get; private set; }
+        // Whether errors and the reference give the bounds as a range.
+        internal bool Ranged { get; private set; }
+
+        // Whether the canonical value is the default, which leaves ignored and unavailable options unnoticed.
+        internal bool IsDefault(string value)
+        {
+            return DefaultValue != null && DefaultValue == value;
+        }
 
         // What the option takes, in the words of every binding's error messages.
         internal string Expected { get; private set; }
@@ -1018,8 +1014,8 @@ def csharp_option(o: dict[str, Any], description: dict[str, Any]) -> str:
         f" = Define({csharp_string(o['key'])}, OptionSide.{pascal(o['side'])}, OptionKind.{pascal(o['kind'])}, {disposition},\n"
         f"            {csharp_list(o['names'])}, {csharp_string(default_text(o))}, {'true' if o['secret'] else 'false'},"
         f" {csharp_list(o.get('values', []))}, {csharp_list(o.get('keywords', []))}, {bounds},\n"
-        f"            {csharp_string(o.get('reason') or o.get('howTo'))},\n"
-        f"            {csharp_string(reference_text(o))},\n"
+        f"            {'true' if o['ranged'] else 'false'},\n"
+        f"            {csharp_string(o['description'])},\n"
         f"            {csharp_string(expected(o, description))});\n"
     )
 
@@ -1223,7 +1219,9 @@ def markdown(description: dict[str, Any]) -> str:
         "",
         "Option names ignore case. Generated from `options/kusto-options.json` by `scripts/generate-options.py`;"
         " do not edit by hand.",
-        "Secret options never appear in logs, errors or plans.",
+        "Secret options never appear in logs, errors or plans. Every option name of the established connector is"
+        " accepted: supported, mapped onto a setting of this connector, ignored with a warning that says why, or"
+        " unavailable (a read or write that sets it fails, saying what to do).",
     ]
     for side, title in SIDE_TITLES.items():
         md += ["", f"## {title}", "", "| option | default | description |", "|---|---|---|"]
@@ -1231,8 +1229,7 @@ def markdown(description: dict[str, Any]) -> str:
             if o["side"] == side:
                 d = default_text(o)
                 shown = "" if d is None else d if " " in d else f"`{d}`"
-                secret = "Secret. " if o["secret"] else ""
-                md.append(f"| `{o['key']}` | {shown} | {secret}{markdown_cell(reference_text(o))} |")
+                md.append(f"| `{o['key']}` | {shown} | {markdown_cell(reference_text(o))} |")
     sections = (
         ("clientRequestProperties", "Client request properties (`clientRequestPropertiesJson`)",
          "The well-known options of `ClientRequestProperties`, with typed setters in every binding; other"

@@ -79,7 +79,7 @@ def test_a_bad_secret_value_is_not_shown_in_the_error() -> None:
          "Option readMode has value 'fast': allowed values: ForceSingleMode, ForceDistributedMode,"
          " ForcePartitionedMode."),
         (lambda: KustoReadOptions().num_partitions(0), KustoOptionError,
-         "Option numPartitions has value '0': expected a whole number > 0."),
+         "Option numPartitions has value '0': expected a whole number from 1 to 1000."),
         (lambda: KustoReadOptions().kusto_cluster("https://c.kusto.windows.net/db"), KustoOptionError,
          "a cluster URL has no path ('/db')"),
         (lambda: KustoReadOptions().kusto_database(" "), KustoOptionError, "Option kustoDatabase is empty"),

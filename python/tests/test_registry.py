@@ -28,6 +28,7 @@ def test_keys_are_found_ignoring_case() -> None:
     assert _registry.for_key("readModes") is None
 
 
-def test_unsupported_options_say_what_to_do_instead() -> None:
-    unsupported = [o for o in _registry.OPTIONS if o.disposition is Disposition.UNSUPPORTED]
-    assert unsupported and all(o.note and not o.supported for o in unsupported)
+def test_unavailable_options_are_accepted_as_names_and_say_what_to_do_instead() -> None:
+    unavailable = [o for o in _registry.OPTIONS if o.disposition is Disposition.UNAVAILABLE]
+    assert unavailable and all(o.description for o in unavailable)
+    assert _registry.KEY_VAULT_URI.default is None

@@ -28,7 +28,8 @@ namespace KustoSpark.Tests
         public void SecretsAreTheCredentialOptions()
         {
             CollectionAssert.AreEquivalent(
-                new[] { "kustoAadAppSecret", "kutoAadAppCertPassword", "accessToken", "keyVaultAppKey", "transientStorage", "kustoIngestionStorageContainer" },
+                new[] { "kustoAadAppSecret", "kutoAadAppCertPassword", "accessToken", "keyVaultAppKey", "keyVaultPemFileKey",
+                    "transientStorage", "kustoIngestionStorageContainer" },
                 KustoOption.All.Where(o => o.Secret).Select(o => o.Key));
         }
     }

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import _json
-from ._registry import Disposition, Kind, OptionSpec
+from ._registry import Kind, OptionSpec
 from ._urls import http_url_or_none, normalize_cluster
 from .client_request_properties import ClientRequestProperties
 from .errors import KustoOptionError
@@ -28,8 +28,6 @@ def canonical(option: OptionSpec, value: str | None) -> str:
     """Checks ``value`` and returns it in canonical form (enum names as printed, booleans in lower
     case, JSON written again compactly), or raises :class:`KustoOptionError` naming the option, the
     value (unless secret) and what is allowed."""
-    if option.disposition is Disposition.UNSUPPORTED:
-        raise _error(option, f"is not supported: {option.note}")
     if value is None:
         raise _error(option, f"has no value; {option.expected}")
     if not isinstance(value, str):

@@ -1,6 +1,7 @@
 """The options of one read or write checked against the registry before Spark sees them: keys
 resolved ignoring case, unknown keys refused with the closest valid name, values checked and
-brought to canonical form, as the connector's JVM side checks them."""
+brought to canonical form, unavailable options refused, as the connector's JVM side checks them
+(which also logs the warning of an ignored option)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Mapping
 
 from . import _registry as registry
 from ._option_values import canonical
-from ._registry import OptionSpec, Side
+from ._registry import Disposition, OptionSpec, Side
 from .errors import KustoOptionError
 
 __all__ = ["check", "closest"]
@@ -28,7 +29,8 @@ def check(options: Mapping[str, object], side: Side) -> dict[str, str]:
     in canonical form; Spark's own keys (``path``, ``checkpointLocation``) are left out.
 
     :raises KustoOptionError: for an unknown key (with the closest valid one), an option of the
-        other side, a key given twice in different cases with different values, or a bad value.
+        other side, a key given twice in different cases with different values, a bad value, or an
+        option that is not available in this connector (the Key Vault options).
     """
     values: dict[OptionSpec, str] = {}
     spelled_as: dict[OptionSpec, str] = {}
@@ -56,6 +58,19 @@ def check(options: Mapping[str, object], side: Side) -> dict[str, str]:
             )
         values[option] = value
         spelled_as[option] = key
+    unavailable = [
+        o
+        for o in registry.OPTIONS
+        if o in values and o.disposition is Disposition.UNAVAILABLE and not o.is_default(values[o])
+    ]
+    if unavailable:
+        keys = ", ".join(o.key for o in unavailable)
+        subject = f"Option {keys} is" if len(unavailable) == 1 else f"Options {keys} are"
+        pronoun = "it" if len(unavailable) == 1 else "them"
+        raise KustoOptionError(
+            f"{subject} not available in this connector; remove {pronoun}. {unavailable[0].description}",
+            unavailable[0].key,
+        )
     return {option.key: values[option] for option in registry.OPTIONS if option in values}
 
 

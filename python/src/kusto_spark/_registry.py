@@ -52,15 +52,16 @@ class Disposition(Enum):
     """What the connector does with an option name of the established connector."""
 
     SUPPORTED = "supported"
+    MAPPED = "mapped"
     IGNORED = "ignored"
-    UNSUPPORTED = "unsupported"
+    UNAVAILABLE = "unavailable"
 
 
 @dataclass(frozen=True)
 class OptionSpec:
     """One connector option, as ``options/kusto-options.json`` describes it: ``names`` are the other
-    names that mean it, ``default`` is the default as the reference documents it, ``note`` says why
-    an ignored option is ignored or how to do without an unsupported one, ``values`` are the allowed
+    names that mean it, ``default`` is the default as the reference documents it, ``ranged`` whether
+    errors give the bounds as a range, ``values`` are the allowed
     values of an enum option (``enum`` names its setter's enum class), ``keywords`` the words a
     whole-number option also takes, ``expected`` what it takes in the words of the error messages."""
 
@@ -73,17 +74,16 @@ class OptionSpec:
     default: str | None = None
     secret: bool = False
     disposition: Disposition = Disposition.SUPPORTED
-    note: str | None = None
+    ranged: bool = False
     values: tuple[str, ...] = ()
     enum: str | None = None
     keywords: tuple[str, ...] = ()
     minimum: int = 0
     maximum: int = 0
 
-    @property
-    def supported(self) -> bool:
-        """False for the established connector's options recognised only to explain their absence."""
-        return self.disposition is not Disposition.UNSUPPORTED
+    def is_default(self, value: str) -> bool:
+        """Whether the canonical ``value`` is the default, which leaves ignored and unavailable options unnoticed."""
+        return self.default is not None and self.default == value
 
     def applies_to(self, side: Side) -> bool:
         """Whether reads or writes of ``side`` take this option (common ones belong to both)."""
@@ -243,29 +243,43 @@ KEY_VAULT_URI = OptionSpec(
     "keyVaultUri",
     Side.COMMON,
     Kind.TEXT,
-    disposition=Disposition.UNSUPPORTED,
-    note="read the secret from Key Vault in the job (e.g. `mssparkutils.credentials.getSecret`) and pass it as `kustoAadAppSecret`.",
-    description="Not supported: read the secret from Key Vault in the job (e.g. `mssparkutils.credentials.getSecret`) and pass it as `kustoAadAppSecret`.",
-    expected="not supported: read the secret from Key Vault in the job (e.g. `mssparkutils.credentials.getSecret`) and pass it as `kustoAadAppSecret`.",
+    disposition=Disposition.UNAVAILABLE,
+    description="Read the secret from Key Vault in the job (e.g. `mssparkutils.credentials.getSecret`, `dbutils.secrets.get`) and pass it as `kustoAadAppSecret`.",
+    expected="expected a non-empty string",
 )
 KEY_VAULT_APP_ID = OptionSpec(
     "keyVaultAppId",
     Side.COMMON,
     Kind.TEXT,
-    disposition=Disposition.UNSUPPORTED,
-    note="see `keyVaultUri`.",
-    description="Not supported: see `keyVaultUri`.",
-    expected="not supported: see `keyVaultUri`.",
+    disposition=Disposition.UNAVAILABLE,
+    description="See `keyVaultUri`.",
+    expected="expected a non-empty string",
 )
 KEY_VAULT_APP_KEY = OptionSpec(
     "keyVaultAppKey",
     Side.COMMON,
     Kind.TEXT,
     secret=True,
-    disposition=Disposition.UNSUPPORTED,
-    note="see `keyVaultUri`.",
-    description="Not supported: see `keyVaultUri`.",
-    expected="not supported: see `keyVaultUri`.",
+    disposition=Disposition.UNAVAILABLE,
+    description="See `keyVaultUri`.",
+    expected="expected a non-empty string",
+)
+KEY_VAULT_PEM_FILE_PATH = OptionSpec(
+    "keyVaultPemFilePath",
+    Side.COMMON,
+    Kind.TEXT,
+    disposition=Disposition.UNAVAILABLE,
+    description="See `keyVaultUri` (the established connector did not support it either).",
+    expected="expected a non-empty string",
+)
+KEY_VAULT_PEM_FILE_KEY = OptionSpec(
+    "keyVaultPemFileKey",
+    Side.COMMON,
+    Kind.TEXT,
+    secret=True,
+    disposition=Disposition.UNAVAILABLE,
+    description="See `keyVaultUri` (the established connector did not support it either).",
+    expected="expected a non-empty string",
 )
 KUSTO_INGESTION_URI = OptionSpec(
     "kustoIngestionUri",
@@ -279,10 +293,11 @@ TIMEOUT_LIMIT = OptionSpec(
     Side.COMMON,
     Kind.SECONDS,
     default="172800",
+    ranged=True,
     minimum=1,
-    maximum=9223372036854775807,
+    maximum=2592000,
     description="Seconds a whole read or write operation (export, ingestion) may take.",
-    expected="expected a whole number of seconds > 0",
+    expected="expected a whole number of seconds from 1 to 2592000",
 )
 CLIENT_REQUEST_PROPERTIES_JSON = OptionSpec(
     "clientRequestPropertiesJson",
@@ -343,10 +358,11 @@ NUM_PARTITIONS = OptionSpec(
     Side.READ,
     Kind.INTEGER,
     default="4",
+    ranged=True,
     minimum=1,
-    maximum=2147483647,
-    description="Number of partitions (parallel queries) of `ForcePartitionedMode`.",
-    expected="expected a whole number > 0",
+    maximum=1000,
+    description="Number of partitions of `ForcePartitionedMode`, each one query the cluster runs in parallel with the others.",
+    expected="expected a whole number from 1 to 1000",
 )
 PARTITION_COLUMN = OptionSpec(
     "partitionColumn",
@@ -362,6 +378,14 @@ TRANSIENT_STORAGE = OptionSpec(
     secret=True,
     description="Storage for distributed-read exports: `{\"storageCredentials\":[{\"storageAccountName\",\"blobContainer\",\"sasKey\"|\"storageAccountKey\"|\"sasUrl\"}],\"endpointSuffix\":\"core.windows.net\"}`; when not set, the cluster's own temporary storage (`.create tempstorage`).",
     expected="expected {\"storageCredentials\":[...],\"endpointSuffix\":\"core.windows.net\"}",
+)
+BLOB_STORAGE_ENDPOINT_SUFFIX = OptionSpec(
+    "blobStorageEndpointSuffix",
+    Side.READ,
+    Kind.TEXT,
+    disposition=Disposition.MAPPED,
+    description="The `endpointSuffix` of `transientStorage` (storage outside the public cloud, e.g. `core.chinacloudapi.cn`) where its JSON sets none; a different value than the JSON's is refused. Without `transientStorage` it has no effect (logged as a warning).",
+    expected="expected a non-empty string",
 )
 KUSTO_EXPORT_OPTIONS_JSON = OptionSpec(
     "kustoExportOptionsJson",
@@ -383,9 +407,26 @@ STORAGE_PROTOCOL = OptionSpec(
     Side.READ,
     Kind.ENUM,
     default="wasbs",
+    disposition=Disposition.IGNORED,
     values=("wasbs", "abfs", "abfss"),
-    description="Accepted for compatibility (`wasbs`, `abfs` or `abfss`); distributed reads download the exported blobs through the Azure Storage SDK over https, whatever the value.",
+    description="`wasbs`, `abfs` or `abfss`: distributed reads download the exported blobs through the Azure Storage SDK over https, whatever the value.",
     expected="allowed values: wasbs, abfs, abfss",
+)
+DBG_BLOB_COMPRESS_ON_EXPORT = OptionSpec(
+    "dbgBlobCompressOnExport",
+    Side.READ,
+    Kind.BOOLEAN,
+    default="true",
+    description="`false` exports uncompressed Parquet (`.export` without `compressed`) for distributed reads, e.g. to measure what compression costs; not together with a `compressionType` in `kustoExportOptionsJson`.",
+    expected="allowed values: true, false",
+)
+PARTITION_MODE = OptionSpec(
+    "partitionMode",
+    Side.READ,
+    Kind.TEXT,
+    disposition=Disposition.IGNORED,
+    description="The established connector never used it; for parallel reads set `readMode=ForcePartitionedMode` with `numPartitions` and `partitionColumn`.",
+    expected="expected a non-empty string",
 )
 KUSTO_TABLE = OptionSpec(
     "kustoTable",
@@ -436,10 +477,11 @@ CLIENT_BATCHING_LIMIT = OptionSpec(
     Side.WRITE,
     Kind.INTEGER,
     default="300",
+    ranged=True,
     minimum=1,
-    maximum=2147483647,
-    description="Megabytes of data per blob a task ingests (`Transactional`, `Queued`).",
-    expected="expected a whole number > 0",
+    maximum=1024,
+    description="Megabytes of uncompressed CSV per blob a task ingests (`Transactional`, `Queued`); the service ingests blobs of 100 MB to 1 GB best.",
+    expected="expected a whole number from 1 to 1024",
 )
 POLLING_ON_DRIVER = OptionSpec(
     "pollingOnDriver",
@@ -480,20 +522,22 @@ STREAMING_INGEST_SIZE_IN_MB = OptionSpec(
     Side.WRITE,
     Kind.INTEGER,
     default="4",
+    ranged=True,
     minimum=1,
-    maximum=2147483647,
-    description="Megabytes of uncompressed data per streaming ingestion request (`KustoStreaming`; the service takes at most 4).",
-    expected="expected a whole number > 0",
+    maximum=4,
+    description="Megabytes of uncompressed data per streaming ingestion request (`KustoStreaming`); the service takes at most 4.",
+    expected="expected a whole number from 1 to 4",
 )
 STAGING_RESOURCES_AUTO_CLEANUP_TIMEOUT = OptionSpec(
     "stagingResourcesAutoCleanupTimeout",
     Side.WRITE,
     Kind.SECONDS,
     default="604800",
+    ranged=True,
     minimum=1,
-    maximum=9223372036854775807,
+    maximum=2592000,
     description="Seconds after which staging tables of a failed write are dropped by the cluster (auto-delete policy).",
-    expected="expected a whole number of seconds > 0",
+    expected="expected a whole number of seconds from 1 to 2592000",
 )
 KUSTO_INGESTION_STORAGE_CONTAINER = OptionSpec(
     "kustoIngestionStorageContainer",
@@ -502,6 +546,55 @@ KUSTO_INGESTION_STORAGE_CONTAINER = OptionSpec(
     secret=True,
     description="Storage for queued ingestion instead of the cluster's: `[{\"storageUrl\",\"containerName\",\"userMsi\"|\"sas\"}]`; writes need a `sas` with read, write and create permissions (`userMsi` is refused).",
     expected="expected [{\"storageUrl\":...,\"containerName\":...,\"userMsi\"|\"sas\":...}]",
+)
+DISABLE_FLUSH_IMMEDIATELY = OptionSpec(
+    "disableFlushImmediately",
+    Side.WRITE,
+    Kind.BOOLEAN,
+    default="false",
+    description="Blobs sealed at `clientBatchingLimit` are ingested with `flushImmediately` (they are large enough not to wait for the table's batching policy); `true` leaves them to the policy, as a task's last blob always is.",
+    expected="allowed values: true, false",
+)
+ENSURE_NO_DUPLICATED_BLOBS = OptionSpec(
+    "ensureNoDuplicatedBlobs",
+    Side.WRITE,
+    Kind.BOOLEAN,
+    default="false",
+    disposition=Disposition.IGNORED,
+    description="This connector puts no ingest-by tag on each blob; `Transactional` writes (the default) keep retried and speculative task attempts from adding rows twice with their attempt tags.",
+    expected="allowed values: true, false",
+)
+ADD_SOURCE_LOCATION_TRANSFORM = OptionSpec(
+    "addSourceLocationTransform",
+    Side.WRITE,
+    Kind.BOOLEAN,
+    default="false",
+    disposition=Disposition.UNAVAILABLE,
+    description="`true` (a column `ingestion_source_location_url_blob_internal` naming each row's ingested blob) is not available; to trace rows to their write, add columns to the DataFrame (e.g. `lit(<run id>)`, `spark_partition_id()`).",
+    expected="allowed values: true, false",
+)
+MAX_RETRIES_ON_MOVE_EXTENTS = OptionSpec(
+    "maxRetriesOnMoveExtents",
+    Side.WRITE,
+    Kind.INTEGER,
+    default="2",
+    disposition=Disposition.MAPPED,
+    ranged=True,
+    maximum=100,
+    description="Retries of a `.move extents` that failed for a single extent, before a `Transactional` write fails (a failed move of several extents is first retried as two halves).",
+    expected="expected a whole number from 0 to 100",
+)
+MAXIMAL_EXTENTS_COUNT_FOR_SPLIT_MERGE_PER_NODE = OptionSpec(
+    "maximalExtentsCountForSplitMergePerNode",
+    Side.WRITE,
+    Kind.INTEGER,
+    default="500",
+    disposition=Disposition.MAPPED,
+    ranged=True,
+    minimum=1,
+    maximum=10000,
+    description="Extents per `.move extents` command of a `Transactional` commit (the established connector multiplied it by the cluster's node count).",
+    expected="expected a whole number from 1 to 10000",
 )
 
 #: Every option, in the order of the option maps.
@@ -522,6 +615,8 @@ OPTIONS: tuple[OptionSpec, ...] = (
     KEY_VAULT_URI,
     KEY_VAULT_APP_ID,
     KEY_VAULT_APP_KEY,
+    KEY_VAULT_PEM_FILE_PATH,
+    KEY_VAULT_PEM_FILE_KEY,
     KUSTO_INGESTION_URI,
     TIMEOUT_LIMIT,
     CLIENT_REQUEST_PROPERTIES_JSON,
@@ -534,9 +629,12 @@ OPTIONS: tuple[OptionSpec, ...] = (
     NUM_PARTITIONS,
     PARTITION_COLUMN,
     TRANSIENT_STORAGE,
+    BLOB_STORAGE_ENDPOINT_SUFFIX,
     KUSTO_EXPORT_OPTIONS_JSON,
     DISTRIBUTED_READ_MODE_TRANSIENT_CACHE,
     STORAGE_PROTOCOL,
+    DBG_BLOB_COMPRESS_ON_EXPORT,
+    PARTITION_MODE,
     KUSTO_TABLE,
     WRITE_MODE,
     TABLE_CREATE_OPTIONS,
@@ -550,6 +648,11 @@ OPTIONS: tuple[OptionSpec, ...] = (
     STREAMING_INGEST_SIZE_IN_MB,
     STAGING_RESOURCES_AUTO_CLEANUP_TIMEOUT,
     KUSTO_INGESTION_STORAGE_CONTAINER,
+    DISABLE_FLUSH_IMMEDIATELY,
+    ENSURE_NO_DUPLICATED_BLOBS,
+    ADD_SOURCE_LOCATION_TRANSFORM,
+    MAX_RETRIES_ON_MOVE_EXTENTS,
+    MAXIMAL_EXTENTS_COUNT_FOR_SPLIT_MERGE_PER_NODE,
 )
 _BY_NAME = {name.lower(): option for option in OPTIONS for name in (option.key, *option.names)}
 
@@ -687,7 +790,7 @@ class _ReadSetters(_ConnectionSetters):
         return self._with(QUERY_FILTER_PUSH_DOWN, enabled)
 
     def num_partitions(self: _T, partitions: int) -> _T:
-        """Option ``numPartitions``. Number of partitions (parallel queries) of ``ForcePartitionedMode``."""
+        """Option ``numPartitions``. Number of partitions of ``ForcePartitionedMode``, each one query the cluster runs in parallel with the others."""
         return self._with(NUM_PARTITIONS, partitions)
 
     def partition_column(self: _T, column: str) -> _T:
@@ -707,8 +810,12 @@ class _ReadSetters(_ConnectionSetters):
         return self._with(DISTRIBUTED_READ_MODE_TRANSIENT_CACHE, enabled)
 
     def storage_protocol(self: _T, protocol: str) -> _T:
-        """Option ``storageProtocol``. Accepted for compatibility (``wasbs``, ``abfs`` or ``abfss``); distributed reads download the exported blobs through the Azure Storage SDK over https, whatever the value."""
+        """Option ``storageProtocol``. ``wasbs``, ``abfs`` or ``abfss``: distributed reads download the exported blobs through the Azure Storage SDK over https, whatever the value."""
         return self._with(STORAGE_PROTOCOL, protocol)
+
+    def dbg_blob_compress_on_export(self: _T, enabled: bool) -> _T:
+        """Option ``dbgBlobCompressOnExport``. ``false`` exports uncompressed Parquet (``.export`` without ``compressed``) for distributed reads, e.g. to measure what compression costs; not together with a ``compressionType`` in ``kustoExportOptionsJson``."""
+        return self._with(DBG_BLOB_COMPRESS_ON_EXPORT, enabled)
 
 
 class _WriteSetters(_ConnectionSetters):
@@ -737,7 +844,7 @@ class _WriteSetters(_ConnectionSetters):
         return self._with(SPARK_INGESTION_PROPERTIES_JSON, properties)
 
     def client_batching_limit(self: _T, megabytes: int) -> _T:
-        """Option ``clientBatchingLimit``. Megabytes of data per blob a task ingests (``Transactional``, ``Queued``)."""
+        """Option ``clientBatchingLimit``. Megabytes of uncompressed CSV per blob a task ingests (``Transactional``, ``Queued``); the service ingests blobs of 100 MB to 1 GB best."""
         return self._with(CLIENT_BATCHING_LIMIT, megabytes)
 
     def polling_on_driver(self: _T, enabled: bool) -> _T:
@@ -757,7 +864,7 @@ class _WriteSetters(_ConnectionSetters):
         return self._with(TEMP_TABLE_NAME, table)
 
     def streaming_ingest_size_in_mb(self: _T, megabytes: int) -> _T:
-        """Option ``streamingIngestSizeInMB``. Megabytes of uncompressed data per streaming ingestion request (``KustoStreaming``; the service takes at most 4)."""
+        """Option ``streamingIngestSizeInMB``. Megabytes of uncompressed data per streaming ingestion request (``KustoStreaming``); the service takes at most 4."""
         return self._with(STREAMING_INGEST_SIZE_IN_MB, megabytes)
 
     def staging_resources_auto_cleanup_timeout(self: _T, timeout: timedelta | str) -> _T:
@@ -767,6 +874,10 @@ class _WriteSetters(_ConnectionSetters):
     def kusto_ingestion_storage_container(self: _T, json: str) -> _T:
         """Option ``kustoIngestionStorageContainer`` (a secret: never printed). Storage for queued ingestion instead of the cluster's: ``[{"storageUrl","containerName","userMsi"|"sas"}]``; writes need a ``sas`` with read, write and create permissions (``userMsi`` is refused)."""
         return self._with(KUSTO_INGESTION_STORAGE_CONTAINER, json)
+
+    def disable_flush_immediately(self: _T, disabled: bool) -> _T:
+        """Option ``disableFlushImmediately``. Blobs sealed at ``clientBatchingLimit`` are ingested with ``flushImmediately`` (they are large enough not to wait for the table's batching policy); ``true`` leaves them to the policy, as a task's last blob always is."""
+        return self._with(DISABLE_FLUSH_IMMEDIATELY, disabled)
 
 
 class _ClientRequestSetters:

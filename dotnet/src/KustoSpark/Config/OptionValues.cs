@@ -19,7 +19,6 @@ namespace KustoSpark.Config
 
         internal static string Canonical(KustoOption option, string value)
         {
-            if (option.Disposition == OptionDisposition.Unsupported) throw Error(option, " is not supported: " + option.Note);
             if (value == null) throw Error(option, " has no value; " + option.Expected);
             string v = value.Trim();
             switch (option.Kind)

@@ -86,13 +86,13 @@ namespace KustoSpark
 
         private static KustoOption Define(string key, OptionSide side, OptionKind kind, OptionDisposition disposition,
             string[] aliases, string defaultValue, bool secret, string[] values, string[] keywords, long minimum, long maximum,
-            string note, string description, string expected)
+            bool ranged, string description, string expected)
         {
             var option = new KustoOption
             {
                 Key = key, Names = new[] { key }.Concat(aliases).ToArray(), Side = side, Kind = kind, Disposition = disposition,
                 DefaultValue = defaultValue, Secret = secret, Values = values, Keywords = keywords, Minimum = minimum,
-                Maximum = maximum, Note = note, Description = description, Expected = expected,
+                Maximum = maximum, Ranged = ranged, Description = description, Expected = expected,
             };
             registry.Add(option);
             return option;
@@ -113,11 +113,8 @@ namespace KustoSpark
         /// <summary>Whether the value is a secret, never printed.</summary>
         public bool Secret { get; private set; }
 
-        /// <summary>What the connector does with the option (the established connector's names may be ignored or unsupported).</summary>
+        /// <summary>What the connector does with the option, compared with the established connector.</summary>
         public OptionDisposition Disposition { get; private set; }
-
-        /// <summary>False for the established connector's options that are recognised only to explain their absence.</summary>
-        public bool Supported { get { return Disposition != OptionDisposition.Unsupported; } }
 
         /// <summary>The description of the option reference (<c>docs/options.md</c>).</summary>
         public string Description { get; private set; }
@@ -132,8 +129,14 @@ namespace KustoSpark
 
         internal long Maximum { get; private set; }
 
-        // Why an ignored option is ignored, or how to do without an unsupported one.
-        internal string Note { get; private set; }
+        // Whether errors and the reference give the bounds as a range.
+        internal bool Ranged { get; private set; }
+
+        // Whether the canonical value is the default, which leaves ignored and unavailable options unnoticed.
+        internal bool IsDefault(string value)
+        {
+            return DefaultValue != null && DefaultValue == value;
+        }
 
         // What the option takes, in the words of every binding's error messages.
         internal string Expected { get; private set; }
@@ -185,310 +188,380 @@ namespace KustoSpark
         /// <summary>Option <c>kustoCluster</c>.</summary>
         public static readonly KustoOption KustoCluster = Define("kustoCluster", OptionSide.Common, OptionKind.Cluster, OptionDisposition.Supported,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Required. The cluster: a URL (`https://name.region.kusto.windows.net`, `http://localhost:8080`) or a bare `name` / `name.region` (becomes `https://name.region.kusto.windows.net`).",
             "expected a cluster URL or name");
 
         /// <summary>Option <c>kustoDatabase</c>.</summary>
         public static readonly KustoOption KustoDatabase = Define("kustoDatabase", OptionSide.Common, OptionKind.Text, OptionDisposition.Supported,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Required. The database.",
             "expected a non-empty string");
 
         /// <summary>Option <c>kustoAadAppId</c>.</summary>
         public static readonly KustoOption KustoAadAppId = Define("kustoAadAppId", OptionSide.Common, OptionKind.Text, OptionDisposition.Supported,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Application (client) id for Entra ID application authentication; with `kustoAadAppSecret` or `kutoAadAppCertPath`.",
             "expected a non-empty string");
 
         /// <summary>Option <c>kustoAadAppSecret</c> (secret).</summary>
         public static readonly KustoOption KustoAadAppSecret = Define("kustoAadAppSecret", OptionSide.Common, OptionKind.Text, OptionDisposition.Supported,
             new string[0], null, true, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "The client secret of the application `kustoAadAppId`.",
             "expected a non-empty string");
 
         /// <summary>Option <c>kustoAadAuthorityID</c>.</summary>
         public static readonly KustoOption KustoAadAuthorityID = Define("kustoAadAuthorityID", OptionSide.Common, OptionKind.Text, OptionDisposition.Supported,
             new string[0], "microsoft.com", false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Tenant (authority) id or domain of the application `kustoAadAppId`.",
             "expected a non-empty string");
 
         /// <summary>Option <c>kutoAadAppCertPath</c>.</summary>
         public static readonly KustoOption KutoAadAppCertPath = Define("kutoAadAppCertPath", OptionSide.Common, OptionKind.Text, OptionDisposition.Supported,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Path of a PKCS#12 (.pfx) certificate of the application `kustoAadAppId` (the name's spelling is the established connector's).",
             "expected a non-empty string");
 
         /// <summary>Option <c>kutoAadAppCertPassword</c> (secret).</summary>
         public static readonly KustoOption KutoAadAppCertPassword = Define("kutoAadAppCertPassword", OptionSide.Common, OptionKind.Text, OptionDisposition.Supported,
             new string[0], null, true, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Password of the certificate `kutoAadAppCertPath`.",
             "expected a non-empty string");
 
         /// <summary>Option <c>accessToken</c> (secret).</summary>
         public static readonly KustoOption AccessToken = Define("accessToken", OptionSide.Common, OptionKind.Text, OptionDisposition.Supported,
             new string[0], null, true, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "An Entra ID access token for the cluster, used as is (it is not refreshed).",
             "expected a non-empty string");
 
         /// <summary>Option <c>managedIdentityAuth</c>.</summary>
         public static readonly KustoOption ManagedIdentityAuth = Define("managedIdentityAuth", OptionSide.Common, OptionKind.Boolean, OptionDisposition.Supported,
             new string[0], "false", false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "`true` authenticates with the managed identity of the machine (system-assigned unless `managedIdentityClientId` is set).",
             "allowed values: true, false");
 
         /// <summary>Option <c>managedIdentityClientId</c>.</summary>
         public static readonly KustoOption ManagedIdentityClientId = Define("managedIdentityClientId", OptionSide.Common, OptionKind.Text, OptionDisposition.Supported,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Client id of a user-assigned managed identity; implies `managedIdentityAuth`.",
             "expected a non-empty string");
 
         /// <summary>Option <c>tokenProviderCallbackClasspath</c>.</summary>
         public static readonly KustoOption TokenProviderCallbackClasspath = Define("tokenProviderCallbackClasspath", OptionSide.Common, OptionKind.Text, OptionDisposition.Supported,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Class name of a token provider with a public no-argument constructor, implementing `dev.kustospark.spark.TokenProvider` or `java.util.concurrent.Callable<String>`; called for each token.",
             "expected a non-empty string");
 
         /// <summary>Option <c>userPrompt</c>.</summary>
         public static readonly KustoOption UserPrompt = Define("userPrompt", OptionSide.Common, OptionKind.Boolean, OptionDisposition.Supported,
             new string[0], "false", false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "`true` signs in interactively in a browser on the driver's machine (local use only).",
             "allowed values: true, false");
 
         /// <summary>Option <c>kustoAuthMethod</c>.</summary>
         public static readonly KustoOption KustoAuthMethod = Define("kustoAuthMethod", OptionSide.Common, OptionKind.Enum, OptionDisposition.Supported,
             new string[0], null, false, new[] { "default", "azureCli", "none" }, new string[0], 0L, 0L,
-            null,
+            false,
             "Authentication without other options: `default` (azure-identity's DefaultAzureCredential), `azureCli` (the signed-in Azure CLI) or `none` (no token; for kusto-local). Without any authentication option, `http://` clusters use `none`.",
             "allowed values: default, azureCli, none");
 
         /// <summary>Option <c>keyVaultUri</c>.</summary>
-        public static readonly KustoOption KeyVaultUri = Define("keyVaultUri", OptionSide.Common, OptionKind.Text, OptionDisposition.Unsupported,
+        public static readonly KustoOption KeyVaultUri = Define("keyVaultUri", OptionSide.Common, OptionKind.Text, OptionDisposition.Unavailable,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            "read the secret from Key Vault in the job (e.g. `mssparkutils.credentials.getSecret`) and pass it as `kustoAadAppSecret`.",
-            "Not supported: read the secret from Key Vault in the job (e.g. `mssparkutils.credentials.getSecret`) and pass it as `kustoAadAppSecret`.",
-            "not supported: read the secret from Key Vault in the job (e.g. `mssparkutils.credentials.getSecret`) and pass it as `kustoAadAppSecret`.");
+            false,
+            "Read the secret from Key Vault in the job (e.g. `mssparkutils.credentials.getSecret`, `dbutils.secrets.get`) and pass it as `kustoAadAppSecret`.",
+            "expected a non-empty string");
 
         /// <summary>Option <c>keyVaultAppId</c>.</summary>
-        public static readonly KustoOption KeyVaultAppId = Define("keyVaultAppId", OptionSide.Common, OptionKind.Text, OptionDisposition.Unsupported,
+        public static readonly KustoOption KeyVaultAppId = Define("keyVaultAppId", OptionSide.Common, OptionKind.Text, OptionDisposition.Unavailable,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            "see `keyVaultUri`.",
-            "Not supported: see `keyVaultUri`.",
-            "not supported: see `keyVaultUri`.");
+            false,
+            "See `keyVaultUri`.",
+            "expected a non-empty string");
 
         /// <summary>Option <c>keyVaultAppKey</c> (secret).</summary>
-        public static readonly KustoOption KeyVaultAppKey = Define("keyVaultAppKey", OptionSide.Common, OptionKind.Text, OptionDisposition.Unsupported,
+        public static readonly KustoOption KeyVaultAppKey = Define("keyVaultAppKey", OptionSide.Common, OptionKind.Text, OptionDisposition.Unavailable,
             new string[0], null, true, new string[0], new string[0], 0L, 0L,
-            "see `keyVaultUri`.",
-            "Not supported: see `keyVaultUri`.",
-            "not supported: see `keyVaultUri`.");
+            false,
+            "See `keyVaultUri`.",
+            "expected a non-empty string");
+
+        /// <summary>Option <c>keyVaultPemFilePath</c>.</summary>
+        public static readonly KustoOption KeyVaultPemFilePath = Define("keyVaultPemFilePath", OptionSide.Common, OptionKind.Text, OptionDisposition.Unavailable,
+            new string[0], null, false, new string[0], new string[0], 0L, 0L,
+            false,
+            "See `keyVaultUri` (the established connector did not support it either).",
+            "expected a non-empty string");
+
+        /// <summary>Option <c>keyVaultPemFileKey</c> (secret).</summary>
+        public static readonly KustoOption KeyVaultPemFileKey = Define("keyVaultPemFileKey", OptionSide.Common, OptionKind.Text, OptionDisposition.Unavailable,
+            new string[0], null, true, new string[0], new string[0], 0L, 0L,
+            false,
+            "See `keyVaultUri` (the established connector did not support it either).",
+            "expected a non-empty string");
 
         /// <summary>Option <c>kustoIngestionUri</c>.</summary>
         public static readonly KustoOption KustoIngestionUri = Define("kustoIngestionUri", OptionSide.Common, OptionKind.Url, OptionDisposition.Supported,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "URL of the cluster's data-management (ingestion) endpoint, when not `https://ingest-<cluster host>`.",
             "expected an absolute http(s) URL");
 
         /// <summary>Option <c>timeoutLimit</c>.</summary>
         public static readonly KustoOption TimeoutLimit = Define("timeoutLimit", OptionSide.Common, OptionKind.Seconds, OptionDisposition.Supported,
-            new string[0], "172800", false, new string[0], new string[0], 1L, 9223372036854775807L,
-            null,
+            new string[0], "172800", false, new string[0], new string[0], 1L, 2592000L,
+            true,
             "Seconds a whole read or write operation (export, ingestion) may take.",
-            "expected a whole number of seconds > 0");
+            "expected a whole number of seconds from 1 to 2592000");
 
         /// <summary>Option <c>clientRequestPropertiesJson</c>.</summary>
         public static readonly KustoOption ClientRequestPropertiesJson = Define("clientRequestPropertiesJson", OptionSide.Common, OptionKind.ClientRequestProperties, OptionDisposition.Supported,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Client request properties for every request, as `{\"Options\":{...},\"Parameters\":{...}}` (see `dev.kustospark.spark.ClientRequestProperties`).",
             "expected {\"Options\":{...},\"Parameters\":{...}}");
 
         /// <summary>Option <c>requestId</c>.</summary>
         public static readonly KustoOption RequestId = Define("requestId", OptionSide.Common, OptionKind.Text, OptionDisposition.Supported,
             new string[0], "a random UUID", false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Correlation id of the operation: part of the client request id of each request it makes.",
             "expected a non-empty string");
 
         /// <summary>Option <c>spark.synapse.linkedService</c>.</summary>
         public static readonly KustoOption LinkedService = Define("spark.synapse.linkedService", OptionSide.Common, OptionKind.Text, OptionDisposition.Supported,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Name of a connection profile in the Spark conf: `spark.kusto.linkedService.<name>.cluster`, `.database` and authentication options (`.kustoAadAppId`...); explicit options win.",
             "expected a non-empty string");
 
         /// <summary>Option <c>kustoQuery</c>.</summary>
         public static readonly KustoOption KustoQuery = Define("kustoQuery", OptionSide.Read, OptionKind.Text, OptionDisposition.Supported,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Required for reads. The KQL query (or a table name); management commands (starting with `.`) are refused.",
             "expected a non-empty string");
 
         /// <summary>Option <c>readMode</c>.</summary>
         public static readonly KustoOption ReadMode = Define("readMode", OptionSide.Read, OptionKind.Enum, OptionDisposition.Supported,
             new string[0], "chosen by the connector", false, new[] { "ForceSingleMode", "ForceDistributedMode", "ForcePartitionedMode" }, new string[0], 0L, 0L,
-            null,
+            false,
             "`ForceSingleMode` (one query, one task), `ForcePartitionedMode` (`numPartitions` hash partitions) or `ForceDistributedMode` (export to `transientStorage`). Not set: single for an estimated <= 5000 rows (exported instead if Kusto's result limits stop it), else distributed when storage is available; the choice and its reason are logged and shown in the plan.",
             "allowed values: ForceSingleMode, ForceDistributedMode, ForcePartitionedMode");
 
         /// <summary>Option <c>customSchema</c>.</summary>
         public static readonly KustoOption CustomSchema = Define("customSchema", OptionSide.Read, OptionKind.Text, OptionDisposition.Supported,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "The DataFrame schema as Spark DDL (`a INT, b STRING`), instead of asking the cluster.",
             "expected a non-empty string");
 
         /// <summary>Option <c>queryFilterPushDown</c>.</summary>
         public static readonly KustoOption QueryFilterPushDown = Define("queryFilterPushDown", OptionSide.Read, OptionKind.Boolean, OptionDisposition.Supported,
             new string[0], "true", false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "`true` translates Spark filters to the query's `where`; defaults to `false` with `distributedReadModeTransientCache`.",
             "allowed values: true, false");
 
         /// <summary>Option <c>numPartitions</c>.</summary>
         public static readonly KustoOption NumPartitions = Define("numPartitions", OptionSide.Read, OptionKind.Integer, OptionDisposition.Supported,
-            new string[0], "4", false, new string[0], new string[0], 1L, 2147483647L,
-            null,
-            "Number of partitions (parallel queries) of `ForcePartitionedMode`.",
-            "expected a whole number > 0");
+            new string[0], "4", false, new string[0], new string[0], 1L, 1000L,
+            true,
+            "Number of partitions of `ForcePartitionedMode`, each one query the cluster runs in parallel with the others.",
+            "expected a whole number from 1 to 1000");
 
         /// <summary>Option <c>partitionColumn</c>.</summary>
         public static readonly KustoOption PartitionColumn = Define("partitionColumn", OptionSide.Read, OptionKind.Text, OptionDisposition.Supported,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Column hashed to split `ForcePartitionedMode` reads; default: the first column.",
             "expected a non-empty string");
 
         /// <summary>Option <c>transientStorage</c> (secret).</summary>
         public static readonly KustoOption TransientStorage = Define("transientStorage", OptionSide.Read, OptionKind.TransientStorage, OptionDisposition.Supported,
             new string[0], null, true, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Storage for distributed-read exports: `{\"storageCredentials\":[{\"storageAccountName\",\"blobContainer\",\"sasKey\"|\"storageAccountKey\"|\"sasUrl\"}],\"endpointSuffix\":\"core.windows.net\"}`; when not set, the cluster's own temporary storage (`.create tempstorage`).",
             "expected {\"storageCredentials\":[...],\"endpointSuffix\":\"core.windows.net\"}");
+
+        /// <summary>Option <c>blobStorageEndpointSuffix</c>.</summary>
+        public static readonly KustoOption BlobStorageEndpointSuffix = Define("blobStorageEndpointSuffix", OptionSide.Read, OptionKind.Text, OptionDisposition.Mapped,
+            new string[0], null, false, new string[0], new string[0], 0L, 0L,
+            false,
+            "The `endpointSuffix` of `transientStorage` (storage outside the public cloud, e.g. `core.chinacloudapi.cn`) where its JSON sets none; a different value than the JSON's is refused. Without `transientStorage` it has no effect (logged as a warning).",
+            "expected a non-empty string");
 
         /// <summary>Option <c>kustoExportOptionsJson</c>.</summary>
         public static readonly KustoOption KustoExportOptionsJson = Define("kustoExportOptionsJson", OptionSide.Read, OptionKind.JsonObject, OptionDisposition.Supported,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Properties of the `.export` command of distributed reads, as a JSON object (e.g. `{\"sizeLimit\":104857600,\"compressionType\":\"gzip\"}`); `namePrefix` is the connector's.",
             "expected a JSON object");
 
         /// <summary>Option <c>distributedReadModeTransientCache</c>.</summary>
         public static readonly KustoOption DistributedReadModeTransientCache = Define("distributedReadModeTransientCache", OptionSide.Read, OptionKind.Boolean, OptionDisposition.Supported,
             new string[0], "false", false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "`true` reuses an export of the same query, options and storage for the rest of the Spark application instead of exporting again (the rows are then as of the first read); its blobs are deleted when the application ends.",
             "allowed values: true, false");
 
         /// <summary>Option <c>storageProtocol</c>.</summary>
-        public static readonly KustoOption StorageProtocol = Define("storageProtocol", OptionSide.Read, OptionKind.Enum, OptionDisposition.Supported,
+        public static readonly KustoOption StorageProtocol = Define("storageProtocol", OptionSide.Read, OptionKind.Enum, OptionDisposition.Ignored,
             new string[0], "wasbs", false, new[] { "wasbs", "abfs", "abfss" }, new string[0], 0L, 0L,
-            null,
-            "Accepted for compatibility (`wasbs`, `abfs` or `abfss`); distributed reads download the exported blobs through the Azure Storage SDK over https, whatever the value.",
+            false,
+            "`wasbs`, `abfs` or `abfss`: distributed reads download the exported blobs through the Azure Storage SDK over https, whatever the value.",
             "allowed values: wasbs, abfs, abfss");
+
+        /// <summary>Option <c>dbgBlobCompressOnExport</c>.</summary>
+        public static readonly KustoOption DbgBlobCompressOnExport = Define("dbgBlobCompressOnExport", OptionSide.Read, OptionKind.Boolean, OptionDisposition.Supported,
+            new string[0], "true", false, new string[0], new string[0], 0L, 0L,
+            false,
+            "`false` exports uncompressed Parquet (`.export` without `compressed`) for distributed reads, e.g. to measure what compression costs; not together with a `compressionType` in `kustoExportOptionsJson`.",
+            "allowed values: true, false");
+
+        /// <summary>Option <c>partitionMode</c>.</summary>
+        public static readonly KustoOption PartitionMode = Define("partitionMode", OptionSide.Read, OptionKind.Text, OptionDisposition.Ignored,
+            new string[0], null, false, new string[0], new string[0], 0L, 0L,
+            false,
+            "The established connector never used it; for parallel reads set `readMode=ForcePartitionedMode` with `numPartitions` and `partitionColumn`.",
+            "expected a non-empty string");
 
         /// <summary>Option <c>kustoTable</c>.</summary>
         public static readonly KustoOption KustoTable = Define("kustoTable", OptionSide.Write, OptionKind.Text, OptionDisposition.Supported,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Required for writes. The target table.",
             "expected a non-empty string");
 
         /// <summary>Option <c>writeMode</c>.</summary>
         public static readonly KustoOption WriteMode = Define("writeMode", OptionSide.Write, OptionKind.Enum, OptionDisposition.Supported,
             new string[0], "Transactional", false, new[] { "Transactional", "Queued", "KustoStreaming" }, new string[0], 0L, 0L,
-            null,
+            false,
             "`Transactional` (staged in a temporary table, moved at commit), `Queued` or `KustoStreaming`.",
             "allowed values: Transactional, Queued, KustoStreaming");
 
         /// <summary>Option <c>tableCreateOptions</c>.</summary>
         public static readonly KustoOption TableCreateOptions = Define("tableCreateOptions", OptionSide.Write, OptionKind.Enum, OptionDisposition.Supported,
             new string[0], "FailIfNotExist", false, new[] { "FailIfNotExist", "CreateIfNotExist" }, new string[0], 0L, 0L,
-            null,
+            false,
             "`FailIfNotExist` or `CreateIfNotExist` (creates the table from the DataFrame's schema).",
             "allowed values: FailIfNotExist, CreateIfNotExist");
 
         /// <summary>Option <c>adjustSchema</c>.</summary>
         public static readonly KustoOption AdjustSchema = Define("adjustSchema", OptionSide.Write, OptionKind.Enum, OptionDisposition.Supported,
             new string[0], "NoAdjustment", false, new[] { "NoAdjustment", "FailIfNotMatch", "GenerateDynamicCsvMapping" }, new string[0], 0L, 0L,
-            null,
+            false,
             "`NoAdjustment`, `FailIfNotMatch` (fail unless the columns equal the table's) or `GenerateDynamicCsvMapping` (map columns to the table's by name).",
             "allowed values: NoAdjustment, FailIfNotMatch, GenerateDynamicCsvMapping");
 
         /// <summary>Option <c>sparkIngestionPropertiesJson</c>.</summary>
         public static readonly KustoOption SparkIngestionPropertiesJson = Define("sparkIngestionPropertiesJson", OptionSide.Write, OptionKind.SparkIngestionProperties, OptionDisposition.Supported,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Ingestion properties: tags, `creationTime`, `csvMapping`... (see `dev.kustospark.spark.SparkIngestionProperties`).",
             "expected a JSON object with fields flushImmediately, dropByTags, ingestByTags, additionalTags, ingestIfNotExists, creationTime, csvMapping, csvMappingNameReference");
 
         /// <summary>Option <c>clientBatchingLimit</c>.</summary>
         public static readonly KustoOption ClientBatchingLimit = Define("clientBatchingLimit", OptionSide.Write, OptionKind.Integer, OptionDisposition.Supported,
-            new string[0], "300", false, new string[0], new string[0], 1L, 2147483647L,
-            null,
-            "Megabytes of data per blob a task ingests (`Transactional`, `Queued`).",
-            "expected a whole number > 0");
+            new string[0], "300", false, new string[0], new string[0], 1L, 1024L,
+            true,
+            "Megabytes of uncompressed CSV per blob a task ingests (`Transactional`, `Queued`); the service ingests blobs of 100 MB to 1 GB best.",
+            "expected a whole number from 1 to 1024");
 
         /// <summary>Option <c>pollingOnDriver</c>.</summary>
         public static readonly KustoOption PollingOnDriver = Define("pollingOnDriver", OptionSide.Write, OptionKind.Boolean, OptionDisposition.Supported,
             new string[0], "false", false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "`true` waits for ingestion results on the driver instead of in the tasks.",
             "allowed values: true, false");
 
         /// <summary>Option <c>writeEnableAsync</c>.</summary>
         public static readonly KustoOption WriteEnableAsync = Define("writeEnableAsync", OptionSide.Write, OptionKind.Boolean, OptionDisposition.Supported,
             new string[0], "false", false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "`true` returns before ingestion completes (failures are only logged).",
             "allowed values: true, false");
 
         /// <summary>Option <c>writeResultLimit</c>.</summary>
         public static readonly KustoOption WriteResultLimit = Define("writeResultLimit", OptionSide.Write, OptionKind.Integer, OptionDisposition.Supported,
             new string[0], "1", false, new string[0], new[] { "none" }, 1L, 2147483647L,
-            null,
+            false,
             "How many ingestion failures are reported in the error: a positive number or `none` (all).",
             "expected a whole number > 0 or none");
 
         /// <summary>Option <c>tempTableName</c>.</summary>
         public static readonly KustoOption TempTableName = Define("tempTableName", OptionSide.Write, OptionKind.Text, OptionDisposition.Supported,
             new string[0], null, false, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "An existing table to stage a `Transactional` write in (only with `tableCreateOptions=FailIfNotExist`); it is dropped after the write.",
             "expected a non-empty string");
 
         /// <summary>Option <c>streamingIngestSizeInMB</c>.</summary>
         public static readonly KustoOption StreamingIngestSizeInMB = Define("streamingIngestSizeInMB", OptionSide.Write, OptionKind.Integer, OptionDisposition.Supported,
-            new string[0], "4", false, new string[0], new string[0], 1L, 2147483647L,
-            null,
-            "Megabytes of uncompressed data per streaming ingestion request (`KustoStreaming`; the service takes at most 4).",
-            "expected a whole number > 0");
+            new string[0], "4", false, new string[0], new string[0], 1L, 4L,
+            true,
+            "Megabytes of uncompressed data per streaming ingestion request (`KustoStreaming`); the service takes at most 4.",
+            "expected a whole number from 1 to 4");
 
         /// <summary>Option <c>stagingResourcesAutoCleanupTimeout</c>.</summary>
         public static readonly KustoOption StagingResourcesAutoCleanupTimeout = Define("stagingResourcesAutoCleanupTimeout", OptionSide.Write, OptionKind.Seconds, OptionDisposition.Supported,
-            new string[0], "604800", false, new string[0], new string[0], 1L, 9223372036854775807L,
-            null,
+            new string[0], "604800", false, new string[0], new string[0], 1L, 2592000L,
+            true,
             "Seconds after which staging tables of a failed write are dropped by the cluster (auto-delete policy).",
-            "expected a whole number of seconds > 0");
+            "expected a whole number of seconds from 1 to 2592000");
 
         /// <summary>Option <c>kustoIngestionStorageContainer</c> (secret).</summary>
         public static readonly KustoOption KustoIngestionStorageContainer = Define("kustoIngestionStorageContainer", OptionSide.Write, OptionKind.IngestionStorage, OptionDisposition.Supported,
             new string[0], null, true, new string[0], new string[0], 0L, 0L,
-            null,
+            false,
             "Storage for queued ingestion instead of the cluster's: `[{\"storageUrl\",\"containerName\",\"userMsi\"|\"sas\"}]`; writes need a `sas` with read, write and create permissions (`userMsi` is refused).",
             "expected [{\"storageUrl\":...,\"containerName\":...,\"userMsi\"|\"sas\":...}]");
+
+        /// <summary>Option <c>disableFlushImmediately</c>.</summary>
+        public static readonly KustoOption DisableFlushImmediately = Define("disableFlushImmediately", OptionSide.Write, OptionKind.Boolean, OptionDisposition.Supported,
+            new string[0], "false", false, new string[0], new string[0], 0L, 0L,
+            false,
+            "Blobs sealed at `clientBatchingLimit` are ingested with `flushImmediately` (they are large enough not to wait for the table's batching policy); `true` leaves them to the policy, as a task's last blob always is.",
+            "allowed values: true, false");
+
+        /// <summary>Option <c>ensureNoDuplicatedBlobs</c>.</summary>
+        public static readonly KustoOption EnsureNoDuplicatedBlobs = Define("ensureNoDuplicatedBlobs", OptionSide.Write, OptionKind.Boolean, OptionDisposition.Ignored,
+            new string[0], "false", false, new string[0], new string[0], 0L, 0L,
+            false,
+            "This connector puts no ingest-by tag on each blob; `Transactional` writes (the default) keep retried and speculative task attempts from adding rows twice with their attempt tags.",
+            "allowed values: true, false");
+
+        /// <summary>Option <c>addSourceLocationTransform</c>.</summary>
+        public static readonly KustoOption AddSourceLocationTransform = Define("addSourceLocationTransform", OptionSide.Write, OptionKind.Boolean, OptionDisposition.Unavailable,
+            new string[0], "false", false, new string[0], new string[0], 0L, 0L,
+            false,
+            "`true` (a column `ingestion_source_location_url_blob_internal` naming each row's ingested blob) is not available; to trace rows to their write, add columns to the DataFrame (e.g. `lit(<run id>)`, `spark_partition_id()`).",
+            "allowed values: true, false");
+
+        /// <summary>Option <c>maxRetriesOnMoveExtents</c>.</summary>
+        public static readonly KustoOption MaxRetriesOnMoveExtents = Define("maxRetriesOnMoveExtents", OptionSide.Write, OptionKind.Integer, OptionDisposition.Mapped,
+            new string[0], "2", false, new string[0], new string[0], 0L, 100L,
+            true,
+            "Retries of a `.move extents` that failed for a single extent, before a `Transactional` write fails (a failed move of several extents is first retried as two halves).",
+            "expected a whole number from 0 to 100");
+
+        /// <summary>Option <c>maximalExtentsCountForSplitMergePerNode</c>.</summary>
+        public static readonly KustoOption MaximalExtentsCountForSplitMergePerNode = Define("maximalExtentsCountForSplitMergePerNode", OptionSide.Write, OptionKind.Integer, OptionDisposition.Mapped,
+            new string[0], "500", false, new string[0], new string[0], 1L, 10000L,
+            true,
+            "Extents per `.move extents` command of a `Transactional` commit (the established connector multiplied it by the cluster's node count).",
+            "expected a whole number from 1 to 10000");
 
         /// <summary>Every option, in the order of the option maps.</summary>
         public static IReadOnlyList<KustoOption> All { get { return registry.AsReadOnly(); } }
@@ -640,7 +713,7 @@ namespace KustoSpark
             return With(KustoOption.QueryFilterPushDown, enabled);
         }
 
-        /// <summary>Option <c>numPartitions</c>. Number of partitions (parallel queries) of <c>ForcePartitionedMode</c>.</summary>
+        /// <summary>Option <c>numPartitions</c>. Number of partitions of <c>ForcePartitionedMode</c>, each one query the cluster runs in parallel with the others.</summary>
         /// <param name="partitions">The value.</param>
         public KustoReadOptions NumPartitions(int partitions)
         {
@@ -675,11 +748,18 @@ namespace KustoSpark
             return With(KustoOption.DistributedReadModeTransientCache, enabled);
         }
 
-        /// <summary>Option <c>storageProtocol</c>. Accepted for compatibility (<c>wasbs</c>, <c>abfs</c> or <c>abfss</c>); distributed reads download the exported blobs through the Azure Storage SDK over https, whatever the value.</summary>
+        /// <summary>Option <c>storageProtocol</c>. <c>wasbs</c>, <c>abfs</c> or <c>abfss</c>: distributed reads download the exported blobs through the Azure Storage SDK over https, whatever the value.</summary>
         /// <param name="protocol">The value as text.</param>
         public KustoReadOptions StorageProtocol(string protocol)
         {
             return With(KustoOption.StorageProtocol, protocol);
+        }
+
+        /// <summary>Option <c>dbgBlobCompressOnExport</c>. <c>false</c> exports uncompressed Parquet (<c>.export</c> without <c>compressed</c>) for distributed reads, e.g. to measure what compression costs; not together with a <c>compressionType</c> in <c>kustoExportOptionsJson</c>.</summary>
+        /// <param name="enabled">The value.</param>
+        public KustoReadOptions DbgBlobCompressOnExport(bool enabled)
+        {
+            return With(KustoOption.DbgBlobCompressOnExport, enabled);
         }
 
     }
@@ -721,7 +801,7 @@ namespace KustoSpark
             return With(KustoOption.SparkIngestionPropertiesJson, properties);
         }
 
-        /// <summary>Option <c>clientBatchingLimit</c>. Megabytes of data per blob a task ingests (<c>Transactional</c>, <c>Queued</c>).</summary>
+        /// <summary>Option <c>clientBatchingLimit</c>. Megabytes of uncompressed CSV per blob a task ingests (<c>Transactional</c>, <c>Queued</c>); the service ingests blobs of 100 MB to 1 GB best.</summary>
         /// <param name="megabytes">The value.</param>
         public KustoWriteOptions ClientBatchingLimit(int megabytes)
         {
@@ -756,7 +836,7 @@ namespace KustoSpark
             return With(KustoOption.TempTableName, table);
         }
 
-        /// <summary>Option <c>streamingIngestSizeInMB</c>. Megabytes of uncompressed data per streaming ingestion request (<c>KustoStreaming</c>; the service takes at most 4).</summary>
+        /// <summary>Option <c>streamingIngestSizeInMB</c>. Megabytes of uncompressed data per streaming ingestion request (<c>KustoStreaming</c>); the service takes at most 4.</summary>
         /// <param name="megabytes">The value.</param>
         public KustoWriteOptions StreamingIngestSizeInMB(int megabytes)
         {
@@ -782,6 +862,13 @@ namespace KustoSpark
         public KustoWriteOptions KustoIngestionStorageContainer(string json)
         {
             return With(KustoOption.KustoIngestionStorageContainer, json);
+        }
+
+        /// <summary>Option <c>disableFlushImmediately</c>. Blobs sealed at <c>clientBatchingLimit</c> are ingested with <c>flushImmediately</c> (they are large enough not to wait for the table's batching policy); <c>true</c> leaves them to the policy, as a task's last blob always is.</summary>
+        /// <param name="disabled">The value.</param>
+        public KustoWriteOptions DisableFlushImmediately(bool disabled)
+        {
+            return With(KustoOption.DisableFlushImmediately, disabled);
         }
 
     }

@@ -70,4 +70,9 @@ public final class KustoReadOptions extends KustoConnectionOptions<KustoReadOpti
     public KustoReadOptions storageProtocol(String protocol) {
         return with(KustoOption.STORAGE_PROTOCOL, protocol);
     }
+
+    /** {@code false} exports uncompressed Parquet for distributed reads. */
+    public KustoReadOptions dbgBlobCompressOnExport(boolean enabled) {
+        return with(KustoOption.DBG_BLOB_COMPRESS_ON_EXPORT, Boolean.toString(enabled));
+    }
 }

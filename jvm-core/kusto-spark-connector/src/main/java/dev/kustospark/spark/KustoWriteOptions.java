@@ -87,4 +87,9 @@ public final class KustoWriteOptions extends KustoConnectionOptions<KustoWriteOp
     public KustoWriteOptions kustoIngestionStorageContainer(String json) {
         return with(KustoOption.KUSTO_INGESTION_STORAGE_CONTAINER, json);
     }
+
+    /** {@code true} leaves blobs sealed at {@code clientBatchingLimit} to the table's batching policy. */
+    public KustoWriteOptions disableFlushImmediately(boolean disabled) {
+        return with(KustoOption.DISABLE_FLUSH_IMMEDIATELY, Boolean.toString(disabled));
+    }
 }

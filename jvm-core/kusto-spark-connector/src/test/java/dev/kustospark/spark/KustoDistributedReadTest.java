@@ -13,6 +13,12 @@ import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import dev.kustospark.local.KustoLocal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,6 +235,39 @@ class KustoDistributedReadTest {
                 .option("kustoExportOptionsJson", "{\"namePrefix\":\"mine\"}").load().collectAsList());
         assertTrue(rootMessage(prefix).contains("kustoExportOptionsJson: namePrefix is set by the connector"),
                 rootMessage(prefix));
+    }
+
+    @Test
+    void dbgBlobCompressOnExportFalseExportsUncompressedParquet() throws Exception {
+        for (String compress : new String[] {"true", "false"}) {
+            String containerName = "compress" + compress;
+            List<Row> rows = read("Numbers | where x <= 100").option("readMode", "ForceDistributedMode")
+                    .option("transientStorage", transientStorage(containerName))
+                    .option("distributedReadModeTransientCache", "true") // keeps the blobs for the look below
+                    .option("dbgBlobCompressOnExport", compress).load().orderBy("x").collectAsList();
+            assertEquals(100, rows.size());
+            assertEquals("v100", rows.get(99).getString(1));
+            assertEquals(compress.equals("true") ? "SNAPPY" : "UNCOMPRESSED", exportedCodec(containerName));
+        }
+    }
+
+    /** The Parquet compression codec of the first exported file in the container. */
+    private static String exportedCodec(String containerName) throws Exception {
+        BlobContainerClient container = container(containerName);
+        String name = container.listBlobs(new ListBlobsOptions().setPrefix("kusto-spark/"), null).iterator().next()
+                .getName();
+        Path local = Files.createTempFile("exported-", ".parquet");
+        try {
+            container.getBlobClient(name).downloadToFile(local.toString(), true);
+            try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                    Statement st = duckdb.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT DISTINCT compression FROM parquet_metadata('" + local + "')")) {
+                assertTrue(rs.next());
+                return rs.getString(1);
+            }
+        } finally {
+            Files.deleteIfExists(local);
+        }
     }
 
     @Test

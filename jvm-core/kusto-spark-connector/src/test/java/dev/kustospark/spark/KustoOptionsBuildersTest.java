@@ -86,7 +86,7 @@ class KustoOptionsBuildersTest {
 
     @Test
     void settersCheckValuesAsTheConfigsDo() {
-        assertEquals("Option numPartitions has value '0': expected a whole number > 0.",
+        assertEquals("Option numPartitions has value '0': expected a whole number from 1 to 1000.",
                 assertThrows(KustoOptionException.class, () -> KustoReadOptions.create().numPartitions(0)).getMessage());
         assertEquals("Option storageProtocol has value 'ftp': allowed values: wasbs, abfs, abfss.",
                 assertThrows(KustoOptionException.class, () -> KustoReadOptions.create().storageProtocol("ftp")).getMessage());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kustospark.spark.config.KustoOption;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,23 +98,6 @@ class OptionDescriptionTest {
             e.get("values").forEach(v -> values.add(v.get("name").asText()));
             assertEquals(values, Arrays.stream(type.getEnumConstants()).map(Object::toString).toList(), type.getName());
         }
-    }
-
-    /** The compatibility promise: every option name of the established connector is known, in any case. */
-    @Test
-    void theEstablishedConnectorsOptionNamesAreAllKnown() {
-        String[] established = {"kustoCluster", "kustoDatabase", "kustoQuery", "kustoTable", "kustoAadAppId",
-            "kustoAadAuthorityID", "kustoAadAppSecret", "accessToken", "managedIdentityAuth", "managedIdentityClientId",
-            "tokenProviderCallbackClasspath", "kustoIngestionUri", "timeoutLimit", "clientRequestPropertiesJson",
-            "requestId", "readMode", "customSchema", "queryFilterPushDown", "transientStorage", "kustoExportOptionsJson",
-            "distributedReadModeTransientCache", "tableCreateOptions", "sparkIngestionPropertiesJson", "writeMode",
-            "adjustSchema", "clientBatchingLimit", "pollingOnDriver", "writeEnableAsync", "writeResultLimit",
-            "tempTableName", "streamingIngestSizeInMB", "stagingResourcesAutoCleanupTimeout",
-            "kustoIngestionStorageContainer", "userPrompt", "kutoAadAppCertPath", "kutoAadAppCertPassword", "keyVaultUri",
-            "keyVaultAppId", "keyVaultAppKey", "storageProtocol", "numPartitions", "partitionColumn"};
-        List<String> unknown = Arrays.stream(established)
-                .filter(name -> KustoOption.forKey(name.toUpperCase(java.util.Locale.ROOT)).isEmpty()).toList();
-        assertEquals(List.of(), unknown);
     }
 
     private static List<String> keys(JsonNode fields) {

@@ -260,9 +260,12 @@ final class Exporter implements AutoCloseable {
         return "." + spec.format() + (spec.compressed() ? ".gz" : "");
     }
 
-    /** Parquet is compressed with snappy unless {@code compressionType} says otherwise. */
+    /**
+     * With {@code compressed}, Parquet is compressed with snappy unless {@code compressionType} says
+     * otherwise; without it, the files are uncompressed unless a {@code compressionType} is given.
+     */
     private static String parquetCodec(Spec spec) {
-        String codec = spec.properties().getOrDefault("compressiontype", spec.compressed() ? "snappy" : "snappy")
+        String codec = spec.properties().getOrDefault("compressiontype", spec.compressed() ? "snappy" : "uncompressed")
                 .toLowerCase(Locale.ROOT);
         return switch (codec) {
             case "snappy", "gzip", "zstd", "lz4_raw", "brotli", "uncompressed" -> codec;

@@ -288,6 +288,27 @@ class QueuedIngestionTest {
     }
 
     @Test
+    void parquetIsSnappyWithCompressedAndUncompressedWithout() throws Exception {
+        BlobContainerClient container = blobs.getBlobContainerClient("codecs");
+        String target = container.getBlobContainerUrl() + ";" + StorageEndpoints.ACCOUNT_KEY;
+        for (String form : new String[] {"compressed ", ""}) {
+            String prefix = form.isEmpty() ? "plain" : "snappy";
+            KustoResultSetTable files = client.executeMgmt("db1", ".export " + form + "to parquet (h@\"" + target
+                    + "\") with (namePrefix=\"" + prefix + "\") <| range x from 1 to 10 step 1").getPrimaryResults();
+            assertTrue(files.next());
+            String name = files.getString("Path").substring(files.getString("Path").lastIndexOf('/') + 1);
+            Path local = temp.resolve(prefix + ".parquet");
+            container.getBlobClient(name).downloadToFile(local.toString(), true);
+            try (DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+                    Statement st = c.createStatement();
+                    var rs = st.executeQuery("SELECT DISTINCT compression FROM parquet_metadata('" + local + "')")) {
+                assertTrue(rs.next());
+                assertEquals(form.isEmpty() ? "UNCOMPRESSED" : "SNAPPY", rs.getString(1), name);
+            }
+        }
+    }
+
+    @Test
     void exportWithSizeLimitWritesSeveralFiles() throws Exception {
         BlobContainerClient container = blobs.getBlobContainerClient("sized");
         String target = container.getBlobContainerUrl() + ";" + StorageEndpoints.ACCOUNT_KEY;

@@ -55,21 +55,27 @@ public enum KustoOption {
     KUSTO_AUTH_METHOD(new Spec("kustoAuthMethod", Side.COMMON, Kind.ENUM).values(List.of("default", "azureCli", "none"))
                 .description("Authentication without other options: `default` (azure-identity's DefaultAzureCredential), `azureCli` (the signed-in Azure CLI) or `none` (no token; for kusto-local). Without any authentication option, `http://` clusters use `none`.")
                 .expected("allowed values: default, azureCli, none")),
-    KEY_VAULT_URI(new Spec("keyVaultUri", Side.COMMON, Kind.TEXT).disposition(Disposition.UNSUPPORTED, "read the secret from Key Vault in the job (e.g. `mssparkutils.credentials.getSecret`) and pass it as `kustoAadAppSecret`.")
-                .description("Not supported: read the secret from Key Vault in the job (e.g. `mssparkutils.credentials.getSecret`) and pass it as `kustoAadAppSecret`.")
-                .expected("not supported: read the secret from Key Vault in the job (e.g. `mssparkutils.credentials.getSecret`) and pass it as `kustoAadAppSecret`.")),
-    KEY_VAULT_APP_ID(new Spec("keyVaultAppId", Side.COMMON, Kind.TEXT).disposition(Disposition.UNSUPPORTED, "see `keyVaultUri`.")
-                .description("Not supported: see `keyVaultUri`.")
-                .expected("not supported: see `keyVaultUri`.")),
-    KEY_VAULT_APP_KEY(new Spec("keyVaultAppKey", Side.COMMON, Kind.TEXT).disposition(Disposition.UNSUPPORTED, "see `keyVaultUri`.").secret()
-                .description("Not supported: see `keyVaultUri`.")
-                .expected("not supported: see `keyVaultUri`.")),
+    KEY_VAULT_URI(new Spec("keyVaultUri", Side.COMMON, Kind.TEXT).disposition(Disposition.UNAVAILABLE)
+                .description("Read the secret from Key Vault in the job (e.g. `mssparkutils.credentials.getSecret`, `dbutils.secrets.get`) and pass it as `kustoAadAppSecret`.")
+                .expected("expected a non-empty string")),
+    KEY_VAULT_APP_ID(new Spec("keyVaultAppId", Side.COMMON, Kind.TEXT).disposition(Disposition.UNAVAILABLE)
+                .description("See `keyVaultUri`.")
+                .expected("expected a non-empty string")),
+    KEY_VAULT_APP_KEY(new Spec("keyVaultAppKey", Side.COMMON, Kind.TEXT).disposition(Disposition.UNAVAILABLE).secret()
+                .description("See `keyVaultUri`.")
+                .expected("expected a non-empty string")),
+    KEY_VAULT_PEM_FILE_PATH(new Spec("keyVaultPemFilePath", Side.COMMON, Kind.TEXT).disposition(Disposition.UNAVAILABLE)
+                .description("See `keyVaultUri` (the established connector did not support it either).")
+                .expected("expected a non-empty string")),
+    KEY_VAULT_PEM_FILE_KEY(new Spec("keyVaultPemFileKey", Side.COMMON, Kind.TEXT).disposition(Disposition.UNAVAILABLE).secret()
+                .description("See `keyVaultUri` (the established connector did not support it either).")
+                .expected("expected a non-empty string")),
     KUSTO_INGESTION_URI(new Spec("kustoIngestionUri", Side.COMMON, Kind.URL)
                 .description("URL of the cluster's data-management (ingestion) endpoint, when not `https://ingest-<cluster host>`.")
                 .expected("expected an absolute http(s) URL")),
-    TIMEOUT_LIMIT(new Spec("timeoutLimit", Side.COMMON, Kind.SECONDS).byDefault("172800").bounds(1L, 9223372036854775807L)
+    TIMEOUT_LIMIT(new Spec("timeoutLimit", Side.COMMON, Kind.SECONDS).byDefault("172800").range(1L, 2592000L)
                 .description("Seconds a whole read or write operation (export, ingestion) may take.")
-                .expected("expected a whole number of seconds > 0")),
+                .expected("expected a whole number of seconds from 1 to 2592000")),
     CLIENT_REQUEST_PROPERTIES_JSON(new Spec("clientRequestPropertiesJson", Side.COMMON, Kind.CLIENT_REQUEST_PROPERTIES)
                 .description("Client request properties for every request, as `{\"Options\":{...},\"Parameters\":{...}}` (see `dev.kustospark.spark.ClientRequestProperties`).")
                 .expected("expected {\"Options\":{...},\"Parameters\":{...}}")),
@@ -91,24 +97,33 @@ public enum KustoOption {
     QUERY_FILTER_PUSH_DOWN(new Spec("queryFilterPushDown", Side.READ, Kind.BOOLEAN).byDefault("true")
                 .description("`true` translates Spark filters to the query's `where`; defaults to `false` with `distributedReadModeTransientCache`.")
                 .expected("allowed values: true, false")),
-    NUM_PARTITIONS(new Spec("numPartitions", Side.READ, Kind.INTEGER).byDefault("4").bounds(1L, 2147483647L)
-                .description("Number of partitions (parallel queries) of `ForcePartitionedMode`.")
-                .expected("expected a whole number > 0")),
+    NUM_PARTITIONS(new Spec("numPartitions", Side.READ, Kind.INTEGER).byDefault("4").range(1L, 1000L)
+                .description("Number of partitions of `ForcePartitionedMode`, each one query the cluster runs in parallel with the others.")
+                .expected("expected a whole number from 1 to 1000")),
     PARTITION_COLUMN(new Spec("partitionColumn", Side.READ, Kind.TEXT)
                 .description("Column hashed to split `ForcePartitionedMode` reads; default: the first column.")
                 .expected("expected a non-empty string")),
     TRANSIENT_STORAGE(new Spec("transientStorage", Side.READ, Kind.TRANSIENT_STORAGE).secret()
                 .description("Storage for distributed-read exports: `{\"storageCredentials\":[{\"storageAccountName\",\"blobContainer\",\"sasKey\"|\"storageAccountKey\"|\"sasUrl\"}],\"endpointSuffix\":\"core.windows.net\"}`; when not set, the cluster's own temporary storage (`.create tempstorage`).")
                 .expected("expected {\"storageCredentials\":[...],\"endpointSuffix\":\"core.windows.net\"}")),
+    BLOB_STORAGE_ENDPOINT_SUFFIX(new Spec("blobStorageEndpointSuffix", Side.READ, Kind.TEXT).disposition(Disposition.MAPPED)
+                .description("The `endpointSuffix` of `transientStorage` (storage outside the public cloud, e.g. `core.chinacloudapi.cn`) where its JSON sets none; a different value than the JSON's is refused. Without `transientStorage` it has no effect (logged as a warning).")
+                .expected("expected a non-empty string")),
     KUSTO_EXPORT_OPTIONS_JSON(new Spec("kustoExportOptionsJson", Side.READ, Kind.JSON_OBJECT)
                 .description("Properties of the `.export` command of distributed reads, as a JSON object (e.g. `{\"sizeLimit\":104857600,\"compressionType\":\"gzip\"}`); `namePrefix` is the connector's.")
                 .expected("expected a JSON object")),
     DISTRIBUTED_READ_MODE_TRANSIENT_CACHE(new Spec("distributedReadModeTransientCache", Side.READ, Kind.BOOLEAN).byDefault("false")
                 .description("`true` reuses an export of the same query, options and storage for the rest of the Spark application instead of exporting again (the rows are then as of the first read); its blobs are deleted when the application ends.")
                 .expected("allowed values: true, false")),
-    STORAGE_PROTOCOL(new Spec("storageProtocol", Side.READ, Kind.ENUM).byDefault("wasbs").values(List.of("wasbs", "abfs", "abfss"))
-                .description("Accepted for compatibility (`wasbs`, `abfs` or `abfss`); distributed reads download the exported blobs through the Azure Storage SDK over https, whatever the value.")
+    STORAGE_PROTOCOL(new Spec("storageProtocol", Side.READ, Kind.ENUM).disposition(Disposition.IGNORED).byDefault("wasbs").values(List.of("wasbs", "abfs", "abfss"))
+                .description("`wasbs`, `abfs` or `abfss`: distributed reads download the exported blobs through the Azure Storage SDK over https, whatever the value.")
                 .expected("allowed values: wasbs, abfs, abfss")),
+    DBG_BLOB_COMPRESS_ON_EXPORT(new Spec("dbgBlobCompressOnExport", Side.READ, Kind.BOOLEAN).byDefault("true")
+                .description("`false` exports uncompressed Parquet (`.export` without `compressed`) for distributed reads, e.g. to measure what compression costs; not together with a `compressionType` in `kustoExportOptionsJson`.")
+                .expected("allowed values: true, false")),
+    PARTITION_MODE(new Spec("partitionMode", Side.READ, Kind.TEXT).disposition(Disposition.IGNORED)
+                .description("The established connector never used it; for parallel reads set `readMode=ForcePartitionedMode` with `numPartitions` and `partitionColumn`.")
+                .expected("expected a non-empty string")),
     KUSTO_TABLE(new Spec("kustoTable", Side.WRITE, Kind.TEXT)
                 .description("Required for writes. The target table.")
                 .expected("expected a non-empty string")),
@@ -124,9 +139,9 @@ public enum KustoOption {
     SPARK_INGESTION_PROPERTIES_JSON(new Spec("sparkIngestionPropertiesJson", Side.WRITE, Kind.SPARK_INGESTION_PROPERTIES)
                 .description("Ingestion properties: tags, `creationTime`, `csvMapping`... (see `dev.kustospark.spark.SparkIngestionProperties`).")
                 .expected("expected a JSON object with fields flushImmediately, dropByTags, ingestByTags, additionalTags, ingestIfNotExists, creationTime, csvMapping, csvMappingNameReference")),
-    CLIENT_BATCHING_LIMIT(new Spec("clientBatchingLimit", Side.WRITE, Kind.INTEGER).byDefault("300").bounds(1L, 2147483647L)
-                .description("Megabytes of data per blob a task ingests (`Transactional`, `Queued`).")
-                .expected("expected a whole number > 0")),
+    CLIENT_BATCHING_LIMIT(new Spec("clientBatchingLimit", Side.WRITE, Kind.INTEGER).byDefault("300").range(1L, 1024L)
+                .description("Megabytes of uncompressed CSV per blob a task ingests (`Transactional`, `Queued`); the service ingests blobs of 100 MB to 1 GB best.")
+                .expected("expected a whole number from 1 to 1024")),
     POLLING_ON_DRIVER(new Spec("pollingOnDriver", Side.WRITE, Kind.BOOLEAN).byDefault("false")
                 .description("`true` waits for ingestion results on the driver instead of in the tasks.")
                 .expected("allowed values: true, false")),
@@ -139,15 +154,30 @@ public enum KustoOption {
     TEMP_TABLE_NAME(new Spec("tempTableName", Side.WRITE, Kind.TEXT)
                 .description("An existing table to stage a `Transactional` write in (only with `tableCreateOptions=FailIfNotExist`); it is dropped after the write.")
                 .expected("expected a non-empty string")),
-    STREAMING_INGEST_SIZE_IN_MB(new Spec("streamingIngestSizeInMB", Side.WRITE, Kind.INTEGER).byDefault("4").bounds(1L, 2147483647L)
-                .description("Megabytes of uncompressed data per streaming ingestion request (`KustoStreaming`; the service takes at most 4).")
-                .expected("expected a whole number > 0")),
-    STAGING_RESOURCES_AUTO_CLEANUP_TIMEOUT(new Spec("stagingResourcesAutoCleanupTimeout", Side.WRITE, Kind.SECONDS).byDefault("604800").bounds(1L, 9223372036854775807L)
+    STREAMING_INGEST_SIZE_IN_MB(new Spec("streamingIngestSizeInMB", Side.WRITE, Kind.INTEGER).byDefault("4").range(1L, 4L)
+                .description("Megabytes of uncompressed data per streaming ingestion request (`KustoStreaming`); the service takes at most 4.")
+                .expected("expected a whole number from 1 to 4")),
+    STAGING_RESOURCES_AUTO_CLEANUP_TIMEOUT(new Spec("stagingResourcesAutoCleanupTimeout", Side.WRITE, Kind.SECONDS).byDefault("604800").range(1L, 2592000L)
                 .description("Seconds after which staging tables of a failed write are dropped by the cluster (auto-delete policy).")
-                .expected("expected a whole number of seconds > 0")),
+                .expected("expected a whole number of seconds from 1 to 2592000")),
     KUSTO_INGESTION_STORAGE_CONTAINER(new Spec("kustoIngestionStorageContainer", Side.WRITE, Kind.INGESTION_STORAGE).secret()
                 .description("Storage for queued ingestion instead of the cluster's: `[{\"storageUrl\",\"containerName\",\"userMsi\"|\"sas\"}]`; writes need a `sas` with read, write and create permissions (`userMsi` is refused).")
-                .expected("expected [{\"storageUrl\":...,\"containerName\":...,\"userMsi\"|\"sas\":...}]"));
+                .expected("expected [{\"storageUrl\":...,\"containerName\":...,\"userMsi\"|\"sas\":...}]")),
+    DISABLE_FLUSH_IMMEDIATELY(new Spec("disableFlushImmediately", Side.WRITE, Kind.BOOLEAN).byDefault("false")
+                .description("Blobs sealed at `clientBatchingLimit` are ingested with `flushImmediately` (they are large enough not to wait for the table's batching policy); `true` leaves them to the policy, as a task's last blob always is.")
+                .expected("allowed values: true, false")),
+    ENSURE_NO_DUPLICATED_BLOBS(new Spec("ensureNoDuplicatedBlobs", Side.WRITE, Kind.BOOLEAN).disposition(Disposition.IGNORED).byDefault("false")
+                .description("This connector puts no ingest-by tag on each blob; `Transactional` writes (the default) keep retried and speculative task attempts from adding rows twice with their attempt tags.")
+                .expected("allowed values: true, false")),
+    ADD_SOURCE_LOCATION_TRANSFORM(new Spec("addSourceLocationTransform", Side.WRITE, Kind.BOOLEAN).disposition(Disposition.UNAVAILABLE).byDefault("false")
+                .description("`true` (a column `ingestion_source_location_url_blob_internal` naming each row's ingested blob) is not available; to trace rows to their write, add columns to the DataFrame (e.g. `lit(<run id>)`, `spark_partition_id()`).")
+                .expected("allowed values: true, false")),
+    MAX_RETRIES_ON_MOVE_EXTENTS(new Spec("maxRetriesOnMoveExtents", Side.WRITE, Kind.INTEGER).disposition(Disposition.MAPPED).byDefault("2").range(0L, 100L)
+                .description("Retries of a `.move extents` that failed for a single extent, before a `Transactional` write fails (a failed move of several extents is first retried as two halves).")
+                .expected("expected a whole number from 0 to 100")),
+    MAXIMAL_EXTENTS_COUNT_FOR_SPLIT_MERGE_PER_NODE(new Spec("maximalExtentsCountForSplitMergePerNode", Side.WRITE, Kind.INTEGER).disposition(Disposition.MAPPED).byDefault("500").range(1L, 10000L)
+                .description("Extents per `.move extents` command of a `Transactional` commit (the established connector multiplied it by the cluster's node count).")
+                .expected("expected a whole number from 1 to 10000"));
 
     /** Which configuration an option belongs to. */
     public enum Side { COMMON, READ, WRITE }
@@ -155,8 +185,21 @@ public enum KustoOption {
     /** How an option's value is checked ({@link OptionValues}). */
     enum Kind { TEXT, CLUSTER, URL, BOOLEAN, INTEGER, SECONDS, ENUM, JSON_OBJECT, CLIENT_REQUEST_PROPERTIES, SPARK_INGESTION_PROPERTIES, TRANSIENT_STORAGE, INGESTION_STORAGE }
 
-    /** What the connector does with an option name of the established connector. */
-    public enum Disposition { SUPPORTED, IGNORED, UNSUPPORTED }
+    /**
+     * What an option does here, compared with the established connector (this connector's own
+     * options are {@code SUPPORTED}). {@code IGNORED} and {@code UNAVAILABLE} act only on a value other
+     * than the option's default.
+     */
+    public enum Disposition {
+        /** It does what it does in the established connector. */
+        SUPPORTED,
+        /** Its value sets a setting of this connector that the description names. */
+        MAPPED,
+        /** Accepted without effect; a read or write that sets it logs a warning saying why. */
+        IGNORED,
+        /** Accepted, but a read or write that sets it fails, saying what to do instead. */
+        UNAVAILABLE
+    }
 
     private static final Map<String, KustoOption> BY_NAME = Arrays.stream(values())
             .flatMap(o -> o.names().stream().map(name -> Map.entry(name.toLowerCase(Locale.ROOT), o)))
@@ -198,9 +241,14 @@ public enum KustoOption {
         return spec.disposition;
     }
 
-    /** False for the established connector's options this connector recognises only to explain their absence. */
-    public boolean supported() {
-        return spec.disposition != Disposition.UNSUPPORTED;
+    /** Whether values lie in a range ({@link #minimum()} to {@link #maximum()}) that errors and the reference give. */
+    boolean ranged() {
+        return spec.ranged;
+    }
+
+    /** Whether {@code canonicalValue} is this option's default, which leaves ignored and unavailable options unnoticed. */
+    boolean isDefault(String canonicalValue) {
+        return spec.defaultValue != null && spec.defaultValue.equals(canonicalValue);
     }
 
     public String description() {
@@ -210,11 +258,6 @@ public enum KustoOption {
     /** What the option takes, as error messages say it. */
     String expected() {
         return spec.expected;
-    }
-
-    /** Why an ignored option is ignored, or how to do without an unsupported one. */
-    String note() {
-        return spec.note;
     }
 
     /** The allowed values of an enum option, canonical spelling. */
@@ -270,8 +313,8 @@ public enum KustoOption {
         final Kind kind;
         List<String> names;
         Disposition disposition = Disposition.SUPPORTED;
-        String note;
         boolean secret;
+        boolean ranged;
         String defaultValue;
         List<String> values = List.of();
         List<String> keywords = List.of();
@@ -287,9 +330,8 @@ public enum KustoOption {
             this.names = List.of(key);
         }
 
-        Spec disposition(Disposition value, String why) {
+        Spec disposition(Disposition value) {
             disposition = value;
-            note = why;
             return this;
         }
 
@@ -322,6 +364,11 @@ public enum KustoOption {
             minimum = min;
             maximum = max;
             return this;
+        }
+
+        Spec range(long min, long max) {
+            ranged = true;
+            return bounds(min, max);
         }
 
         Spec description(String text) {

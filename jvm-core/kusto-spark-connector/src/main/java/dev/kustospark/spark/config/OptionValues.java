@@ -23,9 +23,6 @@ final class OptionValues {
     private OptionValues() {}
 
     static String canonical(KustoOption option, String value) {
-        if (option.disposition() == KustoOption.Disposition.UNSUPPORTED) {
-            throw new KustoOptionException("Option " + option.key() + " is not supported: " + option.note());
-        }
         if (value == null) {
             throw new KustoOptionException("Option " + option.key() + " has no value; " + option.expected());
         }

@@ -8,13 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The options of one read or write, checked against the registry: keys resolved case-insensitively,
- * values in canonical form, a linked-service profile merged in. Lives only on the driver while a
- * config is built.
+ * values in canonical form, a linked-service profile merged in, the dispositions of the established
+ * connector's options applied (a warning for an ignored one, an error for an unavailable one). Lives
+ * only on the driver while a config is built.
  */
 final class ParsedOptions {
     private static final Logger LOG = LoggerFactory.getLogger(ParsedOptions.class);
@@ -46,10 +48,6 @@ final class ParsedOptions {
                         + " option and does not apply to a " + sideName(side) + "; remove it.");
             }
             String canonical = option.validate(e.getValue());
-            if (option.disposition() == KustoOption.Disposition.IGNORED) {
-                LOG.warn("Option {} is ignored: {}", option.key(), option.note());
-                continue;
-            }
             String previous = values.put(option, canonical);
             if (previous != null && !previous.equals(canonical)) {
                 throw new KustoOptionException("Option " + option.key() + " is given twice with different values (as '"
@@ -61,7 +59,26 @@ final class ParsedOptions {
         if (profile != null) {
             LinkedServices.profile(profile, sparkConf).forEach(values::putIfAbsent);
         }
+        applyDispositions(values);
         return new ParsedOptions(side, values);
+    }
+
+    /** Refuses the unavailable options that are set and warns of the ignored ones; never shows a value. */
+    private static void applyDispositions(Map<KustoOption, String> values) {
+        List<KustoOption> unavailable = values.entrySet().stream()
+                .filter(e -> e.getKey().disposition() == KustoOption.Disposition.UNAVAILABLE && !e.getKey().isDefault(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        if (!unavailable.isEmpty()) {
+            String keys = unavailable.stream().map(KustoOption::key).collect(Collectors.joining(", "));
+            throw new KustoOptionException((unavailable.size() == 1 ? "Option " + keys + " is" : "Options " + keys + " are")
+                    + " not available in this connector; remove " + (unavailable.size() == 1 ? "it" : "them") + ". "
+                    + unavailable.get(0).description());
+        }
+        values.forEach((option, value) -> {
+            if (option.disposition() == KustoOption.Disposition.IGNORED && !option.isDefault(value)) {
+                LOG.warn("Option {} has no effect in this connector. {}", option.key(), option.description());
+            }
+        });
     }
 
     private static KustoOptionException unknown(String key, Side side) {
@@ -107,7 +124,7 @@ final class ParsedOptions {
         return Boolean.parseBoolean(values.getOrDefault(option, option.defaultValue().orElse("false")));
     }
 
-    int positiveInt(KustoOption option) {
+    int integer(KustoOption option) {
         return Integer.parseInt(values.getOrDefault(option, option.defaultValue().orElseThrow()));
     }
 

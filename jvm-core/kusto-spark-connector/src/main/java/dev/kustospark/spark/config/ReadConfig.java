@@ -1,11 +1,16 @@
 package dev.kustospark.spark.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kustospark.spark.Json;
 import dev.kustospark.spark.ReadMode;
 import dev.kustospark.spark.config.KustoOption.Side;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The options of a read, checked and typed. Built on the driver with {@link #from(Map, Map)}; what
@@ -14,6 +19,7 @@ import java.util.Optional;
  */
 public final class ReadConfig implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ReadConfig.class);
 
     private final ConnectionConfig connection;
     private final String query;
@@ -26,6 +32,7 @@ public final class ReadConfig implements Serializable {
     private final transient String exportOptionsJson;
     private final transient boolean distributedReadModeTransientCache;
     private final transient String storageProtocol;
+    private final transient boolean compressExport;
 
     private ReadConfig(ParsedOptions o) {
         this.connection = ConnectionConfig.from(o);
@@ -39,10 +46,21 @@ public final class ReadConfig implements Serializable {
         this.queryFilterPushDown = o.get(KustoOption.QUERY_FILTER_PUSH_DOWN).map(Boolean::parseBoolean)
                 .orElse(!distributedReadModeTransientCache);
         this.customSchema = o.get(KustoOption.CUSTOM_SCHEMA).orElse(null);
-        this.numPartitions = o.positiveInt(KustoOption.NUM_PARTITIONS);
+        this.numPartitions = o.integer(KustoOption.NUM_PARTITIONS);
         this.partitionColumn = o.get(KustoOption.PARTITION_COLUMN).orElse(null);
-        this.transientStorage = o.get(KustoOption.TRANSIENT_STORAGE).orElse(null);
+        this.transientStorage = o.get(KustoOption.TRANSIENT_STORAGE)
+                .map(json -> withEndpointSuffix(json, o.get(KustoOption.BLOB_STORAGE_ENDPOINT_SUFFIX).orElse(null)))
+                .orElse(null);
+        if (transientStorage == null && o.has(KustoOption.BLOB_STORAGE_ENDPOINT_SUFFIX)) {
+            LOG.warn("Option blobStorageEndpointSuffix has no effect without transientStorage: the cluster's own"
+                    + " temporary storage comes with full URLs.");
+        }
         this.exportOptionsJson = o.get(KustoOption.KUSTO_EXPORT_OPTIONS_JSON).orElse(null);
+        this.compressExport = o.bool(KustoOption.DBG_BLOB_COMPRESS_ON_EXPORT);
+        if (!compressExport && exportOptionsJson != null && setsCompressionType(exportOptionsJson)) {
+            throw new KustoOptionException("Option dbgBlobCompressOnExport=false exports uncompressed Parquet, but"
+                    + " kustoExportOptionsJson sets a compressionType; remove one of them.");
+        }
         this.storageProtocol = o.get(KustoOption.STORAGE_PROTOCOL)
                 .orElse(KustoOption.STORAGE_PROTOCOL.defaultValue().orElseThrow());
         if (readMode != null && readMode != ReadMode.ForcePartitionedMode) {
@@ -54,6 +72,37 @@ public final class ReadConfig implements Serializable {
                 }
             }
         }
+    }
+
+    private static boolean setsCompressionType(String exportOptionsJson) {
+        for (var names = Json.parse(exportOptionsJson, "Option kustoExportOptionsJson").fieldNames(); names.hasNext(); ) {
+            if (names.next().equalsIgnoreCase("compressionType")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The transient storage JSON with {@code blobStorageEndpointSuffix} as its {@code endpointSuffix}:
+     * the established connector's two spellings of one setting. The JSON holds secrets, so only the
+     * suffixes are named.
+     */
+    private static String withEndpointSuffix(String transientStorageJson, String suffix) {
+        if (suffix == null) {
+            return transientStorageJson;
+        }
+        ObjectNode root = (ObjectNode) Json.parse(transientStorageJson, "Option transientStorage");
+        JsonNode own = root.get("endpointSuffix");
+        if (own != null && !own.isNull()) {
+            if (!own.asText().equals(suffix)) {
+                throw new KustoOptionException("Option blobStorageEndpointSuffix is '" + suffix + "' but the"
+                        + " endpointSuffix of option transientStorage is '" + own.asText() + "'; remove one of them.");
+            }
+            return transientStorageJson;
+        }
+        root.put("endpointSuffix", suffix);
+        return root.toString();
     }
 
     /**
@@ -114,6 +163,11 @@ public final class ReadConfig implements Serializable {
     /** Whether distributed reads reuse an earlier export of the same query (driver only). */
     public boolean distributedReadModeTransientCache() {
         return distributedReadModeTransientCache;
+    }
+
+    /** Whether distributed reads export compressed Parquet (option {@code dbgBlobCompressOnExport}; driver only). */
+    public boolean compressExport() {
+        return compressExport;
     }
 
     /** {@code wasbs}, {@code abfs} or {@code abfss} (driver only). */

@@ -33,6 +33,9 @@ public final class WriteConfig implements Serializable {
     private final boolean writeEnableAsync;
     private final Integer writeResultLimit;
     private final String tempTableName;
+    private final boolean flushFullBlobs;
+    private final transient int moveBatchSize;
+    private final transient int moveRetries;
     private final transient Duration stagingResourcesAutoCleanupTimeout;
     private final transient String ingestionStorageContainer;
 
@@ -46,13 +49,16 @@ public final class WriteConfig implements Serializable {
                 .orElse(SchemaAdjustmentMode.NoAdjustment);
         this.sparkIngestionProperties = o.get(KustoOption.SPARK_INGESTION_PROPERTIES_JSON)
                 .map(SparkIngestionProperties::fromJson).orElse(SparkIngestionProperties.empty());
-        this.streamingIngestSizeInMb = o.positiveInt(KustoOption.STREAMING_INGEST_SIZE_IN_MB);
-        this.clientBatchingLimitMb = o.positiveInt(KustoOption.CLIENT_BATCHING_LIMIT);
+        this.streamingIngestSizeInMb = o.integer(KustoOption.STREAMING_INGEST_SIZE_IN_MB);
+        this.clientBatchingLimitMb = o.integer(KustoOption.CLIENT_BATCHING_LIMIT);
         this.pollingOnDriver = o.bool(KustoOption.POLLING_ON_DRIVER);
         this.writeEnableAsync = o.bool(KustoOption.WRITE_ENABLE_ASYNC);
         String limit = o.get(KustoOption.WRITE_RESULT_LIMIT).orElse(KustoOption.WRITE_RESULT_LIMIT.defaultValue().orElseThrow());
         this.writeResultLimit = limit.equals("none") ? null : Integer.valueOf(limit);
         this.tempTableName = o.get(KustoOption.TEMP_TABLE_NAME).map(String::strip).orElse(null);
+        this.flushFullBlobs = !o.bool(KustoOption.DISABLE_FLUSH_IMMEDIATELY);
+        this.moveBatchSize = o.integer(KustoOption.MAXIMAL_EXTENTS_COUNT_FOR_SPLIT_MERGE_PER_NODE);
+        this.moveRetries = o.integer(KustoOption.MAX_RETRIES_ON_MOVE_EXTENTS);
         this.stagingResourcesAutoCleanupTimeout = Duration.ofSeconds(o.seconds(KustoOption.STAGING_RESOURCES_AUTO_CLEANUP_TIMEOUT));
         this.ingestionStorageContainer = o.get(KustoOption.KUSTO_INGESTION_STORAGE_CONTAINER).orElse(null);
         checkCombinations();
@@ -138,6 +144,24 @@ public final class WriteConfig implements Serializable {
     /** An existing table to stage a transactional write in. */
     public Optional<String> tempTableName() {
         return Optional.ofNullable(tempTableName);
+    }
+
+    /**
+     * Whether blobs sealed at {@code clientBatchingLimit} are ingested with {@code flushImmediately}
+     * (option {@code disableFlushImmediately} unset); a task's last blob follows the ingestion properties.
+     */
+    public boolean flushFullBlobs() {
+        return flushFullBlobs;
+    }
+
+    /** Extents per {@code .move extents} of a transactional commit (option maximalExtentsCountForSplitMergePerNode; driver only). */
+    public int moveBatchSize() {
+        return moveBatchSize;
+    }
+
+    /** Retries of a move that failed for a single extent (option maxRetriesOnMoveExtents; driver only). */
+    public int moveRetries() {
+        return moveRetries;
     }
 
     /** After how long the cluster drops staging tables of a failed write (driver only; null on executors). */

@@ -46,7 +46,7 @@ final class DistributedBatch implements Batch {
 
     private List<ExportedBlob> export() {
         KustoExport export = new KustoExport(config.connection(), storage, config.exportOptionsJson().orElse(null),
-                config.connection().timeout());
+                config.compressExport(), config.connection().timeout());
         if (!config.distributedReadModeTransientCache()) {
             List<ExportedBlob> blobs = export.run(query);
             ExportRegistry.deleteWhenUnreachable(this, blobs);

@@ -24,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Exports one query to transient storage: {@code .export async compressed to parquet} with a name
+ * Exports one query to transient storage: {@code .export async compressed to parquet} (without
+ * {@code compressed} for option {@code dbgBlobCompressOnExport=false}) with a name
  * prefix unique to this export, {@code .show operations <id>} polled until the operation ends, then
  * the blobs listed by that prefix (as the established connector does: listing works for every
  * container, where the operation's details name only what one node wrote).
@@ -37,12 +38,15 @@ final class KustoExport implements Serializable {
     private final ConnectionConfig connection;
     private final List<ExportLocation> locations;
     private final String exportOptionsJson;
+    private final boolean compressed;
     private final Duration timeout;
 
-    KustoExport(ConnectionConfig connection, List<ExportLocation> locations, String exportOptionsJson, Duration timeout) {
+    KustoExport(ConnectionConfig connection, List<ExportLocation> locations, String exportOptionsJson, boolean compressed,
+            Duration timeout) {
         this.connection = connection;
         this.locations = List.copyOf(locations);
         this.exportOptionsJson = exportOptionsJson;
+        this.compressed = compressed;
         this.timeout = timeout;
         withProperties("check"); // fail on the driver, before anything runs, when the options are unusable
     }
@@ -54,7 +58,8 @@ final class KustoExport implements Serializable {
     /** Runs the export of {@code query} and returns the Parquet files it wrote. */
     List<ExportedBlob> run(String query) {
         String prefix = "kusto-spark/" + UUID.randomUUID();
-        StringBuilder command = new StringBuilder(".export async compressed to parquet (");
+        StringBuilder command = new StringBuilder(compressed ? ".export async compressed to parquet ("
+                : ".export async to parquet (");
         for (int i = 0; i < locations.size(); i++) {
             command.append(i == 0 ? "" : ", ").append("h@\"").append(locations.get(i).exportTarget()).append('"');
         }

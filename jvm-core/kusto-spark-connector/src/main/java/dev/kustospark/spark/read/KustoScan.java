@@ -85,7 +85,8 @@ final class KustoScan implements Scan {
             return distributedBatch();
         } else if (choice.fallback()) {
             KustoExport export = new KustoExport(config.connection(), choice.storage().orElseThrow(),
-                    config.exportOptionsJson().orElse(null), config.connection().timeout());
+                    config.exportOptionsJson().orElse(null), config.compressExport(),
+                    config.connection().timeout());
             partitions.add(new FallbackInputPartition(new KustoInputPartition(0, queryFor(null)), export));
         } else {
             partitions.add(new KustoInputPartition(0, queryFor(null)));

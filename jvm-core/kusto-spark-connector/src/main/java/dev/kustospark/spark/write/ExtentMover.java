@@ -23,17 +23,14 @@ import org.slf4j.LoggerFactory;
  * Moves the extents of committed task attempts from a temporary table into the target as the
  * service expects of a careful client: {@code .move async extents} of at most {@code batchSize}
  * extents at a time, each awaited through {@code .show operations}. A batch that fails is split in
- * two halves and each is retried, down to single extents, which get {@value #SINGLE_EXTENT_ATTEMPTS}
- * attempts. Each move either moves all its extents or none, and a moved extent leaves the temporary
+ * two halves and each is retried, down to single extents, which get {@code retries} more attempts
+ * (options {@code maximalExtentsCountForSplitMergePerNode} and {@code maxRetriesOnMoveExtents}). Each move either moves all its extents or none, and a moved extent leaves the temporary
  * table; so before a retry the extents still there are listed again, and an extent that a
  * failed-looking command did move is not moved twice. Running the mover again after it finished
  * moves nothing.
  */
 final class ExtentMover {
     private static final Logger LOG = LoggerFactory.getLogger(ExtentMover.class);
-    /** Extents per move: the service moves a few hundred extents in one command comfortably. */
-    static final int DEFAULT_BATCH_SIZE = 500;
-    static final int SINGLE_EXTENT_ATTEMPTS = 3;
     /** Listings of the temporary table, each followed by moves of what it still holds. */
     private static final int MAX_ROUNDS = 3;
 
@@ -41,16 +38,23 @@ final class ExtentMover {
     private final String staging;
     private final String target;
     private final int batchSize;
+    private final int singleExtentAttempts;
     private final Duration timeout;
 
-    ExtentMover(ConnectionConfig connection, String staging, String target, int batchSize, Duration timeout) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be at least 1, not " + batchSize);
+    /**
+     * @param batchSize extents per move
+     * @param retries   attempts after the first of a move of one extent
+     */
+    ExtentMover(ConnectionConfig connection, String staging, String target, int batchSize, int retries, Duration timeout) {
+        if (batchSize < 1 || retries < 0) {
+            throw new IllegalArgumentException("batchSize must be at least 1 and retries at least 0, not " + batchSize
+                    + " and " + retries);
         }
         this.connection = connection;
         this.staging = staging;
         this.target = target;
         this.batchSize = batchSize;
+        this.singleExtentAttempts = retries + 1;
         this.timeout = timeout;
     }
 
@@ -106,9 +110,10 @@ final class ExtentMover {
                 continue;
             }
             int attempts = singleAttempts.merge(left.get(0), 1, Integer::sum);
-            if (attempts >= SINGLE_EXTENT_ATTEMPTS || System.nanoTime() > deadline) {
+            if (attempts >= singleExtentAttempts || System.nanoTime() > deadline) {
                 throw KustoConnectorException.of("Moving extent " + left.get(0) + " from temporary table '" + staging
-                        + "' into table '" + target + "' failed " + attempts + " times (" + (movedBefore + moved)
+                        + "' into table '" + target + "' failed " + (attempts == 1 ? "once" : attempts + " times")
+                        + " (option maxRetriesOnMoveExtents=" + (singleExtentAttempts - 1) + "; " + (movedBefore + moved)
                         + " extents were moved, " + (pending.size() - moved) + " were not)",
                         new IllegalStateException(failure));
             }

@@ -38,6 +38,7 @@ final class KustoStreamingWrite implements StreamingWrite {
     private final StructType schema;
     private final int[] layout;
     private final long maxBlobBytes;
+    private final boolean flushFullBlobs;
     private final Duration autoCleanup;
     private final boolean pollOnDriver;
     private final IngestionStorage storage;
@@ -50,8 +51,8 @@ final class KustoStreamingWrite implements StreamingWrite {
      * @param storage      the user's containers ({@code kustoIngestionStorageContainer}), or null for the cluster's
      */
     KustoStreamingWrite(ConnectionConfig connection, String target, String sinkId, List<KustoColumn> columns,
-            SparkIngestionProperties ingestion, StructType schema, int[] layout, long maxBlobBytes, Duration autoCleanup,
-            boolean pollOnDriver, String appName, IngestionStorage storage) {
+            SparkIngestionProperties ingestion, StructType schema, int[] layout, long maxBlobBytes, boolean flushFullBlobs,
+            Duration autoCleanup, boolean pollOnDriver, String appName, IngestionStorage storage) {
         this.connection = connection;
         this.target = target;
         this.sinkId = sinkId;
@@ -60,6 +61,7 @@ final class KustoStreamingWrite implements StreamingWrite {
         this.schema = schema;
         this.layout = layout.clone();
         this.maxBlobBytes = maxBlobBytes;
+        this.flushFullBlobs = flushFullBlobs;
         this.autoCleanup = autoCleanup;
         this.pollOnDriver = pollOnDriver;
         this.storage = storage;
@@ -86,7 +88,7 @@ final class KustoStreamingWrite implements StreamingWrite {
         staging.create(columns, autoCleanup);
         LOG.info("Kusto streaming sink {} into table '{}' of database '{}': micro-batch staged in temporary table '{}'",
                 sinkId, target, connection.database(), stagingName);
-        QueuedIngestion queued = new QueuedIngestion(connection, stagingName, ingestion, true, storage);
+        QueuedIngestion queued = new QueuedIngestion(connection, stagingName, ingestion, true, storage, flushFullBlobs);
         return new KustoStreamingDataWriterFactory(queued, sinkId, UUID.randomUUID().toString().substring(0, 8), schema,
                 layout, maxBlobBytes, pollOnDriver ? null : connection.timeout());
     }

@@ -59,7 +59,8 @@ final class KustoWrite implements Write {
             LOG.info("Kusto write of query {} into table '{}' of database '{}' by queued ingestion (fire and forget) in"
                     + " blobs of at most {} MB", queryId, config.table(), config.connection().database(),
                     config.clientBatchingLimitMb());
-            QueuedIngestion queued = new QueuedIngestion(config.connection(), config.table(), ingestion, false, storage);
+            QueuedIngestion queued = new QueuedIngestion(config.connection(), config.table(), ingestion, false, storage,
+                    config.flushFullBlobs());
             return new QueuedBatchWrite(config.table(),
                     new QueuedDataWriterFactory(queued, null, schema, layout, maxBlobBytes, null));
         }
@@ -95,12 +96,13 @@ final class KustoWrite implements Write {
         // The target was checked above; the temporary table would wrongly see the first partition's
         // ingest-by tags and skip every other partition.
         SparkIngestionProperties staged = ingestion.toBuilder().ingestIfNotExists(null).build();
-        QueuedIngestion queued = new QueuedIngestion(config.connection(), staging.name(), staged, true, storage);
+        QueuedIngestion queued = new QueuedIngestion(config.connection(), staging.name(), staged, true, storage,
+                config.flushFullBlobs());
         String writeId = UUID.randomUUID().toString().substring(0, 8);
         QueuedDataWriterFactory factory = new QueuedDataWriterFactory(queued, writeId, schema, layout, maxBlobBytes,
                 pollOnDriver ? null : config.connection().timeout());
         return new TransactionalBatchWrite(config.connection(), config.table(), staging, factory, pollOnDriver,
-                config.writeEnableAsync(), config.writeResultLimit());
+                config.writeEnableAsync(), config.writeResultLimit(), config.moveBatchSize(), config.moveRetries());
     }
 
     @Override
@@ -115,8 +117,8 @@ final class KustoWrite implements Write {
                 () -> new KustoOptionException("table '" + config.table() + "' (option kustoTable) disappeared while the"
                         + " write was prepared"));
         return new KustoStreamingWrite(config.connection(), config.table(), queryId, columns, ingestion, schema, layout,
-                config.clientBatchingLimitMb() * 1024L * 1024L, config.stagingResourcesAutoCleanupTimeout(),
-                config.pollingOnDriver(), appName(), storage());
+                config.clientBatchingLimitMb() * 1024L * 1024L, config.flushFullBlobs(),
+                config.stagingResourcesAutoCleanupTimeout(), config.pollingOnDriver(), appName(), storage());
     }
 
     /** The user's ingestion containers; their SAS tokens go to the tasks, which upload with them. */

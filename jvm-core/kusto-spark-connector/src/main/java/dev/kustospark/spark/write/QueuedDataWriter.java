@@ -63,7 +63,7 @@ final class QueuedDataWriter implements DataWriter<InternalRow> {
         encoder.encode(row, record);
         byte[] bytes = record.toString().getBytes(StandardCharsets.UTF_8);
         if (blobBytes > 0 && blobBytes + bytes.length > maxBlobBytes) {
-            seal();
+            seal(true);
         }
         if (out == null) {
             file = Files.createTempFile("kusto-spark-p" + partitionId + "-", ".csv.gz");
@@ -74,8 +74,12 @@ final class QueuedDataWriter implements DataWriter<InternalRow> {
         rows++;
     }
 
-    /** Closes the current file and queues it; the SDK uploads it before it returns, so the file can go. */
-    private void seal() throws IOException {
+    /**
+     * Closes the current file and queues it; the SDK uploads it before it returns, so the file can go.
+     *
+     * @param full whether the file reached {@code clientBatchingLimit}
+     */
+    private void seal(boolean full) throws IOException {
         if (out == null) {
             return;
         }
@@ -83,7 +87,7 @@ final class QueuedDataWriter implements DataWriter<InternalRow> {
         out = null;
         String what = "partition " + partitionId + " blob " + (sources.size() + 1);
         try {
-            sources.put(ingestion.ingest(file, partitionId, attemptTag, what), what);
+            sources.put(ingestion.ingest(file, partitionId, attemptTag, what, full), what);
         } finally {
             deleteFile();
             blobBytes = 0;
@@ -92,7 +96,7 @@ final class QueuedDataWriter implements DataWriter<InternalRow> {
 
     @Override
     public WriterCommitMessage commit() throws IOException {
-        seal();
+        seal(false);
         if (waitForOutcome != null && !sources.isEmpty()) {
             List<IngestionStatusPoller.Failure> failures = poller.await(sources, waitForOutcome);
             if (!failures.isEmpty()) {

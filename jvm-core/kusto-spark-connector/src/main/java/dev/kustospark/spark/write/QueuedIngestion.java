@@ -40,25 +40,28 @@ final class QueuedIngestion implements Serializable {
     private final SparkIngestionProperties properties;
     private final boolean reportStatus;
     private final IngestionStorage storage;
+    private final boolean flushFullBlobs;
     private final String batchTag;
 
     /**
-     * @param table        the table the blobs are ingested into (the temporary table of a transactional write)
-     * @param reportStatus whether the service records each blob's outcome in the status table
-     * @param storage      the user's containers ({@code kustoIngestionStorageContainer}), or null for the cluster's
+     * @param table          the table the blobs are ingested into (the temporary table of a transactional write)
+     * @param reportStatus   whether the service records each blob's outcome in the status table
+     * @param storage        the user's containers ({@code kustoIngestionStorageContainer}), or null for the cluster's
+     * @param flushFullBlobs whether blobs sealed at the size limit skip the table's batching ({@code flushImmediately})
      */
     QueuedIngestion(ConnectionConfig connection, String table, SparkIngestionProperties properties, boolean reportStatus,
-            IngestionStorage storage) {
-        this(connection, table, properties, reportStatus, storage, null);
+            IngestionStorage storage, boolean flushFullBlobs) {
+        this(connection, table, properties, reportStatus, storage, flushFullBlobs, null);
     }
 
     private QueuedIngestion(ConnectionConfig connection, String table, SparkIngestionProperties properties,
-            boolean reportStatus, IngestionStorage storage, String batchTag) {
+            boolean reportStatus, IngestionStorage storage, boolean flushFullBlobs, String batchTag) {
         this.connection = connection;
         this.table = table;
         this.properties = properties;
         this.reportStatus = reportStatus;
         this.storage = storage;
+        this.flushFullBlobs = flushFullBlobs;
         this.batchTag = batchTag;
     }
 
@@ -68,7 +71,7 @@ final class QueuedIngestion implements Serializable {
      * this way, so a replayed batch can be recognised.
      */
     QueuedIngestion withIngestByTag(String batchTag) {
-        return new QueuedIngestion(connection, table, properties, reportStatus, storage, batchTag);
+        return new QueuedIngestion(connection, table, properties, reportStatus, storage, flushFullBlobs, batchTag);
     }
 
     String table() {
@@ -79,10 +82,14 @@ final class QueuedIngestion implements Serializable {
         return connection;
     }
 
-    /** Queues one gzipped CSV file of partition {@code partitionId}; returns its source id. */
-    UUID ingest(Path gzippedCsv, int partitionId, String attemptTag, String what) {
+    /**
+     * Queues one gzipped CSV file of partition {@code partitionId}; returns its source id.
+     *
+     * @param full whether the file was sealed at the size limit (rather than being the task's last)
+     */
+    UUID ingest(Path gzippedCsv, int partitionId, String attemptTag, String what, boolean full) {
         UUID sourceId = UUID.randomUUID();
-        IngestionProperties sdk = sdkProperties(attemptTag);
+        IngestionProperties sdk = sdkProperties(attemptTag, full);
         for (int attempt = 1; ; attempt++) {
             try {
                 if (storage == null) {
@@ -109,10 +116,11 @@ final class QueuedIngestion implements Serializable {
         }
     }
 
-    IngestionProperties sdkProperties(String attemptTag) {
+    IngestionProperties sdkProperties(String attemptTag, boolean full) {
         IngestionProperties p = new IngestionProperties(connection.database(), table);
         p.setDataFormat(IngestionProperties.DataFormat.CSV);
-        p.setFlushImmediately(properties.flushImmediately());
+        // A full blob holds as much as the batching policy would gather; waiting for more only delays it.
+        p.setFlushImmediately(properties.flushImmediately() || (full && flushFullBlobs));
         if (reportStatus) {
             p.setReportMethod(IngestionProperties.IngestionReportMethod.TABLE);
             p.setReportLevel(IngestionProperties.IngestionReportLevel.FAILURES_AND_SUCCESSES);

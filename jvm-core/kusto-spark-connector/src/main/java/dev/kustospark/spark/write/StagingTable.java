@@ -63,12 +63,11 @@ final class StagingTable {
     }
 
     /**
-     * Moves the extents tagged by the committed task attempts into the target in batches of async
-     * moves, retried by halving (see {@link ExtentMover}); returns how many moved.
+     * Moves the extents tagged by the committed task attempts into the target in batches of
+     * {@code batchSize} async moves, retried by halving (see {@link ExtentMover}); returns how many moved.
      */
-    int moveIntoTarget(Collection<String> attemptTags) {
-        return new ExtentMover(connection, name, target, ExtentMover.DEFAULT_BATCH_SIZE, connection.timeout())
-                .move(attemptTags);
+    int moveIntoTarget(Collection<String> attemptTags, int batchSize, int retries) {
+        return new ExtentMover(connection, name, target, batchSize, retries, connection.timeout()).move(attemptTags);
     }
 
     /**

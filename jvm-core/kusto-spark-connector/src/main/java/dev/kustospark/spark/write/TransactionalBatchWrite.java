@@ -33,13 +33,17 @@ final class TransactionalBatchWrite implements BatchWrite {
     private final boolean async;
     private final Duration timeout;
     private final OptionalInt resultLimit;
+    private final int moveBatchSize;
+    private final int moveRetries;
 
     /**
      * @param pollOnDriver the driver waits for the ingestion results (the tasks do not)
      * @param async        the commit returns at once and a driver thread finishes the write, logging failures
+     * @param moveBatchSize extents per move, and {@code moveRetries} retries of a single extent's move
      */
     TransactionalBatchWrite(ConnectionConfig connection, String target, StagingTable staging,
-            DataWriterFactory writerFactory, boolean pollOnDriver, boolean async, OptionalInt resultLimit) {
+            DataWriterFactory writerFactory, boolean pollOnDriver, boolean async, OptionalInt resultLimit,
+            int moveBatchSize, int moveRetries) {
         this.connection = connection;
         this.target = target;
         this.staging = staging;
@@ -48,6 +52,8 @@ final class TransactionalBatchWrite implements BatchWrite {
         this.async = async;
         this.timeout = connection.timeout();
         this.resultLimit = resultLimit;
+        this.moveBatchSize = moveBatchSize;
+        this.moveRetries = moveRetries;
     }
 
     @Override
@@ -100,7 +106,7 @@ final class TransactionalBatchWrite implements BatchWrite {
         }
         List<String> tags = committed.stream().filter(m -> !m.sources().isEmpty())
                 .map(QueuedWriterCommitMessage::attemptTag).toList();
-        int extents = staging.moveIntoTarget(tags);
+        int extents = staging.moveIntoTarget(tags, moveBatchSize, moveRetries);
         try {
             staging.dropAttemptTags(tags);
         } catch (RuntimeException e) {

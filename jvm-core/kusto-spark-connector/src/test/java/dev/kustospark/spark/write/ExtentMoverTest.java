@@ -35,7 +35,7 @@ class ExtentMoverTest {
     @BeforeAll
     static void start() throws Exception {
         kusto = KustoLocal.builder().inMemory().database(DATABASE).withAzurite()
-                .faultInjection(FaultInjection.NONE.withFailedMoves(1, 3, 7, 8, 9)).start();
+                .faultInjection(FaultInjection.NONE.withFailedMoves(1, 3, 7, 8, 9, 11)).start();
         client = ClientFactory.createClient(new ConnectionStringBuilder(kusto.url()));
         connection = WriteConfig.from(Map.of("kustoCluster", kusto.url(), "kustoDatabase", DATABASE,
                 "kustoTable", "Target"), Map.of()).connection();
@@ -56,7 +56,7 @@ class ExtentMoverTest {
             mgmt(".ingest inline into table Stage with (tags='[\"attempt-a\"]') <| " + i);
         }
         mgmt(".ingest inline into table Stage with (tags='[\"attempt-lost\"]') <| 100");
-        ExtentMover mover = new ExtentMover(connection, "Stage", "Target", 4, Duration.ofMinutes(1));
+        ExtentMover mover = new ExtentMover(connection, "Stage", "Target", 4, 2, Duration.ofMinutes(1));
 
         // Moves 1 (4 extents, fails), 2 and 3 (halves; 3 fails), 4 and 5 (single extents), 6 (the second batch).
         assertEquals(8, mover.move(List.of("attempt-a")));
@@ -71,7 +71,8 @@ class ExtentMoverTest {
         assertEquals(8, scalar("Target | count"));
         assertEquals(6, moveStates().size());
 
-        // A single extent that keeps failing (moves 7, 8, 9) ends the commit with an error saying so.
+        // A single extent that keeps failing (moves 7, 8, 9: the first attempt and maxRetriesOnMoveExtents=2) ends the
+        // commit with an error saying so.
         mgmt(".ingest inline into table Stage with (tags='[\"attempt-b\"]') <| 9");
         var e = assertThrows(RuntimeException.class, () -> mover.move(Set.of("attempt-b")));
         assertTrue(e.getMessage().contains("failed 3 times") && e.getMessage().contains("0 extents were moved, 1 were not"),
@@ -84,6 +85,15 @@ class ExtentMoverTest {
         assertEquals(9, scalar("Target | count"));
         assertEquals(9, scalar("Target | summarize dcount(id)"));
         assertEquals(1, scalar("Stage | count"));
+
+        // maxRetriesOnMoveExtents=0: the first failure of a single extent's move (move 11) ends the commit.
+        mgmt(".ingest inline into table Stage with (tags='[\"attempt-c\"]') <| 10");
+        ExtentMover noRetries = new ExtentMover(connection, "Stage", "Target", 4, 0, Duration.ofMinutes(1));
+        e = assertThrows(RuntimeException.class, () -> noRetries.move(Set.of("attempt-c")));
+        assertTrue(e.getMessage().contains("failed once (option maxRetriesOnMoveExtents=0"), e.getMessage());
+        assertEquals(9, scalar("Target | count"));
+        assertEquals(1, noRetries.move(Set.of("attempt-c")), "move 12 succeeds");
+        assertEquals(10, scalar("Target | count"));
     }
 
     private static void mgmt(String command) throws Exception {
