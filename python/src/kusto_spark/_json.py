@@ -64,4 +64,6 @@ def type_name(value: Any) -> str:
         return "boolean"
     if isinstance(value, (int, float, Decimal)):
         return "number"
-    return {str: "string", list: "array"}.get(type(value), "object")
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"

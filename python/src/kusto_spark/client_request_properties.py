@@ -279,7 +279,7 @@ def _parameter_value(name: str, value: Any, kind: str) -> str:
     if kind == "long" and value not in _LONG:
         raise KustoOptionError(f"long parameter '{name}' has value {value}; expected a whole number of 64 bits", name)
     if kind == "real":
-        number = float(value)
+        number = float(value)  # type: ignore[arg-type]
         return "nan" if math.isnan(number) else ("+inf" if number > 0 else "-inf") if math.isinf(number) else repr(number)
     return _json.write(value) if kind == "boolean" else str(value)
 

@@ -121,7 +121,7 @@ class CsvColumnMapping:
                     )
                 fields.update(value)
             elif field in ("Name", "Column", "DataType", "datatype", "Ordinal", "ConstValue"):
-                fields[{"Column": "Name", "datatype": "DataType"}.get(field, field)] = value
+                fields[{"Column": "Name", "datatype": "DataType"}.get(str(field), str(field))] = value
             else:
                 raise KustoOptionError(
                     f"{where} has an unknown field '{field}'; allowed: Name, DataType, Ordinal, ConstValue"
@@ -224,7 +224,9 @@ class SparkIngestionProperties(_IngestionGetters):
                 value = format_instant(value)
             elif f.type == "csvMapping":
                 value = self.csv_mapping_json()
-            out[f.key] = list(value) if f.type == "tags" else value
+            elif f.type == "tags":
+                value = list(value)
+            out[f.key] = value
         return _json.write(out)
 
     @staticmethod
