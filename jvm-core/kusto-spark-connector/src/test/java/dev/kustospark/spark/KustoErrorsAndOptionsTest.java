@@ -75,7 +75,8 @@ class KustoErrorsAndOptionsTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "readMode|Fastest", "numPartitions|many", "queryFilterPushDown|maybe", "timeoutLimit|-5",
-        "clientRequestPropertiesJson|{not json", "customSchema|a INTEGR", "requestId|''"
+        "clientRequestPropertiesJson|{not json", "customSchema|a INTEGR", "requestId|''", "numPartitions|1001",
+        "keyVaultUri|https://v.vault.azure.net"
     })
     void eachBadReadOptionIsNamedFromSparkRead(String option, String value) {
         var e = assertThrows(Exception.class, () -> env.read("Numbers").option(option, value).load().collectAsList());
@@ -86,6 +87,7 @@ class KustoErrorsAndOptionsTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "writeMode|Fast", "tableCreateOptions|Sometimes", "adjustSchema|Bogus", "streamingIngestSizeInMB|0",
+        "streamingIngestSizeInMB|100", "addSourceLocationTransform|true",
         "sparkIngestionPropertiesJson|{\"flushImmediatly\":true}", "writeEnableAsync|yes"
     })
     void eachBadWriteOptionIsNamedFromDfWrite(String option, String value) {

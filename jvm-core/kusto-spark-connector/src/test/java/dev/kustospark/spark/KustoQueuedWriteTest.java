@@ -138,6 +138,38 @@ class KustoQueuedWriteTest {
     }
 
     @Test
+    void theEstablishedConnectorsDebugOptionsAreAppliedToATransactionalWrite() throws Exception {
+        int movesBefore = moveOperations();
+        Dataset<Row> frame = env.spark.range(0, 3000, 1, 2).selectExpr("id", "repeat('x', 1000) as padding");
+        frame.write().format("kusto").options(writeOptions("DebugOptions")).option("tableCreateOptions", "CreateIfNotExist")
+                .option("clientBatchingLimit", "1").option("maximalExtentsCountForSplitMergePerNode", "1")
+                .option("maxRetriesOnMoveExtents", "0").option("disableFlushImmediately", "true")
+                .option("ensureNoDuplicatedBlobs", "true").mode(SaveMode.Append).save();
+        Row totals = env.read("DebugOptions | summarize n = count(), s = sum(id)").load().collectAsList().get(0);
+        assertEquals(3000L, totals.getLong(0));
+        assertEquals(3000L * 2999 / 2, totals.getLong(1));
+        KustoResultSetTable extents = env.mgmt(".show table DebugOptions extents").getPrimaryResults();
+        int n = 0;
+        while (extents.next()) {
+            n++;
+        }
+        assertTrue(n >= 4, "extents: " + n);
+        assertEquals(n, moveOperations() - movesBefore, "maximalExtentsCountForSplitMergePerNode=1: one move per extent");
+        assertNoTempTable();
+    }
+
+    private static int moveOperations() throws Exception {
+        KustoResultSetTable rows = env.mgmt(".show operations").getPrimaryResults();
+        int moves = 0;
+        while (rows.next()) {
+            if (rows.getString("Operation").equals("ExtentsMove")) {
+                moves++;
+            }
+        }
+        return moves;
+    }
+
+    @Test
     void namedTempTableIsUsedAndDropped() throws Exception {
         env.mgmt(".create table Named (id:long)");
         env.mgmt(".create table MyStaging (id:long)");
