@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Builds the C# binding, runs its NUnit tests, packs the NuGet package and checks its contents, and
-# compares the builders with the JVM connector's on some 7,500 inputs (compare-with-java.sh); exits
+# Builds the C# binding, runs its NUnit tests, packs the NuGet package and checks its contents; exits
 # non-zero when anything fails.
 # Arguments go to nunit-console and select tests, e.g. `dotnet/test.sh -include=Spark` runs only the
 # tests of the category Spark (and no packing or comparison), `dotnet/test.sh -exclude=Spark` all
@@ -8,7 +7,7 @@
 set -euo pipefail
 DOTNET_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 "$DOTNET_DIR/build.sh"
-# The tests read testdata/, test-matrix/ and docs/ from the project's root.
+# The tests read test-matrix/ and docs/ from the project's root.
 export KUSTO_SPARK_PROJECT_ROOT="${KUSTO_SPARK_PROJECT_ROOT:-$(dirname "$DOTNET_DIR")}"
 # The tests of category Spark start kusto-local with Azurite, and a driver JVM with spark-submit
 # (SPARK_HOME: the pyspark of the project's virtualenv) and the connector's shaded jar.
@@ -20,9 +19,8 @@ if [[ " $* " != *"-exclude=Spark"* ]]; then
   ensure_shaded_jar >/dev/null
 fi
 (cd "$DOTNET_DIR/bin" && nunit-console -nologo -labels -result=TestResult.xml KustoSpark.Tests.dll "$@")
-# A run of selected tests only (-include=, -run=) leaves the package and the comparison out.
+# A run of selected tests only (-include=, -run=) leaves the package out.
 if [[ " $* " != *" -include="* && " $* " != *" -run="* ]]; then
   "$DOTNET_DIR/pack.sh" >/dev/null
   echo "NuGet package packed and checked"
-  "$DOTNET_DIR/compare-with-java.sh"
 fi

@@ -16,9 +16,13 @@ if ! command -v npm >/dev/null 2>&1; then
     exit 1
 fi
 
+# The hash covers the files' contents, not their paths: worktrees and copies of the project share
+# one install.
 wanted="$( (cat "$source_dir/package.json" "$source_dir/package-lock.json"; node --version) | sha256sum | cut -d' ' -f1)"
 
-if [[ -f "$stamp" && "$(cat "$stamp")" == "$wanted" && -f "$home/node_modules/azurite/package.json" ]]; then
+# An install stamped with an older form of the hash is current when it holds the same package files.
+if [[ -f "$stamp" && -f "$home/node_modules/azurite/package.json" ]] && { [[ "$(cat "$stamp")" == "$wanted" ]] \
+        || { cmp -s "$source_dir/package.json" "$home/package.json" && cmp -s "$source_dir/package-lock.json" "$home/package-lock.json"; }; }; then
     echo "$home"
     exit 0
 fi

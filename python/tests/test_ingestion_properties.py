@@ -50,7 +50,7 @@ def test_tags_given_as_a_list_cannot_be_changed_afterwards() -> None:
 @pytest.mark.parametrize(
     ("make", "error", "fragment"),
     [
-        (lambda b: b.ingest_by_tags("tag"), TypeError, "ingestByTags must be a list of str"),
+        (lambda b: b.ingest_by_tags("tag"), TypeError, "ingestByTags must be a list, not a single str"),
         (lambda b: b.additional_tags(["a", None]), KustoOptionError, "additionalTags holds a null tag"),
         (lambda b: b.csv_mapping_name_reference(" "), KustoOptionError, "csvMappingNameReference must not be blank"),
         (lambda b: b.creation_time(datetime(2024, 1, 2)), KustoOptionError, "creationTime is a naive datetime"),

@@ -1,7 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
-using System.Numerics;
-using System.Text;
+using System.Linq;
 using System.Text.RegularExpressions;
 using KustoSpark.Text;
 
@@ -57,7 +57,7 @@ namespace KustoSpark
         {
             if (kustoType == null || !TypeName.IsMatch(kustoType))
             {
-                throw new ArgumentException("csvMapping column '" + Name + "' has DataType '" + (kustoType ?? "null")
+                throw new KustoOptionException("csvMapping column '" + Name + "' has DataType '" + (kustoType ?? "null")
                     + "'; expected a Kusto type name such as string, long or datetime");
             }
             return new CsvColumnMapping(Name, Ordinal, kustoType, ConstValue);
@@ -75,106 +75,80 @@ namespace KustoSpark
         /// <summary>The constant value, or null when the value comes from an ordinal.</summary>
         public string ConstValue { get; }
 
-        internal void WriteTo(StringBuilder s)
+        // The mapping in Kusto's CSV form, with the keys that are set.
+        internal JsonObject ToJsonObject()
         {
-            s.Append("{\"Name\":");
-            JsonWriter.WriteString(s, Name);
-            if (DataType != null)
-            {
-                s.Append(",\"DataType\":");
-                JsonWriter.WriteString(s, DataType);
-            }
-            if (Ordinal != null) s.Append(",\"Ordinal\":").Append(Ordinal.Value.ToString(CultureInfo.InvariantCulture));
-            if (ConstValue != null)
-            {
-                s.Append(",\"ConstValue\":");
-                JsonWriter.WriteString(s, ConstValue);
-            }
-            s.Append('}');
+            var fields = new JsonObject { new KeyValuePair<string, object>("Name", Name) };
+            if (DataType != null) fields.Add(new KeyValuePair<string, object>("DataType", DataType));
+            if (Ordinal != null) fields.Add(new KeyValuePair<string, object>("Ordinal", Ordinal.Value));
+            if (ConstValue != null) fields.Add(new KeyValuePair<string, object>("ConstValue", ConstValue));
+            return fields;
         }
 
         // Reads one mapping in Kusto's CSV form (Name, DataType, Ordinal, ConstValue) or its newer
-        // form (Column, DataType, Properties: {Ordinal, ConstValue}); ordinals may be numbers or
-        // numeric strings.
-        internal static CsvColumnMapping FromJson(JsonValue node, int index)
+        // form (Column, DataType, Properties: {Ordinal, ConstValue}); ordinals may be numeric strings.
+        internal static CsvColumnMapping FromJson(object node, int index)
         {
             string where = "csvMapping entry " + index;
-            if (!node.IsObject)
+            var entry = node as JsonObject;
+            if (entry == null) throw new KustoOptionException(where + " must be a JSON object such as {\"Name\":\"ColA\",\"Ordinal\":0}");
+            var fields = new Dictionary<string, object>();
+            foreach (var f in entry)
             {
-                throw new ArgumentException(where + " must be a JSON object such as {\"Name\":\"ColA\",\"Ordinal\":0}");
-            }
-            string name = null;
-            string dataType = null;
-            JsonValue ordinal = null;
-            JsonValue constValue = null;
-            foreach (var f in node.Fields)
-            {
-                JsonValue v = f.Value;
-                switch (f.Key)
+                var properties = f.Value as JsonObject;
+                if (f.Key == "Properties" && properties != null)
                 {
-                    case "Name":
-                    case "Column":
-                        name = v.IsNull ? null : v.AsText();
-                        break;
-                    case "DataType":
-                    case "datatype":
-                        dataType = v.IsNull || v.AsText().Length == 0 ? null : v.AsText();
-                        break;
-                    case "Ordinal":
-                        ordinal = v;
-                        break;
-                    case "ConstValue":
-                        constValue = v;
-                        break;
-                    case "Properties":
-                        if (!v.IsObject) throw new ArgumentException(where + ": Properties must be a JSON object");
-                        foreach (var prop in v.Fields)
+                    foreach (var p in properties)
+                    {
+                        if (p.Key != "Ordinal" && p.Key != "ConstValue")
                         {
-                            switch (prop.Key)
-                            {
-                                case "Ordinal": ordinal = prop.Value; break;
-                                case "ConstValue": constValue = prop.Value; break;
-                                default:
-                                    throw new ArgumentException(where + " has an unknown property '" + prop.Key
-                                        + "'; allowed: Ordinal, ConstValue");
-                            }
+                            throw new KustoOptionException(where + " has an unknown property '" + p.Key + "'; allowed: Ordinal, ConstValue");
                         }
-                        break;
-                    default:
-                        throw new ArgumentException(where + " has an unknown field '" + f.Key
-                            + "'; allowed: Name, DataType, Ordinal, ConstValue (or Column, DataType, Properties)");
+                        fields[p.Key] = p.Value;
+                    }
+                }
+                else if (new[] { "Name", "Column", "DataType", "datatype", "Ordinal", "ConstValue" }.Contains(f.Key))
+                {
+                    fields[f.Key == "Column" ? "Name" : f.Key == "datatype" ? "DataType" : f.Key] = f.Value;
+                }
+                else
+                {
+                    throw new KustoOptionException(where + " has an unknown field '" + f.Key
+                        + "'; allowed: Name, DataType, Ordinal, ConstValue (or Column, DataType, Properties)");
                 }
             }
-            if (string.IsNullOrEmpty(name)) throw new ArgumentException(where + " has no Name");
-            bool noOrdinal = ordinal == null || ordinal.IsNull;
-            bool noConst = constValue == null || constValue.IsNull;
-            if (noOrdinal == noConst)
+            object name, ordinal, constValue, dataType;
+            fields.TryGetValue("Name", out name);
+            fields.TryGetValue("Ordinal", out ordinal);
+            fields.TryGetValue("ConstValue", out constValue);
+            fields.TryGetValue("DataType", out dataType);
+            if (!(name is string) || ((string)name).Length == 0) throw new KustoOptionException(where + " has no Name");
+            if ((ordinal == null) == (constValue == null))
             {
-                throw new ArgumentException(where + " (column '" + name + "') needs exactly one of Ordinal and ConstValue");
+                throw new KustoOptionException(where + " (column '" + name + "') needs exactly one of Ordinal and ConstValue");
             }
             CsvColumnMapping mapping;
-            if (!noOrdinal)
+            if (ordinal != null)
             {
                 int value;
-                // A whole number keeps its low 32 bits, as Java's intValue does.
-                if (ordinal.IsIntegralNumber) value = (int)(uint)(BigInteger.Parse(ordinal.NumberText, CultureInfo.InvariantCulture) & uint.MaxValue);
-                else if (!int.TryParse(JavaText.Trim(ordinal.AsText()), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+                string text = ordinal is string ? ((string)ordinal).Trim() : (ordinal as JsonNumber)?.Text;
+                if (text == null || !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
                 {
-                    throw new ArgumentException(where + " (column '" + name + "') has Ordinal '" + ordinal.AsText()
+                    throw new KustoOptionException(where + " (column '" + name + "') has Ordinal '" + Json.Write(ordinal).Trim('"')
                         + "'; expected a whole number >= 0");
                 }
-                mapping = OfOrdinal(name, value);
+                mapping = OfOrdinal((string)name, value);
             }
             else
             {
-                mapping = OfConstant(name, constValue.AsText());
+                mapping = OfConstant((string)name, constValue as string ?? Json.Write(constValue));
             }
-            return dataType == null ? mapping : mapping.WithDataType(dataType);
+            return dataType == null || dataType as string == "" ? mapping : mapping.WithDataType(dataType as string);
         }
 
         private static string RequireName(string name)
         {
-            if (string.IsNullOrEmpty(name)) throw new ArgumentException("a mapped column name must not be empty");
+            if (string.IsNullOrEmpty(name)) throw new KustoOptionException("a mapped column name must not be empty");
             return name;
         }
 
@@ -182,7 +156,7 @@ namespace KustoSpark
         {
             if (ordinal < 0)
             {
-                throw new ArgumentException("csvMapping column '" + name + "' has Ordinal "
+                throw new KustoOptionException("csvMapping column '" + name + "' has Ordinal "
                     + ordinal.ToString(CultureInfo.InvariantCulture) + "; expected a whole number >= 0");
             }
             return ordinal;
@@ -212,9 +186,7 @@ namespace KustoSpark
         /// <summary>The mapping's JSON, e.g. <c>{"Name":"ColA","Ordinal":0}</c>.</summary>
         public override string ToString()
         {
-            var s = new StringBuilder();
-            WriteTo(s);
-            return s.ToString();
+            return Json.Write(ToJsonObject());
         }
     }
 }

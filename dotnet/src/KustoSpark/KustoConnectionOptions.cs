@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Collections.ObjectModel;
 using System.Linq;
+using KustoSpark.Config;
 using KustoSpark.Text;
 
 namespace KustoSpark
@@ -13,7 +15,7 @@ namespace KustoSpark
     /// these setters accept is accepted there.
     /// </summary>
     /// <typeparam name="T">The concrete options type, returned by the setters.</typeparam>
-    public abstract class KustoConnectionOptions<T> : IEquatable<T> where T : KustoConnectionOptions<T>
+    public abstract partial class KustoConnectionOptions<T> : IEquatable<T> where T : KustoConnectionOptions<T>
     {
         private readonly IReadOnlyDictionary<KustoOption, string> values;
 
@@ -24,12 +26,25 @@ namespace KustoSpark
 
         internal abstract T Copy(IReadOnlyDictionary<KustoOption, string> newValues);
 
-        internal T With(KustoOption option, string value)
+        internal T With(KustoOption option, object value)
         {
             if (value == null) throw new ArgumentNullException("value", "option " + option.Key + " must not be null");
-            var next = new Dictionary<KustoOption, string>();
-            foreach (var e in values) next[e.Key] = e.Value;
-            next[option] = option.Validate(value);
+            string text;
+            if (value is bool) text = (bool)value ? "true" : "false";
+            else if (value is int) text = ((int)value).ToString(CultureInfo.InvariantCulture);
+            else if (value is TimeSpan) text = WholeSeconds(option, (TimeSpan)value, KustoTimes.Format((TimeSpan)value));
+            else if (option.Kind == OptionKind.Seconds) text = WholeSeconds(option, Timespan(option, (string)value), (string)value);
+            else if (value is Enum) text = Enum.IsDefined(value.GetType(), value) ? value.ToString() : option.Validate(value.ToString());
+            else if (value is ClientRequestProperties) text = ((ClientRequestProperties)value).ToJson();
+            else if (value is SparkIngestionProperties) text = ((SparkIngestionProperties)value).ToJson();
+            else text = (string)value;
+            return WithText(option, text);
+        }
+
+        internal T WithText(KustoOption option, string text)
+        {
+            var next = values.ToDictionary(e => e.Key, e => e.Value);
+            next[option] = option.Validate(text);
             return Copy(next);
         }
 
@@ -39,48 +54,9 @@ namespace KustoSpark
         /// </summary>
         public IDictionary<string, string> ToOptions()
         {
-            var ordered = new List<KeyValuePair<string, string>>();
-            foreach (KustoOption option in KustoOption.All)
-            {
-                string v;
-                if (values.TryGetValue(option, out v)) ordered.Add(new KeyValuePair<string, string>(option.Key, v));
-            }
-            return new OrderedMap<string>(ordered);
-        }
-
-        /// <summary><c>kustoCluster</c>: the cluster URL (<c>https://name.region.kusto.windows.net</c>), or a cluster name / <c>name.region</c>.</summary>
-        /// <param name="cluster">The cluster.</param>
-        public T KustoCluster(string cluster)
-        {
-            return With(KustoOption.KustoCluster, cluster);
-        }
-
-        /// <summary><c>kustoDatabase</c>: the database.</summary>
-        /// <param name="database">The database.</param>
-        public T KustoDatabase(string database)
-        {
-            return With(KustoOption.KustoDatabase, database);
-        }
-
-        /// <summary><c>kustoAadAppId</c>: Entra ID application authentication with a secret or a certificate.</summary>
-        /// <param name="applicationId">The application (client) id.</param>
-        public T KustoAadAppId(string applicationId)
-        {
-            return With(KustoOption.KustoAadAppId, applicationId);
-        }
-
-        /// <summary><c>kustoAadAppSecret</c> (secret): the application's client secret.</summary>
-        /// <param name="secret">The secret.</param>
-        public T KustoAadAppSecret(string secret)
-        {
-            return With(KustoOption.KustoAadAppSecret, secret);
-        }
-
-        /// <summary><c>kustoAadAuthorityID</c>: the application's tenant id or domain.</summary>
-        /// <param name="tenant">The tenant.</param>
-        public T KustoAadAuthorityID(string tenant)
-        {
-            return With(KustoOption.KustoAadAuthorityID, tenant);
+            var ordered = new Dictionary<string, string>();
+            foreach (KustoOption option in KustoOption.All.Where(values.ContainsKey)) ordered.Add(option.Key, values[option]);
+            return new ReadOnlyDictionary<string, string>(ordered);
         }
 
         /// <summary>Entra ID application authentication with a PKCS#12 certificate (options <c>kutoAadAppCertPath</c>, <c>kutoAadAppCertPassword</c>).</summary>
@@ -92,125 +68,29 @@ namespace KustoSpark
             return password == null ? withPath : withPath.With(KustoOption.KutoAadAppCertPassword, password);
         }
 
-        /// <summary><c>accessToken</c> (secret): an Entra ID access token, used as is.</summary>
-        /// <param name="token">The token.</param>
-        public T AccessToken(string token)
+        private static TimeSpan Timespan(KustoOption option, string text)
         {
-            return With(KustoOption.AccessToken, token);
-        }
-
-        /// <summary><c>managedIdentityAuth</c>: authenticate with the machine's managed identity.</summary>
-        /// <param name="enabled">Whether to.</param>
-        public T ManagedIdentityAuth(bool enabled)
-        {
-            return With(KustoOption.ManagedIdentityAuth, Bool(enabled));
-        }
-
-        /// <summary><c>managedIdentityClientId</c>: a user-assigned managed identity.</summary>
-        /// <param name="clientId">Its client id.</param>
-        public T ManagedIdentityClientId(string clientId)
-        {
-            return With(KustoOption.ManagedIdentityClientId, clientId);
-        }
-
-        /// <summary><c>tokenProviderCallbackClasspath</c>: a JVM class providing tokens, by name.</summary>
-        /// <param name="className">The class's name.</param>
-        public T TokenProviderCallbackClasspath(string className)
-        {
-            return With(KustoOption.TokenProviderCallbackClasspath, className);
-        }
-
-        /// <summary><c>userPrompt</c>: interactive browser sign-in on the driver's machine (local use only).</summary>
-        /// <param name="enabled">Whether to.</param>
-        public T UserPrompt(bool enabled)
-        {
-            return With(KustoOption.UserPrompt, Bool(enabled));
-        }
-
-        /// <summary><c>kustoAuthMethod</c>: <c>default</c> (DefaultAzureCredential), <c>azureCli</c> or <c>none</c>.</summary>
-        /// <param name="method">The method.</param>
-        public T KustoAuthMethod(string method)
-        {
-            return With(KustoOption.KustoAuthMethod, method);
-        }
-
-        /// <summary><c>kustoIngestionUri</c>: the cluster's ingestion endpoint.</summary>
-        /// <param name="url">An absolute http(s) URL.</param>
-        public T KustoIngestionUri(string url)
-        {
-            return With(KustoOption.KustoIngestionUri, url);
-        }
-
-        /// <summary><c>timeoutLimit</c>: how long a whole operation may take; whole seconds.</summary>
-        /// <param name="timeout">A positive whole number of seconds.</param>
-        public T TimeoutLimit(TimeSpan timeout)
-        {
-            return With(KustoOption.TimeoutLimit, WholeSeconds(JavaDuration.FromTimeSpan(timeout), KustoOption.TimeoutLimit));
-        }
-
-        /// <summary><c>timeoutLimit</c> from a Kusto timespan (<c>01:00:00</c>, <c>2d</c>); whole seconds.</summary>
-        /// <param name="timeout">A positive Kusto timespan of whole seconds.</param>
-        public T TimeoutLimit(string timeout)
-        {
-            return With(KustoOption.TimeoutLimit, WholeSeconds(Timespan(timeout, KustoOption.TimeoutLimit), KustoOption.TimeoutLimit));
-        }
-
-        /// <summary>Client request properties for every request (option <c>clientRequestPropertiesJson</c>).</summary>
-        /// <param name="properties">The properties.</param>
-        public T ClientRequestProperties(ClientRequestProperties properties)
-        {
-            if (properties == null) throw new ArgumentNullException("properties", "properties must not be null");
-            return With(KustoOption.ClientRequestPropertiesJson, properties.ToJson());
-        }
-
-        /// <summary><c>requestId</c>: the correlation id of the operation.</summary>
-        /// <param name="requestId">The id.</param>
-        public T RequestId(string requestId)
-        {
-            return With(KustoOption.RequestId, requestId);
-        }
-
-        /// <summary>A connection profile of the Spark conf (option <c>spark.synapse.linkedService</c>).</summary>
-        /// <param name="profile">The profile's name.</param>
-        public T LinkedService(string profile)
-        {
-            return With(KustoOption.LinkedService, profile);
-        }
-
-        internal static string Bool(bool value)
-        {
-            return value ? "true" : "false";
-        }
-
-        internal static JavaDuration Timespan(string text, KustoOption option)
-        {
-            if (text == null) throw new ArgumentNullException("timeout", option.Key + " must not be null");
-            JavaDuration? d = KustoTimes.ParseTimespanOrNull(text);
-            if (d == null)
+            TimeSpan? span = KustoTimes.ParseTimespan(text, option.Key);
+            if (span == null)
             {
                 throw new KustoOptionException("Option " + option.Key + " has value '" + text
                     + "': expected a timespan such as 00:10:00, 1.02:03:04.5 or 10m.");
             }
-            return d.Value;
+            return span.Value;
         }
 
-        // The option's value in seconds; messages show the timespan in Kusto's form, as every binding takes it.
-        internal static string WholeSeconds(JavaDuration d, KustoOption option)
+        // The option's value in seconds; messages show the timespan as given.
+        private static string WholeSeconds(KustoOption option, TimeSpan value, string shown)
         {
-            string text = KustoTimes.Timespan(d, option.Key);
-            if (d.IsNegative || d.IsZero)
+            if (value <= TimeSpan.Zero)
             {
-                throw new KustoOptionException("Option " + option.Key + " has value " + text
-                    + ": expected a positive timespan of whole seconds.");
+                throw new KustoOptionException("Option " + option.Key + " has value " + shown + ": expected a positive timespan of whole seconds.");
             }
-            long seconds;
-            int nanos;
-            d.Split(out seconds, out nanos);
-            if (nanos != 0)
+            if (value.Ticks % TimeSpan.TicksPerSecond != 0)
             {
-                throw new KustoOptionException("Option " + option.Key + " is in whole seconds; " + text + " has a fraction of a second.");
+                throw new KustoOptionException("Option " + option.Key + " is in whole seconds; " + shown + " has a fraction of a second.");
             }
-            return seconds.ToString(CultureInfo.InvariantCulture);
+            return (value.Ticks / TimeSpan.TicksPerSecond).ToString(CultureInfo.InvariantCulture);
         }
 
         /// <summary>The options with secrets shown as <c>&lt;hidden&gt;</c>, e.g. <c>KustoReadOptions{kustoCluster=..., accessToken=&lt;hidden&gt;}</c>.</summary>

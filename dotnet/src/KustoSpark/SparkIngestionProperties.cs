@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
+using System.Globalization;
 using System.Linq;
-using System.Text;
+using KustoSpark.Config;
 using KustoSpark.Text;
 
 namespace KustoSpark
@@ -13,290 +13,137 @@ namespace KustoSpark
     /// <see cref="Builder"/> or parse existing JSON with <see cref="FromJson"/>.
     /// </summary>
     /// <remarks>
-    /// Canonical JSON, byte for byte the JVM connector's: the fields that are set, in the order of
-    /// <see cref="Fields"/>, with no whitespace. An empty tag list (<c>[]</c>) is kept distinct from an
-    /// absent one (field omitted); <c>flushImmediately</c> is written only when true;
-    /// <c>creationTime</c> prints as <c>2024-01-02T03:04:05.1234567Z</c>; <c>csvMapping</c> is a string
-    /// holding the mapping array, as the established connector reads it.
+    /// <see cref="ToJson"/> writes the fields that are set, in the order of <see cref="Fields"/>. An
+    /// empty tag list is kept distinct from an absent one (left out); <c>flushImmediately</c> is written
+    /// only when true; <c>creationTime</c> prints as <c>2024-01-02T03:04:05.1234567Z</c>;
+    /// <c>csvMapping</c> is a string holding the mapping array, as the established connector reads it.
     /// </remarks>
     /// <example>
     /// <code>
-    /// var props = SparkIngestionProperties.Builder()
-    ///     .IngestByTags(new[] { "batch-42" })
-    ///     .IngestIfNotExists(new[] { "batch-42" })
-    ///     .Build();
-    /// // {"ingestByTags":["batch-42"],"ingestIfNotExists":["batch-42"]}
-    /// string json = props.ToJson();
+    /// var properties = SparkIngestionProperties.Builder().IngestByTags(new[] { "day-1" }).Build();
     /// </code>
     /// </example>
-    public sealed class SparkIngestionProperties : IEquatable<SparkIngestionProperties>
+    public sealed partial class SparkIngestionProperties : IEquatable<SparkIngestionProperties>
     {
-        /// <summary>The JSON fields, in canonical order.</summary>
-        public static readonly IReadOnlyList<string> Fields = Array.AsReadOnly(new[]
-        {
-            "flushImmediately", "dropByTags", "ingestByTags", "additionalTags", "ingestIfNotExists", "creationTime",
-            "csvMapping", "csvMappingNameReference",
-        });
+        // Built on first use: the static fields of the generated part of this class may initialise after this one's.
+        private static SparkIngestionProperties empty;
 
-        private static readonly SparkIngestionProperties EmptyProperties = new SparkIngestionPropertiesBuilder().Build();
+        // By JSON key: bool, IReadOnlyList<string>, DateTime (UTC), IReadOnlyList<CsvColumnMapping> or string.
+        private readonly Dictionary<string, object> fields;
 
-        internal SparkIngestionProperties(SparkIngestionPropertiesBuilder b)
+        internal SparkIngestionProperties(Dictionary<string, object> fields)
         {
-            FlushImmediately = b.flushImmediately;
-            DropByTags = Copy(b.dropByTags);
-            IngestByTags = Copy(b.ingestByTags);
-            AdditionalTags = Copy(b.additionalTags);
-            IngestIfNotExists = Copy(b.ingestIfNotExists);
-            CreationTimeInstant = b.creationTime;
-            CsvMapping = Copy(b.csvMapping);
-            CsvMappingNameReference = b.csvMappingNameReference;
-        }
-
-        private static IReadOnlyList<T> Copy<T>(IReadOnlyList<T> list)
-        {
-            return list == null ? null : new ReadOnlyCollection<T>(list.ToList());
+            this.fields = fields;
         }
 
         /// <summary>No properties set.</summary>
-        public static SparkIngestionProperties Empty { get { return EmptyProperties; } }
+        public static SparkIngestionProperties Empty { get { return empty ?? (empty = new SparkIngestionPropertiesBuilder().Build()); } }
 
-        /// <summary>A new builder with no properties set.</summary>
+        /// <summary>A builder with nothing set.</summary>
         public static SparkIngestionPropertiesBuilder Builder()
         {
             return new SparkIngestionPropertiesBuilder();
         }
 
-        /// <summary>A builder holding this object's properties, to derive a changed copy.</summary>
+        /// <summary>A builder holding this object's fields, to derive a changed copy.</summary>
         public SparkIngestionPropertiesBuilder ToBuilder()
         {
             var b = new SparkIngestionPropertiesBuilder();
-            b.flushImmediately = FlushImmediately;
-            b.dropByTags = DropByTags;
-            b.ingestByTags = IngestByTags;
-            b.additionalTags = AdditionalTags;
-            b.ingestIfNotExists = IngestIfNotExists;
-            b.creationTime = CreationTimeInstant;
-            b.csvMapping = CsvMapping;
-            b.csvMappingNameReference = CsvMappingNameReference;
+            foreach (var f in fields) b.Fields[f.Key] = f.Value;
             return b;
         }
 
-        /// <summary>Whether the ingested data is sealed into extents at once.</summary>
-        public bool FlushImmediately { get; }
-
-        /// <summary><c>drop-by:</c> tags of the ingested extents; null when absent (an empty list is set, and empty).</summary>
-        public IReadOnlyList<string> DropByTags { get; }
-
-        /// <summary><c>ingest-by:</c> tags of the ingested extents; null when absent.</summary>
-        public IReadOnlyList<string> IngestByTags { get; }
-
-        /// <summary>Other tags of the ingested extents; null when absent.</summary>
-        public IReadOnlyList<string> AdditionalTags { get; }
-
-        /// <summary><c>ingest-by:</c> tags whose presence skips the ingestion; null when absent.</summary>
-        public IReadOnlyList<string> IngestIfNotExists { get; }
-
-        internal JavaInstant? CreationTimeInstant { get; }
-
-        /// <summary>The creation time of the ingested extents (UTC), or null.</summary>
-        public DateTime? CreationTime
+        private object Get(FieldSpec field)
         {
-            get { return CreationTimeInstant == null ? (DateTime?)null : CreationTimeInstant.Value.ToDateTime("creationTime"); }
+            object value;
+            return fields.TryGetValue(field.Key, out value) ? value : field.Type == FieldType.Boolean ? (object)false : null;
         }
-
-        /// <summary>The CSV mapping, or null.</summary>
-        public IReadOnlyList<CsvColumnMapping> CsvMapping { get; }
-
-        /// <summary>The name of a CSV ingestion mapping defined on the table, or null.</summary>
-        public string CsvMappingNameReference { get; }
 
         /// <summary>The mapping array's JSON, as the ingestion property <c>ingestionMapping</c> takes it, or null.</summary>
         public string CsvMappingJson
         {
-            get { return CsvMapping == null ? null : MappingJson(CsvMapping); }
+            get { return CsvMapping == null ? null : Json.Write(CsvMapping.Select(m => m.ToJsonObject())); }
         }
 
         /// <summary>
-        /// The fields set that streaming ingestion cannot honour (tags, deduplication, creation time,
-        /// a mapping): the service takes none of these on a streaming request.
+        /// The fields set that streaming ingestion cannot honour (the service takes none of them on a
+        /// streaming request): non-empty tag lists, <c>creationTime</c> and <c>csvMapping</c>.
         /// </summary>
         public IReadOnlyList<string> FieldsUnsupportedByStreaming()
         {
-            var fields = new List<string>();
-            if (DropByTags != null && DropByTags.Count > 0) fields.Add("dropByTags");
-            if (IngestByTags != null && IngestByTags.Count > 0) fields.Add("ingestByTags");
-            if (AdditionalTags != null && AdditionalTags.Count > 0) fields.Add("additionalTags");
-            if (IngestIfNotExists != null && IngestIfNotExists.Count > 0) fields.Add("ingestIfNotExists");
-            if (CreationTimeInstant != null) fields.Add("creationTime");
-            if (CsvMapping != null) fields.Add("csvMapping");
-            return fields.AsReadOnly();
+            return IngestionFields.All.Where(f => f.Type == FieldType.Tags ? fields.ContainsKey(f.Key) && ((IReadOnlyList<string>)fields[f.Key]).Count > 0
+                : (f.Type == FieldType.Instant || f.Type == FieldType.CsvMapping) && fields.ContainsKey(f.Key)).Select(f => f.Key).ToList().AsReadOnly();
         }
 
-        /// <summary>The canonical JSON (see the remarks of the class).</summary>
+        /// <summary>The JSON (see the remarks).</summary>
         public string ToJson()
         {
-            var s = new StringBuilder("{");
-            if (FlushImmediately) s.Append("\"flushImmediately\":true");
-            WriteList(s, "dropByTags", DropByTags);
-            WriteList(s, "ingestByTags", IngestByTags);
-            WriteList(s, "additionalTags", AdditionalTags);
-            WriteList(s, "ingestIfNotExists", IngestIfNotExists);
-            if (CreationTimeInstant != null)
+            var json = new JsonObject();
+            foreach (FieldSpec f in IngestionFields.All.Where(f => fields.ContainsKey(f.Key) && !false.Equals(fields[f.Key])))
             {
-                Field(s, "creationTime");
-                JsonWriter.WriteString(s, KustoTimes.Instant(CreationTimeInstant.Value, "creationTime"));
+                object value = f.Type == FieldType.Instant ? KustoTimes.Format((DateTime)fields[f.Key])
+                    : f.Type == FieldType.CsvMapping ? CsvMappingJson : fields[f.Key];
+                json.Add(new KeyValuePair<string, object>(f.Key, value));
             }
-            if (CsvMapping != null)
-            {
-                Field(s, "csvMapping");
-                JsonWriter.WriteString(s, MappingJson(CsvMapping));
-            }
-            if (CsvMappingNameReference != null)
-            {
-                Field(s, "csvMappingNameReference");
-                JsonWriter.WriteString(s, CsvMappingNameReference);
-            }
-            return s.Append('}').ToString();
-        }
-
-        private static void Field(StringBuilder s, string name)
-        {
-            if (s.Length > 1) s.Append(',');
-            s.Append('"').Append(name).Append("\":");
-        }
-
-        private static void WriteList(StringBuilder s, string field, IReadOnlyList<string> values)
-        {
-            if (values == null) return;
-            Field(s, field);
-            s.Append('[');
-            for (int i = 0; i < values.Count; i++)
-            {
-                if (i > 0) s.Append(',');
-                JsonWriter.WriteString(s, values[i]);
-            }
-            s.Append(']');
-        }
-
-        private static string MappingJson(IReadOnlyList<CsvColumnMapping> mapping)
-        {
-            var s = new StringBuilder("[");
-            for (int i = 0; i < mapping.Count; i++)
-            {
-                if (i > 0) s.Append(',');
-                mapping[i].WriteTo(s);
-            }
-            return s.Append(']').ToString();
+            return Json.Write(json);
         }
 
         /// <summary>
-        /// Parses the established connector's <c>sparkIngestionPropertiesJson</c> (pretty-printed or
+        /// Parses the established connector's <c>sparkIngestionPropertiesJson</c>: pretty-printed or
         /// not, nulls for absent fields, <c>creationTime</c> as decimal epoch seconds or ISO-8601,
-        /// <c>csvMapping</c> as a string holding the mapping array, or the array itself).
+        /// <c>csvMapping</c> as a string holding the mapping array, or the array itself.
         /// </summary>
-        /// <param name="json">The JSON text.</param>
+        /// <param name="json">The JSON.</param>
         /// <exception cref="ArgumentException">For unknown fields (named, with the allowed ones) and bad values.</exception>
         public static SparkIngestionProperties FromJson(string json)
         {
-            if (json == null) throw new ArgumentNullException("json", "sparkIngestionPropertiesJson must not be null");
-            JsonValue root = JsonReader.ParseExactNumbers(json, "sparkIngestionPropertiesJson");
-            if (!root.IsObject)
-            {
-                throw new ArgumentException("sparkIngestionPropertiesJson must be a JSON object such as {\"ingestByTags\":[\"tag1\"]}");
-            }
+            var root = Json.Parse(json, "sparkIngestionPropertiesJson") as JsonObject;
+            if (root == null) throw new KustoOptionException("sparkIngestionPropertiesJson must be a JSON object such as {\"ingestByTags\":[\"tag1\"]}");
             SparkIngestionPropertiesBuilder b = Builder();
-            foreach (var f in root.Fields)
+            foreach (var f in root)
             {
-                JsonValue v = f.Value;
-                string field = f.Key;
-                if (v.IsNull)
+                FieldSpec field = IngestionFields.All.FirstOrDefault(s => s.Key == f.Key);
+                if (field == null)
                 {
-                    if (!Fields.Contains(field)) throw UnknownField(field);
-                    continue;
+                    throw new KustoOptionException("sparkIngestionPropertiesJson has an unknown field '" + f.Key + "'; allowed fields: "
+                        + string.Join(", ", Fields));
                 }
-                switch (field)
-                {
-                    case "flushImmediately":
-                        if (!v.IsBoolean)
-                        {
-                            throw new ArgumentException("sparkIngestionPropertiesJson field flushImmediately has value "
-                                + v + "; allowed values: true, false");
-                        }
-                        b.FlushImmediately(v.BooleanValue);
-                        break;
-                    case "dropByTags": b.DropByTags(Strings(v, field)); break;
-                    case "ingestByTags": b.IngestByTags(Strings(v, field)); break;
-                    case "additionalTags": b.AdditionalTags(Strings(v, field)); break;
-                    case "ingestIfNotExists": b.IngestIfNotExists(Strings(v, field)); break;
-                    case "creationTime":
-                        JavaInstant? t = v.IsNumber ? KustoTimes.ParseInstantOrNull(v.DecimalValue.ToPlainString())
-                            : v.IsTextual ? KustoTimes.ParseInstantOrNull(v.TextValue) : null;
-                        if (t == null)
-                        {
-                            throw new ArgumentException("sparkIngestionPropertiesJson field creationTime has value "
-                                + v + "; expected an ISO-8601 instant such as 2024-01-02T03:04:05.1234567Z"
-                                + " or decimal epoch seconds such as 1704164645.123000000");
-                        }
-                        try
-                        {
-                            b.CreationTime(t.Value);
-                        }
-                        catch (ArgumentException tooFine)
-                        {
-                            // Name the value as the JSON holds it, not as the instant it was converted to.
-                            throw new ArgumentException("sparkIngestionPropertiesJson field creationTime has value "
-                                + v + ": " + tooFine.Message, tooFine);
-                        }
-                        break;
-                    case "csvMapping":
-                        JsonValue array = v.IsTextual ? JsonReader.Parse(v.TextValue, "sparkIngestionPropertiesJson field csvMapping") : v;
-                        if (!array.IsArray)
-                        {
-                            throw new ArgumentException("sparkIngestionPropertiesJson field csvMapping must hold a JSON"
-                                + " array such as [{\"Name\":\"ColA\",\"Ordinal\":0}]");
-                        }
-                        var mapping = new List<CsvColumnMapping>();
-                        for (int i = 0; i < array.Elements.Count; i++) mapping.Add(KustoSpark.CsvColumnMapping.FromJson(array.Elements[i], i));
-                        b.CsvMapping(mapping);
-                        break;
-                    case "csvMappingNameReference":
-                        if (!v.IsTextual)
-                        {
-                            throw new ArgumentException("sparkIngestionPropertiesJson field csvMappingNameReference must be a string");
-                        }
-                        b.CsvMappingNameReference(v.TextValue);
-                        break;
-                    default:
-                        throw UnknownField(field);
-                }
+                if (f.Value != null) b.Set(field, FromJsonValue(field, f.Value));
             }
             return b.Build();
         }
 
-        private static ArgumentException UnknownField(string field)
+        private static object FromJsonValue(FieldSpec field, object value)
         {
-            return new ArgumentException("sparkIngestionPropertiesJson has an unknown field '" + field
-                + "'; allowed fields: " + string.Join(", ", Fields));
-        }
-
-        private static List<string> Strings(JsonValue v, string field)
-        {
-            if (!v.IsArray)
+            string shown = "sparkIngestionPropertiesJson field " + field.Key;
+            switch (field.Type)
             {
-                throw new ArgumentException("sparkIngestionPropertiesJson field " + field
-                    + " must be a JSON array of strings such as [\"tag1\"], not " + v.TypeName);
+                case FieldType.Boolean:
+                    if (value is bool) return value;
+                    throw new KustoOptionException(shown + " has value " + Json.Write(value) + "; allowed values: true, false");
+                case FieldType.Tags:
+                    var tags = value as List<object>;
+                    if (tags == null)
+                    {
+                        throw new KustoOptionException(shown + " must be a JSON array of strings such as [\"tag1\"], not " + Json.TypeName(value));
+                    }
+                    object notText = tags.FirstOrDefault(t => !(t is string));
+                    if (notText != null || tags.Contains(null)) throw new KustoOptionException(shown + " holds " + Json.Write(notText) + "; every element must be a string");
+                    return tags.Cast<string>().ToList();
+                case FieldType.Instant:
+                    string text = value as string ?? (value as JsonNumber)?.Text;
+                    DateTime? at = text == null ? null : KustoTimes.ParseInstant(text, field.Key);
+                    if (at != null) return at;
+                    throw new KustoOptionException(shown + " has value " + Json.Write(value) + "; expected an ISO-8601 instant such as"
+                        + " 2024-01-02T03:04:05.1234567Z or decimal epoch seconds such as 1704164645.123000000");
+                case FieldType.CsvMapping:
+                    var array = (value is string ? Json.Parse((string)value, shown) : value) as List<object>;
+                    if (array == null) throw new KustoOptionException(shown + " must hold a JSON array such as [{\"Name\":\"ColA\",\"Ordinal\":0}]");
+                    return array.Select((node, i) => CsvColumnMapping.FromJson(node, i)).ToList();
+                default:
+                    if (value is string) return value;
+                    throw new KustoOptionException(shown + " must be a string");
             }
-            var values = new List<string>();
-            foreach (JsonValue e in v.Elements)
-            {
-                if (!e.IsTextual)
-                {
-                    throw new ArgumentException("sparkIngestionPropertiesJson field " + field + " holds " + e
-                        + "; every element must be a string");
-                }
-                values.Add(e.TextValue);
-            }
-            return values;
         }
 
         /// <summary>Whether <paramref name="other"/> holds the same properties.</summary>
@@ -319,7 +166,7 @@ namespace KustoSpark
             return StringComparer.Ordinal.GetHashCode(ToJson());
         }
 
-        /// <summary>The canonical JSON (ingestion properties hold no secrets).</summary>
+        /// <summary>The JSON, as <see cref="ToJson"/>.</summary>
         public override string ToString()
         {
             return ToJson();

@@ -1,162 +1,70 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using KustoSpark.Config;
 using KustoSpark.Text;
 
 namespace KustoSpark
 {
     /// <summary>
-    /// Setters for each field of a <see cref="SparkIngestionProperties"/>, returning this builder;
-    /// <see cref="Build"/> checks them together. A null list means absent; an empty list is written
-    /// as <c>[]</c>.
+    /// Setters for each field of <see cref="SparkIngestionProperties"/>; <see cref="Build"/> checks them
+    /// together. Each setter returns this builder; null means absent.
     /// </summary>
-    public sealed class SparkIngestionPropertiesBuilder
+    public sealed partial class SparkIngestionPropertiesBuilder
     {
-        internal bool flushImmediately;
-        internal IReadOnlyList<string> dropByTags;
-        internal IReadOnlyList<string> ingestByTags;
-        internal IReadOnlyList<string> additionalTags;
-        internal IReadOnlyList<string> ingestIfNotExists;
-        internal JavaInstant? creationTime;
-        internal IReadOnlyList<CsvColumnMapping> csvMapping;
-        internal string csvMappingNameReference;
+        internal readonly Dictionary<string, object> Fields = new Dictionary<string, object>();
 
         internal SparkIngestionPropertiesBuilder()
         {
         }
 
-        /// <summary>Seal the ingested data into extents at once instead of waiting for the batching policy.</summary>
-        /// <param name="value">Whether to flush at once.</param>
-        public SparkIngestionPropertiesBuilder FlushImmediately(bool value)
+        internal SparkIngestionPropertiesBuilder Set(FieldSpec field, object value)
         {
-            flushImmediately = value;
-            return this;
-        }
-
-        /// <summary><c>drop-by:</c> tags on the ingested extents (null for absent, empty for an explicit empty list).</summary>
-        /// <param name="tags">The tags.</param>
-        public SparkIngestionPropertiesBuilder DropByTags(IEnumerable<string> tags)
-        {
-            dropByTags = Tags(tags, "dropByTags");
-            return this;
-        }
-
-        /// <summary><c>ingest-by:</c> tags on the ingested extents.</summary>
-        /// <param name="tags">The tags, or null for absent.</param>
-        public SparkIngestionPropertiesBuilder IngestByTags(IEnumerable<string> tags)
-        {
-            ingestByTags = Tags(tags, "ingestByTags");
-            return this;
-        }
-
-        /// <summary>Other tags on the ingested extents.</summary>
-        /// <param name="tags">The tags, or null for absent.</param>
-        public SparkIngestionPropertiesBuilder AdditionalTags(IEnumerable<string> tags)
-        {
-            additionalTags = Tags(tags, "additionalTags");
-            return this;
-        }
-
-        /// <summary>Skip the ingestion if an extent already has one of these <c>ingest-by:</c> tags.</summary>
-        /// <param name="tags">The tags, or null for absent.</param>
-        public SparkIngestionPropertiesBuilder IngestIfNotExists(IEnumerable<string> tags)
-        {
-            ingestIfNotExists = Tags(tags, "ingestIfNotExists");
-            return this;
-        }
-
-        /// <summary>The creation time of the ingested extents (for retention of back-filled data).</summary>
-        /// <param name="time">The instant (a DateTime of kind Unspecified is taken as UTC), or null for none.</param>
-        public SparkIngestionPropertiesBuilder CreationTime(DateTime? time)
-        {
-            creationTime = null;
-            return time == null ? this : CreationTime(JavaInstant.FromDateTime(time.Value));
-        }
-
-        /// <summary>The creation time of the ingested extents.</summary>
-        /// <param name="time">The instant, or null for none.</param>
-        public SparkIngestionPropertiesBuilder CreationTime(DateTimeOffset? time)
-        {
-            return CreationTime(time == null ? (DateTime?)null : time.Value.UtcDateTime);
-        }
-
-        /// <summary>The creation time from ISO-8601 text (<c>2024-01-02T03:04:05.1234567Z</c>) or decimal epoch seconds.</summary>
-        /// <param name="time">The instant as text (100 ns precision at most), or null for none.</param>
-        public SparkIngestionPropertiesBuilder CreationTime(string time)
-        {
-            if (time == null)
+            if (value == null)
             {
-                creationTime = null;
+                Fields.Remove(field.Key);
                 return this;
             }
-            JavaInstant? parsed = KustoTimes.ParseInstantOrNull(time);
-            if (parsed == null)
+            switch (field.Type)
             {
-                throw new ArgumentException("creationTime has value '" + time
-                    + "'; expected an ISO-8601 instant such as 2024-01-02T03:04:05.1234567Z");
+                case FieldType.Instant:
+                    value = value is DateTimeOffset ? ((DateTimeOffset)value).UtcDateTime : value is DateTime ? KustoTimes.Utc((DateTime)value)
+                        : KustoTimes.ParseInstant((string)value, field.Key) ?? throw new KustoOptionException(field.Key + " has value '" + value
+                            + "'; expected an ISO-8601 instant such as 2024-01-02T03:04:05.1234567Z");
+                    break;
+                case FieldType.Tags:
+                    var tags = ((IEnumerable<string>)value).ToList();
+                    if (tags.Contains(null)) throw new KustoOptionException(field.Key + " holds a null tag");
+                    value = tags.AsReadOnly();
+                    break;
+                case FieldType.CsvMapping:
+                    var mapping = ((IEnumerable<CsvColumnMapping>)value).ToList();
+                    if (mapping.Contains(null)) throw new KustoOptionException(field.Key + " holds a null entry");
+                    value = mapping.AsReadOnly();
+                    break;
+                case FieldType.Text:
+                    if (string.IsNullOrWhiteSpace((string)value)) throw new KustoOptionException(field.Key + " must not be blank");
+                    break;
             }
-            return CreationTime(parsed.Value);
-        }
-
-        internal SparkIngestionPropertiesBuilder CreationTime(JavaInstant time)
-        {
-            KustoTimes.Instant(time, "creationTime");
-            creationTime = time;
+            Fields[field.Key] = value;
             return this;
         }
 
-        /// <summary>A CSV mapping from the written columns to the table's (null for none).</summary>
-        /// <param name="mapping">The mapping of each column.</param>
-        public SparkIngestionPropertiesBuilder CsvMapping(IEnumerable<CsvColumnMapping> mapping)
-        {
-            if (mapping == null)
-            {
-                csvMapping = null;
-                return this;
-            }
-            List<CsvColumnMapping> copy = mapping.ToList();
-            if (copy.Any(m => m == null)) throw new ArgumentException("csvMapping holds a null entry");
-            csvMapping = copy.AsReadOnly();
-            return this;
-        }
-
-        /// <summary>The name of a CSV ingestion mapping already defined on the table (null for none).</summary>
-        /// <param name="name">The mapping's name.</param>
-        public SparkIngestionPropertiesBuilder CsvMappingNameReference(string name)
-        {
-            if (name != null && JavaText.IsBlank(name))
-            {
-                throw new ArgumentException("csvMappingNameReference must not be blank");
-            }
-            csvMappingNameReference = name;
-            return this;
-        }
-
-        /// <summary>Checks the fields together and returns the properties.</summary>
-        /// <exception cref="ArgumentException">For both a mapping and a mapping reference, or a column mapped twice.</exception>
+        /// <summary>Checks the fields together (a mapping or a mapping's name, each column mapped once) and returns them.</summary>
+        /// <exception cref="ArgumentException">When both a mapping and a mapping's name are set, or a column is mapped twice.</exception>
         public SparkIngestionProperties Build()
         {
-            if (csvMapping != null && csvMappingNameReference != null)
+            object mapping;
+            if (Fields.TryGetValue(IngestionFields.CsvMapping.Key, out mapping))
             {
-                throw new ArgumentException("sparkIngestionProperties: set csvMapping or csvMappingNameReference, not both");
-            }
-            if (csvMapping != null)
-            {
-                var names = new HashSet<string>(StringComparer.Ordinal);
-                foreach (CsvColumnMapping m in csvMapping)
+                if (Fields.ContainsKey(IngestionFields.CsvMappingNameReference.Key))
                 {
-                    if (!names.Add(m.Name)) throw new ArgumentException("csvMapping maps column '" + m.Name + "' twice");
+                    throw new KustoOptionException("sparkIngestionProperties: set csvMapping or csvMappingNameReference, not both");
                 }
+                string twice = ((IReadOnlyList<CsvColumnMapping>)mapping).GroupBy(m => m.Name).Where(g => g.Count() > 1).Select(g => g.Key).FirstOrDefault();
+                if (twice != null) throw new KustoOptionException("csvMapping maps column '" + twice + "' twice");
             }
-            return new SparkIngestionProperties(this);
-        }
-
-        private static IReadOnlyList<string> Tags(IEnumerable<string> tags, string field)
-        {
-            if (tags == null) return null;
-            List<string> copy = tags.ToList();
-            if (copy.Any(t => t == null)) throw new ArgumentException(field + " holds a null tag");
-            return copy.AsReadOnly();
+            return new SparkIngestionProperties(new Dictionary<string, object>(Fields));
         }
     }
 }

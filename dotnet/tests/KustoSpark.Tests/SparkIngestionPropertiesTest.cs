@@ -38,41 +38,41 @@ namespace KustoSpark.Tests
         {
             SparkIngestionPropertiesBuilder b = SparkIngestionProperties.Builder()
                 .CsvMapping(new[] { CsvColumnMapping.OfOrdinal("A", 0) }).CsvMappingNameReference("m");
-            StringAssert.Contains("set csvMapping or csvMappingNameReference, not both", Assert.Throws<ArgumentException>(() => b.Build()).Message);
+            StringAssert.Contains("set csvMapping or csvMappingNameReference, not both", Assert.Catch<ArgumentException>(() => b.Build()).Message);
             b = SparkIngestionProperties.Builder().CsvMapping(new[] { CsvColumnMapping.OfOrdinal("A", 0), CsvColumnMapping.OfConstant("A", "x") });
-            StringAssert.Contains("csvMapping maps column 'A' twice", Assert.Throws<ArgumentException>(() => b.Build()).Message);
+            StringAssert.Contains("csvMapping maps column 'A' twice", Assert.Catch<ArgumentException>(() => b.Build()).Message);
         }
 
         [Test]
         public void MappingValuesAreChecked()
         {
             StringAssert.Contains("csvMapping column 'A' has Ordinal -1; expected a whole number >= 0",
-                Assert.Throws<ArgumentException>(() => CsvColumnMapping.OfOrdinal("A", -1)).Message);
+                Assert.Catch<ArgumentException>(() => CsvColumnMapping.OfOrdinal("A", -1)).Message);
             StringAssert.Contains("csvMapping column 'A' has DataType 'long long'",
-                Assert.Throws<ArgumentException>(() => CsvColumnMapping.OfOrdinal("A", 0).WithDataType("long long")).Message);
+                Assert.Catch<ArgumentException>(() => CsvColumnMapping.OfOrdinal("A", 0).WithDataType("long long")).Message);
             StringAssert.Contains("additionalTags holds a null tag",
-                Assert.Throws<ArgumentException>(() => SparkIngestionProperties.Builder().AdditionalTags(new string[] { null })).Message);
+                Assert.Catch<ArgumentException>(() => SparkIngestionProperties.Builder().AdditionalTags(new string[] { null })).Message);
             StringAssert.Contains("csvMappingNameReference must not be blank",
-                Assert.Throws<ArgumentException>(() => SparkIngestionProperties.Builder().CsvMappingNameReference(" ")).Message);
+                Assert.Catch<ArgumentException>(() => SparkIngestionProperties.Builder().CsvMappingNameReference(" ")).Message);
         }
 
         [Test]
         public void CreationTimeTextIsChecked()
         {
             StringAssert.Contains("creationTime has value 'yesterday'",
-                Assert.Throws<ArgumentException>(() => SparkIngestionProperties.Builder().CreationTime("yesterday")).Message);
+                Assert.Catch<ArgumentException>(() => SparkIngestionProperties.Builder().CreationTime("yesterday")).Message);
             StringAssert.Contains("finer than Kusto's 100-nanosecond precision",
-                Assert.Throws<ArgumentException>(() => SparkIngestionProperties.Builder().CreationTime("2024-01-02T03:04:05.123456789Z")).Message);
+                Assert.Catch<ArgumentException>(() => SparkIngestionProperties.Builder().CreationTime("2024-01-02T03:04:05.123456789Z")).Message);
         }
 
         [Test]
         public void FromJsonNamesTheFieldAndTheAllowedOnes()
         {
-            var e = Assert.Throws<ArgumentException>(() => SparkIngestionProperties.FromJson("{\"ingestByTag\":[\"a\"]}"));
+            var e = Assert.Catch<ArgumentException>(() => SparkIngestionProperties.FromJson("{\"ingestByTag\":[\"a\"]}"));
             StringAssert.Contains("unknown field 'ingestByTag'; allowed fields: flushImmediately, dropByTags, ingestByTags", e.Message);
-            e = Assert.Throws<ArgumentException>(() => SparkIngestionProperties.FromJson("{\"dropByTags\":\"a\"}"));
+            e = Assert.Catch<ArgumentException>(() => SparkIngestionProperties.FromJson("{\"dropByTags\":\"a\"}"));
             StringAssert.Contains("field dropByTags must be a JSON array of strings such as [\"tag1\"], not string", e.Message);
-            e = Assert.Throws<ArgumentException>(() => SparkIngestionProperties.FromJson("{\"csvMapping\":\"[{\\\"Name\\\":\\\"A\\\"}]\"}"));
+            e = Assert.Catch<ArgumentException>(() => SparkIngestionProperties.FromJson("{\"csvMapping\":\"[{\\\"Name\\\":\\\"A\\\"}]\"}"));
             StringAssert.Contains("csvMapping entry 0 (column 'A') needs exactly one of Ordinal and ConstValue", e.Message);
         }
 

@@ -16,12 +16,6 @@ __all__ = ["check", "closest"]
 
 # Keys Spark itself puts into the options (load(path); a streaming query's checkpointLocation).
 _SPARK_KEYS = frozenset({"path", "paths", "checkpointlocation"})
-_SIDE_NAMES = {Side.READ: "read", Side.WRITE: "write", Side.COMMON: "connection"}
-
-
-def _applies_to(option: OptionSpec, side: Side) -> bool:
-    return option.side is Side.COMMON or option.side is side
-
 
 def _spark_text(value: object) -> str | None:
     # What DataFrameReader.option / DataFrameWriter.option hand to the JVM for a Python value.
@@ -48,10 +42,10 @@ def check(options: Mapping[str, object], side: Side) -> dict[str, str]:
         option = registry.for_key(key)
         if option is None:
             raise _unknown(key, side)
-        if not _applies_to(option, side):
+        if not option.applies_to(side):
             raise KustoOptionError(
-                f"Option {option.key} is a {_SIDE_NAMES[option.side]} option and does not apply to a"
-                f" {_SIDE_NAMES[side]}; remove it.",
+                f"Option {option.key} is a {option.side.value} option and does not apply to a"
+                f" {side.value}; remove it.",
                 option.key,
             )
         value = canonical(option, _spark_text(raw))
@@ -81,7 +75,7 @@ def check(options: Mapping[str, object], side: Side) -> dict[str, str]:
 
 
 def _unknown(key: str, side: Side) -> KustoOptionError:
-    names = [o.key for o in registry.OPTIONS if _applies_to(o, side)]
+    names = [o.key for o in registry.OPTIONS if o.applies_to(side)]
     near = closest(key, names)
     if near is not None:
         hint = f" Did you mean {near}?"
@@ -89,10 +83,10 @@ def _unknown(key: str, side: Side) -> KustoOptionError:
         other = closest(key, [o.key for o in registry.OPTIONS])
         other_option = registry.for_key(other) if other is not None else None
         if other_option is not None:
-            hint = f" Did you mean {other_option.key} (a {_SIDE_NAMES[other_option.side]} option)?"
+            hint = f" Did you mean {other_option.key} (a {other_option.side.value} option)?"
         else:
-            hint = f" Valid {_SIDE_NAMES[side]} options: {', '.join(names)}."
-    return KustoOptionError(f"Unknown option '{key}' for a Kusto {_SIDE_NAMES[side]}.{hint}", key)
+            hint = f" Valid {side.value} options: {', '.join(names)}."
+    return KustoOptionError(f"Unknown option '{key}' for a Kusto {side.value}.{hint}", key)
 
 
 def closest(name: str, candidates: list[str]) -> str | None:

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from . import _json
-from ._times import format_instant, instant_nanos, java_trim, parse_instant_or_none
+from ._registry import INGESTION_FIELDS, SIP_CSV_MAPPING, SIP_CSV_MAPPING_NAME_REFERENCE
+from ._registry import _IngestionGetters, _IngestionSetters
+from ._registry import FieldSpec
+from ._times import format_instant, instant_nanos, parse_instant
 from .errors import KustoOptionError
 
 __all__ = ["SparkIngestionProperties", "SparkIngestionPropertiesBuilder", "CsvColumnMapping"]
 
 _TYPE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
+_ORDINAL_TEXT = re.compile(r"\s*\+?[0-9]+\s*")
+_WHERE = "sparkIngestionPropertiesJson"
 
 
 class CsvColumnMapping:
@@ -34,25 +37,28 @@ class CsvColumnMapping:
         self, name: str, ordinal: int | None = None, const_value: str | None = None, data_type: str | None = None
     ) -> None:
         """Column ``name`` from field ``ordinal`` (0-based) of each record, or set to ``const_value``
-        (exactly one of the two), with the Kusto ``data_type`` if given. :meth:`of_ordinal`,
-        :meth:`of_constant` and :meth:`with_data_type` say the same step by step."""
-        _require_name(name)
+        (exactly one of the two), with the Kusto ``data_type`` if given."""
+        if not isinstance(name, str) or not name:
+            raise KustoOptionError("a mapped column name must not be empty", "csvMapping")
         if (ordinal is None) == (const_value is None):
-            raise KustoOptionError(
-                f"csvMapping column '{name}' needs exactly one of Ordinal and ConstValue", "csvMapping"
-            )
+            raise KustoOptionError(f"csvMapping column '{name}' needs exactly one of Ordinal and ConstValue", "csvMapping")
         if ordinal is not None:
-            _require_ordinal(ordinal, name)
+            if isinstance(ordinal, bool) or not isinstance(ordinal, int):
+                raise TypeError(f"the ordinal of mapped column '{name}' must be an int, not {type(ordinal).__name__}")
+            if not 0 <= ordinal < 2**31:
+                raise KustoOptionError(
+                    f"csvMapping column '{name}' has Ordinal {ordinal}; expected a whole number >= 0 and below 2^31",
+                    "csvMapping",
+                )
         elif not isinstance(const_value, str):
-            raise TypeError(
-                f"the constant value of mapped column '{name}' must be a str, not {type(const_value).__name__}"
+            raise TypeError(f"the constant value of mapped column '{name}' must be a str, not {type(const_value).__name__}")
+        if data_type is not None and (not isinstance(data_type, str) or not _TYPE_NAME.fullmatch(data_type)):
+            raise KustoOptionError(
+                f"csvMapping column '{name}' has DataType '{data_type}'; expected a Kusto type name such as string,"
+                " long or datetime",
+                "csvMapping",
             )
-        if data_type is not None:
-            _require_data_type(data_type, name)
-        self._name: str = name
-        self._ordinal: int | None = ordinal
-        self._const_value: str | None = const_value
-        self._data_type: str | None = data_type
+        self._name, self._ordinal, self._const_value, self._data_type = name, ordinal, const_value, data_type
 
     @staticmethod
     def of_ordinal(name: str, ordinal: int) -> CsvColumnMapping:
@@ -68,9 +74,7 @@ class CsvColumnMapping:
 
     def with_data_type(self, kusto_type: str) -> CsvColumnMapping:
         """This mapping with the column's Kusto data type (``string``, ``long``, ``datetime``...)."""
-        return CsvColumnMapping(
-            self._name, self._ordinal, self._const_value, _require_data_type(kusto_type, self._name)
-        )
+        return CsvColumnMapping(self._name, self._ordinal, self._const_value, kusto_type)
 
     @property
     def name(self) -> str:
@@ -93,14 +97,8 @@ class CsvColumnMapping:
         return self._const_value
 
     def _json_object(self) -> dict[str, Any]:
-        fields: dict[str, Any] = {"Name": self._name}
-        if self._data_type is not None:
-            fields["DataType"] = self._data_type
-        if self._ordinal is not None:
-            fields["Ordinal"] = self._ordinal
-        if self._const_value is not None:
-            fields["ConstValue"] = self._const_value
-        return fields
+        fields = {"Name": self._name, "DataType": self._data_type, "Ordinal": self._ordinal, "ConstValue": self._const_value}
+        return {k: v for k, v in fields.items() if v is not None}
 
     def to_json(self) -> str:
         """The mapping in Kusto's CSV form, with the keys that are set."""
@@ -113,48 +111,35 @@ class CsvColumnMapping:
         where = f"csvMapping entry {index}"
         if not isinstance(node, dict):
             raise KustoOptionError(f'{where} must be a JSON object such as {{"Name":"ColA","Ordinal":0}}', "csvMapping")
-        name: str | None = None
-        data_type: str | None = None
-        ordinal: Any = None
-        const_value: Any = None
+        fields: dict[str, Any] = {}
         for field, value in node.items():
-            if field in ("Name", "Column"):
-                name = None if value is None else _json.as_text(value)
-            elif field in ("DataType", "datatype"):
-                data_type = None if value is None or _json.as_text(value) == "" else _json.as_text(value)
-            elif field == "Ordinal":
-                ordinal = value
-            elif field == "ConstValue":
-                const_value = value
-            elif field == "Properties":
-                if not isinstance(value, dict):
-                    raise KustoOptionError(f"{where}: Properties must be a JSON object", "csvMapping")
-                for prop, prop_value in value.items():
-                    if prop == "Ordinal":
-                        ordinal = prop_value
-                    elif prop == "ConstValue":
-                        const_value = prop_value
-                    else:
-                        raise KustoOptionError(
-                            f"{where} has an unknown property '{prop}'; allowed: Ordinal, ConstValue", "csvMapping"
-                        )
+            if field == "Properties" and isinstance(value, dict):
+                unknown = set(value) - {"Ordinal", "ConstValue"}
+                if unknown:
+                    raise KustoOptionError(
+                        f"{where} has an unknown property '{min(unknown)}'; allowed: Ordinal, ConstValue", "csvMapping"
+                    )
+                fields.update(value)
+            elif field in ("Name", "Column", "DataType", "datatype", "Ordinal", "ConstValue"):
+                fields[{"Column": "Name", "datatype": "DataType"}.get(str(field), str(field))] = value
             else:
                 raise KustoOptionError(
                     f"{where} has an unknown field '{field}'; allowed: Name, DataType, Ordinal, ConstValue"
                     " (or Column, DataType, Properties)",
                     "csvMapping",
                 )
-        if not name:
+        name, ordinal, const_value = fields.get("Name"), fields.get("Ordinal"), fields.get("ConstValue")
+        if not isinstance(name, str) or not name:
             raise KustoOptionError(f"{where} has no Name", "csvMapping")
-        if (ordinal is None) == (const_value is None):
+        if isinstance(ordinal, str) and _ORDINAL_TEXT.fullmatch(ordinal):
+            ordinal = int(ordinal)
+        if ordinal is not None and (isinstance(ordinal, bool) or not isinstance(ordinal, int)):
             raise KustoOptionError(
-                f"{where} (column '{name}') needs exactly one of Ordinal and ConstValue", "csvMapping"
+                f"{where} (column '{name}') has Ordinal '{ordinal}'; expected a whole number >= 0", "csvMapping"
             )
-        if ordinal is not None:
-            mapping = CsvColumnMapping.of_ordinal(name, _ordinal_value(ordinal, where, name))
-        else:
-            mapping = CsvColumnMapping.of_constant(name, _json.as_text(const_value))
-        return mapping if data_type is None else mapping.with_data_type(data_type)
+        if const_value is not None and not isinstance(const_value, str):
+            const_value = _json.write(const_value)
+        return CsvColumnMapping(name, ordinal, const_value, fields.get("DataType") or None)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, CsvColumnMapping) and self._json_object() == other._json_object()
@@ -169,95 +154,34 @@ class CsvColumnMapping:
         return f"CsvColumnMapping({self.to_json()})"
 
 
-def _ordinal_value(node: Any, where: str, name: str) -> int:
-    if isinstance(node, int) and not isinstance(node, bool):
-        # Jackson's intValue() of a wider whole number keeps its low 32 bits.
-        return (node - _INT_MIN) % 2**32 + _INT_MIN
-    number = _json.java_integer(java_trim(_json.as_text(node)), 32)
-    if number is not None:
-        return number
-    raise KustoOptionError(
-        f"{where} (column '{name}') has Ordinal '{_json.as_text(node)}'; expected a whole number >= 0", "csvMapping"
-    )
-
-
-def _require_data_type(kusto_type: str, name: str) -> str:
-    if not isinstance(kusto_type, str) or not _TYPE_NAME.fullmatch(kusto_type):
-        shown = "null" if kusto_type is None else kusto_type
-        raise KustoOptionError(
-            f"csvMapping column '{name}' has DataType '{shown}'; expected a Kusto type name such as string, long or"
-            " datetime",
-            "csvMapping",
-        )
-    return kusto_type
-
-
-def _require_name(name: str) -> str:
-    if not isinstance(name, str) or not name:
-        raise KustoOptionError("a mapped column name must not be empty", "csvMapping")
-    return name
-
-
-def _require_ordinal(ordinal: int, name: str) -> int:
-    if isinstance(ordinal, bool) or not isinstance(ordinal, int):
-        raise TypeError(f"the ordinal of mapped column '{name}' must be an int, not {type(ordinal).__name__}")
-    if ordinal < 0:
-        raise KustoOptionError(
-            f"csvMapping column '{name}' has Ordinal {ordinal}; expected a whole number >= 0", "csvMapping"
-        )
-    if ordinal > _INT_MAX:
-        raise KustoOptionError(
-            f"csvMapping column '{name}' has Ordinal {ordinal}; expected a whole number below 2^31", "csvMapping"
-        )
-    return ordinal
-
-
-class SparkIngestionProperties:
+class SparkIngestionProperties(_IngestionGetters):
     """Ingestion properties of a write: extent tags, deduplication tags, the extents' creation time
     and a CSV mapping. Immutable; build one with :meth:`builder` or parse existing JSON with
     :meth:`from_json`.
 
-    Canonical JSON (:meth:`to_json`): the fields that are set, in the order of :data:`FIELDS`, with
-    no whitespace. An empty tag list (``[]``) is kept distinct from an absent one (field omitted);
-    ``flushImmediately`` is written only when true; ``creationTime`` prints as
-    ``2024-01-02T03:04:05.1234567Z``; ``csvMapping`` is a string holding the mapping array, as the
-    established connector reads it.
+    :meth:`to_json` writes the fields that are set, in the order of :data:`FIELDS`. An empty tag list
+    (``[]``) is kept distinct from an absent one (field omitted); ``flushImmediately`` is written only
+    when true; ``creationTime`` prints as ``2024-01-02T03:04:05.1234567Z``; ``csvMapping`` is a
+    string holding the mapping array, as the established connector reads it.
 
     >>> SparkIngestionProperties.builder().ingest_by_tags(["day-1"]).build().to_json()
     '{"ingestByTags":["day-1"]}'
     """
 
-    __slots__ = (
-        "_flush_immediately", "_drop_by_tags", "_ingest_by_tags", "_additional_tags", "_ingest_if_not_exists",
-        "_creation_time", "_csv_mapping", "_csv_mapping_name_reference",
-    )  # fmt: skip
+    __slots__ = ("_fields",)
 
     #: The fields of the JSON, in canonical order.
-    FIELDS: tuple[str, ...] = (
-        "flushImmediately", "dropByTags", "ingestByTags", "additionalTags", "ingestIfNotExists", "creationTime",
-        "csvMapping", "csvMappingNameReference",
-    )  # fmt: skip
+    FIELDS: tuple[str, ...] = tuple(f.key for f in INGESTION_FIELDS)
 
     def __init__(self) -> None:
         """No properties set; :meth:`builder` and :meth:`from_json` make the others."""
-        self._copy_from(SparkIngestionPropertiesBuilder())
+        self._fields: dict[str, Any] = {}
 
-    @classmethod
-    def _of(cls, builder: SparkIngestionPropertiesBuilder) -> SparkIngestionProperties:
-        # A builder whose fields build() has checked.
-        properties = cls.__new__(cls)
-        properties._copy_from(builder)
-        return properties
-
-    def _copy_from(self, b: SparkIngestionPropertiesBuilder) -> None:
-        self._flush_immediately: bool = b._flush_immediately
-        self._drop_by_tags: tuple[str, ...] | None = b._drop_by_tags
-        self._ingest_by_tags: tuple[str, ...] | None = b._ingest_by_tags
-        self._additional_tags: tuple[str, ...] | None = b._additional_tags
-        self._ingest_if_not_exists: tuple[str, ...] | None = b._ingest_if_not_exists
-        self._creation_time: int | None = b._creation_time
-        self._csv_mapping: tuple[CsvColumnMapping, ...] | None = b._csv_mapping
-        self._csv_mapping_name_reference: str | None = b._csv_mapping_name_reference
+    def _get(self, field: FieldSpec) -> Any:
+        value = self._fields.get(field.key)
+        if field.type == "boolean":
+            return bool(value)
+        return format_instant(value) if field.type == "instant" and value is not None else value
 
     @staticmethod
     def empty() -> SparkIngestionProperties:
@@ -271,94 +195,39 @@ class SparkIngestionProperties:
 
     def to_builder(self) -> SparkIngestionPropertiesBuilder:
         """A builder holding this object's fields, to derive a changed copy."""
-        b = SparkIngestionPropertiesBuilder()
-        b._flush_immediately = self._flush_immediately
-        b._drop_by_tags = self._drop_by_tags
-        b._ingest_by_tags = self._ingest_by_tags
-        b._additional_tags = self._additional_tags
-        b._ingest_if_not_exists = self._ingest_if_not_exists
-        b._creation_time = self._creation_time
-        b._csv_mapping = self._csv_mapping
-        b._csv_mapping_name_reference = self._csv_mapping_name_reference
-        return b
-
-    @property
-    def flush_immediately(self) -> bool:
-        """Whether the ingested data is sealed into extents at once."""
-        return self._flush_immediately
-
-    @property
-    def drop_by_tags(self) -> tuple[str, ...] | None:
-        """``drop-by:`` tags of the ingested extents; None when absent (an empty tuple is set, empty)."""
-        return self._drop_by_tags
-
-    @property
-    def ingest_by_tags(self) -> tuple[str, ...] | None:
-        """``ingest-by:`` tags of the ingested extents; None when absent."""
-        return self._ingest_by_tags
-
-    @property
-    def additional_tags(self) -> tuple[str, ...] | None:
-        """Other tags of the ingested extents; None when absent."""
-        return self._additional_tags
-
-    @property
-    def ingest_if_not_exists(self) -> tuple[str, ...] | None:
-        """``ingest-by:`` tags whose presence skips the ingestion; None when absent."""
-        return self._ingest_if_not_exists
-
-    @property
-    def creation_time(self) -> str | None:
-        """The extents' creation time as ``2024-01-02T03:04:05.1234567Z`` (text keeps the 100-ns ticks), or None."""
-        return None if self._creation_time is None else format_instant(self._creation_time, "creationTime")
-
-    @property
-    def csv_mapping(self) -> tuple[CsvColumnMapping, ...] | None:
-        """The CSV mapping, or None."""
-        return self._csv_mapping
-
-    @property
-    def csv_mapping_name_reference(self) -> str | None:
-        """The name of a CSV mapping defined on the table, or None."""
-        return self._csv_mapping_name_reference
+        builder = SparkIngestionPropertiesBuilder()
+        builder._fields.update(self._fields)
+        return builder
 
     def csv_mapping_json(self) -> str | None:
         """The mapping array's JSON, as the ingestion property ``ingestionMapping`` takes it, or None."""
-        return None if self._csv_mapping is None else _mapping_json(self._csv_mapping)
+        mapping = self._fields.get(SIP_CSV_MAPPING.key)
+        return None if mapping is None else _json.write([m._json_object() for m in mapping])
 
     def fields_unsupported_by_streaming(self) -> list[str]:
         """The fields set that streaming ingestion cannot honour (the service takes none of them on a
         streaming request): non-empty tag lists, ``creationTime`` and ``csvMapping``."""
-        fields = [name for name, tags in self._tag_fields() if tags]
-        if self._creation_time is not None:
-            fields.append("creationTime")
-        if self._csv_mapping is not None:
-            fields.append("csvMapping")
-        return fields
-
-    def _tag_fields(self) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
-        return (
-            ("dropByTags", self._drop_by_tags),
-            ("ingestByTags", self._ingest_by_tags),
-            ("additionalTags", self._additional_tags),
-            ("ingestIfNotExists", self._ingest_if_not_exists),
-        )
+        return [
+            f.key
+            for f in INGESTION_FIELDS
+            if (f.type == "tags" and self._fields.get(f.key)) or (f.type in ("instant", "csvMapping") and f.key in self._fields)
+        ]
 
     def to_json(self) -> str:
-        """The canonical JSON (see the class comment)."""
-        fields: dict[str, Any] = {}
-        if self._flush_immediately:
-            fields["flushImmediately"] = True
-        for name, tags in self._tag_fields():
-            if tags is not None:
-                fields[name] = list(tags)
-        if self._creation_time is not None:
-            fields["creationTime"] = format_instant(self._creation_time, "creationTime")
-        if self._csv_mapping is not None:
-            fields["csvMapping"] = _mapping_json(self._csv_mapping)
-        if self._csv_mapping_name_reference is not None:
-            fields["csvMappingNameReference"] = self._csv_mapping_name_reference
-        return _json.write(fields)
+        """The JSON (see the class comment)."""
+        out: dict[str, Any] = {}
+        for f in INGESTION_FIELDS:
+            value = self._fields.get(f.key)
+            if value is None or value is False:
+                continue
+            if f.type == "instant":
+                value = format_instant(value)
+            elif f.type == "csvMapping":
+                value = self.csv_mapping_json()
+            elif f.type == "tags":
+                value = list(value)
+            out[f.key] = value
+        return _json.write(out)
 
     @staticmethod
     def from_json(text: str) -> SparkIngestionProperties:
@@ -368,54 +237,21 @@ class SparkIngestionProperties:
 
         :raises KustoOptionError: for unknown fields (named, with the allowed ones) and bad values.
         """
-        # Exact numbers: a double cannot hold epoch seconds to 100 ns (near 2024 its steps are 238 ns).
-        root = _json.parse(text, "sparkIngestionPropertiesJson", exact_numbers=True)
+        root = _json.parse(text, _WHERE)
         if not isinstance(root, dict):
-            raise KustoOptionError(
-                'sparkIngestionPropertiesJson must be a JSON object such as {"ingestByTags":["tag1"]}',
-                "sparkIngestionPropertiesJson",
-            )
-        b = SparkIngestionProperties.builder()
-        for field, value in root.items():
-            if field not in SparkIngestionProperties.FIELDS:
-                raise _unknown_field(field)
-            if value is None:
-                continue
-            if field == "flushImmediately":
-                if not isinstance(value, bool):
-                    raise KustoOptionError(
-                        f"sparkIngestionPropertiesJson field flushImmediately has value {_json.write(value)};"
-                        " allowed values: true, false",
-                        field,
-                    )
-                b.flush_immediately(value)
-            elif field == "dropByTags":
-                b.drop_by_tags(_strings(value, field))
-            elif field == "ingestByTags":
-                b.ingest_by_tags(_strings(value, field))
-            elif field == "additionalTags":
-                b.additional_tags(_strings(value, field))
-            elif field == "ingestIfNotExists":
-                b.ingest_if_not_exists(_strings(value, field))
-            elif field == "creationTime":
-                nanos = _creation_time_value(value)
-                try:
-                    b._set_creation_time(nanos)
-                except KustoOptionError as too_fine:
-                    # Name the value as the JSON holds it, not as the instant it was converted to.
-                    raise KustoOptionError(
-                        f"sparkIngestionPropertiesJson field creationTime has value {_json.write(value)}: {too_fine}",
-                        field,
-                    ) from None
-            elif field == "csvMapping":
-                b.csv_mapping(_mapping_value(value))
-            else:
-                if not isinstance(value, str):
-                    raise KustoOptionError(
-                        "sparkIngestionPropertiesJson field csvMappingNameReference must be a string", field
-                    )
-                b.csv_mapping_name_reference(value)
-        return b.build()
+            raise KustoOptionError(f'{_WHERE} must be a JSON object such as {{"ingestByTags":["tag1"]}}', _WHERE)
+        builder = SparkIngestionProperties.builder()
+        fields = {f.key: f for f in INGESTION_FIELDS}
+        for key, value in root.items():
+            field = fields.get(key)
+            if field is None:
+                raise KustoOptionError(
+                    f"{_WHERE} has an unknown field '{key}'; allowed fields: {', '.join(SparkIngestionProperties.FIELDS)}",
+                    key,
+                )
+            if value is not None:
+                builder._set(field, _from_json_value(field, value))
+        return builder.build()
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, SparkIngestionProperties) and self.to_json() == other.to_json()
@@ -436,169 +272,89 @@ class SparkIngestionProperties:
         return f"SparkIngestionProperties({self.to_json()})"
 
 
-def _mapping_json(mapping: Iterable[CsvColumnMapping]) -> str:
-    return _json.write([m._json_object() for m in mapping])
-
-
-def _unknown_field(field: str) -> KustoOptionError:
-    return KustoOptionError(
-        f"sparkIngestionPropertiesJson has an unknown field '{field}'; allowed fields:"
-        f" {', '.join(SparkIngestionProperties.FIELDS)}",
-        field,
-    )
-
-
-def _strings(value: Any, field: str) -> list[str]:
-    if not isinstance(value, list):
-        raise KustoOptionError(
-            f"sparkIngestionPropertiesJson field {field} must be a JSON array of strings such as"
-            f' ["tag1"], not {_json.node_type(value)}',
-            field,
-        )
-    for element in value:
-        if not isinstance(element, str):
+def _from_json_value(field: FieldSpec, value: Any) -> Any:
+    """A JSON value as the field's setter takes it, or an error naming the field and the value."""
+    shown = f"{_WHERE} field {field.key}"
+    if field.type == "boolean" and not isinstance(value, bool):
+        raise KustoOptionError(f"{shown} has value {_json.write(value)}; allowed values: true, false", field.key)
+    if field.type == "tags":
+        if not isinstance(value, list):
             raise KustoOptionError(
-                f"sparkIngestionPropertiesJson field {field} holds {_json.write(element)};"
-                " every element must be a string",
-                field,
+                f'{shown} must be a JSON array of strings such as ["tag1"], not {_json.type_name(value)}', field.key
             )
+        for tag in value:
+            if not isinstance(tag, str):
+                raise KustoOptionError(f"{shown} holds {_json.write(tag)}; every element must be a string", field.key)
+    if field.type == "instant":
+        text = format(value, "f") if isinstance(value, Decimal) else str(value) if type(value) is int else value
+        if not isinstance(text, str) or parse_instant(text) is None:
+            raise KustoOptionError(
+                f"{shown} has value {_json.write(value)}; expected an ISO-8601 instant such as"
+                " 2024-01-02T03:04:05.1234567Z or decimal epoch seconds such as 1704164645.123000000",
+                field.key,
+            )
+        return text
+    if field.type == "csvMapping":
+        array = _json.parse(value, f"{shown}") if isinstance(value, str) else value
+        if not isinstance(array, list):
+            raise KustoOptionError(f'{shown} must hold a JSON array such as [{{"Name":"ColA","Ordinal":0}}]', field.key)
+        return [CsvColumnMapping._from_node(node, i) for i, node in enumerate(array)]
+    if field.type == "text" and not isinstance(value, str):
+        raise KustoOptionError(f"{shown} must be a string", field.key)
     return value
 
 
-def _creation_time_value(value: Any) -> int:
-    nanos: int | None = None
-    if isinstance(value, bool):
-        nanos = None
-    elif isinstance(value, int):
-        nanos = parse_instant_or_none(str(value))
-    elif isinstance(value, Decimal):
-        nanos = parse_instant_or_none(_json.plain(value))
-    elif isinstance(value, str):
-        nanos = parse_instant_or_none(value)
-    if nanos is None:
-        raise KustoOptionError(
-            f"sparkIngestionPropertiesJson field creationTime has value {_json.write(value)}; expected an ISO-8601"
-            " instant such as 2024-01-02T03:04:05.1234567Z or decimal epoch seconds such as 1704164645.123000000",
-            "creationTime",
-        )
-    return nanos
-
-
-def _mapping_value(value: Any) -> list[CsvColumnMapping]:
-    array = _json.parse(value, "sparkIngestionPropertiesJson field csvMapping") if isinstance(value, str) else value
-    if not isinstance(array, list):
-        raise KustoOptionError(
-            "sparkIngestionPropertiesJson field csvMapping must hold a JSON array"
-            ' such as [{"Name":"ColA","Ordinal":0}]',
-            "csvMapping",
-        )
-    return [CsvColumnMapping._from_node(node, i) for i, node in enumerate(array)]
-
-
-class SparkIngestionPropertiesBuilder:
+class SparkIngestionPropertiesBuilder(_IngestionSetters):
     """Setters for each field of :class:`SparkIngestionProperties`; :meth:`build` checks them together.
     Each setter returns the builder; None means absent."""
 
-    __slots__ = (
-        "_flush_immediately", "_drop_by_tags", "_ingest_by_tags", "_additional_tags", "_ingest_if_not_exists",
-        "_creation_time", "_csv_mapping", "_csv_mapping_name_reference",
-    )  # fmt: skip
+    __slots__ = ("_fields",)
 
     def __init__(self) -> None:
-        self._flush_immediately = False
-        self._drop_by_tags: tuple[str, ...] | None = None
-        self._ingest_by_tags: tuple[str, ...] | None = None
-        self._additional_tags: tuple[str, ...] | None = None
-        self._ingest_if_not_exists: tuple[str, ...] | None = None
-        self._creation_time: int | None = None
-        self._csv_mapping: tuple[CsvColumnMapping, ...] | None = None
-        self._csv_mapping_name_reference: str | None = None
+        self._fields: dict[str, Any] = {}
 
-    def flush_immediately(self, value: bool) -> SparkIngestionPropertiesBuilder:
-        """Seal the ingested data into extents at once instead of waiting for the batching policy."""
-        if not isinstance(value, bool):
-            raise TypeError(f"flushImmediately must be a bool, not {type(value).__name__}")
-        self._flush_immediately = value
-        return self
-
-    def drop_by_tags(self, tags: Iterable[str] | None) -> SparkIngestionPropertiesBuilder:
-        """``drop-by:`` tags on the ingested extents (None for absent, empty for an explicit empty list)."""
-        self._drop_by_tags = _tags(tags, "dropByTags")
-        return self
-
-    def ingest_by_tags(self, tags: Iterable[str] | None) -> SparkIngestionPropertiesBuilder:
-        """``ingest-by:`` tags on the ingested extents."""
-        self._ingest_by_tags = _tags(tags, "ingestByTags")
-        return self
-
-    def additional_tags(self, tags: Iterable[str] | None) -> SparkIngestionPropertiesBuilder:
-        """Other tags on the ingested extents."""
-        self._additional_tags = _tags(tags, "additionalTags")
-        return self
-
-    def ingest_if_not_exists(self, tags: Iterable[str] | None) -> SparkIngestionPropertiesBuilder:
-        """Skip the ingestion if an extent already has one of these ``ingest-by:`` tags."""
-        self._ingest_if_not_exists = _tags(tags, "ingestIfNotExists")
-        return self
-
-    def creation_time(self, time: datetime | str | None) -> SparkIngestionPropertiesBuilder:
-        """The creation time of the ingested extents (for retention of back-filled data): a
-        timezone-aware ``datetime`` or ISO-8601 text with up to 7 fractional digits."""
-        return self._set_creation_time(None if time is None else instant_nanos(time, "creationTime"))
-
-    def _set_creation_time(self, nanos: int | None) -> SparkIngestionPropertiesBuilder:
-        if nanos is not None:
-            format_instant(nanos, "creationTime")
-        self._creation_time = nanos
-        return self
-
-    def csv_mapping(self, mapping: Iterable[CsvColumnMapping] | None) -> SparkIngestionPropertiesBuilder:
-        """A CSV mapping from the written columns to the table's (None for none)."""
-        if mapping is None:
-            self._csv_mapping = None
-            return self
-        if isinstance(mapping, (str, bytes)):
-            raise TypeError("csvMapping must be a list of CsvColumnMapping, not a str")
-        entries = tuple(mapping)
-        for entry in entries:
-            if not isinstance(entry, CsvColumnMapping):
-                raise TypeError(f"csvMapping holds a {type(entry).__name__}; every entry must be a CsvColumnMapping")
-        self._csv_mapping = entries
-        return self
-
-    def csv_mapping_name_reference(self, name: str | None) -> SparkIngestionPropertiesBuilder:
-        """The name of a CSV ingestion mapping already defined on the table."""
-        if name is not None and not isinstance(name, str):
-            raise TypeError(f"csvMappingNameReference must be a str, not {type(name).__name__}")
-        if name is not None and not name.strip():
-            raise KustoOptionError("csvMappingNameReference must not be blank", "csvMappingNameReference")
-        self._csv_mapping_name_reference = name
+    def _set(self, field: FieldSpec, value: Any) -> SparkIngestionPropertiesBuilder:
+        self._fields[field.key] = None if value is None else _field_value(field, value)
         return self
 
     def build(self) -> SparkIngestionProperties:
         """Checks the fields together (a mapping or a mapping's name, each column mapped once) and returns them."""
-        if self._csv_mapping is not None and self._csv_mapping_name_reference is not None:
+        mapping = self._fields.get(SIP_CSV_MAPPING.key)
+        if mapping is not None and self._fields.get(SIP_CSV_MAPPING_NAME_REFERENCE.key) is not None:
             raise KustoOptionError(
                 "sparkIngestionProperties: set csvMapping or csvMappingNameReference, not both", "csvMapping"
             )
-        if self._csv_mapping is not None:
-            names: set[str] = set()
-            for m in self._csv_mapping:
-                if m.name in names:
-                    raise KustoOptionError(f"csvMapping maps column '{m.name}' twice", "csvMapping")
-                names.add(m.name)
-        return SparkIngestionProperties._of(self)
+        names = [m.name for m in mapping or ()]
+        twice = next((name for i, name in enumerate(names) if name in names[:i]), None)
+        if twice is not None:
+            raise KustoOptionError(f"csvMapping maps column '{twice}' twice", "csvMapping")
+        properties = SparkIngestionProperties()
+        properties._fields = {k: v for k, v in self._fields.items() if v is not None}
+        return properties
 
 
-def _tags(tags: Iterable[str] | None, field: str) -> tuple[str, ...] | None:
-    if tags is None:
-        return None
-    if isinstance(tags, (str, bytes)):
-        raise TypeError(f"{field} must be a list of str, not a single str")
-    values = tuple(tags)
-    for tag in values:
-        if tag is None:
-            raise KustoOptionError(f"{field} holds a null tag", field)
-        if not isinstance(tag, str):
-            raise TypeError(f"{field} holds a {type(tag).__name__}; every tag must be a str")
-    return values
+def _field_value(field: FieldSpec, value: Any) -> Any:
+    """A setter's value, checked against the field's type."""
+    if field.type == "boolean":
+        if not isinstance(value, bool):
+            raise TypeError(f"{field.key} must be a bool, not {type(value).__name__}")
+        return value
+    if field.type == "instant":
+        return instant_nanos(value, field.key)
+    if field.type == "text":
+        if not isinstance(value, str):
+            raise TypeError(f"{field.key} must be a str, not {type(value).__name__}")
+        if not value.strip():
+            raise KustoOptionError(f"{field.key} must not be blank", field.key)
+        return value
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"{field.key} must be a list, not a single {type(value).__name__}")
+    items = tuple(value)
+    wanted = CsvColumnMapping if field.type == "csvMapping" else str
+    for item in items:
+        if item is None:
+            raise KustoOptionError(f"{field.key} holds a null {'entry' if field is SIP_CSV_MAPPING else 'tag'}", field.key)
+        if not isinstance(item, wanted):
+            raise TypeError(f"{field.key} holds a {type(item).__name__}; every entry must be a {wanted.__name__}")
+    return items
+

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using KustoSpark.Text;
 
 namespace KustoSpark.Config
 {
@@ -13,7 +12,7 @@ namespace KustoSpark.Config
 
         internal static string Normalize(string value)
         {
-            string v = JavaText.Trim(value);
+            string v = value.Trim();
             string url;
             if (v.Contains("://")) url = v;
             else if (LocalHost.IsMatch(v)) url = "http://" + v;

@@ -62,11 +62,11 @@ namespace KustoSpark.Sql
         }
 
         /// <summary>A type from its form in Spark's JSON schema: a name, or an object for complex types.</summary>
-        internal static DataType FromJson(JsonValue json)
+        internal static DataType FromJson(object json)
         {
-            if (json.IsTextual)
+            string name = json as string;
+            if (name != null)
             {
-                string name = json.TextValue;
                 if (name.StartsWith("decimal(", StringComparison.Ordinal))
                 {
                     string[] parts = name.Substring(8, name.Length - 9).Split(',');
@@ -74,24 +74,25 @@ namespace KustoSpark.Sql
                 }
                 return name == "decimal" ? new DecimalType(10, 0) : new DataType(name);
             }
-            string type = json.Get("type").TextValue;
+            var complex = (JsonObject)json;
+            string type = (string)complex["type"];
             switch (type)
             {
                 case "struct":
-                    return StructType.FromJsonFields(json.Get("fields").Elements);
+                    return StructType.FromJsonFields((List<object>)complex["fields"]);
                 case "array":
-                    return new ArrayType(FromJson(json.Get("elementType")), json.Get("containsNull").BooleanValue);
+                    return new ArrayType(FromJson(complex["elementType"]), (bool)complex["containsNull"]);
                 case "map":
-                    return new MapType(FromJson(json.Get("keyType")), FromJson(json.Get("valueType")), json.Get("valueContainsNull").BooleanValue);
+                    return new MapType(FromJson(complex["keyType"]), FromJson(complex["valueType"]), (bool)complex["valueContainsNull"]);
                 default:
                     // A user-defined type: its values arrive in the SQL type's form.
-                    return json.HasNonNull("sqlType") ? FromJson(json.Get("sqlType")) : new DataType(type);
+                    return complex["sqlType"] != null ? FromJson(complex["sqlType"]) : new DataType(type);
             }
         }
 
         internal static DataType Parse(string schemaJson)
         {
-            return FromJson(JsonReader.Parse(schemaJson, "the schema's JSON"));
+            return FromJson(Json.Parse(schemaJson, "the schema's JSON"));
         }
     }
 

@@ -14,12 +14,12 @@ namespace KustoSpark.Sql
         /// <remarks>Numbers are read as written, so that each is converted to its column's type without passing through a double.</remarks>
         internal static List<Row> Decode(string json)
         {
-            JsonValue document = JsonReader.ParseExactNumbers(json, "the collected rows");
-            var schema = (StructType)DataType.FromJson(document.Get("schema"));
-            return document.Get("rows").Elements.Select(row => DecodeStruct(schema, row.Elements)).ToList();
+            var document = (JsonObject)Json.Parse(json, "the collected rows");
+            var schema = (StructType)DataType.FromJson(document["schema"]);
+            return ((List<object>)document["rows"]).Select(row => DecodeStruct(schema, (List<object>)row)).ToList();
         }
 
-        private static Row DecodeStruct(StructType schema, IList<JsonValue> values)
+        private static Row DecodeStruct(StructType schema, IList<object> values)
         {
             var decoded = new object[schema.Fields.Count];
             for (int i = 0; i < decoded.Length; i++)
@@ -29,17 +29,17 @@ namespace KustoSpark.Sql
             return new Row(decoded, schema);
         }
 
-        private static object DecodeValue(StructField field, DataType type, JsonValue value)
+        private static object DecodeValue(StructField field, DataType type, object value)
         {
-            if (value.IsNull)
+            if (value == null)
             {
                 return null;
             }
             // A string's value or a number's source text.
-            string text = value.TextValue;
+            string text = value as string ?? (value as JsonNumber)?.Text;
             switch (type.TypeName)
             {
-                case "boolean": return value.BooleanValue;
+                case "boolean": return (bool)value;
                 case "byte": return sbyte.Parse(text, CultureInfo.InvariantCulture);
                 case "short": return short.Parse(text, CultureInfo.InvariantCulture);
                 case "integer": return int.Parse(text, CultureInfo.InvariantCulture);
@@ -54,19 +54,19 @@ namespace KustoSpark.Sql
                 case "binary": return Convert.FromBase64String(text);
                 case "array":
                     var array = (ArrayType)type;
-                    return value.Elements.Select(element => DecodeValue(field, array.ElementType, element)).ToArray();
+                    return ((List<object>)value).Select(element => DecodeValue(field, array.ElementType, element)).ToArray();
                 case "map":
                     var map = (MapType)type;
                     var entries = new Dictionary<object, object>();
-                    foreach (JsonValue pair in value.Elements)
+                    foreach (List<object> pair in (List<object>)value)
                     {
-                        entries[DecodeValue(field, map.KeyType, pair.Elements[0])] = DecodeValue(field, map.ValueType, pair.Elements[1]);
+                        entries[DecodeValue(field, map.KeyType, pair[0])] = DecodeValue(field, map.ValueType, pair[1]);
                     }
                     return entries;
                 case "struct":
-                    return DecodeStruct((StructType)type, value.Elements);
+                    return DecodeStruct((StructType)type, (List<object>)value);
                 default:
-                    return text ?? value.ToString();
+                    return text ?? Json.Write(value);
             }
         }
 

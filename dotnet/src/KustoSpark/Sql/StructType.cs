@@ -40,10 +40,10 @@ namespace KustoSpark.Sql
             get { return "struct<" + string.Join(",", Fields.Select(f => f.Name + ":" + f.DataType.SimpleString)) + ">"; }
         }
 
-        internal static StructType FromJsonFields(IList<JsonValue> fields)
+        internal static StructType FromJsonFields(IList<object> fields)
         {
-            return new StructType(fields.Select(field =>
-                new StructField(field.Get("name").TextValue, FromJson(field.Get("type")), field.Get("nullable").BooleanValue)));
+            return new StructType(fields.Cast<JsonObject>().Select(field =>
+                new StructField((string)field["name"], FromJson(field["type"]), (bool)field["nullable"])));
         }
     }
 

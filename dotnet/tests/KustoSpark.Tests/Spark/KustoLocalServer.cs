@@ -76,7 +76,7 @@ namespace KustoSpark.Tests.Spark
             request.Method = "POST";
             request.ContentType = "application/json; charset=utf-8";
             request.Headers["Authorization"] = "Bearer test";
-            byte[] body = Encoding.UTF8.GetBytes("{\"db\":" + JsonWriter.Quote(Database) + ",\"csl\":" + JsonWriter.Quote(command) + "}");
+            byte[] body = Encoding.UTF8.GetBytes("{\"db\":" + Json.Quote(Database) + ",\"csl\":" + Json.Quote(command) + "}");
             using (Stream stream = request.GetRequestStream())
             {
                 stream.Write(body, 0, body.Length);

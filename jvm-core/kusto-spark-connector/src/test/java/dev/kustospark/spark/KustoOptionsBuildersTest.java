@@ -75,26 +75,6 @@ class KustoOptionsBuildersTest {
     }
 
     @Test
-    void everySupportedOptionHasASetter() {
-        Map<String, String> setterOf = Map.of("kutoAadAppCertPath", "aadAppCertificate",
-                "kutoAadAppCertPassword", "aadAppCertificate", "clientRequestPropertiesJson", "clientRequestProperties",
-                "sparkIngestionPropertiesJson", "sparkIngestionProperties", "spark.synapse.linkedService", "linkedService");
-        for (KustoOption option : KustoOption.values()) {
-            if (option.disposition() != KustoOption.Disposition.SUPPORTED) {
-                continue;
-            }
-            Class<?> builder = option.side() == KustoOption.Side.WRITE ? KustoWriteOptions.class : KustoReadOptions.class;
-            String setter = setterOf.getOrDefault(option.key(), option.key());
-            assertTrue(java.util.Arrays.stream(builder.getMethods()).anyMatch(m -> m.getName().equals(setter)),
-                    builder.getSimpleName() + " has no setter " + setter + " for option " + option.key());
-            if (option.side() == KustoOption.Side.COMMON) {
-                assertTrue(java.util.Arrays.stream(KustoWriteOptions.class.getMethods()).anyMatch(m -> m.getName().equals(setter)),
-                        setter);
-            }
-        }
-    }
-
-    @Test
     void buildersAreImmutable() {
         KustoReadOptions first = KustoReadOptions.create().kustoQuery("A");
         KustoReadOptions second = first.kustoQuery("B");

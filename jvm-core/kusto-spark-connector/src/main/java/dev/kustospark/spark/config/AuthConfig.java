@@ -227,7 +227,7 @@ public final class AuthConfig implements Serializable {
             }
             throw new KustoOptionException("No authentication for " + clusterUrl + ": set kustoAadAppId with"
                     + " kustoAadAppSecret and kustoAadAuthorityID, or accessToken, or managedIdentityAuth=true, or"
-                    + " tokenProviderCallbackClasspath, or kustoAuthMethod (" + String.join(", ", KustoOption.AUTH_METHODS)
+                    + " tokenProviderCallbackClasspath, or kustoAuthMethod (" + String.join(", ", KustoOption.KUSTO_AUTH_METHOD.allowedValues())
                     + ").");
         }
         if (appId != null || appSecret != null || certPath != null) {

@@ -4,11 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kustospark.spark.AsciiNumbers;
 import dev.kustospark.spark.ClientRequestProperties;
 import dev.kustospark.spark.Json;
-import dev.kustospark.spark.ReadMode;
-import dev.kustospark.spark.SchemaAdjustmentMode;
 import dev.kustospark.spark.SparkIngestionProperties;
-import dev.kustospark.spark.TableCreationMode;
-import dev.kustospark.spark.WriteMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Iterator;
@@ -16,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** The checks and conversions of option values, one per {@link KustoOption.Kind}; every message names the option. */
 final class OptionValues {
@@ -29,7 +24,7 @@ final class OptionValues {
 
     static String canonical(KustoOption option, String value) {
         if (value == null) {
-            throw new KustoOptionException("Option " + option.key() + " has no value; " + expected(option));
+            throw new KustoOptionException("Option " + option.key() + " has no value; " + option.expected());
         }
         String v = value.trim();
         return switch (option.kind) {
@@ -37,15 +32,8 @@ final class OptionValues {
             case CLUSTER -> ClusterUrl.normalize(requireText(option, value));
             case URL -> url(option, v);
             case BOOLEAN -> Boolean.toString(bool(option, v));
-            case SECONDS -> Long.toString(inRange(option, v));
-            case INT -> Long.toString(inRange(option, v));
-            case READ_MODE -> enumValue(option, v, ReadMode::parseOrNull).name();
-            case WRITE_MODE -> enumValue(option, v, WriteMode::parseOrNull).name();
-            case TABLE_CREATION_MODE -> enumValue(option, v, TableCreationMode::parseOrNull).name();
-            case SCHEMA_ADJUSTMENT_MODE -> enumValue(option, v, SchemaAdjustmentMode::parseOrNull).name();
-            case STORAGE_PROTOCOL -> oneOf(option, v, KustoOption.STORAGE_PROTOCOLS);
-            case AUTH_METHOD -> oneOf(option, v, KustoOption.AUTH_METHODS);
-            case WRITE_RESULT_LIMIT -> v.equalsIgnoreCase("none") ? "none" : Integer.toString(positiveInt(option, v));
+            case INTEGER, SECONDS -> wholeNumber(option, v);
+            case ENUM -> oneOf(option, v, option.allowedValues());
             case JSON_OBJECT -> jsonObject(option, v).toString();
             case CLIENT_REQUEST_PROPERTIES -> clientRequestProperties(option, v).toJson();
             case SPARK_INGESTION_PROPERTIES -> sparkIngestionProperties(option, v).toJson();
@@ -54,38 +42,14 @@ final class OptionValues {
         };
     }
 
-    static String expected(KustoOption option) {
-        return switch (option.kind) {
-            case TEXT -> "expected a non-empty string";
-            case CLUSTER -> "expected a cluster URL or name";
-            case URL -> "expected an absolute http(s) URL";
-            case BOOLEAN -> "allowed values: true, false";
-            case SECONDS -> "expected a whole number of seconds from " + option.minimum() + " to " + option.maximum();
-            case INT -> "expected a whole number from " + option.minimum() + " to " + option.maximum();
-            case READ_MODE -> "allowed values: " + ReadMode.allowedValues();
-            case WRITE_MODE -> "allowed values: " + WriteMode.allowedValues();
-            case TABLE_CREATION_MODE -> "allowed values: " + TableCreationMode.allowedValues();
-            case SCHEMA_ADJUSTMENT_MODE -> "allowed values: " + SchemaAdjustmentMode.allowedValues();
-            case STORAGE_PROTOCOL -> "allowed values: " + String.join(", ", KustoOption.STORAGE_PROTOCOLS);
-            case AUTH_METHOD -> "allowed values: " + String.join(", ", KustoOption.AUTH_METHODS);
-            case WRITE_RESULT_LIMIT -> "expected a whole number > 0 or none";
-            case JSON_OBJECT -> "expected a JSON object";
-            case CLIENT_REQUEST_PROPERTIES -> "expected {\"Options\":{...},\"Parameters\":{...}}";
-            case SPARK_INGESTION_PROPERTIES -> "expected a JSON object with fields "
-                    + String.join(", ", SparkIngestionProperties.FIELDS);
-            case TRANSIENT_STORAGE -> "expected {\"storageCredentials\":[...],\"endpointSuffix\":\"core.windows.net\"}";
-            case INGESTION_STORAGE -> "expected [{\"storageUrl\":...,\"containerName\":...,\"userMsi\"|\"sas\":...}]";
-        };
-    }
-
     private static KustoOptionException bad(KustoOption option, String value, String detail) {
         return new KustoOptionException("Option " + option.key() + " has value " + option.shown(value) + ": "
-                + (detail == null ? expected(option) : detail) + ".");
+                + (detail == null ? option.expected() : detail) + ".");
     }
 
     static String requireText(KustoOption option, String value) {
         if (value.isBlank()) {
-            throw new KustoOptionException("Option " + option.key() + " is empty; " + expected(option) + ".");
+            throw new KustoOptionException("Option " + option.key() + " is empty; " + option.expected() + ".");
         }
         return value;
     }
@@ -100,24 +64,17 @@ final class OptionValues {
         throw bad(option, value, null);
     }
 
-    /** A whole number in the option's range (an {@code INT} option's range lies within int). */
-    static long inRange(KustoOption option, String value) {
+    /** A whole number within the option's bounds, or one of its keywords, in canonical form. */
+    static String wholeNumber(KustoOption option, String value) {
+        for (String keyword : option.keywords()) {
+            if (keyword.equalsIgnoreCase(value)) {
+                return keyword;
+            }
+        }
         try {
             long n = AsciiNumbers.parseLong(value);
             if (n >= option.minimum() && n <= option.maximum()) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the option's name
-        }
-        throw bad(option, value, null);
-    }
-
-    static int positiveInt(KustoOption option, String value) {
-        try {
-            int n = AsciiNumbers.parseInt(value);
-            if (n > 0) {
-                return n;
+                return Long.toString(n);
             }
         } catch (NumberFormatException e) {
             // reported below with the option's name
@@ -146,15 +103,6 @@ final class OptionValues {
         return u;
     }
 
-    /** The enum value named {@code value} ignoring case, as the enum's {@code parseOrNull} finds it. */
-    private static <E extends Enum<E>> E enumValue(KustoOption option, String value, Function<String, E> parseOrNull) {
-        E parsed = parseOrNull.apply(value);
-        if (parsed == null) {
-            throw bad(option, value, null);
-        }
-        return parsed;
-    }
-
     private static String oneOf(KustoOption option, String value, List<String> allowed) {
         return allowed.stream().filter(a -> a.equalsIgnoreCase(value)).findFirst()
                 .orElseThrow(() -> bad(option, value, null));
@@ -165,7 +113,7 @@ final class OptionValues {
             return ClientRequestProperties.fromJson(value);
         } catch (IllegalArgumentException e) {
             throw new KustoOptionException("Option " + option.key() + " is invalid: " + e.getMessage()
-                    + ". " + capitalized(expected(option)) + ".");
+                    + ". " + capitalized(option.expected()) + ".");
         }
     }
 
@@ -191,7 +139,7 @@ final class OptionValues {
             return Json.parse(value, "Option " + option.key());
         } catch (IllegalArgumentException e) {
             // Json.parse never quotes the input, so a secret option's message stays clean.
-            throw new KustoOptionException(e.getMessage() + "; " + expected(option) + ".");
+            throw new KustoOptionException(e.getMessage() + "; " + option.expected() + ".");
         }
     }
 
@@ -202,7 +150,7 @@ final class OptionValues {
         JsonNode credentials = root.get("storageCredentials");
         if (credentials == null || !credentials.isArray() || credentials.isEmpty()) {
             throw new KustoOptionException("Option " + option.key() + " needs a non-empty storageCredentials array; "
-                    + expected(option) + ".");
+                    + option.expected() + ".");
         }
         int i = 0;
         for (JsonNode c : credentials) {
@@ -226,7 +174,7 @@ final class OptionValues {
         JsonNode root = json(option, value);
         if (!root.isArray() || root.isEmpty()) {
             throw new KustoOptionException("Option " + option.key() + " must be a non-empty JSON array; "
-                    + expected(option) + ".");
+                    + option.expected() + ".");
         }
         int i = 0;
         for (JsonNode c : root) {
