@@ -41,7 +41,7 @@ final class ConvertingColumnVector extends ColumnVector {
         DataType target = field.dataType();
         String kustoType = KustoSchemaProbe.kustoTypeOf(field);
         if (target.equals(DataTypes.StringType)) {
-            if (source.equals(DataTypes.LongType)) {
+            if (source.equals(DataTypes.LongType) && (kustoType == null || "timespan".equals(kustoType))) {
                 return new ConvertingColumnVector(column, field, Kind.TIMESPAN);
             }
             if (source.equals(DataTypes.StringType)) {

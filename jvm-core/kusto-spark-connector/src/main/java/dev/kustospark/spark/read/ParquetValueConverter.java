@@ -2,8 +2,10 @@ package dev.kustospark.spark.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kustospark.spark.types.KustoValueFormats;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
@@ -107,11 +109,12 @@ final class ParquetValueConverter {
                 return "dynamic".equals(kustoType) ? dynamicText(value) : value;
             }
             case INT64 -> {
-                if (type.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation) {
-                    return String.valueOf(micros(group, index, type));
+                if (type.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts) {
+                    return KustoValueFormats.datetime(instant(group.getLong(index, 0), ts.getUnit()));
                 }
-                // A timespan: its ticks, printed as Kusto prints a timespan.
-                return timespan(group.getLong(index, 0));
+                // A timespan's ticks, printed as Kusto prints a timespan; a long as its digits.
+                return kustoType == null || "timespan".equals(kustoType) ? timespan(group.getLong(index, 0))
+                        : Long.toString(group.getLong(index, 0));
             }
             case INT32 -> {
                 return Integer.toString(group.getInteger(index, 0));
@@ -157,6 +160,15 @@ final class ParquetValueConverter {
             sb.append(String.format(".%07d", fraction));
         }
         return sb.toString();
+    }
+
+    /** A Parquet timestamp as an instant, with all the precision its unit has. */
+    private static Instant instant(long value, LogicalTypeAnnotation.TimeUnit unit) {
+        return switch (unit) {
+            case MILLIS -> Instant.ofEpochMilli(value);
+            case MICROS -> Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1000L);
+            case NANOS -> Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000_000L), Math.floorMod(value, 1_000_000_000L));
+        };
     }
 
     private static long micros(Group group, int index, PrimitiveType type) {
