@@ -166,10 +166,11 @@ final class KustoWrite implements Write {
         List<KustoTypeCheck.Pair> pairs;
         String placement;
         if (ingestion.csvMapping().isPresent() || mappingJson != null) {
-            String option = mappingJson != null ? "CSV mapping '" + mappingName.get() + "' of csvMappingNameReference"
-                    : "csvMapping";
+            // An inline csvMapping wins over a named one, as in the ingestion properties.
+            boolean inline = ingestion.csvMapping().isPresent();
+            String option = inline ? "csvMapping" : "CSV mapping '" + mappingName.get() + "' of csvMappingNameReference";
             sources = SchemaLayout.identity(schema);
-            pairs = KustoTypeCheck.mappingPairs(mappingJson != null ? mappingJson : ingestion.csvMappingJson().get(),
+            pairs = KustoTypeCheck.mappingPairs(inline ? ingestion.csvMappingJson().get() : mappingJson,
                     "sparkIngestionPropertiesJson " + option, schema, columns, config.table());
             placement = "columns by position, placed by the " + option;
         } else {
