@@ -130,6 +130,15 @@ public final class KustoConnectorException extends SparkRuntimeException {
                 : t instanceof WebException web ? web.getStatusCode() : null;
     }
 
+    /**
+     * The connector's own refusal, where going on would change data silently: a value or column that
+     * does not fit where it would go. The message names the column, the value or type, and the
+     * option or cast that would make it fit.
+     */
+    public static KustoConnectorException refusal(String message) {
+        return new KustoConnectorException(message, null);
+    }
+
     /** The most specific message in the chain: Kusto's service error text when there is one. */
     public static String kustoMessage(Throwable failure) {
         Throwable service = null;

@@ -17,18 +17,18 @@ final class KustoStreamingDataWriterFactory implements StreamingDataWriterFactor
     private final String sinkId;
     private final String writeId;
     private final StructType schema;
-    private final int[] layout;
+    private final CsvLayout layout;
     private final long maxBlobBytes;
     private final Duration waitForOutcome;
 
     /** @param waitForOutcome how long tasks wait for the ingestion results; null when the driver waits */
     KustoStreamingDataWriterFactory(QueuedIngestion ingestion, String sinkId, String writeId, StructType schema,
-            int[] layout, long maxBlobBytes, Duration waitForOutcome) {
+            CsvLayout layout, long maxBlobBytes, Duration waitForOutcome) {
         this.ingestion = ingestion;
         this.sinkId = sinkId;
         this.writeId = writeId;
         this.schema = schema;
-        this.layout = layout.clone();
+        this.layout = layout;
         this.maxBlobBytes = maxBlobBytes;
         this.waitForOutcome = waitForOutcome;
     }

@@ -72,6 +72,17 @@ final class StagingTable {
                 .toJson()), "renewTempTableMark", "Renewing the in-use mark of temporary table '" + name + "'");
     }
 
+    /**
+     * Gives the table the target's CSV mapping {@code name}, so that blobs ingested into it with
+     * {@code csvMappingNameReference} are mapped exactly as they would be in the target.
+     */
+    void copyCsvMapping(String mappingName, String mappingJson) {
+        mgmt(".create-or-alter table " + KqlSyntax.quoteName(name) + " ingestion csv mapping "
+                + KqlSyntax.stringLiteral(mappingName) + " " + KqlSyntax.stringLiteral(mappingJson), "tempTableCsvMapping",
+                "Creating CSV mapping '" + mappingName + "' (sparkIngestionPropertiesJson csvMappingNameReference) on the"
+                        + " temporary table '" + name + "'");
+    }
+
     /** An auto-delete policy, set at once, so the table goes even if this write never reaches its cleanup. */
     void setAutoDelete(Duration autoCleanup) {
         String expiry = Instant.now().plus(autoCleanup).toString();
