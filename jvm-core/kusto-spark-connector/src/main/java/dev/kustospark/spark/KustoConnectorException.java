@@ -139,6 +139,15 @@ public final class KustoConnectorException extends SparkRuntimeException {
         return new KustoConnectorException(message, null);
     }
 
+    /**
+     * A failure whose message says first what became of the work (that a table is unchanged, or what
+     * it may hold), then why: the reason's own message when it is one of these, else Kusto's.
+     */
+    public static KustoConnectorException because(String outcome, Throwable reason) {
+        String why = reason instanceof KustoConnectorException known ? known.getMessage() : kustoMessage(reason);
+        return new KustoConnectorException(oneLine(outcome) + ": " + why, reason);
+    }
+
     /** The most specific message in the chain: Kusto's service error text when there is one. */
     public static String kustoMessage(Throwable failure) {
         Throwable service = null;

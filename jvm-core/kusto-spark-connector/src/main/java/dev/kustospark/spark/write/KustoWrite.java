@@ -102,7 +102,7 @@ final class KustoWrite implements Write {
         String writeId = UUID.randomUUID().toString().substring(0, 8);
         QueuedDataWriterFactory factory = new QueuedDataWriterFactory(queued, writeId, schema, target.layout(),
                 maxBlobBytes, pollOnDriver ? null : config.connection().timeout());
-        return new TransactionalBatchWrite(config.connection(), config.table(), staging, factory, pollOnDriver,
+        return new TransactionalBatchWrite(config.connection(), config.table(), staging, writeId, factory, pollOnDriver,
                 config.writeEnableAsync(), config.writeResultLimit(), config.moveBatchSize(), config.moveRetries());
     }
 

@@ -44,6 +44,11 @@ final class QueuedDataWriterFactory implements DataWriterFactory {
     }
 
     static String attemptTag(String writeId, int partitionId, long taskId) {
-        return "KSC.attempt:" + writeId + "_p" + partitionId + "_t" + taskId;
+        return attemptTagPrefix(writeId) + "p" + partitionId + "_t" + taskId;
+    }
+
+    /** What the tags of every task attempt of one write begin with, and no other write's. */
+    static String attemptTagPrefix(String writeId) {
+        return "KSC.attempt:" + writeId + "_";
     }
 }
