@@ -70,11 +70,11 @@ class KustoAsyncWriteTest {
 
             assertEquals(KustoAsyncWrites.State.FAILED, failed.state(), failed.toString());
             assertEquals("Async", failed.table());
-            assertTrue(failed.error().matches("Queued ingestion into table 'sparkTempTable_\\S+' failed: partition 0 blob 1:"
-                    + " Failed .*; table 'Async' is unchanged"), failed.error());
+            assertTrue(failed.error().matches("Transactional write into table 'Async' \\(option kustoTable\\) failed and the"
+                    + " table is unchanged: queued ingestion failed for partition 0 blob 1: Failed .*"), failed.error());
             var thrown = assertThrows(KustoConnectorException.class, failed::orThrow);
             assertTrue(thrown.getMessage().startsWith("Asynchronous write into table 'Async' (requestId async-failing)"
-                    + " failed: Queued ingestion into table"), thrown.getMessage());
+                    + " failed: Transactional write into table 'Async'"), thrown.getMessage());
             assertEquals(0, env.read("Async | count").load().collectAsList().get(0).getLong(0));
 
             List<String> lines = errors.stream().map(e -> e.getMessage().getFormattedMessage()).toList();
