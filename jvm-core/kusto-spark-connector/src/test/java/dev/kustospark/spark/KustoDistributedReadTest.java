@@ -289,8 +289,9 @@ class KustoDistributedReadTest {
     /** The Parquet compression codec of the first exported file in the container. */
     private static String exportedCodec(String containerName) throws Exception {
         BlobContainerClient container = container(containerName);
-        String name = container.listBlobs(new ListBlobsOptions().setPrefix("kusto-spark/"), null).iterator().next()
-                .getName();
+        // Beside the exported files lies the export's owner blob (<prefix>.owner.json), which is no Parquet.
+        String name = container.listBlobs(new ListBlobsOptions().setPrefix("kusto-spark/"), null).stream()
+                .map(b -> b.getName()).filter(n -> !n.endsWith(".owner.json")).findFirst().orElseThrow();
         Path local = Files.createTempFile("exported-", ".parquet");
         try {
             container.getBlobClient(name).downloadToFile(local.toString(), true);
