@@ -5,7 +5,9 @@ import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.data.exceptions.KustoServiceQueryError;
 import com.microsoft.azure.kusto.data.exceptions.WebException;
 import com.microsoft.azure.kusto.ingest.exceptions.IngestionClientException;
+import dev.kustospark.spark.client.ConnectionFailure;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -31,6 +33,10 @@ public final class KustoConnectorException extends RuntimeException {
 
     /** The most specific message in the chain: Kusto's service error text when there is one. */
     public static String kustoMessage(Throwable failure) {
+        Optional<ConnectionFailure> unreachable = ConnectionFailure.in(failure);
+        if (unreachable.isPresent()) {
+            return unreachable.get().getMessage();
+        }
         Throwable service = null;
         String fallback = null;
         for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
@@ -53,9 +59,13 @@ public final class KustoConnectorException extends RuntimeException {
      * Whether a failed call is worth repeating: throttling (429), a server error (5xx), or a lost
      * connection (a pooled keep-alive connection the server already closed, a reset, a timeout), or a
      * queued ingest client whose ingestion resources are still loading.
-     * Kusto's answers with a 4xx status (bad KQL, unknown table, missing permission) are not.
+     * Kusto's answers with a 4xx status (bad KQL, unknown table, missing permission) are not, nor is a
+     * server that cannot be reached at all ({@link ConnectionFailure}).
      */
     public static boolean isTransient(Throwable failure) {
+        if (ConnectionFailure.in(failure).isPresent()) {
+            return false;
+        }
         for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
             Integer status = t instanceof DataServiceException service ? service.getStatusCode()
                     : t instanceof WebException web ? web.getStatusCode() : null;

@@ -79,7 +79,7 @@ class KustoSecretsNeverShownTest {
     @Test
     void noSecretInLogsErrorsPlansEventLogOrUi(@TempDir Path temp) throws Exception {
         Path tokenFile = Files.writeString(temp.resolve("token"), token);
-        Path certificate = certificate(temp.resolve("app.p12"), certificatePassword);
+        Path certificate = SelfSignedKeyStore.create(temp.resolve("app.p12"), certificatePassword);
         Path eventLog = Files.createDirectories(temp.resolve("events"));
         try (KustoLocalProcess server = new KustoLocalProcess(List.of("-Xmx1g"),
                 ProcessBuilder.Redirect.to(temp.resolve("server.log").toFile()),
@@ -344,16 +344,5 @@ class KustoSecretsNeverShownTest {
         BlobContainerClient container = blobs.createBlobContainerIfNotExists(name);
         return container.generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1),
                 BlobContainerSasPermission.parse("racwdl")));
-    }
-
-    /** A PKCS#12 file with a key pair, protected by {@code password}. */
-    private static Path certificate(Path file, String password) throws Exception {
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "app", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=app", "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", password,
-                "-keypass", password).redirectErrorStream(true).start();
-        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0,
-                new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        return file;
     }
 }

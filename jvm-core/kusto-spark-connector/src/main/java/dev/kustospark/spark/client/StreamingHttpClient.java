@@ -10,6 +10,7 @@ import com.azure.core.util.BinaryData;
 import com.azure.core.util.FluxUtil;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -34,7 +35,7 @@ import reactor.core.scheduler.Schedulers;
  * aggregating the whole body in direct memory first, so {@code executeStreamingQuery} held a
  * complete query result (1 GB and more for 10 million rows) before the first row was parsed; and
  * reactor-netty logs every request's URL at DEBUG, SAS signatures included. This client logs
- * nothing.
+ * nothing, and tells a server it cannot reach in one line ({@link ConnectionFailure}).
  */
 final class StreamingHttpClient implements HttpClient {
     /** Headers the JDK client sets itself and refuses from callers. */
@@ -78,8 +79,14 @@ final class StreamingHttpClient implements HttpClient {
             }
         }
         builder.method(request.getHttpMethod().name(), bodyOf(request));
-        java.net.http.HttpResponse<InputStream> response =
-                http.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        java.net.http.HttpResponse<InputStream> response;
+        try {
+            response = http.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            throw ConnectionFailure.classify(request.getUrl(), e);
+        }
         return new StreamedResponse(request, response);
     }
 
