@@ -36,6 +36,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator
 
+from azure.kusto.data import KustoClient, KustoConnectionStringBuilder
 from doc_blocks import NOT_CODE, RUNNABLE, Block, DocBlockError, all_blocks
 from wrappers import csharp_source, java_runs_on_kusto_local, java_source
 
@@ -63,6 +64,17 @@ SETUP = (
 )
 # JSON files of the streaming sink's example, in the Python blocks' working directory.
 EVENTS = {"events/part-0.json": '{"EventId": 1, "EventType": "Hail"}\n{"EventId": 2, "EventType": "Flood"}\n'}
+# What the blocks' writes leave in the tables once every block has run: (database, table, rows, the writes).
+# A Queued write lands later, so each count is awaited.
+WRITTEN = (
+    ("Samples", "TexasStorms", 10, "README.md: the Java and the C# example, 5 TEXAS storms each"),
+    ("Samples", "StormCopy", 5, "docs/read-write.md: the Java example (KustoStreaming)"),
+    ("db", "Events", 2, "docs/read-write.md: the streaming sink's example, events/part-0.json"),
+    ("Samples", "EventCounts", 3, "python/README.md: the classic example, one row per event type"),
+    ("Samples", "Events", 6, "dotnet/README.md: the Queued write of the storms since 2024-01-01"),
+    ("db", "OrdersByRegion", 3, "dotnet/README.md: Spark from C#, one row per region"),
+)
+WRITTEN_WAIT_SECONDS = 300
 
 SERVER_START_SECONDS = 300
 
@@ -242,7 +254,8 @@ def kusto_local_classpath(work: Path) -> str:
     module = ROOT / "jvm-core" / "kusto-local"
     out = work / "kusto-local-classpath.txt"
     subprocess.run(["mvn", "-q", "-B", "-ntp", "-pl", "jvm-core/kusto-local", "dependency:build-classpath",
-                    "-Dmdep.includeScope=test", f"-Dmdep.outputFile={out}"], cwd=ROOT, check=True)
+                    "-Dmdep.includeScope=test", f"-Dmdep.outputFile={out}"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
     jar = next(j for j in sorted((module / "target").glob("kusto-local-*.jar")) if "-tests" not in j.name)
     return f"{jar}:{out.read_text(encoding='utf-8').strip()}"
 
@@ -287,11 +300,38 @@ def run_csharp(blocks: list[Block], results: Results, env: dict[str, str], url: 
     run_batch(group, ["mono", str(exe), *group], work, run_env, work / "run.log", results)
 
 
-def run_kql(blocks: list[Block], results: Results, url: str) -> None:
-    from azure.kusto.data import KustoClient, KustoConnectionStringBuilder
-
+@contextlib.contextmanager
+def kusto_client(url: str) -> Iterator[KustoClient]:
     client = KustoClient(KustoConnectionStringBuilder.with_no_authentication(url))
     try:
+        yield client
+    finally:
+        client.close()
+
+
+def check_written(url: str) -> list[str]:
+    """WRITTEN's counts, each awaited; the mismatches, described."""
+    wrong = []
+    with kusto_client(url) as client:
+        for database, table, expected, writes in WRITTEN:
+            deadline = time.monotonic() + WRITTEN_WAIT_SECONDS
+            rows = -1
+            while time.monotonic() < deadline:
+                try:
+                    rows = client.execute_query(database, f"{table} | count").primary_results[0][0][0]
+                except Exception:  # noqa: BLE001 - a Queued write's table may not exist yet
+                    rows = -1
+                if rows >= expected:
+                    break
+                time.sleep(0.5)  # awaiting queued ingestion, bounded by the deadline
+            if rows != expected:
+                found = "no table" if rows < 0 else f"{rows} rows"
+                wrong.append(f"{database}.{table} holds {found}; expected {expected} from {writes}")
+    return wrong
+
+
+def run_kql(blocks: list[Block], results: Results, url: str) -> None:
+    with kusto_client(url) as client:
         for block in blocks:
             text = block.text.strip()
             try:
@@ -299,8 +339,6 @@ def run_kql(blocks: list[Block], results: Results, url: str) -> None:
                 results.ok(block)
             except Exception as failure:  # noqa: BLE001 - reported per block
                 results.failed(block, str(failure).splitlines()[0])
-    finally:
-        client.close()
 
 
 def run_json(blocks: list[Block], results: Results) -> None:
@@ -329,14 +367,9 @@ def harness_kusto_local() -> Iterator[str]:
     for database in DATABASES:
         command += ["--database", database]
     with running_process(command, "kusto-local listening on ") as url:
-        from azure.kusto.data import KustoClient, KustoConnectionStringBuilder
-
-        client = KustoClient(KustoConnectionStringBuilder.with_no_authentication(url))
-        try:
+        with kusto_client(url) as client:
             for database, command_text in SETUP:
                 client.execute_mgmt(database, command_text)
-        finally:
-            client.close()
         yield url
 
 
@@ -370,8 +403,14 @@ def main() -> int:
         }
         for language in RUNNABLE:  # bash first: it builds and installs what the other blocks use
             if by_language.get(language):
+                started = time.monotonic()
                 print(f"docs: {language}", flush=True)
                 runners[language](by_language[language])
+                print(f"docs: {language} took {time.monotonic() - started:.0f} s", flush=True)
+        if not results.failures:
+            for wrong in check_written(url):
+                results.failures.append(f"after the blocks: {wrong}")
+                print(f"  FAILED  after the blocks: {wrong}", flush=True)
     skipped = [b for b in blocks if b.skipped]
     not_code = [b for b in blocks if b.language in NOT_CODE]
     print("docs: ran " + ", ".join(f"{results.ran.get(lang, 0)} {lang}" for lang in RUNNABLE)
