@@ -8,9 +8,6 @@ source "$(dirname "$0")/lib.sh"
 ensure_tools
 python=$("$PROJECT_ROOT/scripts/python-env.sh" | tail -n 1)
 "$PROJECT_ROOT/scripts/azurite-env.sh" >/dev/null
-SPARK_HOME="$(project_spark_home)"
-export SPARK_HOME
-
 cd "$PROJECT_ROOT"
 "$python" -m pytest -q -p no:cacheprovider scripts/docs
 exec "$python" scripts/docs/run_docs.py

@@ -111,8 +111,12 @@ def only(folder: Path, pattern: str) -> Path:
 
 
 def block_env(venv: Path) -> dict[str, str]:
-    """The environment of a user with PySpark installed: the run's virtualenv first on PATH, SPARK_HOME."""
+    """The environment of a user with PySpark installed: the run's virtualenv first on PATH, and SPARK_HOME."""
     env = {k: v for k, v in os.environ.items() if k not in ("KUSTO_SPARK_JAR", "PYTHONPATH", "SPARK_REMOTE")}
+    import pyspark
+
+    # The Spark distribution inside the project's PySpark: bin/spark-submit and jars/.
+    env.setdefault("SPARK_HOME", str(Path(pyspark.__file__).resolve().parent))
     env["VIRTUAL_ENV"] = str(venv)
     env["PATH"] = f"{venv / 'bin'}:{Path(sys.executable).parent}:{env['PATH']}"
     return env
@@ -253,9 +257,10 @@ def kusto_local_classpath(work: Path) -> str:
     """kusto-local's jar and its test classpath, which holds the official Java SDK."""
     module = ROOT / "jvm-core" / "kusto-local"
     out = work / "kusto-local-classpath.txt"
-    subprocess.run(["mvn", "-q", "-B", "-ntp", "-pl", "jvm-core/kusto-local", "dependency:build-classpath",
-                    "-Dmdep.includeScope=test", f"-Dmdep.outputFile={out}"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    with (work / "kusto-local-classpath.log").open("wb") as log:
+        subprocess.run(["mvn", "-q", "-B", "-ntp", "-pl", "jvm-core/kusto-local", "dependency:build-classpath",
+                        "-Dmdep.includeScope=test", f"-Dmdep.outputFile={out}"], cwd=ROOT, check=True, stdout=log,
+                       stderr=subprocess.STDOUT)
     jar = next(j for j in sorted((module / "target").glob("kusto-local-*.jar")) if "-tests" not in j.name)
     return f"{jar}:{out.read_text(encoding='utf-8').strip()}"
 
@@ -312,6 +317,7 @@ def kusto_client(url: str) -> Iterator[KustoClient]:
 def check_written(url: str) -> list[str]:
     """WRITTEN's counts, each awaited; the mismatches, described."""
     wrong = []
+    found_rows = []
     with kusto_client(url) as client:
         for database, table, expected, writes in WRITTEN:
             deadline = time.monotonic() + WRITTEN_WAIT_SECONDS
@@ -324,9 +330,11 @@ def check_written(url: str) -> list[str]:
                 if rows >= expected:
                     break
                 time.sleep(0.5)  # awaiting queued ingestion, bounded by the deadline
+            found_rows.append(f"{database}.{table} {rows}")
             if rows != expected:
                 found = "no table" if rows < 0 else f"{rows} rows"
                 wrong.append(f"{database}.{table} holds {found}; expected {expected} from {writes}")
+    print("docs: rows the blocks wrote: " + ", ".join(found_rows), flush=True)
     return wrong
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from doc_blocks import PLACEHOLDER_CLUSTER, DocBlockError, all_blocks, page_blocks  # noqa: E402
+from run_docs import Results, report  # noqa: E402
 from wrappers import csharp_source, java_runs_on_kusto_local, java_source  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,3 +87,28 @@ def test_csharp_usings_stay_and_the_rest_becomes_main() -> None:
     source = csharp_source("using KustoSpark;\nusing (var s = Make())\n{\n}\n", "DocBlock2")
     assert source.startswith("using KustoSpark;\n\npublic static class DocBlock2\n")
     assert "        using (var s = Make())" in source
+
+
+def test_a_failing_python_block_is_reported_with_its_page_line_and_the_next_block_still_runs(tmp_path: Path) -> None:
+    blocks = [{"where": "page.md:3", "page": "page.md", "line": 3, "text": "x = 1\nprint(undefined_name)\n"},
+              {"where": "page.md:9", "page": "page.md", "line": 9, "text": "import os\n"}]
+    listing = tmp_path / "blocks.json"
+    listing.write_text(json.dumps(blocks), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(Path(__file__).with_name("python_blocks.py")), str(listing)],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["docblock failed page.md:3: NameError: name 'undefined_name' is not defined",
+                                        "docblock ok page.md:9"]
+    assert 'File "page.md", line 5' in done.stderr
+
+
+def test_report_counts_runs_and_fails_blocks_the_runner_never_reached(tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_text("```java\na();\n```\n```java\nb();\n```\n```java\nc();\n```\n", "utf-8")
+    first, second, third = page_blocks(tmp_path, tmp_path / "page.md")
+    results = Results()
+    report({"DocBlock1": first, "DocBlock2": second, "DocBlock3": third},
+           "noise\ndocblock ok DocBlock1\ndocblock failed DocBlock2: java.lang.IllegalStateException: no\n",
+           tmp_path / "run.log", results)
+    assert results.ran == {"java": 1}
+    assert [f.splitlines()[0] for f in results.failures] == [
+        f"page.md:4 (java): java.lang.IllegalStateException: no (log {tmp_path / 'run.log'}):",
+        f"page.md:7 (java): the runner stopped before this block (log {tmp_path / 'run.log'}):"]

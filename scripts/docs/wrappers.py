@@ -25,14 +25,16 @@ def _split(text: str, directive: re.Pattern[str]) -> tuple[list[str], list[str]]
     return heads, body
 
 
+def _wrap(text: str, directive: re.Pattern[str], opening: list[str], closing: list[str]) -> str:
+    """The block's directives first, then its other lines, indented, between ``opening`` and ``closing``."""
+    heads, body = _split(text, directive)
+    return "\n".join([*heads, "", *opening, *("        " + line for line in body), *closing, ""])
+
+
 def java_source(text: str, class_name: str) -> str:
-    imports, body = _split(text, _JAVA_IMPORT)
-    return "\n".join([*imports, "",
-                      f"public final class {class_name} {{",
-                      "    public static void main(String[] args) throws Exception {",
-                      *("        " + line for line in body),
-                      "    }",
-                      "}", ""])
+    return _wrap(text, _JAVA_IMPORT, [f"public final class {class_name} {{",
+                                      "    public static void main(String[] args) throws Exception {"],
+                 ["    }", "}"])
 
 
 def java_runs_on_kusto_local(text: str) -> bool:
@@ -41,12 +43,5 @@ def java_runs_on_kusto_local(text: str) -> bool:
 
 
 def csharp_source(text: str, class_name: str) -> str:
-    usings, body = _split(text, _CSHARP_USING)
-    return "\n".join([*usings, "",
-                      f"public static class {class_name}",
-                      "{",
-                      "    public static void Main()",
-                      "    {",
-                      *("        " + line for line in body),
-                      "    }",
-                      "}", ""])
+    return _wrap(text, _CSHARP_USING, [f"public static class {class_name}", "{", "    public static void Main()", "    {"],
+                 ["    }", "}"])
