@@ -115,7 +115,7 @@ def cleanup(spark: SparkSession, options: Union[ReadOptions, WriteOptions]) -> C
         values = dict(options.to_options())
     else:
         values = _option_map(options, KustoReadOptions, "options")
-    with _surfacing(options_checked_here=True):
+    with kusto_errors():
         rows = spark.read.format(_CLEANUP_FORMAT).options(**values).load().collect()
     def named(kind: str) -> tuple[str, ...]:
         return tuple(row["name"] for row in rows if row["kind"] == kind)
@@ -164,7 +164,7 @@ def _async_writes(spark: SparkSession, values: dict[str, str],
                   timeout: Union[int, timedelta, None]) -> list[AsyncWriteOutcome]:
     if timeout is not None:
         values["timeoutLimit"] = str(_whole_seconds(timeout, "timeout"))
-    with _surfacing(options_checked_here=True):
+    with kusto_errors():
         rows = spark.read.format(_ASYNC_WRITES_FORMAT).options(**values).load().collect()
     return [AsyncWriteOutcome(row["requestId"], row["database"], row["table"], row["state"], row["rows"],
                               row["error"]) for row in rows]

@@ -13,6 +13,5 @@ ignoring case and surrounding whitespace, as the connector parses option values:
 from __future__ import annotations
 
 from ._registry import ReadMode, SchemaAdjustmentMode, TableCreationMode, WriteMode
-from ._spec import KustoEnum as _KustoEnum
 
-__all__ = ["ReadMode", "WriteMode", "TableCreationMode", "SchemaAdjustmentMode", "_KustoEnum"]
+__all__ = ["ReadMode", "WriteMode", "TableCreationMode", "SchemaAdjustmentMode"]

@@ -1,6 +1,6 @@
 """Connector failures a user meets on the plain ``spark.read`` / ``df.write`` path, shared by the classic
 and the Spark Connect tests: each fails at a different moment (loading, an action, a write on the
-driver, a write in an executor's data writer, a refused option)."""
+driver, a write in an executor's data writer, a refused option, a cluster that cannot be reached)."""
 
 from __future__ import annotations
 
@@ -87,12 +87,24 @@ def _refused_option(spark: SparkSession, kusto_url: str) -> tuple[Callable[[], o
             "Option readMode has value 'Sometimes': allowed values: ForceSingleMode, ")
 
 
+def _unreachable_cluster(spark: SparkSession, kusto_url: str) -> tuple[Callable[[], object], str]:
+    # A port nothing listens on: the connector names the URL and "connection refused", and does not retry.
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    return (lambda: _reader(spark, closed).option("kustoQuery", "print 1").load().schema,
+            f"Reading the schema of kustoQuery 'print 1' failed: Cannot connect to {closed}: connection refused")
+
+
 FAILURES = [
     Failure("read-time", _unknown_table_at_load, CONNECTOR_CONDITION),
     Failure("action-time", _unknown_column_at_collect, CONNECTOR_CONDITION),
     Failure("write-time", _unknown_table_at_save, OPTION_CONDITION),
     Failure("write-time-in-a-task", _not_a_guid_in_a_data_writer, CONNECTOR_CONDITION),
     Failure("refused-option", _refused_option, OPTION_CONDITION),
+    Failure("unreachable-cluster", _unreachable_cluster, CONNECTOR_CONDITION),
 ]
 
 
