@@ -1,4 +1,4 @@
-package dev.kustospark.spark.read;
+package dev.kustospark.spark.client;
 
 import dev.kustospark.spark.KustoConnectorException;
 import java.util.concurrent.Callable;
