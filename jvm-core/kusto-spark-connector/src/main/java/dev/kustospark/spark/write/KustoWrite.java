@@ -64,7 +64,7 @@ final class KustoWrite implements Write {
                     config.clientBatchingLimitMb());
             QueuedIngestion queued = new QueuedIngestion(config.connection(), config.table(), ingestion, false, storage,
                     config.flushFullBlobs());
-            return new QueuedBatchWrite(config.table(),
+            return new DirectBatchWrite(config.table(), WriteMode.Queued,
                     new QueuedDataWriterFactory(queued, null, schema, layout, maxBlobBytes, null));
         }
         return transactional(ingestion, layout, maxBlobBytes, storage);
@@ -121,7 +121,7 @@ final class KustoWrite implements Write {
         List<KustoColumn> columns = new KustoTargetTable(config.connection(), config.table()).columns().orElseThrow(
                 () -> new KustoOptionException("table '" + config.table() + "' (option kustoTable) disappeared while the"
                         + " write was prepared"));
-        return new KustoStreamingWrite(config.connection(), config.table(), queryId, columns, ingestion, schema, layout,
+        return new StreamingSinkWrite(config.connection(), config.table(), queryId, columns, ingestion, schema, layout,
                 config.clientBatchingLimitMb() * 1024L * 1024L, config.flushFullBlobs(),
                 config.stagingResourcesAutoCleanupTimeout(), config.pollingOnDriver(), appName(), storage());
     }
@@ -148,8 +148,9 @@ final class KustoWrite implements Write {
         LOG.info("Kusto write of query {} into table '{}' of database '{}' by streaming ingestion in batches of at"
                         + " most {} MB", queryId, config.table(), config.connection().database(),
                 config.streamingIngestSizeInMb());
-        return new KustoBatchWrite(config.table(), new KustoDataWriterFactory(config.connection(), config.table(), schema,
-                layout, config.streamingIngestSizeInMb() * 1024L * 1024L, mappingReference.orElse(null)));
+        return new DirectBatchWrite(config.table(), WriteMode.KustoStreaming,
+                new StreamingIngestDataWriterFactory(config.connection(), config.table(), schema, layout,
+                        config.streamingIngestSizeInMb() * 1024L * 1024L, mappingReference.orElse(null)));
     }
 
     /** Which DataFrame field goes into which CSV field, after the table check and schema adjustment. */
