@@ -157,7 +157,7 @@ public final class KustoLocal implements AutoCloseable {
                 CommandExecutor commands = dm == null ? new CommandExecutor(catalog, ingestor)
                         : new CommandExecutor(catalog, ingestor, List.of(dm.commands()));
                 KustoHttpServer server = KustoHttpServer.start(catalog, commands, ingestor,
-                        new KustoHttpServer.Settings(bind, port, token, keystore, keystorePassword));
+                        new KustoHttpServer.Settings(bind, port, token, keystore, keystorePassword, faults.halts()));
                 return new KustoLocal(catalog, server, dm);
             } catch (RuntimeException e) {
                 if (dm != null) {

@@ -34,7 +34,10 @@ public final class KustoLocalMain {
               --azurite-url URL                 use a running Azurite: its blob URL (queue, table on the next
                                                 two ports) or a connection string with the three endpoints
               --azurite-home DIR                where Azurite is installed (default: found upwards from here)
-              --fault-injection SPEC            for tests: fail=N[+N],drop=N[+N],delay-ms=N on queued ingestion
+              --fault-injection SPEC            for tests: fail=N[+N],drop=N[+N],delay-ms=N on queued ingestion,
+                                                fail-move=N[+N] on .move extents (these need Azurite);
+                                                halt-after-answer=N:REGEX, halt-before-answer=N:REGEX halt
+                                                the process at the Nth management command matching REGEX
               --help                            print this help""";
 
     private KustoLocalMain() {}
@@ -124,7 +127,7 @@ public final class KustoLocalMain {
                 throw new UsageException("--database needs a non-empty name");
             }
         }
-        if (!faults.equals(FaultInjection.NONE) && !withAzurite && azuriteUrl == null && azuriteHome == null) {
+        if (faults.needsDataManagement() && !withAzurite && azuriteUrl == null && azuriteHome == null) {
             throw new UsageException("--fault-injection needs --with-azurite or --azurite-url");
         }
         return new Options(help, port, bind, dataDir, List.copyOf(databases), tokenFile, keystore, passwordFile,

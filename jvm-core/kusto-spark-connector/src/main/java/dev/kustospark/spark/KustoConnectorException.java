@@ -5,11 +5,13 @@ import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.data.exceptions.KustoServiceQueryError;
 import com.microsoft.azure.kusto.data.exceptions.WebException;
 import com.microsoft.azure.kusto.ingest.exceptions.IngestionClientException;
+import dev.kustospark.spark.client.ConnectionFailure;
 import dev.kustospark.spark.compat.ScalaCollections;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.QueryContext;
 import org.apache.spark.SparkRuntimeException;
@@ -130,8 +132,30 @@ public final class KustoConnectorException extends SparkRuntimeException {
                 : t instanceof WebException web ? web.getStatusCode() : null;
     }
 
+    /**
+     * The connector's own refusal, where going on would change data silently: a value or column that
+     * does not fit where it would go. The message names the column, the value or type, and the
+     * option or cast that would make it fit.
+     */
+    public static KustoConnectorException refusal(String message) {
+        return new KustoConnectorException(message, null);
+    }
+
+    /**
+     * A failure whose message says first what became of the work (that a table is unchanged, or what
+     * it may hold), then why: the reason's own message when it is one of these, else Kusto's.
+     */
+    public static KustoConnectorException because(String outcome, Throwable reason) {
+        String why = reason instanceof KustoConnectorException known ? known.getMessage() : kustoMessage(reason);
+        return new KustoConnectorException(oneLine(outcome) + ": " + why, reason);
+    }
+
     /** The most specific message in the chain: Kusto's service error text when there is one. */
     public static String kustoMessage(Throwable failure) {
+        Optional<ConnectionFailure> unreachable = ConnectionFailure.in(failure);
+        if (unreachable.isPresent()) {
+            return unreachable.get().getMessage();
+        }
         Throwable service = null;
         String fallback = null;
         for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
@@ -154,9 +178,13 @@ public final class KustoConnectorException extends SparkRuntimeException {
      * Whether a failed call is worth repeating: throttling (429), a server error (5xx), or a lost
      * connection (a pooled keep-alive connection the server already closed, a reset, a timeout), or a
      * queued ingest client whose ingestion resources are still loading.
-     * Kusto's answers with a 4xx status (bad KQL, unknown table, missing permission) are not.
+     * Kusto's answers with a 4xx status (bad KQL, unknown table, missing permission) are not, nor is a
+     * server that cannot be reached at all ({@link ConnectionFailure}).
      */
     public static boolean isTransient(Throwable failure) {
+        if (ConnectionFailure.in(failure).isPresent()) {
+            return false;
+        }
         for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
             Integer status = httpStatus(t);
             if (status != null) {

@@ -142,16 +142,51 @@ class KustoDistributedReadTest {
     @Test
     void customSchemaTypesSparksParquetReaderCannotGiveAreDecodedValueByValue() {
         // short and date are not what the export wrote (int, timestamp): those files take the record reader.
+        // A date holds a datetime only at midnight, so the query keeps the day of each.
         String schema = "s string, i short, l long, d decimal(38,18), t date, ts string";
-        List<Row> single = read("AllTypes").option("readMode", "ForceSingleMode").option("customSchema", schema).load()
+        String query = "AllTypes | extend t = startofday(t)";
+        List<Row> single = read(query).option("readMode", "ForceSingleMode").option("customSchema", schema).load()
                 .orderBy("i").collectAsList();
-        List<Row> distributed = read("AllTypes").option("readMode", "ForceDistributedMode").option("customSchema", schema)
+        List<Row> distributed = read(query).option("readMode", "ForceDistributedMode").option("customSchema", schema)
                 .load().orderBy("i").collectAsList();
         assertEquals(3, single.size());
         assertEquals(single, distributed);
-        Dataset<Row> rowByRow = read("AllTypes").option("readMode", "ForceDistributedMode").option("customSchema", schema)
+        Dataset<Row> rowByRow = read(query).option("readMode", "ForceDistributedMode").option("customSchema", schema)
                 .load();
         assertFalse(plan(rowByRow).contains("ColumnarToRow"), "short and date are read as rows: " + plan(rowByRow));
+    }
+
+    @Test
+    void aValueThatDoesNotFitItsSparkTypeFailsADistributedRead() {
+        // decimal(10,2) is a conversion of the vectorized reader's column, smallint one of the record reader.
+        var rounded = assertThrows(Exception.class, () -> read("AllTypes | where i == 1 | project d")
+                .option("readMode", "ForceDistributedMode").option("customSchema", "d decimal(10,2)").load()
+                .collectAsList());
+        assertTrue(KustoWriteTest.rootMessage(rounded).contains("column 'd': the Kusto value 123456789.123456789012345678"
+                + " does not fit the Spark type decimal(10,2) it is read into"), KustoWriteTest.rootMessage(rounded));
+        var wrapped = assertThrows(Exception.class, () -> read("AllTypes | where i == 1 | project l")
+                .option("readMode", "ForceDistributedMode").option("customSchema", "l smallint").load().collectAsList());
+        assertTrue(KustoWriteTest.rootMessage(wrapped).contains("column 'l': the Kusto value 9007199254740993 does not fit"
+                + " the Spark type smallint"), KustoWriteTest.rootMessage(wrapped));
+        var timeOfDay = assertThrows(Exception.class, () -> read("AllTypes | where i == 1 | project t")
+                .option("readMode", "ForceDistributedMode").option("customSchema", "t date").load().collectAsList());
+        assertTrue(KustoWriteTest.rootMessage(timeOfDay).contains("column 't': the Kusto value"
+                + " 2024-01-02T03:04:05.1234560Z does not fit the Spark type date"), KustoWriteTest.rootMessage(timeOfDay));
+    }
+
+    @Test
+    void aUserSchemaReadsLongsDatetimesAndDynamicStringsAsStringsAsSingleModeDoes() {
+        // The export holds a long and a timespan alike as 64-bit integers, and a dynamic string as JSON text.
+        String schema = "i int, l string, t string, ts string, dyn string";
+        String query = "AllTypes | project i, l, t, ts, dyn";
+        List<Row> single = read(query).option("readMode", "ForceSingleMode").option("customSchema", schema).load()
+                .orderBy("i").collectAsList();
+        List<Row> distributed = read(query).option("readMode", "ForceDistributedMode").option("customSchema", schema)
+                .load().orderBy("i").collectAsList();
+        assertEquals(single, distributed);
+        // kusto-local keeps datetimes to the microsecond.
+        assertEquals(org.apache.spark.sql.RowFactory.create(2, "-5", "1969-12-31T23:59:59.9999990Z", "-00:00:01.0000001",
+                "text"), single.get(2));
     }
 
     @Test
@@ -254,8 +289,9 @@ class KustoDistributedReadTest {
     /** The Parquet compression codec of the first exported file in the container. */
     private static String exportedCodec(String containerName) throws Exception {
         BlobContainerClient container = container(containerName);
-        String name = container.listBlobs(new ListBlobsOptions().setPrefix("kusto-spark/"), null).iterator().next()
-                .getName();
+        // Beside the exported files lies the export's owner blob (<prefix>.owner.json), which is no Parquet.
+        String name = container.listBlobs(new ListBlobsOptions().setPrefix("kusto-spark/"), null).stream()
+                .map(b -> b.getName()).filter(n -> !n.endsWith(".owner.json")).findFirst().orElseThrow();
         Path local = Files.createTempFile("exported-", ".parquet");
         try {
             container.getBlobClient(name).downloadToFile(local.toString(), true);

@@ -120,6 +120,47 @@ class KustoQueuedWriteTest {
     }
 
     @Test
+    void aNamedCsvMappingOfTheTargetPlacesTheColumnsInTransactionalAndQueuedWrites() throws Exception {
+        env.mgmt(".create table MappedTx (['a']:long, ['b']:string, ['c']:string)");
+        env.mgmt(".create table MappedTx ingestion csv mapping 'swap' '[{\"column\":\"b\",\"Properties\":{\"Ordinal\":\"0\"}},"
+                + "{\"column\":\"a\",\"Properties\":{\"Ordinal\":\"1\"}},{\"column\":\"c\",\"Properties\":{\"ConstValue\":\"k\"}}]'");
+        Dataset<Row> frame = env.spark.range(0, 40, 1, 2).selectExpr("concat('v', id) as b", "id as a");
+        String properties = "{\"csvMappingNameReference\":\"swap\",\"flushImmediately\":true}";
+        frame.write().format("kusto").options(writeOptions("MappedTx")).option("sparkIngestionPropertiesJson", properties)
+                .mode(SaveMode.Append).save();
+        assertEquals(40, count("MappedTx | where b == strcat('v', a) and c == 'k'"));
+        assertNoTempTable();
+
+        frame.write().format("kusto").options(writeOptions("MappedTx")).option("writeMode", "Queued")
+                .option("sparkIngestionPropertiesJson", properties).mode(SaveMode.Append).save();
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < deadline && count("MappedTx") < 80) {
+            Thread.onSpinWait();
+        }
+        assertEquals(80, count("MappedTx | where b == strcat('v', a) and c == 'k'"));
+    }
+
+    @Test
+    void typeMismatchesFailTransactionalAndQueuedWritesBeforeAnyRowMoves() throws Exception {
+        env.mgmt(".create table TypedTx (['id']:long, ['g']:guid)");
+        Dataset<Row> strings = env.spark.sql("select 'x' as id, '5f3c1c5e-1b8e-4bb0-9b33-6a2a9c1f0e11' as g");
+        for (String mode : List.of("Transactional", "Queued")) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> strings.write().format("kusto")
+                    .options(writeOptions("TypedTx")).option("writeMode", mode).mode(SaveMode.Append).save());
+            assertTrue(KustoWriteTest.rootMessage(e).contains("DataFrame column 'id' (string) into table column 'id' (long)"),
+                    KustoWriteTest.rootMessage(e));
+        }
+        // A value Kusto would store as null fails its task; the transactional write moves nothing.
+        var badGuid = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> env.spark
+                .sql("select id, if(id = 7, 'no-guid', uuid()) as g from range(0, 10, 1, 2)").write().format("kusto")
+                .options(writeOptions("TypedTx")).mode(SaveMode.Append).save());
+        assertTrue(KustoWriteTest.rootMessage(badGuid).contains("DataFrame column 'g' holds 'no-guid', which is not a guid"),
+                KustoWriteTest.rootMessage(badGuid));
+        assertEquals(0, count("TypedTx"));
+        assertNoTempTable();
+    }
+
+    @Test
     void pollingOnDriverAndSmallBlobs() throws Exception {
         Dataset<Row> frame = env.spark.range(0, 3000, 1, 2).selectExpr("id", "repeat('x', 1000) as padding");
         frame.write().format("kusto").options(writeOptions("DriverPolled")).option("tableCreateOptions", "CreateIfNotExist")

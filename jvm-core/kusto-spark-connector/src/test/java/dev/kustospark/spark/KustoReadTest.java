@@ -125,6 +125,26 @@ class KustoReadTest {
     }
 
     @Test
+    void aValueThatDoesNotFitItsSparkTypeFailsSingleAndPartitionedReads() {
+        for (String mode : List.of("ForceSingleMode", "ForcePartitionedMode")) {
+            var rounded = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> env
+                    .read("print d = decimal(1.005)").option("readMode", mode).option("customSchema", "d decimal(10,2)")
+                    .load().collectAsList());
+            assertTrue(KustoWriteTest.rootMessage(rounded).contains("column 'd': the Kusto value 1.005 does not fit the"
+                    + " Spark type decimal(10,2) it is read into"), KustoWriteTest.rootMessage(rounded));
+            assertTrue(KustoWriteTest.rootMessage(rounded).contains("Read the column as decimal(38,3) or string with"
+                    + " option customSchema"), KustoWriteTest.rootMessage(rounded));
+            var wrapped = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> env
+                    .read("print n = 100000").option("readMode", mode).option("customSchema", "n smallint")
+                    .load().collectAsList());
+            assertTrue(KustoWriteTest.rootMessage(wrapped).contains("column 'n': the Kusto value 100000 does not fit the"
+                    + " Spark type smallint"), KustoWriteTest.rootMessage(wrapped));
+        }
+        assertEquals(new BigDecimal("1.01"), env.read("print d = decimal(1.01)").option("customSchema", "d decimal(10,2)")
+                .load().collectAsList().get(0).getDecimal(0));
+    }
+
+    @Test
     void nullsOfEveryTypeComeBackAsNull() {
         Row row = env.read("print s = '', i = int(null), t = datetime(null), d = decimal(null), b = bool(null)").load()
                 .collectAsList().get(0);

@@ -263,6 +263,40 @@ class KustoStreamingSinkTest {
         assertEquals(List.of(), tempTables());
     }
 
+    @Test
+    @Order(6)
+    void aNamedCsvMappingPlacesEveryMicroBatchAndAMismatchedTypeStopsTheQueryBeforeAnyRowMoves() throws Exception {
+        client.executeMgmt(DATABASE, ".create table SinkMapped (label:string, value:long)");
+        client.executeMgmt(DATABASE, ".create table SinkMapped ingestion csv mapping 'm' '[{\"column\":\"value\","
+                + "\"Properties\":{\"Ordinal\":\"0\"}},{\"column\":\"label\",\"Properties\":{\"ConstValue\":\"sink\"}}]'");
+        IntMemoryStream input = IntMemoryStream.create(spark);
+        StreamingQuery query = start(input, "SinkMapped", checkpoints.resolve("mapped"),
+                Map.of("sparkIngestionPropertiesJson", "{\"csvMappingNameReference\":\"m\"}"));
+        try {
+            add(input, 1, 5);
+            query.processAllAvailable();
+            add(input, 6, 10);
+            query.processAllAvailable();
+        } finally {
+            query.stop();
+        }
+        assertEquals(range(1, 10), values("SinkMapped | where label == 'sink'"));
+        assertEquals(List.of(), tempTables());
+
+        client.executeMgmt(DATABASE, ".create table SinkTyped (value:bool)");
+        IntMemoryStream typed = IntMemoryStream.create(spark);
+        StreamingQuery mismatched = start(typed, "SinkTyped", checkpoints.resolve("typed"));
+        try {
+            add(typed, 1, 3);
+            var e = assertThrows(StreamingQueryException.class, mismatched::processAllAvailable);
+            assertTrue(e.getMessage().contains("DataFrame column 'value' (int) into table column 'value' (bool): cast it to"
+                    + " boolean first"), e.getMessage());
+        } finally {
+            mismatched.stop();
+        }
+        assertEquals(List.of(), values("SinkTyped"));
+    }
+
     private static StreamingQuery start(IntMemoryStream input, String table, Path checkpoint) throws Exception {
         return start(input, table, checkpoint, Map.of());
     }

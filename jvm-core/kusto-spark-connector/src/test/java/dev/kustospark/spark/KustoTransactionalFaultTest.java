@@ -61,7 +61,7 @@ class KustoTransactionalFaultTest {
         var onDriver = assertThrows(Exception.class, () -> frame.write().format("kusto").options(options)
                 .option("pollingOnDriver", "true").mode(SaveMode.Append).save());
         String driverMessage = KustoWriteTest.rootMessage(onDriver);
-        assertTrue(driverMessage.contains("table 'Faulty' is unchanged") && driverMessage.matches("(?s).*partition \\d blob 1: Failed.*"),
+        assertTrue(driverMessage.contains("table 'Faulty' (option kustoTable) failed and the table is unchanged") && driverMessage.matches("(?s).*partition \\d blob 1: Failed.*"),
                 driverMessage);
         assertEquals(103, count());
         KustoQueuedWriteTest.assertNoTempTable(env);

@@ -128,6 +128,106 @@ class KustoWriteTest {
         assertTrue(row.isNullAt(2));
     }
 
+    private long count(String table) {
+        return env.read(table + " | count").load().collectAsList().get(0).getLong(0);
+    }
+
+    @Test
+    void aColumnThatKustoWouldStoreAsNullFailsTheWriteBeforeAnyRowMoves() throws Exception {
+        env.mgmt(".create table Typed (['id']:long, ['name']:string)");
+        Dataset<Row> strings = env.spark.sql("select 'x1' as id, 'one' as name");
+        for (String adjust : List.of("NoAdjustment", "GenerateDynamicCsvMapping")) {
+            var e = assertThrows(Exception.class, () -> strings.write().format("kusto").options(writeOptions("Typed"))
+                    .option("adjustSchema", adjust).mode(SaveMode.Append).save());
+            String message = rootMessage(e);
+            assertTrue(message.contains("Writing into table 'Typed' (adjustSchema=" + adjust + ": columns by "
+                    + (adjust.equals("NoAdjustment") ? "position" : "name") + ") would change values, since Kusto stores null"
+                    + " for a value it cannot read as the column's type: DataFrame column 'id' (string) into table column"
+                    + " 'id' (long): cast it to bigint, int"), message);
+        }
+        env.mgmt(".create table Narrow (['n']:int)");
+        var narrowing = assertThrows(Exception.class, () -> env.spark.sql("select 5000000000L as n").write()
+                .format("kusto").options(writeOptions("Narrow")).mode(SaveMode.Append).save());
+        assertTrue(rootMessage(narrowing).contains("DataFrame column 'n' (bigint) into table column 'n' (int): cast it to"
+                + " int, smallint, tinyint, decimal(p,0) with p <= 9 first"), rootMessage(narrowing));
+        assertEquals(0, count("Narrow"));
+        assertEquals(0, count("Typed"));
+    }
+
+    @Test
+    void losslessWideningWritesEveryValueUnchanged() throws Exception {
+        env.mgmt(".create table Widened (['l']:long, ['r']:real, ['d']:decimal, ['t']:datetime, ['s']:string, ['g']:guid,"
+                + " ['ts']:timespan, ['dyn']:dynamic, ['n']:long)");
+        Dataset<Row> frame = env.spark.sql("select 2147483647 as l, -16777217 as r, cast(9223372036854775807 as bigint) as d,"
+                + " date'2024-02-29' as t, 1.5d as s, '5f3c1c5e-1b8e-4bb0-9b33-6a2a9c1f0e11' as g, '1.02:03:04.5' as ts,"
+                + " '{\"a\":[1,2]}' as dyn, cast(123456789012345678 as decimal(18,0)) as n");
+        frame.write().format("kusto").options(writeOptions("Widened")).mode(SaveMode.Append).save();
+        Row back = env.read("Widened | extend d = tostring(d), dynType = gettype(dyn)").load().collectAsList().get(0);
+        assertEquals(2147483647L, back.getLong(0));
+        assertEquals(-16777217.0, back.getDouble(1));
+        assertEquals("9223372036854775807", back.getString(2));
+        assertEquals(Timestamp.from(Instant.parse("2024-02-29T00:00:00Z")), back.getTimestamp(3));
+        assertEquals("1.5", back.getString(4));
+        assertEquals("5f3c1c5e-1b8e-4bb0-9b33-6a2a9c1f0e11", back.getString(5));
+        assertEquals("1.02:03:04.5000000", back.getString(6));
+        assertEquals("{\"a\":[1,2]}", back.getString(7));
+        assertEquals(123456789012345678L, back.getLong(8));
+        assertEquals("dictionary", back.getString(9));
+    }
+
+    @Test
+    void aStringThatIsNoGuidOrTimespanFailsTheTaskNamingTheValue() throws Exception {
+        env.mgmt(".create table Ids (['g']:guid, ['ts']:timespan)");
+        var e = assertThrows(Exception.class, () -> env.spark.sql("select 'order-17' as g, '00:01:00' as ts").write()
+                .format("kusto").options(writeOptions("Ids")).mode(SaveMode.Append).save());
+        assertTrue(rootMessage(e).contains("DataFrame column 'g' holds 'order-17', which is not a guid: Kusto would store"
+                + " null in the guid column it goes into"), rootMessage(e));
+        assertEquals(0, count("Ids"));
+    }
+
+    @Test
+    void positionalWritesThatWouldShiftOrDropColumnsAreRefused() throws Exception {
+        env.mgmt(".create table Positions (['a']:string, ['b']:string)");
+        var swapped = assertThrows(Exception.class, () -> env.spark.sql("select 'B' as b, 'A' as a").write().format("kusto")
+                .options(writeOptions("Positions")).mode(SaveMode.Append).save());
+        assertTrue(rootMessage(swapped).contains("adjustSchema=NoAdjustment writes columns by position into table"
+                + " 'Positions' [a, b], which would move data: DataFrame column 'b' (position 1) would go into table column"
+                + " 'a'"), rootMessage(swapped));
+        assertTrue(rootMessage(swapped).contains("Set adjustSchema=GenerateDynamicCsvMapping"), rootMessage(swapped));
+        var extra = assertThrows(Exception.class, () -> env.spark.sql("select 'A' as a, 'B' as b, 'C' as c").write()
+                .format("kusto").options(writeOptions("Positions")).mode(SaveMode.Append).save());
+        assertTrue(rootMessage(extra).contains("DataFrame columns [c] would be dropped"), rootMessage(extra));
+        assertEquals(0, count("Positions"));
+        // Other names are written by position, as the established connector does.
+        env.spark.sql("select 'A' as x, 'B' as y").write().format("kusto").options(writeOptions("Positions"))
+                .mode(SaveMode.Append).save();
+        assertEquals("A,B", env.read("Positions | project v = strcat(a, ',', b)").load().collectAsList().get(0).getString(0));
+    }
+
+    @Test
+    void aNamedCsvMappingPlacesTheColumnsOfAStreamingWrite() throws Exception {
+        env.mgmt(".create table Mapped (['a']:long, ['b']:string)");
+        env.mgmt(".create table Mapped ingestion csv mapping 'swap' '[{\"column\":\"b\",\"Properties\":{\"Ordinal\":\"0\"}},"
+                + "{\"column\":\"a\",\"Properties\":{\"Ordinal\":\"1\"}}]'");
+        Dataset<Row> frame = env.spark.sql("select 'one' as b, 1L as a");
+        frame.write().format("kusto").options(writeOptions("Mapped"))
+                .option("sparkIngestionPropertiesJson", "{\"csvMappingNameReference\":\"swap\"}").mode(SaveMode.Append).save();
+        Row row = env.read("Mapped").load().collectAsList().get(0);
+        assertEquals(1L, row.getLong(0));
+        assertEquals("one", row.getString(1));
+        var missing = assertThrows(Exception.class, () -> frame.write().format("kusto").options(writeOptions("Mapped"))
+                .option("sparkIngestionPropertiesJson", "{\"csvMappingNameReference\":\"nope\"}").mode(SaveMode.Append)
+                .save());
+        assertTrue(rootMessage(missing).contains("csvMappingNameReference names CSV mapping 'nope', which table 'Mapped'"
+                + " does not have; its CSV mappings: [swap]"), rootMessage(missing));
+        var mistyped = assertThrows(Exception.class, () -> env.spark.sql("select 1L as b, 'one' as a").write().format("kusto")
+                .options(writeOptions("Mapped")).option("sparkIngestionPropertiesJson",
+                        "{\"csvMappingNameReference\":\"swap\"}").mode(SaveMode.Append).save());
+        assertTrue(rootMessage(mistyped).contains("DataFrame column 'a' (string) into table column 'a' (long)"),
+                rootMessage(mistyped));
+        assertEquals(1, count("Mapped"));
+    }
+
     @Test
     void saveModesOtherThanAppendAreRefused() {
         var e = assertThrows(Exception.class, () -> env.allTypesFrame().write().format("kusto").options(writeOptions("Written"))

@@ -61,6 +61,20 @@ final class Exporter implements AutoCloseable {
     }
 
     /**
+     * Creates a missing container when the target's credential may (a key, an account SAS); a
+     * container SAS may not, and names a container that exists: its uploads are what count.
+     */
+    private static void createIfAllowed(BlobContainerClient container) {
+        try {
+            container.createIfNotExists();
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() != 403) {
+                throw e;
+            }
+        }
+    }
+
+    /**
      * Exports on {@code connection}; returns one row per file written: Path (no secrets), NumRecords.
      * Like the service, which writes one or more files per node, DuckDB's threads each write their own
      * files at once ({@code PER_THREAD_OUTPUT}), straight from the query; with {@code sizeLimit} a
@@ -81,7 +95,7 @@ final class Exporter implements AutoCloseable {
             List<BlobContainerClient> containers = new ArrayList<>();
             for (String target : spec.targets()) {
                 BlobContainerClient container = storage.container(target);
-                container.createIfNotExists();
+                createIfAllowed(container);
                 containers.add(container);
             }
             List<Future<?>> uploads = new ArrayList<>();

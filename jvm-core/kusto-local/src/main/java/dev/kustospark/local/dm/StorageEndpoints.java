@@ -9,7 +9,7 @@ import java.net.URI;
 public record StorageEndpoints(String blob, String queue, String table) {
     /** Azurite's single account, and its key that every Azure Storage tool publishes. */
     public static final String ACCOUNT = "devstoreaccount1";
-    static final String ACCOUNT_KEY =
+    public static final String ACCOUNT_KEY =
             "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     static StorageEndpoints onLoopback(String host, int blobPort, int queuePort, int tablePort) {

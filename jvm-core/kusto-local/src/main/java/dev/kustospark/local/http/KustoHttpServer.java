@@ -3,6 +3,7 @@ package dev.kustospark.local.http;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.kustospark.local.dm.FaultInjection;
 import dev.kustospark.local.ingest.Ingestor;
 import dev.kustospark.local.mgmt.CommandExecutor;
 import dev.kustospark.local.storage.Catalog;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +38,14 @@ public final class KustoHttpServer implements AutoCloseable {
      * @param authToken        the bearer token every request must carry, or null
      * @param keystore         a PKCS12 keystore to serve HTTPS with, or null for HTTP
      * @param keystorePassword its password
+     * @param halts            the fault injection's halts of the process at chosen management commands
      */
-    public record Settings(String bind, int port, String authToken, Path keystore, String keystorePassword) {}
+    public record Settings(String bind, int port, String authToken, Path keystore, String keystorePassword,
+            List<FaultInjection.Halt> halts) {
+        public Settings(String bind, int port, String authToken, Path keystore, String keystorePassword) {
+            this(bind, port, authToken, keystore, keystorePassword, List.of());
+        }
+    }
 
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
@@ -72,7 +80,8 @@ public final class KustoHttpServer implements AutoCloseable {
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         workers.allowCoreThreadTimeOut(true);
         server.setExecutor(workers);
-        server.createContext("/", new RequestDispatcher(new QueryEndpoints(catalog, commands),
+        server.createContext("/", new RequestDispatcher(new QueryEndpoints(catalog, commands,
+                new CommandHalts(settings.halts())),
                 new IngestEndpoint(catalog, ingestor), settings.authToken()));
         server.start();
         return new KustoHttpServer(server, workers, settings.keystore() != null);

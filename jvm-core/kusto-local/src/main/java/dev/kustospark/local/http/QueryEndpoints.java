@@ -2,6 +2,7 @@ package dev.kustospark.local.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.kustospark.local.KustoException;
+import dev.kustospark.local.dm.FaultInjection;
 import dev.kustospark.local.engine.TabularResult;
 import dev.kustospark.local.kql.CompiledQuery;
 import dev.kustospark.local.kql.KqlCompiler;
@@ -27,10 +28,12 @@ import java.util.List;
 final class QueryEndpoints {
     private final Catalog catalog;
     private final CommandExecutor commands;
+    private final CommandHalts halts;
 
-    QueryEndpoints(Catalog catalog, CommandExecutor commands) {
+    QueryEndpoints(Catalog catalog, CommandExecutor commands, CommandHalts halts) {
         this.catalog = catalog;
         this.commands = commands;
+        this.halts = halts;
     }
 
     void queryV2(HttpExchange exchange, RequestIds ids) throws IOException {
@@ -57,14 +60,21 @@ final class QueryEndpoints {
             run(exchange, ids, request, true);
             return;
         }
+        FaultInjection.Halt halt = halts.arrived(request.csl());
         try (ExecutionDeadline deadline = ExecutionDeadline.after(request.timeout());
                 Connection connection = catalog.connect()) {
-            List<TabularResult> results = commands.execute(connection, request.database(), request.csl(),
-                    request.parameters(), ids.received());
+            List<TabularResult> results;
+            try {
+                results = commands.execute(connection, request.database(), request.csl(), request.parameters(),
+                        ids.received());
+            } finally {
+                CommandHalts.haltIf(halt, false, request.csl());
+            }
             List<ResultCursor> cursors = cursors(results, connection, deadline);
             try (OutputStream out = startStreaming(exchange, cursors)) {
                 new V1ResponseWriter(ids, request.limits(), deadline).writeCommand(out, cursors);
             }
+            CommandHalts.haltIf(halt, true, request.csl());
         } catch (SQLException e) {
             throw KustoException.internal("Could not open or close a connection to the store: " + e.getMessage(), e);
         }

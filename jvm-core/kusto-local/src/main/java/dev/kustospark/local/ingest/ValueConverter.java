@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.kustospark.local.KustoException;
 import dev.kustospark.local.types.KustoType;
 import dev.kustospark.local.types.KustoValues;
 import java.math.BigDecimal;
@@ -263,9 +264,25 @@ final class ValueConverter {
         }
     }
 
+    /**
+     * The service's decimal holds 38 digits at any scale; kusto-local stores DECIMAL(38,18), 20 digits
+     * before the point and 18 after. A number beyond 38 digits is no decimal (null, as the service has
+     * it); one that the service keeps but DECIMAL(38,18) cannot hold exactly fails the ingestion, since
+     * rounding or dropping it would change the data without a word.
+     */
     private static BigDecimal toDecimal(BigDecimal d) {
-        BigDecimal scaled = d.setScale(18, RoundingMode.HALF_EVEN);
-        return scaled.abs().compareTo(DECIMAL_LIMIT) >= 0 ? null : scaled;
+        BigDecimal stripped = d.stripTrailingZeros();
+        int whole = Math.max(stripped.precision() - stripped.scale(), 0);
+        int fraction = Math.max(stripped.scale(), 0);
+        if (whole + fraction > 38) {
+            return null;
+        }
+        if (fraction > 18 || stripped.abs().compareTo(DECIMAL_LIMIT) >= 0) {
+            throw KustoException.badRequest("kusto-local stores decimal values as DECIMAL(38,18) (20 digits before the"
+                    + " point, 18 after) and cannot hold " + stripped.toPlainString() + " exactly, which the service"
+                    + " would keep; write it into a string or real column for tests against kusto-local");
+        }
+        return d.setScale(18, RoundingMode.UNNECESSARY);
     }
 
     private static Instant parseDateTime(String s) {

@@ -1,5 +1,7 @@
 package dev.kustospark.local.kql;
 
+import dev.kustospark.local.KustoException;
+
 import dev.kustospark.local.types.KustoType;
 import dev.kustospark.local.types.KustoValues;
 import java.math.BigDecimal;
@@ -37,13 +39,23 @@ final class SqlLiterals {
             case INT -> "CAST(" + ((Number) value).intValue() + " AS INTEGER)";
             case LONG -> "CAST(" + ((Number) value).longValue() + " AS BIGINT)";
             case REAL -> "CAST(" + quote(Double.toString(((Number) value).doubleValue())) + " AS DOUBLE)";
-            case DECIMAL -> "CAST(" + quote(((BigDecimal) value).toPlainString()) + " AS DECIMAL(38,18))";
+            case DECIMAL -> "CAST(" + quote(decimal((BigDecimal) value).toPlainString()) + " AS DECIMAL(38,18))";
             case STRING -> quote((String) value);
             case DATETIME -> "make_timestamp(CAST(" + micros((Instant) value) + " AS BIGINT))";
             case TIMESPAN -> "CAST(" + ticks((Duration) value) + " AS BIGINT)";
             case GUID -> "CAST(" + quote(((UUID) value).toString()) + " AS UUID)";
             case DYNAMIC -> "CAST(" + quote((String) value) + " AS JSON)";
         };
+    }
+
+    /** A decimal literal DECIMAL(38,18) holds exactly; DuckDB would round the 19th fraction digit away, or fail. */
+    private static BigDecimal decimal(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > 18 || stripped.abs().compareTo(BigDecimal.TEN.pow(20)) >= 0) {
+            throw KustoException.badRequest("kusto-local holds decimal values as DECIMAL(38,18) (20 digits before the"
+                    + " point, 18 after) and cannot hold decimal(" + stripped.toPlainString() + ") exactly");
+        }
+        return value;
     }
 
     static long micros(Instant instant) {

@@ -80,6 +80,15 @@ class FaultInjectionTest {
         assertThrows(IllegalArgumentException.class, () -> FaultInjection.parse("explode=1"));
         assertThrows(IllegalArgumentException.class, () -> FaultInjection.parse("fail=0"));
         assertThrows(IllegalArgumentException.class, () -> FaultInjection.parse("fail"));
+
+        FaultInjection halts = FaultInjection.parse("halt-after-answer=2:^\\.move async, halt-before-answer=1:extent tags");
+        assertEquals(java.util.List.of(new FaultInjection.Halt(2, java.util.regex.Pattern.compile("^\\.move async"), true),
+                new FaultInjection.Halt(1, java.util.regex.Pattern.compile("extent tags"), false)), halts.halts());
+        assertFalse(halts.needsDataManagement(), "halts need no Azurite");
+        assertTrue(FaultInjection.parse("fail-move=1").needsDataManagement());
+        assertThrows(IllegalArgumentException.class, () -> FaultInjection.parse("halt-after-answer=.move"));
+        assertThrows(IllegalArgumentException.class, () -> FaultInjection.parse("halt-after-answer=0:.move"));
+        assertThrows(IllegalArgumentException.class, () -> FaultInjection.parse("halt-before-answer=1:(unclosed"));
     }
 
     @Test

@@ -74,7 +74,14 @@ class ValueConverterTest {
     void decimals() {
         assertEquals(new BigDecimal("123.450000000000000000"), fromText("123.45", KustoType.DECIMAL));
         assertEquals(new BigDecimal("-0.000000000000000001"), fromText("-1e-18", KustoType.DECIMAL));
-        assertNull(fromText("1e30", KustoType.DECIMAL));
+        // The service keeps 38 digits; kusto-local's DECIMAL(38,18) fails what it cannot hold rather than change it.
+        assertNull(fromText("1e40", KustoType.DECIMAL));
+        for (String beyond : new String[] {"1e30", "0.0000000000000000001"}) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(dev.kustospark.local.KustoException.class,
+                    () -> fromText(beyond, KustoType.DECIMAL));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("cannot hold "
+                    + new BigDecimal(beyond).toPlainString() + " exactly"), e.getMessage());
+        }
         assertNull(fromText("NaN", KustoType.DECIMAL));
     }
 

@@ -55,6 +55,16 @@ class KqlExpressionsTest {
     }
 
     @Test
+    void aDecimalLiteralBeyondDecimal38And18FailsRatherThanBeingRounded() {
+        for (String literal : new String[] {"0.0000000000000000001", "123456789012345678901"}) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(dev.kustospark.local.KustoException.class,
+                    () -> print("decimal(" + literal + ")"));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("cannot hold decimal(" + literal
+                    + ") exactly"), e.getMessage());
+        }
+    }
+
+    @Test
     void arithmeticFollowsKustoTyping() {
         KqlRunner.Result r = print("7 / 2, -7 / 2, -7 % 3, int(7) / int(2), 7 / 2.0, int(1) + int(2), "
                 + "int(1) + 2, decimal(1.5) * 2, 1.0 / 0");

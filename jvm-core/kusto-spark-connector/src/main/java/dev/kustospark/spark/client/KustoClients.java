@@ -1,8 +1,10 @@
 package dev.kustospark.spark.client;
 
+import com.azure.core.http.HttpClient;
 import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
+import com.microsoft.azure.kusto.data.http.HttpClientProperties;
 import com.microsoft.azure.kusto.ingest.IngestClientFactory;
 import com.microsoft.azure.kusto.ingest.QueuedIngestClient;
 import com.microsoft.azure.kusto.ingest.StreamingIngestClient;
@@ -32,6 +34,18 @@ public final class KustoClients {
 
     private KustoClients() {}
 
+    /** Every SDK client here, and their storage clients, talk through {@link StreamingHttpClient}. */
+    private static final HttpClientProperties HTTP = HttpClientProperties.builder()
+            .provider(StreamingHttpClientProvider.class).build();
+
+    /**
+     * The HTTP client for the connector's own storage clients (exports, user containers): it streams
+     * bodies and logs no URL, so no SAS (see {@link StreamingHttpClient}).
+     */
+    public static HttpClient httpClient() {
+        return StreamingHttpClient.shared();
+    }
+
     /**
      * The query and management client for the connection's cluster. Its HTTP client streams response
      * bodies (see {@link StreamingHttpClient}), so a streaming query's rows are parsed as they arrive.
@@ -51,7 +65,7 @@ public final class KustoClients {
     public static StreamingIngestClient streamingIngestClient(ConnectionConfig connection) {
         return STREAMING_INGEST_CLIENTS.computeIfAbsent(Key.of(connection), key -> {
             try {
-                return IngestClientFactory.createStreamingIngestClient(connectionStringBuilder(key));
+                return IngestClientFactory.createStreamingIngestClient(connectionStringBuilder(key), HTTP);
             } catch (URISyntaxException e) {
                 throw new IllegalArgumentException("Option kustoCluster: the cluster URL " + key.clusterUrl
                         + " is not a valid URI", e);
@@ -68,7 +82,8 @@ public final class KustoClients {
         Key key = new Key(ingestionUrl(connection), connection.auth());
         return QUEUED_INGEST_CLIENTS.computeIfAbsent(key, k -> {
             try {
-                return IngestClientFactory.createClient(connectionStringBuilder(k));
+                // The URL is final (see ingestionUrl): the SDK's own correction would prefix an IP address too.
+                return IngestClientFactory.createClient(connectionStringBuilder(k), HTTP, false);
             } catch (URISyntaxException e) {
                 throw new IllegalArgumentException("Option kustoIngestionUri: the ingestion URL " + k.clusterUrl
                         + " is not a valid URI", e);
@@ -80,7 +95,7 @@ public final class KustoClients {
     public static Client dataManagementClient(ConnectionConfig connection) {
         return QUERY_CLIENTS.computeIfAbsent(new Key(ingestionUrl(connection), connection.auth()), key -> {
             try {
-                return ClientFactory.createClient(connectionStringBuilder(key));
+                return ClientFactory.createClient(connectionStringBuilder(key), StreamingHttpClient.shared());
             } catch (URISyntaxException e) {
                 throw new IllegalArgumentException("Option kustoIngestionUri: the ingestion URL " + key.clusterUrl
                         + " is not a valid URI", e);

@@ -8,7 +8,8 @@ import java.util.Locale;
  * Waits for an asynchronous Kusto command ({@code .export async}, {@code .move async extents}):
  * {@code .show operations <id>} is polled until the operation is no longer InProgress, Scheduled
  * or Throttled. Polls start quick, since small operations end within a second, and slow down to
- * one every 2 s.
+ * one every 2 s. A poll that fails transiently (a dropped connection, a cluster that restarts) is
+ * repeated until the deadline: the operation runs on in the cluster whatever happens to the client.
  */
 public final class KustoOperation {
     private static final long FIRST_POLL_MILLIS = 50;
@@ -41,18 +42,20 @@ public final class KustoOperation {
      * Polls operation {@code operationId} until it ends or {@code deadlineNanos} ({@link System#nanoTime}) passes.
      *
      * @param activity the client activity the polls are tagged with
-     * @throws Exception when a poll fails (transient failures are retried first: polling is idempotent)
+     * @throws Exception when a poll fails (transient failures are retried until the deadline: polling is
+     *     idempotent), or the cluster does not know the operation
      */
     public static Outcome await(ConnectionConfig connection, String operationId, String activity, long deadlineNanos)
             throws Exception {
         long pause = FIRST_POLL_MILLIS;
         while (true) {
-            KustoResultSetTable table = QueryRetry.call("Polling operation " + operationId,
+            KustoResultSetTable table = QueryRetry.callUntil("Polling operation " + operationId, deadlineNanos,
                     () -> KustoClients.queryClient(connection).executeMgmt(connection.database(),
                             ".show operations " + operationId, KustoClients.sdkRequestProperties(connection, activity)))
                     .getPrimaryResults();
             if (!table.next()) {
-                throw new IllegalStateException(".show operations " + operationId + " returned no row");
+                throw new IllegalStateException("the cluster does not know operation " + operationId
+                        + " (.show operations returned no row)");
             }
             String state = table.getString("State");
             switch (state == null ? "" : state.toLowerCase(Locale.ROOT)) {

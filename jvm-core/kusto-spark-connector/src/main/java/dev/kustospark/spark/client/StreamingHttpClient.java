@@ -2,6 +2,7 @@ package dev.kustospark.spark.client;
 
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpHeader;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
@@ -9,6 +10,7 @@ import com.azure.core.util.BinaryData;
 import com.azure.core.util.FluxUtil;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -19,27 +21,38 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Flow;
+import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * An azure-core {@link HttpClient} on the JDK's {@code java.net.http} client whose response body is
- * the socket's stream. The SDK's default (Netty) client answers {@code getBodyAsInputStream} by
+ * The azure-core {@link HttpClient} of every request the connector makes (queries, commands,
+ * ingestion, storage), on the JDK's {@code java.net.http} client, with bodies streamed both ways.
+ *
+ * <p>Why not the SDKs' default (Netty) client: it answers {@code getBodyAsInputStream} by
  * aggregating the whole body in direct memory first, so {@code executeStreamingQuery} held a
- * complete query result (1 GB and more for 10 million rows) before the first row was parsed; with
- * this client the partition reader parses the response while it arrives.
+ * complete query result (1 GB and more for 10 million rows) before the first row was parsed; and
+ * reactor-netty logs every request's URL at DEBUG, SAS signatures included. This client logs
+ * nothing, and tells a server it cannot reach in one line ({@link ConnectionFailure}).
  */
 final class StreamingHttpClient implements HttpClient {
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    /**
+     * TCP and TLS handshake together, as azure-core's default: a reachable cluster answers within a
+     * second; a TLS handshake with a plain-HTTP server never ends, and this bounds the wait.
+     */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private static final StreamingHttpClient SHARED = new StreamingHttpClient();
 
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
             .version(java.net.http.HttpClient.Version.HTTP_1_1)
             .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(30))
+            .connectTimeout(CONNECT_TIMEOUT)
             .build();
 
     static StreamingHttpClient shared() {
@@ -65,13 +78,33 @@ final class StreamingHttpClient implements HttpClient {
                 }
             }
         }
-        BinaryData body = request.getBodyAsBinaryData();
-        builder.method(request.getHttpMethod().name(), body == null
-                ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toBytes()));
-        java.net.http.HttpResponse<InputStream> response =
-                http.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        builder.method(request.getHttpMethod().name(), bodyOf(request));
+        java.net.http.HttpResponse<InputStream> response;
+        try {
+            response = http.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            throw ConnectionFailure.classify(request.getUrl(), e);
+        }
         return new StreamedResponse(request, response);
+    }
+
+    /** The request body, streamed (a blob upload can be hundreds of MB), with its length when known. */
+    private static java.net.http.HttpRequest.BodyPublisher bodyOf(HttpRequest request) {
+        BinaryData body = request.getBodyAsBinaryData();
+        if (body == null) {
+            return java.net.http.HttpRequest.BodyPublishers.noBody();
+        }
+        // Storage refuses chunked uploads: the declared length stands in when the body's is unknown.
+        String declared = request.getHeaders().getValue(HttpHeaderName.CONTENT_LENGTH);
+        Long length = body.getLength() != null ? body.getLength() : declared == null ? null : Long.valueOf(declared);
+        if (length != null && length == 0) {
+            return java.net.http.HttpRequest.BodyPublishers.noBody();
+        }
+        Flow.Publisher<ByteBuffer> chunks = JdkFlowAdapter.publisherToFlowPublisher(body.toFluxByteBuffer());
+        return length == null ? java.net.http.HttpRequest.BodyPublishers.fromPublisher(chunks)
+                : java.net.http.HttpRequest.BodyPublishers.fromPublisher(chunks, length);
     }
 
     /** A response whose body is read from the connection as the caller consumes it. */

@@ -21,12 +21,14 @@ final class ConvertingColumnVector extends ColumnVector {
 
     private final ColumnVector inner;
     private final Kind kind;
+    private final String column;
     private final DecimalType innerDecimal;
 
-    private ConvertingColumnVector(ColumnVector inner, DataType target, Kind kind) {
-        super(target);
+    private ConvertingColumnVector(ColumnVector inner, StructField field, Kind kind) {
+        super(field.dataType());
         this.inner = inner;
         this.kind = kind;
+        this.column = field.name();
         this.innerDecimal = inner.dataType() instanceof DecimalType d ? d : null;
     }
 
@@ -39,11 +41,11 @@ final class ConvertingColumnVector extends ColumnVector {
         DataType target = field.dataType();
         String kustoType = KustoSchemaProbe.kustoTypeOf(field);
         if (target.equals(DataTypes.StringType)) {
-            if (source.equals(DataTypes.LongType)) {
-                return new ConvertingColumnVector(column, target, Kind.TIMESPAN);
+            if (source.equals(DataTypes.LongType) && (kustoType == null || "timespan".equals(kustoType))) {
+                return new ConvertingColumnVector(column, field, Kind.TIMESPAN);
             }
             if (source.equals(DataTypes.StringType)) {
-                return "dynamic".equals(kustoType) ? new ConvertingColumnVector(column, target, Kind.DYNAMIC) : column;
+                return "dynamic".equals(kustoType) ? new ConvertingColumnVector(column, field, Kind.DYNAMIC) : column;
             }
             return null;
         }
@@ -51,13 +53,13 @@ final class ConvertingColumnVector extends ColumnVector {
             if (source.equals(target)) {
                 return column;
             }
-            return source instanceof DecimalType ? new ConvertingColumnVector(column, target, Kind.DECIMAL) : null;
+            return source instanceof DecimalType ? new ConvertingColumnVector(column, field, Kind.DECIMAL) : null;
         }
         if (target.equals(DataTypes.LongType) && source.equals(DataTypes.IntegerType)) {
-            return new ConvertingColumnVector(column, target, Kind.INT_TO_LONG);
+            return new ConvertingColumnVector(column, field, Kind.INT_TO_LONG);
         }
         if (target.equals(DataTypes.DoubleType) && source.equals(DataTypes.FloatType)) {
-            return new ConvertingColumnVector(column, target, Kind.FLOAT_TO_DOUBLE);
+            return new ConvertingColumnVector(column, field, Kind.FLOAT_TO_DOUBLE);
         }
         if (source.equals(target) || (target.equals(DataTypes.TimestampNTZType) && source.equals(DataTypes.TimestampType))) {
             return column;
@@ -82,12 +84,8 @@ final class ConvertingColumnVector extends ColumnVector {
         if (inner.isNullAt(rowId)) {
             return null;
         }
-        Decimal value = inner.getDecimal(rowId, innerDecimal.precision(), innerDecimal.scale()).clone();
-        if (!value.changePrecision(precision, scale)) {
-            throw new ArithmeticException("decimal value " + value + " does not fit decimal(" + precision + "," + scale
-                    + "); read it as string through customSchema");
-        }
-        return value;
+        return ValueFit.decimal(inner.getDecimal(rowId, innerDecimal.precision(), innerDecimal.scale()),
+                DataTypes.createDecimalType(precision, scale), column);
     }
 
     @Override

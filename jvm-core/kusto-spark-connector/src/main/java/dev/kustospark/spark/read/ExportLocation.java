@@ -3,6 +3,7 @@ package dev.kustospark.spark.read;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.common.StorageSharedKeyCredential;
+import dev.kustospark.spark.client.KustoClients;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -58,7 +59,8 @@ final class ExportLocation implements Serializable {
 
     /** A storage client of this container, authorised with the SAS or the account key. */
     BlobContainerClient client() {
-        BlobContainerClientBuilder builder = new BlobContainerClientBuilder().endpoint(containerUrl);
+        BlobContainerClientBuilder builder = new BlobContainerClientBuilder().endpoint(containerUrl)
+                .httpClient(KustoClients.httpClient());
         if (sas != null) {
             builder.sasToken(sas);
         } else {

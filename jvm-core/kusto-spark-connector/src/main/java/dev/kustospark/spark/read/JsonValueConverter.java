@@ -8,14 +8,10 @@ import dev.kustospark.spark.types.KustoValueFormats;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DateType;
-import org.apache.spark.sql.types.Decimal;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.DoubleType;
 import org.apache.spark.sql.types.FloatType;
@@ -39,34 +35,35 @@ interface JsonValueConverter {
         if (type instanceof StringType) {
             return JsonValueConverter::text;
         }
-        if (type instanceof LongType) {
-            return p -> p.currentToken().isNumeric() ? p.getLongValue() : Long.parseLong(p.getText().trim());
-        }
-        if (type instanceof IntegerType) {
-            return p -> p.currentToken().isNumeric() ? p.getIntValue() : Integer.parseInt(p.getText().trim());
+        if (type instanceof LongType || type instanceof IntegerType) {
+            return p -> {
+                long value = integral(p, type, column);
+                return type instanceof LongType ? (Object) value : (Object) (int) value;
+            };
         }
         if (type instanceof ShortType) {
-            return p -> (short) (p.currentToken().isNumeric() ? p.getIntValue() : Integer.parseInt(p.getText().trim()));
+            return p -> (short) integral(p, type, column);
         }
         if (type instanceof ByteType) {
-            return p -> (byte) (p.currentToken().isNumeric() ? p.getIntValue() : Integer.parseInt(p.getText().trim()));
+            return p -> (byte) integral(p, type, column);
         }
         if (type instanceof DoubleType) {
             return JsonValueConverter::real;
         }
         if (type instanceof FloatType) {
-            return p -> (float) real(p);
+            return p -> ValueFit.real4(real(p), column);
         }
         if (type instanceof BooleanType) {
             return p -> switch (p.currentToken()) {
                 case VALUE_TRUE -> Boolean.TRUE;
                 case VALUE_FALSE -> Boolean.FALSE;
                 case VALUE_NUMBER_INT -> p.getIntValue() != 0;
-                default -> Boolean.parseBoolean(p.getText().trim());
+                default -> ValueFit.bool(p.getText(), column);
             };
         }
         if (type instanceof DecimalType decimalType) {
-            return p -> decimal(p, decimalType, column);
+            return p -> ValueFit.decimal(p.currentToken().isNumeric() ? p.getDecimalValue()
+                    : new BigDecimal(p.getText().trim()), decimalType, column);
         }
         if (type instanceof TimestampType) {
             return p -> KustoValueFormats.parseDatetimeToMicros(p.getText());
@@ -76,7 +73,7 @@ interface JsonValueConverter {
             return p -> KustoValueFormats.parseDatetimeToMicros(p.getText());
         }
         if (type instanceof DateType) {
-            return p -> (int) LocalDate.ofInstant(Instant.parse(p.getText()), ZoneOffset.UTC).toEpochDay();
+            return p -> ValueFit.date(KustoValueFormats.parseDatetimeToMicros(p.getText()), column);
         }
         throw new IllegalArgumentException("column '" + column + "': Spark type " + type.simpleString()
                 + " cannot be read from Kusto; use string, int, long, short, byte, boolean, double, float, decimal,"
@@ -109,15 +106,13 @@ interface JsonValueConverter {
         };
     }
 
-    private static Decimal decimal(JsonParser p, DecimalType type, String column) throws IOException {
-        BigDecimal value = p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT || p.currentToken() == JsonToken.VALUE_NUMBER_INT
-                ? p.getDecimalValue() : new BigDecimal(p.getText().trim());
-        Decimal decimal = Decimal.apply(value);
-        if (!decimal.changePrecision(type.precision(), type.scale())) {
-            throw new ArithmeticException("column '" + column + "': decimal value " + value.toPlainString()
-                    + " does not fit " + type.simpleString() + "; read it as string through customSchema");
+    /** A whole number: a JSON integer as it is, any other number or text only when it has no fraction. */
+    private static long integral(JsonParser p, DataType type, String column) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return ValueFit.integral(p.getLongValue(), type, column);
         }
-        return decimal;
+        BigDecimal value = p.currentToken().isNumeric() ? p.getDecimalValue() : new BigDecimal(p.getText().trim());
+        return ValueFit.integral(value, type, column);
     }
 
     /** One factory for the generators that re-serialise dynamic values. */

@@ -88,6 +88,8 @@ final class KustoScan implements Scan {
                     config.exportOptionsJson().orElse(null), config.compressExport(),
                     config.connection().timeout());
             partitions.add(new FallbackInputPartition(new KustoInputPartition(0, queryFor(null)), export));
+            return new KustoBatch(partitions, new KustoPartitionReaderFactory(config.connection(), exportSchema(),
+                    countOnly()));
         } else {
             partitions.add(new KustoInputPartition(0, queryFor(null)));
         }
@@ -102,9 +104,20 @@ final class KustoScan implements Scan {
     private synchronized DistributedBatch distributedBatch() {
         if (distributedBatch == null) {
             distributedBatch = new DistributedBatch(config, choice.storage().orElseThrow(), queryFor(null),
-                    new KustoPartitionReaderFactory(config.connection(), readSchema, false));
+                    new KustoPartitionReaderFactory(config.connection(), exportSchema(), false));
         }
         return distributedBatch;
+    }
+
+    /**
+     * The read schema as exported files are decoded with it: each column with its Kusto type, which a
+     * user-given schema lacks and which decoding needs (a long or a timespan's ticks read as string).
+     */
+    private StructType exportSchema() {
+        if (config.customSchema().isEmpty() || countOnly()) {
+            return readSchema;
+        }
+        return KustoSchemaProbe.withKustoTypesOf(config, queryFor(null), readSchema);
     }
 
     private boolean countOnly() {

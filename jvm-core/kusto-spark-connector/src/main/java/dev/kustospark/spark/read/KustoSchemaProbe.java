@@ -11,7 +11,9 @@ import dev.kustospark.spark.config.ReadConfig;
 import dev.kustospark.spark.types.KustoColumn;
 import dev.kustospark.spark.types.KustoTypeMapping;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
@@ -39,7 +41,32 @@ public final class KustoSchemaProbe {
                         + " 'a INT, b STRING': " + KustoConnectorException.kustoMessage(e), e);
             }
         }
-        String probe = KustoQueryText.withOperators(config.query(), List.of("take 0"));
+        return withKustoTypes(probe(config, config.query()));
+    }
+
+    /**
+     * {@code schema} (a user-given one) with the Kusto type of each of its columns in {@code query}'s
+     * result: decoding an export needs them, since its files hold a long and a timespan alike as a
+     * 64-bit integer, and a dynamic string and a string alike as text.
+     */
+    static StructType withKustoTypesOf(ReadConfig config, String query, StructType schema) {
+        Map<String, String> types = new HashMap<>();
+        probe(config, query).forEach(c -> types.put(c.name(), c.kustoType()));
+        StructField[] fields = schema.fields().clone();
+        for (int i = 0; i < fields.length; i++) {
+            String kustoType = types.get(fields[i].name());
+            if (kustoType != null) {
+                Metadata metadata = new MetadataBuilder().withMetadata(fields[i].metadata())
+                        .putString(KUSTO_TYPE_METADATA, kustoType).build();
+                fields[i] = new StructField(fields[i].name(), fields[i].dataType(), fields[i].nullable(), metadata);
+            }
+        }
+        return new StructType(fields);
+    }
+
+    /** The result columns of {@code <query> | take 0}, asked with the user's request properties. */
+    private static List<KustoColumn> probe(ReadConfig config, String query) {
+        String probe = KustoQueryText.withOperators(query, List.of("take 0"));
         List<KustoColumn> columns = new ArrayList<>();
         try {
             Client client = KustoClients.queryClient(config.connection());
@@ -50,9 +77,9 @@ public final class KustoSchemaProbe {
                 columns.add(new KustoColumn(column.getColumnName(), column.getColumnType()));
             }
         } catch (Exception e) {
-            throw KustoConnectorException.of("Reading the schema of kustoQuery '" + config.query() + "'", e);
+            throw KustoConnectorException.of("Reading the schema of kustoQuery '" + query + "'", e);
         }
-        return withKustoTypes(columns);
+        return columns;
     }
 
     static StructType withKustoTypes(List<KustoColumn> columns) {

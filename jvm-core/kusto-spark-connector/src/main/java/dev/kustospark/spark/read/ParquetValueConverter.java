@@ -2,8 +2,10 @@ package dev.kustospark.spark.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kustospark.spark.types.KustoValueFormats;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
@@ -12,7 +14,6 @@ import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DateType;
-import org.apache.spark.sql.types.Decimal;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.DoubleType;
 import org.apache.spark.sql.types.FloatType;
@@ -35,7 +36,6 @@ final class ParquetValueConverter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TICKS_PER_SECOND = 10_000_000L;
     private static final long TICKS_PER_DAY = 86_400L * TICKS_PER_SECOND;
-    private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private ParquetValueConverter() {}
 
@@ -53,18 +53,17 @@ final class ParquetValueConverter {
                 return UTF8String.fromString(text(group, index, type, kustoType));
             }
             if (target instanceof IntegerType) {
-                return physical == PrimitiveType.PrimitiveTypeName.INT64 ? Math.toIntExact(group.getLong(index, 0))
-                        : group.getInteger(index, 0);
+                return (int) ValueFit.integral(integral(group, index, physical), target, field.name());
             }
             if (target instanceof LongType) {
                 return physical == PrimitiveType.PrimitiveTypeName.INT32 ? (long) group.getInteger(index, 0)
                         : group.getLong(index, 0);
             }
             if (target instanceof ShortType) {
-                return (short) integral(group, index, physical);
+                return (short) ValueFit.integral(integral(group, index, physical), target, field.name());
             }
             if (target instanceof ByteType) {
-                return (byte) integral(group, index, physical);
+                return (byte) ValueFit.integral(integral(group, index, physical), target, field.name());
             }
             if (target instanceof BooleanType) {
                 return group.getBoolean(index, 0);
@@ -74,17 +73,17 @@ final class ParquetValueConverter {
                         : group.getDouble(index, 0);
             }
             if (target instanceof FloatType) {
-                return physical == PrimitiveType.PrimitiveTypeName.DOUBLE ? (float) group.getDouble(index, 0)
-                        : group.getFloat(index, 0);
+                return physical == PrimitiveType.PrimitiveTypeName.DOUBLE
+                        ? ValueFit.real4(group.getDouble(index, 0), field.name()) : group.getFloat(index, 0);
             }
             if (target instanceof DecimalType decimalType) {
-                return decimal(bigDecimal(group, index, type), decimalType, field.name());
+                return ValueFit.decimal(bigDecimal(group, index, type), decimalType, field.name());
             }
             if (target instanceof TimestampType || target instanceof TimestampNTZType) {
                 return micros(group, index, type);
             }
             if (target instanceof DateType) {
-                return (int) Math.floorDiv(micros(group, index, type), MICROS_PER_DAY);
+                return ValueFit.date(micros(group, index, type), field.name());
             }
         } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
             throw new IllegalArgumentException("column '" + field.name() + "': the exported Parquet value of type "
@@ -110,11 +109,12 @@ final class ParquetValueConverter {
                 return "dynamic".equals(kustoType) ? dynamicText(value) : value;
             }
             case INT64 -> {
-                if (type.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation) {
-                    return String.valueOf(micros(group, index, type));
+                if (type.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts) {
+                    return KustoValueFormats.datetime(instant(group.getLong(index, 0), ts.getUnit()));
                 }
-                // A timespan: its ticks, printed as Kusto prints a timespan.
-                return timespan(group.getLong(index, 0));
+                // A timespan's ticks, printed as Kusto prints a timespan; a long as its digits.
+                return kustoType == null || "timespan".equals(kustoType) ? timespan(group.getLong(index, 0))
+                        : Long.toString(group.getLong(index, 0));
             }
             case INT32 -> {
                 return Integer.toString(group.getInteger(index, 0));
@@ -162,6 +162,15 @@ final class ParquetValueConverter {
         return sb.toString();
     }
 
+    /** A Parquet timestamp as an instant, with all the precision its unit has. */
+    private static Instant instant(long value, LogicalTypeAnnotation.TimeUnit unit) {
+        return switch (unit) {
+            case MILLIS -> Instant.ofEpochMilli(value);
+            case MICROS -> Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1000L);
+            case NANOS -> Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000_000L), Math.floorMod(value, 1_000_000_000L));
+        };
+    }
+
     private static long micros(Group group, int index, PrimitiveType type) {
         if (type.getPrimitiveTypeName() != PrimitiveType.PrimitiveTypeName.INT64) {
             throw new IllegalArgumentException("expected an INT64 timestamp");
@@ -192,15 +201,6 @@ final class ParquetValueConverter {
                     : new BigDecimal(group.getBinary(index, 0).toStringUsingUTF8().strip());
             default -> throw new IllegalArgumentException("expected a decimal");
         };
-    }
-
-    private static Decimal decimal(BigDecimal value, DecimalType type, String column) {
-        Decimal decimal = Decimal.apply(value);
-        if (!decimal.changePrecision(type.precision(), type.scale())) {
-            throw new ArithmeticException("column '" + column + "': decimal value " + value.toPlainString()
-                    + " does not fit " + type.simpleString() + "; read it as string through customSchema");
-        }
-        return decimal;
     }
 
     /** Whether a Parquet column can hold a value of this field (primitive, not repeated). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kustospark.spark.KustoConnectorException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,6 +154,8 @@ final class V2ResultReader implements Closeable {
             if (token != JsonToken.VALUE_NULL) {
                 try {
                     values[i] = converters[i].convert(parser);
+                } catch (KustoConnectorException e) {
+                    throw e;
                 } catch (RuntimeException e) {
                     throw new KustoResponseException("cannot read column '" + schema.fields()[i].name() + "' as "
                             + schema.fields()[i].dataType().simpleString() + ": " + e.getMessage());

@@ -2,12 +2,14 @@ package dev.kustospark.spark.write;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.types.KustoValueFormats;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.catalyst.util.MapData;
@@ -36,16 +38,27 @@ import org.apache.spark.sql.types.TimestampType;
  * (-)Infinity spelled out, binary as base64, structs, maps and arrays as JSON (dynamic columns).
  * A null is an empty field; an empty string is {@code ""}.
  *
- * <p>{@code sourceIndexes[i]} is the row field written as the i-th CSV field, or -1 for a field left
- * empty; that is how rows are laid out by name over an existing table's column order.
+ * <p>The layout says which row field is written as each CSV field (-1: left empty); that is how rows
+ * are laid out by name over an existing table's column order. Strings written into guid and timespan
+ * columns are checked to be one, since Kusto would store null for any other text.
  */
 final class CsvRowEncoder {
     private static final JsonFactory JSON = new JsonFactory();
+    /** A guid in a form .NET's parser reads; a timespan as {@code [-][d.]hh:mm[:ss[.fffffff]]}, as Kusto prints it. */
+    private static final Pattern GUID = Pattern.compile(
+            "[({]?[0-9A-Fa-f]{8}(-?)[0-9A-Fa-f]{4}\\1[0-9A-Fa-f]{4}\\1[0-9A-Fa-f]{4}\\1[0-9A-Fa-f]{12}[)}]?");
+    private static final Pattern TIMESPAN = Pattern.compile(
+            "-?(\\d+\\.)?([01]?\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,7})?)?");
 
     private final DataType[] types;
+    private final String[] names;
     private final int[] sourceIndexes;
-    CsvRowEncoder(StructType schema, int[] sourceIndexes) {
-        this.sourceIndexes = sourceIndexes.clone();
+    private final String[] parsedAs;
+
+    CsvRowEncoder(StructType schema, CsvLayout layout) {
+        this.sourceIndexes = layout.sources();
+        this.parsedAs = layout.parsedAs();
+        this.names = schema.fieldNames();
         this.types = new DataType[schema.size()];
         for (int i = 0; i < types.length; i++) {
             types[i] = schema.fields()[i].dataType();
@@ -69,7 +82,11 @@ final class CsvRowEncoder {
 
     private void appendField(InternalRow row, int i, DataType type, StringBuilder out) {
         if (type instanceof StringType) {
-            quoted(row.getUTF8String(i).toString(), out);
+            String text = row.getUTF8String(i).toString();
+            if (parsedAs[i] != null) {
+                requireParsable(text, i);
+            }
+            quoted(text, out);
         } else if (type instanceof IntegerType) {
             out.append(row.getInt(i));
         } else if (type instanceof LongType) {
@@ -97,6 +114,20 @@ final class CsvRowEncoder {
         } else {
             quoted(json(row.get(i, type), type), out);
         }
+    }
+
+    private void requireParsable(String text, int field) {
+        boolean guid = parsedAs[field].equals("guid");
+        String trimmed = text.strip();
+        boolean braced = trimmed.startsWith("{") == trimmed.endsWith("}") && trimmed.startsWith("(") == trimmed.endsWith(")");
+        if (guid ? braced && GUID.matcher(trimmed).matches() : TIMESPAN.matcher(trimmed).matches()) {
+            return;
+        }
+        String shown = text.length() > 100 ? text.substring(0, 100) + "..." : text;
+        throw KustoConnectorException.refusal("DataFrame column '" + names[field] + "' holds '" + shown + "', which is not a "
+                + (guid ? "guid" : "timespan ([-][d.]hh:mm[:ss[.fffffff]])") + ": Kusto would store null in the "
+                + parsedAs[field] + " column it goes into. Correct or filter out the value, or write the column into a"
+                + " string column");
     }
 
     private static String real(double d) {

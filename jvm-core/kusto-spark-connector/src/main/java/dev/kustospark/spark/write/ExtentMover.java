@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * table; so before a retry the extents still there are listed again, and an extent that a
  * failed-looking command did move is not moved twice. Running the mover again after it finished
  * moves nothing.
+ *
+ * <p>A lost connection is not a verdict: the listings and the polls of an operation are repeated
+ * until the deadline ({@code timeoutLimit}), so a cluster that restarts meanwhile is waited for, and
+ * what a move whose answer was lost did is read from the temporary table once it answers again.
  */
 final class ExtentMover {
     private static final Logger LOG = LoggerFactory.getLogger(ExtentMover.class);
@@ -40,6 +44,7 @@ final class ExtentMover {
     private final int batchSize;
     private final int singleExtentAttempts;
     private final Duration timeout;
+    private int movesSent;
 
     /**
      * @param batchSize extents per move
@@ -68,7 +73,7 @@ final class ExtentMover {
         long deadline = System.nanoTime() + timeout.toNanos();
         int moved = 0;
         for (int round = 1; ; round++) {
-            List<String> pending = new ArrayList<>(pendingExtents(tags));
+            List<String> pending = new ArrayList<>(pendingExtents(tags, deadline));
             if (pending.isEmpty()) {
                 return moved;
             }
@@ -95,7 +100,7 @@ final class ExtentMover {
                 moved += batch.size();
                 continue;
             }
-            Set<String> still = pendingExtents(tags);
+            Set<String> still = pendingExtents(tags, deadline);
             List<String> left = batch.stream().filter(still::contains).toList();
             moved += batch.size() - left.size();
             if (left.isEmpty()) {
@@ -110,7 +115,7 @@ final class ExtentMover {
                 continue;
             }
             int attempts = singleAttempts.merge(left.get(0), 1, Integer::sum);
-            if (attempts >= singleExtentAttempts || System.nanoTime() > deadline) {
+            if (attempts >= singleExtentAttempts || System.nanoTime() - deadline > 0) {
                 throw KustoConnectorException.of("Moving extent " + left.get(0) + " from temporary table '" + staging
                         + "' into table '" + target + "' failed " + (attempts == 1 ? "once" : attempts + " times")
                         + " (option maxRetriesOnMoveExtents=" + (singleExtentAttempts - 1) + "; " + (movedBefore + moved)
@@ -124,8 +129,13 @@ final class ExtentMover {
         return moved;
     }
 
-    private Set<String> pendingExtents(Set<String> tags) {
-        return StagingTable.taggedExtents(connection, staging, tags);
+    /** Whether a move command was sent: one whose answer never came may have moved its extents. */
+    boolean sentMoves() {
+        return movesSent > 0;
+    }
+
+    private Set<String> pendingExtents(Set<String> tags, long deadline) {
+        return StagingTable.taggedExtents(connection, staging, tags, deadline);
     }
 
     /** Runs one {@code .move async extents} and waits for its operation; null when it completed, else why not. */
@@ -133,6 +143,7 @@ final class ExtentMover {
         String command = ".move async extents from table " + KqlSyntax.quoteName(staging) + " to table "
                 + KqlSyntax.quoteName(target) + " (" + String.join(", ", extentIds) + ")";
         String operationId;
+        movesSent++;
         try {
             KustoResultSetTable result = client().executeMgmt(connection.database(), command,
                     KustoClients.sdkRequestProperties(connection, "write.moveExtents")).getPrimaryResults();

@@ -5,6 +5,7 @@ import com.azure.storage.blob.BlobClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kustospark.spark.KustoConnectorException;
+import dev.kustospark.spark.client.KustoClients;
 import dev.kustospark.spark.config.KustoOptionException;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -63,7 +64,8 @@ final class IngestionStorage implements Serializable {
         Container c = containers.get(Math.floorMod(partitionId, containers.size()));
         String blobUrl = c.url() + "/" + blobName;
         try {
-            BlobClient blob = new BlobClientBuilder().endpoint(blobUrl).sasToken(c.sas()).buildClient();
+            BlobClient blob = new BlobClientBuilder().endpoint(blobUrl).sasToken(c.sas())
+                    .httpClient(KustoClients.httpClient()).buildClient();
             blob.uploadFromFile(file.toString(), true);
         } catch (RuntimeException e) {
             throw KustoConnectorException.of("Uploading blob '" + blobUrl + "' to option " + OPTION, e);

@@ -54,6 +54,33 @@ final class KustoTargetTable {
         }
     }
 
+    /**
+     * The JSON of the table's CSV mapping {@code name} (option {@code csvMappingNameReference}), read
+     * before any row moves: a missing mapping would otherwise fail every blob of the write, and a
+     * Queued write only in {@code .show ingestion failures}.
+     */
+    String csvMapping(String name) {
+        String command = ".show table " + KqlSyntax.quoteName(table) + " ingestion csv mappings";
+        List<String> names = new ArrayList<>();
+        try {
+            KustoResultSetTable result = QueryRetry.call("The CSV mappings request of table '" + table + "'",
+                    () -> KustoClients.queryClient(connection).executeMgmt(connection.database(), command,
+                            KustoClients.sdkRequestProperties(connection, "write.csvMappings"))).getPrimaryResults();
+            while (result.next()) {
+                if (name.equals(result.getString("Name"))) {
+                    return result.getString("Mapping");
+                }
+                names.add(result.getString("Name"));
+            }
+        } catch (Exception e) {
+            throw KustoConnectorException.of("Reading the CSV mappings of table '" + table + "' (sparkIngestionPropertiesJson"
+                    + " csvMappingNameReference)", e);
+        }
+        throw KustoConnectorException.refusal("sparkIngestionPropertiesJson csvMappingNameReference names CSV mapping '"
+                + name + "', which table '" + table + "' does not have; its CSV mappings: " + names + ". Name one of them, or"
+                + " create the mapping with .create table ... ingestion csv mapping");
+    }
+
     /** Creates the table with the Kusto counterparts of the DataFrame's column types. */
     void create(StructType schema) {
         String columns = Stream.of(schema.fields())

@@ -55,7 +55,7 @@ final class KustoWrite implements Write {
             return streaming();
         }
         SparkIngestionProperties ingestion = config.sparkIngestionProperties();
-        int[] layout = layout(ingestion.csvMapping().isPresent() || ingestion.csvMappingNameReference().isPresent());
+        Target target = target(ingestion);
         long maxBlobBytes = config.clientBatchingLimitMb() * 1024L * 1024L;
         IngestionStorage storage = storage();
         if (config.writeMode() == WriteMode.Queued) {
@@ -65,12 +65,12 @@ final class KustoWrite implements Write {
             QueuedIngestion queued = new QueuedIngestion(config.connection(), config.table(), ingestion, false, storage,
                     config.flushFullBlobs());
             return new DirectBatchWrite(config.table(), WriteMode.Queued,
-                    new QueuedDataWriterFactory(queued, null, schema, layout, maxBlobBytes, null));
+                    new QueuedDataWriterFactory(queued, null, schema, target.layout(), maxBlobBytes, null));
         }
-        return transactional(ingestion, layout, maxBlobBytes, storage);
+        return transactional(ingestion, target, maxBlobBytes, storage);
     }
 
-    private BatchWrite transactional(SparkIngestionProperties ingestion, int[] layout, long maxBlobBytes,
+    private BatchWrite transactional(SparkIngestionProperties ingestion, Target target, long maxBlobBytes,
             IngestionStorage storage) {
         List<String> ifNotExists = ingestion.ingestIfNotExists().orElse(List.of());
         if (!ifNotExists.isEmpty() && StagingTable.targetHasIngestByTag(config.connection(), config.table(), ifNotExists)) {
@@ -78,9 +78,6 @@ final class KustoWrite implements Write {
                     + " with one of the ingestIfNotExists tags {}", queryId, config.table(), ifNotExists);
             return new SkippedBatchWrite();
         }
-        List<KustoColumn> columns = new KustoTargetTable(config.connection(), config.table()).columns().orElseThrow(
-                () -> new KustoOptionException("table '" + config.table() + "' (option kustoTable) disappeared while the"
-                        + " write was prepared"));
         String requestId = config.connection().requestId();
         StagingTable staging;
         if (config.tempTableName().isPresent()) {
@@ -89,8 +86,9 @@ final class KustoWrite implements Write {
         } else {
             staging = new StagingTable(config.connection(), StagingTable.generatedName(appName(), config.table(),
                     requestId), config.table());
-            staging.create(columns, config.stagingResourcesAutoCleanupTimeout());
+            staging.create(target.columns(), config.stagingResourcesAutoCleanupTimeout());
         }
+        target.copyCsvMappingTo(staging);
         boolean pollOnDriver = config.pollingOnDriver() || config.writeEnableAsync();
         LOG.info("Kusto write of query {} into table '{}' of database '{}', staged in temporary table '{}' (blobs of at"
                         + " most {} MB, ingestion results awaited on the {})", queryId, config.table(),
@@ -102,9 +100,9 @@ final class KustoWrite implements Write {
         QueuedIngestion queued = new QueuedIngestion(config.connection(), staging.name(), staged, true, storage,
                 config.flushFullBlobs());
         String writeId = UUID.randomUUID().toString().substring(0, 8);
-        QueuedDataWriterFactory factory = new QueuedDataWriterFactory(queued, writeId, schema, layout, maxBlobBytes,
-                pollOnDriver ? null : config.connection().timeout());
-        return new TransactionalBatchWrite(config.connection(), config.table(), staging, factory, pollOnDriver,
+        QueuedDataWriterFactory factory = new QueuedDataWriterFactory(queued, writeId, schema, target.layout(),
+                maxBlobBytes, pollOnDriver ? null : config.connection().timeout());
+        return new TransactionalBatchWrite(config.connection(), config.table(), staging, writeId, factory, pollOnDriver,
                 config.writeEnableAsync(), config.writeResultLimit(), config.moveBatchSize(), config.moveRetries());
     }
 
@@ -117,11 +115,8 @@ final class KustoWrite implements Write {
         // Once when the query starts, not at every micro-batch.
         KustoCleanup.beforeWrite(config.connection());
         SparkIngestionProperties ingestion = config.sparkIngestionProperties();
-        int[] layout = layout(ingestion.csvMapping().isPresent() || ingestion.csvMappingNameReference().isPresent());
-        List<KustoColumn> columns = new KustoTargetTable(config.connection(), config.table()).columns().orElseThrow(
-                () -> new KustoOptionException("table '" + config.table() + "' (option kustoTable) disappeared while the"
-                        + " write was prepared"));
-        return new StreamingSinkWrite(config.connection(), config.table(), queryId, columns, ingestion, schema, layout,
+        Target target = target(ingestion);
+        return new StreamingSinkWrite(config.connection(), config.table(), queryId, target, ingestion, schema,
                 config.clientBatchingLimitMb() * 1024L * 1024L, config.flushFullBlobs(),
                 config.stagingResourcesAutoCleanupTimeout(), config.pollingOnDriver(), appName(), storage());
     }
@@ -143,18 +138,23 @@ final class KustoWrite implements Write {
                     + ", which Kusto's streaming ingestion does not support with writeMode=KustoStreaming;"
                     + " remove them from sparkIngestionPropertiesJson");
         }
-        Optional<String> mappingReference = ingestion.csvMappingNameReference();
-        int[] layout = layout(mappingReference.isPresent());
+        CsvLayout layout = target(ingestion).layout();
         LOG.info("Kusto write of query {} into table '{}' of database '{}' by streaming ingestion in batches of at"
                         + " most {} MB", queryId, config.table(), config.connection().database(),
                 config.streamingIngestSizeInMb());
         return new DirectBatchWrite(config.table(), WriteMode.KustoStreaming,
                 new StreamingIngestDataWriterFactory(config.connection(), config.table(), schema, layout,
-                        config.streamingIngestSizeInMb() * 1024L * 1024L, mappingReference.orElse(null)));
+                        config.streamingIngestSizeInMb() * 1024L * 1024L,
+                        ingestion.csvMappingNameReference().orElse(null)));
     }
 
-    /** Which DataFrame field goes into which CSV field, after the table check and schema adjustment. */
-    private int[] layout(boolean userMapping) {
+    /**
+     * The target table as the write finds it (created with {@code tableCreateOptions=CreateIfNotExist}
+     * when missing), its CSV layout after {@code adjustSchema} or the user's mapping, checked so that
+     * every DataFrame column lands in a table column that stores its values unchanged, and the JSON of
+     * the named mapping ({@code csvMappingNameReference}) that temporary tables need a copy of.
+     */
+    private Target target(SparkIngestionProperties ingestion) {
         KustoTargetTable target = new KustoTargetTable(config.connection(), config.table());
         Optional<List<KustoColumn>> existing = target.columns();
         if (existing.isEmpty()) {
@@ -164,16 +164,49 @@ final class KustoWrite implements Write {
                         + " tableCreateOptions=CreateIfNotExist to create it from the DataFrame's schema");
             }
             target.create(schema);
-            return SchemaLayout.identity(schema);
         }
-        if (userMapping) {
-            return SchemaLayout.identity(schema);
+        List<KustoColumn> columns = existing.isPresent() ? existing.get() : target.columns().orElseThrow(
+                () -> new KustoOptionException("table '" + config.table() + "' (option kustoTable) disappeared while the"
+                        + " write was prepared"));
+        Optional<String> mappingName = ingestion.csvMappingNameReference();
+        String mappingJson = mappingName.map(target::csvMapping).orElse(null);
+        int[] sources;
+        List<KustoTypeCheck.Pair> pairs;
+        String placement;
+        if (ingestion.csvMapping().isPresent() || mappingJson != null) {
+            // An inline csvMapping wins over a named one, as in the ingestion properties.
+            boolean inline = ingestion.csvMapping().isPresent();
+            String option = inline ? "csvMapping" : "CSV mapping '" + mappingName.get() + "' of csvMappingNameReference";
+            sources = SchemaLayout.identity(schema);
+            pairs = KustoTypeCheck.mappingPairs(inline ? ingestion.csvMappingJson().get() : mappingJson,
+                    "sparkIngestionPropertiesJson " + option, schema, columns, config.table());
+            placement = "columns by position, placed by the " + option;
+        } else {
+            SchemaAdjustmentMode adjustment = existing.isEmpty() ? SchemaAdjustmentMode.NoAdjustment
+                    : config.schemaAdjustmentMode();
+            sources = switch (adjustment) {
+                case NoAdjustment -> SchemaLayout.positional(schema, columns, config.table());
+                case FailIfNotMatch -> SchemaLayout.requireSame(schema, columns, config.table());
+                case GenerateDynamicCsvMapping -> SchemaLayout.byName(schema, columns, config.table());
+            };
+            pairs = KustoTypeCheck.pairs(sources, columns);
+            placement = "adjustSchema=" + adjustment + ": columns by "
+                    + (adjustment == SchemaAdjustmentMode.GenerateDynamicCsvMapping ? "name" : "position");
         }
-        SchemaAdjustmentMode adjustment = config.schemaAdjustmentMode();
-        return switch (adjustment) {
-            case NoAdjustment -> SchemaLayout.identity(schema);
-            case FailIfNotMatch -> SchemaLayout.requireSame(schema, existing.get(), config.table());
-            case GenerateDynamicCsvMapping -> SchemaLayout.byName(schema, existing.get(), config.table());
-        };
+        String[] parsedAs = KustoTypeCheck.requireFits(schema, pairs, config.table(), placement);
+        return new Target(columns, new CsvLayout(sources, parsedAs), mappingName.orElse(null), mappingJson);
+    }
+
+    /**
+     * The target's columns, the checked CSV layout, and the named CSV mapping (null without
+     * {@code csvMappingNameReference}) that a temporary table needs too.
+     */
+    record Target(List<KustoColumn> columns, CsvLayout layout, String csvMappingName, String csvMappingJson) {
+        /** Ingestion into a temporary table references the mapping by name, so the table gets a copy of it. */
+        void copyCsvMappingTo(StagingTable staging) {
+            if (csvMappingName != null) {
+                staging.copyCsvMapping(csvMappingName, csvMappingJson);
+            }
+        }
     }
 }

@@ -16,7 +16,7 @@ final class QueuedDataWriterFactory implements DataWriterFactory {
     private final QueuedIngestion ingestion;
     private final String writeId;
     private final StructType schema;
-    private final int[] layout;
+    private final CsvLayout layout;
     private final long maxBlobBytes;
     private final Duration waitForOutcome;
 
@@ -24,12 +24,12 @@ final class QueuedDataWriterFactory implements DataWriterFactory {
      * @param writeId        tags each task attempt's extents when not null (transactional writes)
      * @param waitForOutcome how long tasks wait for the ingestion results; null when they do not wait
      */
-    QueuedDataWriterFactory(QueuedIngestion ingestion, String writeId, StructType schema, int[] layout, long maxBlobBytes,
+    QueuedDataWriterFactory(QueuedIngestion ingestion, String writeId, StructType schema, CsvLayout layout, long maxBlobBytes,
             Duration waitForOutcome) {
         this.ingestion = ingestion;
         this.writeId = writeId;
         this.schema = schema;
-        this.layout = layout.clone();
+        this.layout = layout;
         this.maxBlobBytes = maxBlobBytes;
         this.waitForOutcome = waitForOutcome;
     }
@@ -50,6 +50,11 @@ final class QueuedDataWriterFactory implements DataWriterFactory {
     }
 
     static String attemptTag(String writeId, int partitionId, long taskId) {
-        return "KSC.attempt:" + writeId + "_p" + partitionId + "_t" + taskId;
+        return attemptTagPrefix(writeId) + "p" + partitionId + "_t" + taskId;
+    }
+
+    /** What the tags of every task attempt of one write begin with, and no other write's. */
+    static String attemptTagPrefix(String writeId) {
+        return "KSC.attempt:" + writeId + "_";
     }
 }

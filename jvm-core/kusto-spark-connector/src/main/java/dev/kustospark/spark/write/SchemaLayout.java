@@ -1,5 +1,6 @@
 package dev.kustospark.spark.write;
 
+import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.config.KustoOptionException;
 import dev.kustospark.spark.types.KustoColumn;
 import dev.kustospark.spark.types.KustoTypeMapping;
@@ -21,6 +22,36 @@ final class SchemaLayout {
             layout[i] = i;
         }
         return layout;
+    }
+
+    /**
+     * NoAdjustment over an existing table: by position, refusing the layouts where position would
+     * silently move or drop data: more DataFrame columns than table columns (the extra fields would be
+     * dropped), or a DataFrame column that lands in another table column although the table has one of
+     * its name (the columns are in another order). Fewer columns leave the last table columns null.
+     */
+    static int[] positional(StructType schema, List<KustoColumn> table, String tableName) {
+        List<String> problems = new ArrayList<>();
+        if (schema.size() > table.size()) {
+            problems.add("the DataFrame has " + schema.size() + " columns and the table " + table.size() + ", so DataFrame"
+                    + " columns " + List.of(schema.fieldNames()).subList(table.size(), schema.size()) + " would be dropped");
+        }
+        List<String> tableNames = table.stream().map(KustoColumn::name).toList();
+        for (int i = 0; i < Math.min(schema.size(), table.size()); i++) {
+            String name = schema.fields()[i].name();
+            int own = tableNames.indexOf(name);
+            if (own >= 0 && own != i) {
+                problems.add("DataFrame column '" + name + "' (position " + (i + 1) + ") would go into table column '"
+                        + tableNames.get(i) + "', not into the table's column '" + name + "' (position " + (own + 1) + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw KustoConnectorException.refusal("adjustSchema=NoAdjustment writes columns by position into table '"
+                    + tableName + "' " + tableNames + ", which would move data: " + String.join("; ", problems)
+                    + ". Set adjustSchema=GenerateDynamicCsvMapping to write columns by name, or select the table's"
+                    + " columns in its order");
+        }
+        return identity(schema);
     }
 
     /** FailIfNotMatch: the DataFrame must have the table's columns, names and Kusto types, in the table's order. */

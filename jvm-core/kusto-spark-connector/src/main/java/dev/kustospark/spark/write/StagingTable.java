@@ -11,6 +11,7 @@ import dev.kustospark.spark.types.KqlSyntax;
 import dev.kustospark.spark.types.KustoColumn;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,6 +73,17 @@ final class StagingTable {
                 .toJson()), "renewTempTableMark", "Renewing the in-use mark of temporary table '" + name + "'");
     }
 
+    /**
+     * Gives the table the target's CSV mapping {@code name}, so that blobs ingested into it with
+     * {@code csvMappingNameReference} are mapped exactly as they would be in the target.
+     */
+    void copyCsvMapping(String mappingName, String mappingJson) {
+        mgmt(".create-or-alter table " + KqlSyntax.quoteName(name) + " ingestion csv mapping "
+                + KqlSyntax.stringLiteral(mappingName) + " " + KqlSyntax.stringLiteral(mappingJson), "tempTableCsvMapping",
+                "Creating CSV mapping '" + mappingName + "' (sparkIngestionPropertiesJson csvMappingNameReference) on the"
+                        + " temporary table '" + name + "'");
+    }
+
     /** An auto-delete policy, set at once, so the table goes even if this write never reaches its cleanup. */
     void setAutoDelete(Duration autoCleanup) {
         String expiry = Instant.now().plus(autoCleanup).toString();
@@ -82,19 +94,12 @@ final class StagingTable {
     }
 
     /**
-     * Moves the extents tagged by the committed task attempts into the target in batches of
-     * {@code batchSize} async moves, retried by halving (see {@link ExtentMover}); returns how many moved.
-     */
-    int moveIntoTarget(Collection<String> attemptTags, int batchSize, int retries) {
-        return new ExtentMover(connection, name, target, batchSize, retries, connection.timeout()).move(attemptTags);
-    }
-
-    /**
      * Moves the extents tagged by the committed task attempts into the target with a single command,
      * which the service applies atomically, so the target gets all of them or none; returns how many.
      */
     int moveIntoTargetAtOnce(Collection<String> attemptTags) {
-        Set<String> ids = taggedExtents(connection, name, Set.copyOf(attemptTags));
+        long deadline = System.nanoTime() + connection.timeout().toNanos();
+        Set<String> ids = taggedExtents(connection, name, Set.copyOf(attemptTags), deadline);
         if (!ids.isEmpty()) {
             // The query form, which names the extents by id, works alike on the service and on kusto-local.
             mgmt(".move extents to table " + KqlSyntax.quoteName(target) + " <| .show table " + KqlSyntax.quoteName(name)
@@ -104,26 +109,48 @@ final class StagingTable {
         return ids.size();
     }
 
+    /** An extent as {@code .show table T extents} lists it. */
+    record Extent(String id, long rows, List<String> tags) {}
+
     /**
      * The ids of the extents of {@code table} that carry one of {@code tags}, in the order the service
      * lists them: one listing of the table's extents, the tags matched here whole.
+     *
+     * @param deadlineNanos until when ({@link System#nanoTime}) a listing that fails transiently is repeated
      */
-    static Set<String> taggedExtents(ConnectionConfig connection, String table, Set<String> tags) {
-        String command = ".show table " + KqlSyntax.quoteName(table) + " extents";
-        try {
-            KustoResultSetTable rows = QueryRetry.call("Listing the extents of temporary table '" + table + "'",
-                    () -> KustoClients.queryClient(connection).executeMgmt(connection.database(), command,
-                            KustoClients.sdkRequestProperties(connection, "write.showTempExtents"))).getPrimaryResults();
-            Set<String> ids = new LinkedHashSet<>();
-            while (rows.next()) {
-                String extentTags = rows.getString("Tags");
-                if (extentTags != null && extentTags.lines().map(String::strip).anyMatch(tags::contains)) {
-                    ids.add(rows.getString("ExtentId"));
-                }
+    static Set<String> taggedExtents(ConnectionConfig connection, String table, Set<String> tags, long deadlineNanos) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Extent extent : extents(connection, table, null, "Listing the extents of temporary table '" + table + "'",
+                deadlineNanos)) {
+            if (extent.tags().stream().anyMatch(tags::contains)) {
+                ids.add(extent.id());
             }
-            return ids;
+        }
+        return ids;
+    }
+
+    /**
+     * The extents of {@code table}, or only those with a tag containing {@code tagPart} (filtered by the
+     * cluster, so a large table is not listed whole); a listing that fails transiently is repeated
+     * until {@code deadlineNanos}.
+     */
+    static List<Extent> extents(ConnectionConfig connection, String table, String tagPart, String action,
+            long deadlineNanos) {
+        String command = ".show table " + KqlSyntax.quoteName(table) + " extents"
+                + (tagPart == null ? "" : " where tags contains " + KqlSyntax.stringLiteral(tagPart));
+        try {
+            KustoResultSetTable rows = QueryRetry.callUntil(action, deadlineNanos,
+                    () -> KustoClients.queryClient(connection).executeMgmt(connection.database(), command,
+                            KustoClients.sdkRequestProperties(connection, "write.showExtents"))).getPrimaryResults();
+            List<Extent> extents = new ArrayList<>();
+            while (rows.next()) {
+                String tags = rows.getString("Tags");
+                extents.add(new Extent(rows.getString("ExtentId"), rows.getLong("RowCount"),
+                        tags == null ? List.of() : tags.lines().map(String::strip).filter(t -> !t.isEmpty()).toList()));
+            }
+            return extents;
         } catch (Exception e) {
-            throw KustoConnectorException.of("Listing the extents of temporary table '" + table + "'", e);
+            throw KustoConnectorException.of(action, e);
         }
     }
 
@@ -133,16 +160,29 @@ final class StagingTable {
             return;
         }
         String tags = attemptTags.stream().map(KqlSyntax::stringLiteral).collect(Collectors.joining(", "));
-        mgmt(".drop table " + KqlSyntax.quoteName(target) + " extent tags (" + tags + ")", "dropAttemptTags",
-                "Removing the task attempt tags from the extents of table '" + target + "'");
+        idempotentMgmt(".drop table " + KqlSyntax.quoteName(target) + " extent tags (" + tags + ")", "dropAttemptTags",
+                "Removing the task attempt tags from the extents of table '" + target + "'", System.nanoTime());
     }
 
+    /** Drops the temporary table, retrying a transient failure a few times. */
     void drop() {
+        drop(System.nanoTime());
+    }
+
+    /** Drops the temporary table; a drop that fails transiently is repeated until {@code deadlineNanos}. */
+    void drop(long deadlineNanos) {
         if (renewal != null) {
             renewal.close();
         }
-        mgmt(".drop table " + KqlSyntax.quoteName(name) + " ifexists", "dropTempTable",
-                "Dropping the temporary table '" + name + "'");
+        idempotentMgmt(".drop table " + KqlSyntax.quoteName(name) + " ifexists", "dropTempTable",
+                "Dropping the temporary table '" + name + "'", deadlineNanos);
+    }
+
+    /** Drops these extents of the target (by id: an extent merged meanwhile has another id and stays). */
+    void dropTargetExtents(Collection<String> ids, long deadlineNanos) {
+        idempotentMgmt(".drop extents (" + String.join(", ", ids) + ") from " + KqlSyntax.quoteName(target),
+                "dropMovedExtents", "Dropping " + ids.size() + " extents of this write from table '" + target + "'",
+                deadlineNanos);
     }
 
     /** Whether the target already holds an extent tagged {@code ingest-by:<tag>} for any of the tags. */
@@ -162,6 +202,16 @@ final class StagingTable {
             }
         }
         return false;
+    }
+
+    /** A command that may run twice with the effect of once, so it is repeated while it fails transiently. */
+    private void idempotentMgmt(String command, String activity, String action, long deadlineNanos) {
+        try {
+            QueryRetry.callUntil(action, deadlineNanos, () -> KustoClients.queryClient(connection).executeMgmt(
+                    connection.database(), command, KustoClients.sdkRequestProperties(connection, "write." + activity)));
+        } catch (Exception e) {
+            throw KustoConnectorException.of(action, e);
+        }
     }
 
     private void mgmt(String command, String activity, String action) {

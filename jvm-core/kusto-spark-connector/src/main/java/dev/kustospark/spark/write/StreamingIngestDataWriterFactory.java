@@ -11,16 +11,16 @@ final class StreamingIngestDataWriterFactory implements DataWriterFactory {
     private final ConnectionConfig connection;
     private final String table;
     private final StructType schema;
-    private final int[] layout;
+    private final CsvLayout layout;
     private final long maxBatchBytes;
     private final String mappingReference;
 
-    StreamingIngestDataWriterFactory(ConnectionConfig connection, String table, StructType schema, int[] layout, long maxBatchBytes,
+    StreamingIngestDataWriterFactory(ConnectionConfig connection, String table, StructType schema, CsvLayout layout, long maxBatchBytes,
             String mappingReference) {
         this.connection = connection;
         this.table = table;
         this.schema = schema;
-        this.layout = layout.clone();
+        this.layout = layout;
         this.maxBatchBytes = maxBatchBytes;
         this.mappingReference = mappingReference;
     }

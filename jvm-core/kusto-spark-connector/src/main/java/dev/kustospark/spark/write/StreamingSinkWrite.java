@@ -3,7 +3,6 @@ package dev.kustospark.spark.write;
 import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.SparkIngestionProperties;
 import dev.kustospark.spark.config.ConnectionConfig;
-import dev.kustospark.spark.types.KustoColumn;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,10 +32,9 @@ final class StreamingSinkWrite implements StreamingWrite {
     private final ConnectionConfig connection;
     private final String target;
     private final String sinkId;
-    private final List<KustoColumn> columns;
+    private final KustoWrite.Target prepared;
     private final SparkIngestionProperties ingestion;
     private final StructType schema;
-    private final int[] layout;
     private final long maxBlobBytes;
     private final boolean flushFullBlobs;
     private final Duration autoCleanup;
@@ -47,19 +45,19 @@ final class StreamingSinkWrite implements StreamingWrite {
 
     /**
      * @param sinkId       the streaming query's id, the same after a restart from its checkpoint
+     * @param prepared     the target's columns, the checked CSV layout and the named CSV mapping to copy
      * @param pollOnDriver the driver waits for the ingestion results (the tasks do not)
      * @param storage      the user's containers ({@code kustoIngestionStorageContainer}), or null for the cluster's
      */
-    StreamingSinkWrite(ConnectionConfig connection, String target, String sinkId, List<KustoColumn> columns,
-            SparkIngestionProperties ingestion, StructType schema, int[] layout, long maxBlobBytes, boolean flushFullBlobs,
+    StreamingSinkWrite(ConnectionConfig connection, String target, String sinkId, KustoWrite.Target prepared,
+            SparkIngestionProperties ingestion, StructType schema, long maxBlobBytes, boolean flushFullBlobs,
             Duration autoCleanup, boolean pollOnDriver, String appName, IngestionStorage storage) {
         this.connection = connection;
         this.target = target;
         this.sinkId = sinkId;
-        this.columns = List.copyOf(columns);
+        this.prepared = prepared;
         this.ingestion = ingestion;
         this.schema = schema;
-        this.layout = layout.clone();
         this.maxBlobBytes = maxBlobBytes;
         this.flushFullBlobs = flushFullBlobs;
         this.autoCleanup = autoCleanup;
@@ -85,12 +83,13 @@ final class StreamingSinkWrite implements StreamingWrite {
     public StreamingDataWriterFactory createStreamingWriterFactory(PhysicalWriteInfo info) {
         // Created here rather than when the write is built: Spark builds writes while planning too.
         staging = new StagingTable(connection, stagingName, target);
-        staging.create(columns, autoCleanup);
+        staging.create(prepared.columns(), autoCleanup);
+        prepared.copyCsvMappingTo(staging);
         LOG.info("Kusto streaming sink {} into table '{}' of database '{}': micro-batch staged in temporary table '{}'",
                 sinkId, target, connection.database(), stagingName);
         QueuedIngestion queued = new QueuedIngestion(connection, stagingName, ingestion, true, storage, flushFullBlobs);
         return new StreamingSinkDataWriterFactory(new QueuedDataWriterFactory(queued,
-                UUID.randomUUID().toString().substring(0, 8), schema, layout, maxBlobBytes,
+                UUID.randomUUID().toString().substring(0, 8), schema, prepared.layout(), maxBlobBytes,
                 pollOnDriver ? null : connection.timeout()), sinkId);
     }
 

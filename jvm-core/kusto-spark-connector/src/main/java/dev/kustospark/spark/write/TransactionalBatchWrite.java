@@ -3,6 +3,7 @@ package dev.kustospark.spark.write;
 import dev.kustospark.spark.KustoAsyncWrites;
 import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.config.ConnectionConfig;
+import dev.kustospark.spark.types.KqlSyntax;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An all-or-nothing write: tasks ingest into a temporary table, and only when every partition's
- * ingestion succeeded are the committed attempts' extents moved into the target. On any failure, or
- * when Spark aborts, the target is untouched and the temporary table is dropped.
+ * ingestion succeeded are the committed attempts' extents moved into the target
+ * ({@link TransactionalCommit}). On any failure, or when Spark aborts, the target is untouched and
+ * the temporary table is dropped. Once the move is through the write has succeeded: removing the
+ * attempt tags and dropping the temporary table only tidy up, and when they fail a warning names
+ * what is left.
  */
 final class TransactionalBatchWrite implements BatchWrite {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalBatchWrite.class);
@@ -29,6 +33,7 @@ final class TransactionalBatchWrite implements BatchWrite {
     private final ConnectionConfig connection;
     private final String target;
     private final StagingTable staging;
+    private final String writeId;
     private final DataWriterFactory writerFactory;
     private final boolean pollOnDriver;
     private final boolean async;
@@ -36,19 +41,23 @@ final class TransactionalBatchWrite implements BatchWrite {
     private final OptionalInt resultLimit;
     private final int moveBatchSize;
     private final int moveRetries;
+    /** Set once the commit starts: from then on the commit's own outcome, not an abort, says what became of the table. */
+    private volatile boolean committing;
 
     /**
+     * @param writeId      the part of the attempt tags that names this write
      * @param pollOnDriver the driver waits for the ingestion results (the tasks do not)
      * @param async        the commit returns at once and a driver thread finishes the write, reporting its
      *                     outcome to {@link KustoAsyncWrites} and logging a failure
      * @param moveBatchSize extents per move, and {@code moveRetries} retries of a single extent's move
      */
-    TransactionalBatchWrite(ConnectionConfig connection, String target, StagingTable staging,
+    TransactionalBatchWrite(ConnectionConfig connection, String target, StagingTable staging, String writeId,
             DataWriterFactory writerFactory, boolean pollOnDriver, boolean async, OptionalInt resultLimit,
             int moveBatchSize, int moveRetries) {
         this.connection = connection;
         this.target = target;
         this.staging = staging;
+        this.writeId = writeId;
         this.writerFactory = writerFactory;
         this.pollOnDriver = pollOnDriver;
         this.async = async;
@@ -71,6 +80,7 @@ final class TransactionalBatchWrite implements BatchWrite {
 
     @Override
     public void commit(WriterCommitMessage[] messages) {
+        committing = true;
         List<QueuedWriterCommitMessage> committed = new ArrayList<>();
         for (WriterCommitMessage message : messages) {
             if (message instanceof QueuedWriterCommitMessage m) {
@@ -108,21 +118,24 @@ final class TransactionalBatchWrite implements BatchWrite {
             committed.forEach(m -> sources.putAll(m.sources()));
             List<IngestionStatusPoller.Failure> failures = new IngestionStatusPoller(connection).await(sources, timeout);
             if (!failures.isEmpty()) {
-                throw KustoConnectorException.of("Queued ingestion into table '" + staging.name() + "'",
-                        new IllegalStateException(describe(failures) + "; table '" + target + "' is unchanged"));
+                throw KustoConnectorException.because("Transactional write into table '" + target + "' (option"
+                        + " kustoTable) failed and the table is unchanged", new IllegalStateException("queued ingestion"
+                        + " failed for " + describe(failures)));
             }
         }
         List<String> tags = committed.stream().filter(m -> !m.sources().isEmpty())
                 .map(QueuedWriterCommitMessage::attemptTag).toList();
-        int extents = staging.moveIntoTarget(tags, moveBatchSize, moveRetries);
+        long rows = committed.stream().mapToLong(QueuedWriterCommitMessage::rows).sum();
+        String writeTag = QueuedDataWriterFactory.attemptTagPrefix(writeId);
+        int extents = new TransactionalCommit(connection, staging, target, writeTag, moveBatchSize, moveRetries).run(tags, rows);
         try {
             staging.dropAttemptTags(tags);
         } catch (RuntimeException e) {
-            LOG.warn("Kusto write into table '{}': the data is committed, but removing the task attempt tags failed: {}",
-                    target, e.getMessage());
+            LOG.warn("Kusto write into table '{}' is committed, but its task attempt tags ({}p<partition>_t<task>) stay"
+                    + " on the table's extents; they are harmless and removed with .drop table {} extent tags ('<tag>',"
+                    + " ...): {}", target, writeTag, KqlSyntax.quoteName(target), e.getMessage());
         }
         dropStaging();
-        long rows = committed.stream().mapToLong(QueuedWriterCommitMessage::rows).sum();
         LOG.info("Kusto write into table '{}' committed: {} rows from {} tasks, {} extents moved from temporary table"
                 + " '{}'", target, rows, committed.size(), extents, staging.name());
         return rows;
@@ -138,8 +151,13 @@ final class TransactionalBatchWrite implements BatchWrite {
 
     @Override
     public void abort(WriterCommitMessage[] messages) {
-        LOG.warn("Kusto write into table '{}' aborted; the table is unchanged, dropping temporary table '{}'", target,
-                staging.name());
+        if (committing) {
+            // Spark aborts after a failed commit, whose error already says what became of the table.
+            LOG.debug("Kusto write into table '{}' aborted after its commit failed", target);
+        } else {
+            LOG.warn("Kusto write into table '{}' aborted; the table is unchanged, dropping temporary table '{}'", target,
+                    staging.name());
+        }
         dropStaging();
     }
 

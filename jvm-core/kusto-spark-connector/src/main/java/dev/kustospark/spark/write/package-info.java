@@ -15,8 +15,9 @@
  * ingest client ({@code QueuedIngestion}), tagging each task attempt's extents; the outcome of every
  * blob is read from the status table ({@code IngestionStatusPoller}) in the task or, with
  * {@code pollingOnDriver}, on the driver; the commit moves only the committed attempts' extents into
- * the target ({@code TransactionalBatchWrite}), and any failure or abort drops the temporary table and
- * leaves the target unchanged. {@code Queued} queues the same blobs straight into the target and does
+ * the target ({@code TransactionalBatchWrite}, {@code TransactionalCommit}), and any failure or abort
+ * drops the temporary table and leaves the target unchanged, undoing a move that could not be
+ * completed. {@code Queued} queues the same blobs straight into the target and does
  * not wait ({@code DirectBatchWrite}).
  *
  * <h2>Streaming sink</h2>

@@ -7,18 +7,11 @@ import static org.apache.spark.sql.functions.shiftrightunsigned;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.xxhash64;
 
-import java.io.BufferedReader;
+import dev.kustospark.spark.KustoLocalProcess;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -34,62 +27,31 @@ final class BenchSupport {
      * {@code bench.serverHeap} (default 2g) and {@code bench.serverJavaOpts} (extra JVM options).
      */
     static final class Server implements AutoCloseable {
-        final Process process;
+        final KustoLocalProcess process;
         final String url;
         final String heap;
 
         Server(String... args) throws IOException {
             heap = System.getProperty("bench.serverHeap", "2g");
-            List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + heap));
+            List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + heap));
             String javaOpts = System.getProperty("bench.serverJavaOpts", "").trim();
             if (!javaOpts.isEmpty()) {
-                command.addAll(List.of(javaOpts.split("\\s+")));
+                jvmOptions.addAll(List.of(javaOpts.split("\\s+")));
             }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                    "dev.kustospark.local.KustoLocalMain", "--port", "0", "--in-memory"));
+            List<String> command = new ArrayList<>(List.of("--port", "0", "--in-memory"));
             command.addAll(List.of(args));
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            try {
-                url = awaitListening(process);
-            } catch (IOException | RuntimeException e) {
-                process.destroy();
-                throw e;
-            }
+            process = KustoLocalProcess.start(jvmOptions, null, command);
+            url = process.url();
         }
 
         /** Runs a management command in {@code database}; fails unless the answer is 200. */
         void mgmt(String database, String command) throws IOException, InterruptedException {
-            String body = "{\"db\":\"" + database + "\",\"csl\":\""
-                    + command.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/rest/mgmt"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IOException("management command failed (" + response.statusCode() + "): " + response.body());
-            }
+            process.mgmt(database, command);
         }
 
         @Override
         public void close() throws InterruptedException {
-            process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
-
-        private static String awaitListening(Process server) throws IOException {
-            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = out.readLine()) != null) {
-                int at = line.indexOf("kusto-local listening on ");
-                if (at >= 0) {
-                    String url = line.substring(at + "kusto-local listening on ".length()).trim();
-                    Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "server-stdout");
-                    drain.setDaemon(true);
-                    drain.start();
-                    return url;
-                }
-            }
-            throw new IOException("kusto-local exited before listening");
+            process.close();
         }
     }
 
@@ -117,10 +79,6 @@ final class BenchSupport {
     /** The checksum of a row of {@link #countAndChecksum}, as printed. */
     static String checksum(Row row) {
         return row.getLong(1) + "/" + row.getLong(2);
-    }
-
-    static String javaBin() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 
     static double seconds(long startNanos) {

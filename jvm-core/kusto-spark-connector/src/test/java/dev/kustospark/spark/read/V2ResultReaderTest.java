@@ -58,6 +58,55 @@ class V2ResultReaderTest {
         }
     }
 
+    /** A response of one column {@code c} of Kusto type {@code kustoType} holding one row with {@code json}. */
+    private static String oneValue(String kustoType, String json) {
+        return HEADER + "{\"FrameType\":\"DataTable\",\"TableId\":1,\"TableKind\":\"PrimaryResult\","
+                + "\"TableName\":\"PrimaryResult\",\"Columns\":[{\"ColumnName\":\"c\",\"ColumnType\":\"" + kustoType
+                + "\"}],\"Rows\":[[" + json + "]]},{\"FrameType\":\"DataSetCompletion\",\"HasErrors\":false}]";
+    }
+
+    private static InternalRow readOne(String kustoType, String json, org.apache.spark.sql.types.DataType type)
+            throws Exception {
+        try (V2ResultReader r = reader(oneValue(kustoType, json), new StructType().add("c", type))) {
+            assertTrue(r.next());
+            return r.current();
+        }
+    }
+
+    @Test
+    void aValueThatDoesNotFitItsSparkTypeFailsTheReadNamingColumnValueAndAWiderType() throws Exception {
+        Object[][] cases = {
+            // Beyond the default decimal(38,18): too many digits before the point, or after it.
+            {"decimal", "\"12345678901234567890123.5\"", DataTypes.createDecimalType(38, 18), "12345678901234567890123.5",
+                "decimal(38,1) or string"},
+            {"decimal", "\"0.0000000000000000001\"", DataTypes.createDecimalType(38, 18), "0.0000000000000000001",
+                "decimal(38,19) or string"},
+            // customSchema types that would round, wrap, truncate or guess.
+            {"decimal", "\"1.005\"", DataTypes.createDecimalType(10, 2), "1.005", "decimal(38,3) or string"},
+            {"int", "100000", DataTypes.ShortType, "100000", "bigint"},
+            {"long", "3000000000", DataTypes.IntegerType, "3000000000", "bigint"},
+            {"real", "1.5", DataTypes.LongType, "1.5", "double, decimal or string"},
+            {"real", "1e300", DataTypes.FloatType, "1.0E300", "double"},
+            {"string", "\"yes\"", DataTypes.BooleanType, "yes", "string"},
+            {"datetime", "\"2024-01-02T03:04:05Z\"", DataTypes.DateType, "2024-01-02T03:04:05.0000000Z", "timestamp"},
+        };
+        for (Object[] c : cases) {
+            var e = assertThrows(dev.kustospark.spark.KustoConnectorException.class,
+                    () -> readOne((String) c[0], (String) c[1], (org.apache.spark.sql.types.DataType) c[2]),
+                    () -> c[0] + " " + c[1]);
+            String message = e.getMessage();
+            assertTrue(message.startsWith("column 'c': the Kusto value " + c[3] + " does not fit the Spark type "
+                    + ((org.apache.spark.sql.types.DataType) c[2]).simpleString()), message);
+            assertTrue(message.contains("Read the column as " + c[4] + " with option customSchema"), message);
+        }
+        // What fits is read exactly, trailing zeros or not.
+        assertEquals("1.50", readOne("decimal", "\"1.500\"", DataTypes.createDecimalType(10, 2)).getDecimal(0, 10, 2)
+                .toJavaBigDecimal().toPlainString());
+        assertEquals(-32768, readOne("int", "-32768", DataTypes.ShortType).getShort(0));
+        assertEquals(19724, readOne("datetime", "\"2024-01-02T00:00:00Z\"", DataTypes.DateType).getInt(0));
+        assertEquals(2L, readOne("real", "2.0", DataTypes.LongType).getLong(0));
+    }
+
     @Test
     void lateErrorsAfterTheRowsFailTheReadWithKustosMessage() throws Exception {
         String body = HEADER + "{\"FrameType\":\"DataTable\",\"TableId\":1,\"TableKind\":\"PrimaryResult\",\"TableName\":\"PrimaryResult\","

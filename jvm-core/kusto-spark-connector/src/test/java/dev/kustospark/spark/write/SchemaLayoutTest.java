@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.config.KustoOptionException;
 import dev.kustospark.spark.types.KustoColumn;
 import java.util.List;
@@ -32,6 +33,21 @@ class SchemaLayoutTest {
         assertTrue(e.getMessage().contains("different order"), e.getMessage());
         StructType same = new StructType().add("a", "long").add("b", "string").add("c", "double");
         assertArrayEquals(new int[] {0, 1, 2}, SchemaLayout.requireSame(same, TABLE, "T"));
+    }
+
+    @Test
+    void positionalLayoutRefusesShiftedAndDroppedColumns() {
+        StructType swapped = new StructType().add("b", "string").add("a", "long");
+        var e = assertThrows(KustoConnectorException.class, () -> SchemaLayout.positional(swapped, TABLE, "T"));
+        assertTrue(e.getMessage().contains("DataFrame column 'b' (position 1) would go into table column 'a', not into the"
+                + " table's column 'b' (position 2)"), e.getMessage());
+        assertTrue(e.getMessage().contains("adjustSchema=GenerateDynamicCsvMapping"), e.getMessage());
+        StructType wider = new StructType().add("a", "long").add("b", "string").add("c", "double").add("d", "int");
+        var dropped = assertThrows(KustoConnectorException.class, () -> SchemaLayout.positional(wider, TABLE, "T"));
+        assertTrue(dropped.getMessage().contains("DataFrame columns [d] would be dropped"), dropped.getMessage());
+        // Other names by position, and fewer columns (the last table columns stay null), are the positional write.
+        assertArrayEquals(new int[] {0, 1}, SchemaLayout.positional(new StructType().add("x", "long").add("b", "string"),
+                TABLE, "T"));
     }
 
     @Test
