@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every test of the project: the JVM modules' unit and conformance suites (official Java SDK
 # against kusto-local), the Python SDK conformance suite, the kusto_spark package suite, the C#
-# binding's tests, the cross-language test matrix, the connector's tests on Spark 3.5, and the
-# packaged artifacts (shaded jars, wheel, NuGet package) installed into clean places.
+# binding's tests, the cross-language test matrix, the connector's tests on Spark 3.5, the
+# packaged artifacts (shaded jars, wheel, NuGet package) installed into clean places, and the docs'
+# code blocks.
 source "$(dirname "$0")/lib.sh"
 
 ensure_tools
@@ -41,4 +42,7 @@ mvn -B -ntp -Pspark-3.5 -pl jvm-core/kusto-spark-connector test
 log "Packaging: every artifact into dist/, each installed into a clean place and run"
 "$PROJECT_ROOT/packaging/build.sh"
 "$PROJECT_ROOT/packaging/test-install.sh"
+
+log "Docs: every code block of the README, docs/ and the modules' READMEs, run as written"
+"$PROJECT_ROOT/scripts/test-docs.sh"
 log "all tests passed"
