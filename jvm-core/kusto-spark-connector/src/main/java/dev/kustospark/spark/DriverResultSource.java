@@ -3,7 +3,6 @@ package dev.kustospark.spark;
 import dev.kustospark.spark.config.SparkRedaction;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableProvider;
 import org.apache.spark.sql.connector.expressions.Transform;
@@ -31,11 +30,8 @@ abstract class DriverResultSource implements TableProvider, DataSourceRegister {
 
     @Override
     public final Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
-        // The options may hold the connection's secrets: redacted before Spark prints a plan.
-        SparkSession.getActiveSession().foreach(session -> {
-            SparkRedaction.redactSecretOptions(session.conf());
-            return null;
-        });
+        // Before Spark prints these options in a plan (AppendData, EXPLAIN, the SQL tab of the UI).
+        SparkRedaction.redactSecretOptionsOfActiveSession();
         Map<String, String> options = Map.copyOf(properties);
         return new DriverResultTable(shortName(), schema(), () -> rows(options));
     }

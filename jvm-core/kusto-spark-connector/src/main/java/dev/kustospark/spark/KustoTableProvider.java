@@ -21,6 +21,10 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * <p>Reads infer the schema from the query (or take {@code customSchema}, or a schema given with
  * {@code .schema(...)}); writes take the DataFrame's schema, hence {@link #supportsExternalMetadata()}.
  * Subclasses only register the established connector's format names.
+ *
+ * <p>Resolving a table adds the secret options' keys to the session's
+ * {@code spark.sql.redaction.options.regex} (see {@link SparkRedaction}): Spark prints a source's
+ * options in plans, and has no other way to hide the SAS tokens inside JSON options.
  */
 public class KustoTableProvider implements TableProvider, DataSourceRegister {
     /**
@@ -45,10 +49,7 @@ public class KustoTableProvider implements TableProvider, DataSourceRegister {
     @Override
     public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
         // Before Spark prints these options in a plan (AppendData, EXPLAIN, the SQL tab of the UI).
-        SparkSession.getActiveSession().foreach(session -> {
-            SparkRedaction.redactSecretOptions(session.conf());
-            return null;
-        });
+        SparkRedaction.redactSecretOptionsOfActiveSession();
         ReadConfig readConfig = inferredWith != null && inferredOptions.equals(properties) ? inferredWith : null;
         return new KustoTable(schema, properties, readConfig);
     }

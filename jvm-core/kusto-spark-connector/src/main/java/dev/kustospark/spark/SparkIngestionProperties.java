@@ -2,6 +2,8 @@ package dev.kustospark.spark;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kustospark.spark.internal.Json;
+import dev.kustospark.spark.internal.KustoTimes;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kustospark.local.KustoLocal;
+import dev.kustospark.spark.client.QueryRetry;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * TLS server, an untrusted certificate.
  */
 class KustoConnectionErrorsTest {
-    private static final String RETRY_LOGGER = dev.kustospark.spark.read.QueryRetry.class.getName();
+    private static final String RETRY_LOGGER = QueryRetry.class.getName();
 
     private static KustoSparkTestSupport env;
     private static KustoLocal tls;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kustospark.spark.config.KustoOptionException;
+import dev.kustospark.spark.config.SparkRedaction;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -159,12 +160,28 @@ class KustoErrorsAndOptionsTest {
         assertTrue(plans.contains("KustoScan[mode=ForceSingleMode"), plans);
         assertFalse(plans.contains(token), plans);
         // Options printed by Spark itself (write plans, the SQL tab) are redacted by key, SAS-bearing JSON included.
-        String redaction = env.spark.conf().get(dev.kustospark.spark.config.SparkRedaction.OPTIONS_REGEX_CONF);
+        String redaction = env.spark.conf().get(SparkRedaction.OPTIONS_REGEX_CONF);
         assertTrue(redaction.contains("transientStorage") && redaction.contains("kustoIngestionStorageContainer"), redaction);
         var e = assertThrows(Exception.class, () -> env.read("Numbers").option("accessToken", token)
                 .option("readMode", "Fastest").load().count());
         for (Throwable t = e; t != null; t = t.getCause()) {
             assertFalse(String.valueOf(t.getMessage()).contains(token), t.toString());
+        }
+    }
+
+    @Test
+    void resolvingATableWidensTheRedactionPatternOnceAndKeepsTheUsersOwn() {
+        String key = SparkRedaction.OPTIONS_REGEX_CONF;
+        String before = env.spark.conf().get(key);
+        env.spark.conf().set(key, "(?i)url|mykey");
+        try {
+            env.read("Numbers").option("customSchema", "x long").load();
+            String widened = env.spark.conf().get(key);
+            assertTrue(widened.startsWith("(?i)url|mykey|") && widened.contains("transientStorage"), widened);
+            env.read("Numbers").option("customSchema", "x long").load();
+            assertEquals(widened, env.spark.conf().get(key));
+        } finally {
+            env.spark.conf().set(key, before);
         }
     }
 

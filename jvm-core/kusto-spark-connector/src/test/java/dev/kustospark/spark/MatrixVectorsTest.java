@@ -1,5 +1,6 @@
 package dev.kustospark.spark;
 
+import dev.kustospark.spark.internal.KustoTimes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

@@ -2,7 +2,6 @@ package dev.kustospark.spark.client;
 
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import dev.kustospark.spark.config.ConnectionConfig;
-import dev.kustospark.spark.read.QueryRetry;
 import java.util.Locale;
 
 /**

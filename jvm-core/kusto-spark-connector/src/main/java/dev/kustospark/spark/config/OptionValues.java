@@ -1,10 +1,10 @@
 package dev.kustospark.spark.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kustospark.spark.AsciiNumbers;
 import dev.kustospark.spark.ClientRequestProperties;
-import dev.kustospark.spark.Json;
 import dev.kustospark.spark.SparkIngestionProperties;
+import dev.kustospark.spark.internal.AsciiNumbers;
+import dev.kustospark.spark.internal.Json;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Iterator;

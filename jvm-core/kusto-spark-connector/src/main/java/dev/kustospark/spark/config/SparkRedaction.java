@@ -3,6 +3,7 @@ package dev.kustospark.spark.config;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.RuntimeConfig;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Makes Spark redact this connector's secret options wherever it prints option maps (logical plans
@@ -11,6 +12,10 @@ import org.apache.spark.sql.RuntimeConfig;
  * JSON options that carry SAS tokens and keys ({@code transientStorage},
  * {@code kustoIngestionStorageContainer}) are caught only when their text happens to contain "url",
  * so the keys of all secret options are added to {@code spark.sql.redaction.options.regex}.
+ *
+ * <p>Spark offers a data source no hook of its own for this, so resolving a {@code kusto} table
+ * (or a driver-side source such as {@code kustoCleanup}) widens the active session's pattern, once,
+ * before Spark can print the options; docs/read-write.md says so under "Secrets".
  */
 public final class SparkRedaction {
     /** The Spark SQL conf whose pattern selects option entries to redact (by key or value). */
@@ -33,8 +38,16 @@ public final class SparkRedaction {
         return base.contains(ours) ? base : base + "|" + ours;
     }
 
+    /** {@link #redactSecretOptions(RuntimeConfig)} on the active session, if there is one. */
+    public static void redactSecretOptionsOfActiveSession() {
+        SparkSession.getActiveSession().foreach(session -> {
+            redactSecretOptions(session.conf());
+            return null;
+        });
+    }
+
     /** Adds the secret option keys to the session's redaction pattern (idempotent, never narrows it). */
-    public static void redactSecretOptions(RuntimeConfig conf) {
+    static void redactSecretOptions(RuntimeConfig conf) {
         String current = conf.getOption(OPTIONS_REGEX_CONF).getOrElse(() -> SPARK_DEFAULT);
         String widened = widened(current);
         if (!widened.equals(current)) {

@@ -4,6 +4,7 @@ import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.StreamingClient;
 import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.client.KustoClients;
+import dev.kustospark.spark.client.QueryRetry;
 import dev.kustospark.spark.config.ConnectionConfig;
 import java.io.IOException;
 import java.io.InputStream;

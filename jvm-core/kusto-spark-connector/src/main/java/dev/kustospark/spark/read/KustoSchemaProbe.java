@@ -5,6 +5,7 @@ import com.microsoft.azure.kusto.data.KustoResultColumn;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.client.KustoClients;
+import dev.kustospark.spark.client.QueryRetry;
 import dev.kustospark.spark.config.KustoOptionException;
 import dev.kustospark.spark.config.ReadConfig;
 import dev.kustospark.spark.types.KustoColumn;

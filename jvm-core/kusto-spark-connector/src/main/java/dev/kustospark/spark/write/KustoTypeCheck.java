@@ -1,8 +1,8 @@
 package dev.kustospark.spark.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kustospark.spark.Json;
 import dev.kustospark.spark.KustoConnectorException;
+import dev.kustospark.spark.internal.Json;
 import dev.kustospark.spark.types.KustoColumn;
 import dev.kustospark.spark.types.KustoTypeMapping;
 import java.util.ArrayList;

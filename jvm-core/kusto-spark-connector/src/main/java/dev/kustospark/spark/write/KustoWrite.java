@@ -64,7 +64,7 @@ final class KustoWrite implements Write {
                     config.clientBatchingLimitMb());
             QueuedIngestion queued = new QueuedIngestion(config.connection(), config.table(), ingestion, false, storage,
                     config.flushFullBlobs());
-            return new QueuedBatchWrite(config.table(),
+            return new DirectBatchWrite(config.table(), WriteMode.Queued,
                     new QueuedDataWriterFactory(queued, null, schema, target.layout(), maxBlobBytes, null));
         }
         return transactional(ingestion, target, maxBlobBytes, storage);
@@ -116,7 +116,7 @@ final class KustoWrite implements Write {
         KustoCleanup.beforeWrite(config.connection());
         SparkIngestionProperties ingestion = config.sparkIngestionProperties();
         Target target = target(ingestion);
-        return new KustoStreamingWrite(config.connection(), config.table(), queryId, target, ingestion, schema,
+        return new StreamingSinkWrite(config.connection(), config.table(), queryId, target, ingestion, schema,
                 config.clientBatchingLimitMb() * 1024L * 1024L, config.flushFullBlobs(),
                 config.stagingResourcesAutoCleanupTimeout(), config.pollingOnDriver(), appName(), storage());
     }
@@ -142,9 +142,10 @@ final class KustoWrite implements Write {
         LOG.info("Kusto write of query {} into table '{}' of database '{}' by streaming ingestion in batches of at"
                         + " most {} MB", queryId, config.table(), config.connection().database(),
                 config.streamingIngestSizeInMb());
-        return new KustoBatchWrite(config.table(), new KustoDataWriterFactory(config.connection(), config.table(), schema,
-                layout, config.streamingIngestSizeInMb() * 1024L * 1024L,
-                ingestion.csvMappingNameReference().orElse(null)));
+        return new DirectBatchWrite(config.table(), WriteMode.KustoStreaming,
+                new StreamingIngestDataWriterFactory(config.connection(), config.table(), schema, layout,
+                        config.streamingIngestSizeInMb() * 1024L * 1024L,
+                        ingestion.csvMappingNameReference().orElse(null)));
     }
 
     /**

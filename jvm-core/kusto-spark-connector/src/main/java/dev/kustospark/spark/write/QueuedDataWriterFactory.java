@@ -43,6 +43,12 @@ final class QueuedDataWriterFactory implements DataWriterFactory {
                 maxBlobBytes, waitForOutcome, new IngestionStatusPoller(ingestion.connection()));
     }
 
+    /** The writers of micro-batch {@code epochId} of a streaming sink, whose extents also carry {@code batchTag}. */
+    QueuedDataWriterFactory forMicroBatch(String batchTag, long epochId) {
+        return new QueuedDataWriterFactory(ingestion.withIngestByTag(batchTag), writeId + "_e" + epochId, schema, layout,
+                maxBlobBytes, waitForOutcome);
+    }
+
     static String attemptTag(String writeId, int partitionId, long taskId) {
         return attemptTagPrefix(writeId) + "p" + partitionId + "_t" + taskId;
     }

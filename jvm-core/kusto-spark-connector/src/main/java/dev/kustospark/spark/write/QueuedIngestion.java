@@ -10,6 +10,7 @@ import dev.kustospark.spark.CsvColumnMapping;
 import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.SparkIngestionProperties;
 import dev.kustospark.spark.client.KustoClients;
+import dev.kustospark.spark.client.QueryRetry;
 import dev.kustospark.spark.config.ConnectionConfig;
 import dev.kustospark.spark.types.KustoValueFormats;
 import java.io.Serializable;
@@ -19,9 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Hands gzipped CSV files to the SDK's QueuedIngestClient, which uploads each to a temporary
@@ -31,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class QueuedIngestion implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(QueuedIngestion.class);
     private static final int MAX_ATTEMPTS = 5;
     private static final long FIRST_BACKOFF_MILLIS = 500;
 
@@ -90,30 +87,20 @@ final class QueuedIngestion implements Serializable {
     UUID ingest(Path gzippedCsv, int partitionId, String attemptTag, String what, boolean full) {
         UUID sourceId = UUID.randomUUID();
         IngestionProperties sdk = sdkProperties(attemptTag, full);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                if (storage == null) {
-                    FileSourceInfo source = new FileSourceInfo(gzippedCsv.toString(), sourceId);
-                    KustoClients.queuedIngestClient(connection).ingestFromFile(source, sdk);
-                } else {
-                    String blob = storage.upload(gzippedCsv, connection.database() + "__" + table + "__" + sourceId
-                            + ".csv.gz", partitionId);
-                    KustoClients.queuedIngestClient(connection).ingestFromBlob(
-                            new BlobSourceInfo(blob, CompressionType.gz, sourceId), sdk);
-                }
-                return sourceId;
-            } catch (Exception e) {
-                if (attempt >= MAX_ATTEMPTS || !KustoConnectorException.isTransient(e)) {
-                    throw KustoConnectorException.of("Queued ingestion into table '" + table + "' (" + what + ", attempt "
-                            + attempt + ")", e);
-                }
-                long backoff = FIRST_BACKOFF_MILLIS * (1L << (attempt - 1));
-                backoff += ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
-                LOG.warn("Queued ingestion into table '{}' ({}) failed transiently, retrying in {} ms: {}", table, what,
-                        backoff, KustoConnectorException.kustoMessage(e));
-                sleep(backoff);
-            }
-        }
+        return QueryRetry.call("Queued ingestion into table '" + table + "' (" + what + ")", MAX_ATTEMPTS,
+                FIRST_BACKOFF_MILLIS, () -> {
+                    if (storage == null) {
+                        FileSourceInfo source = new FileSourceInfo(gzippedCsv.toString(), sourceId);
+                        KustoClients.queuedIngestClient(connection).ingestFromFile(source, sdk);
+                    } else {
+                        String blob = storage.upload(gzippedCsv, connection.database() + "__" + table + "__" + sourceId
+                                + ".csv.gz", partitionId);
+                        KustoClients.queuedIngestClient(connection).ingestFromBlob(
+                                new BlobSourceInfo(blob, CompressionType.gz, sourceId), sdk);
+                    }
+                    return sourceId;
+                }, (last, attempts) -> KustoConnectorException.of("Queued ingestion into table '" + table + "' (" + what
+                        + ", attempt " + attempts + ")", last));
     }
 
     IngestionProperties sdkProperties(String attemptTag, boolean full) {
@@ -168,14 +155,5 @@ final class QueuedIngestion implements Serializable {
             columns[i] = c;
         }
         return columns;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry a queued ingestion", e);
-        }
     }
 }

@@ -18,11 +18,11 @@
  * the target ({@code TransactionalBatchWrite}, {@code TransactionalCommit}), and any failure or abort
  * drops the temporary table and leaves the target unchanged, undoing a move that could not be
  * completed. {@code Queued} queues the same blobs straight into the target and does
- * not wait ({@code QueuedBatchWrite}).
+ * not wait ({@code DirectBatchWrite}).
  *
  * <h2>Streaming sink</h2>
  * {@code KustoWrite.toStreaming()} writes each micro-batch as a
- * transactional write of its own ({@code KustoStreamingWrite}): a temporary table per batch, every
+ * transactional write of its own ({@code StreamingSinkWrite}): a temporary table per batch, every
  * extent tagged {@code ingest-by:<query id>;<batch id>}, one {@code .move extents} at the commit, and
  * a batch whose tag the target already has is skipped, so a batch replayed after a restart from the
  * checkpoint does not land twice. {@code StreamingSinkOptions} refuses the options that would break

@@ -1,4 +1,4 @@
-package dev.kustospark.spark;
+package dev.kustospark.spark.internal;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Kusto's text forms of instants and timespans, which the JSON of the builders carries. Kusto keeps
  * both at 100-nanosecond (tick) precision, so finer values are refused instead of silently rounded.
  */
-final class KustoTimes {
+public final class KustoTimes {
     private static final long NANOS_PER_TICK = 100;
     private static final Pattern TIMESPAN = Pattern.compile(
             "(-)?(?:(\\d+)\\.)?(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,7}))?");
@@ -20,7 +20,7 @@ final class KustoTimes {
     private KustoTimes() {}
 
     /** {@code 2024-01-02T03:04:05.1234567Z}: always seven fractional digits, always UTC. */
-    static String instant(Instant value, String what) {
+    public static String instant(Instant value, String what) {
         requireTicks(value.getNano(), what, value.toString());
         String base = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
                 .withZone(java.time.ZoneOffset.UTC).format(value);
@@ -28,7 +28,7 @@ final class KustoTimes {
     }
 
     /** {@code [-][d.]hh:mm:ss[.fffffff]}: days only when non-zero, the fraction only when non-zero. */
-    static String timespan(Duration value, String what) {
+    public static String timespan(Duration value, String what) {
         boolean negative = value.isNegative();
         Duration abs = value.abs();
         requireTicks(abs.getNano(), what, value.toString());
@@ -51,7 +51,7 @@ final class KustoTimes {
      * Parses a timespan as Kusto writes it ({@code 1.02:03:04.5}) or as a KQL literal
      * ({@code 10m}, {@code 2d}, {@code 1.5h}); null when the text is neither.
      */
-    static Duration parseTimespanOrNull(String text) {
+    public static Duration parseTimespanOrNull(String text) {
         String t = text.trim();
         Matcher m = TIMESPAN.matcher(t);
         if (m.matches()) {
@@ -97,7 +97,7 @@ final class KustoTimes {
      * zone meaning UTC) or as decimal epoch seconds ({@code 1704164645.123000000}, as the
      * established connector prints it); null when the text is neither.
      */
-    static Instant parseInstantOrNull(String text) {
+    public static Instant parseInstantOrNull(String text) {
         String t = text.trim();
         if (t.matches("-?\\d+(\\.\\d+)?")) {
             BigDecimal seconds = new BigDecimal(t);

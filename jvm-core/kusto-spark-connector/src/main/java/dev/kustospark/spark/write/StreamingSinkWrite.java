@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * sink id is the query's id, which Spark keeps in the checkpoint, so after a restart a replayed batch
  * finds its tag on the target and is skipped instead of landing twice.
  */
-final class KustoStreamingWrite implements StreamingWrite {
-    private static final Logger LOG = LoggerFactory.getLogger(KustoStreamingWrite.class);
+final class StreamingSinkWrite implements StreamingWrite {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingSinkWrite.class);
 
     private final ConnectionConfig connection;
     private final String target;
@@ -49,7 +49,7 @@ final class KustoStreamingWrite implements StreamingWrite {
      * @param pollOnDriver the driver waits for the ingestion results (the tasks do not)
      * @param storage      the user's containers ({@code kustoIngestionStorageContainer}), or null for the cluster's
      */
-    KustoStreamingWrite(ConnectionConfig connection, String target, String sinkId, KustoWrite.Target prepared,
+    StreamingSinkWrite(ConnectionConfig connection, String target, String sinkId, KustoWrite.Target prepared,
             SparkIngestionProperties ingestion, StructType schema, long maxBlobBytes, boolean flushFullBlobs,
             Duration autoCleanup, boolean pollOnDriver, String appName, IngestionStorage storage) {
         this.connection = connection;
@@ -76,7 +76,7 @@ final class KustoStreamingWrite implements StreamingWrite {
     /** Spark logs the write this way when it aborts or commits a batch; no credentials in it. */
     @Override
     public String toString() {
-        return "KustoStreamingWrite[database=" + connection.database() + ", table=" + target + ", sink=" + sinkId + "]";
+        return "StreamingSinkWrite[database=" + connection.database() + ", table=" + target + ", sink=" + sinkId + "]";
     }
 
     @Override
@@ -88,8 +88,9 @@ final class KustoStreamingWrite implements StreamingWrite {
         LOG.info("Kusto streaming sink {} into table '{}' of database '{}': micro-batch staged in temporary table '{}'",
                 sinkId, target, connection.database(), stagingName);
         QueuedIngestion queued = new QueuedIngestion(connection, stagingName, ingestion, true, storage, flushFullBlobs);
-        return new KustoStreamingDataWriterFactory(queued, sinkId, UUID.randomUUID().toString().substring(0, 8), schema,
-                prepared.layout(), maxBlobBytes, pollOnDriver ? null : connection.timeout());
+        return new StreamingSinkDataWriterFactory(new QueuedDataWriterFactory(queued,
+                UUID.randomUUID().toString().substring(0, 8), schema, prepared.layout(), maxBlobBytes,
+                pollOnDriver ? null : connection.timeout()), sinkId);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.kustospark.spark;
+package dev.kustospark.spark.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -40,7 +40,7 @@ public final class Json {
     }
 
     /** As {@link #parse(String, String)}, with decimal numbers kept exactly as written (BigDecimal). */
-    static JsonNode parseExactNumbers(String text, String what) {
+    public static JsonNode parseExactNumbers(String text, String what) {
         return parse(EXACT_MAPPER, text, what);
     }
 
@@ -62,7 +62,7 @@ public final class Json {
     }
 
     /** Writes JSON with no insignificant whitespace through {@code body}. */
-    static String write(JsonBody body) {
+    public static String write(JsonBody body) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             body.writeTo(g);
@@ -73,7 +73,7 @@ public final class Json {
     }
 
     @FunctionalInterface
-    interface JsonBody {
+    public interface JsonBody {
         void writeTo(JsonGenerator g) throws IOException;
     }
 }

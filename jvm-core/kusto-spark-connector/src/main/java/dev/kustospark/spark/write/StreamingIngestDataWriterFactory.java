@@ -7,7 +7,7 @@ import org.apache.spark.sql.connector.write.DataWriterFactory;
 import org.apache.spark.sql.types.StructType;
 
 /** Ships what tasks need to write: the connection, the table, the CSV layout and the batch size. */
-final class KustoDataWriterFactory implements DataWriterFactory {
+final class StreamingIngestDataWriterFactory implements DataWriterFactory {
     private final ConnectionConfig connection;
     private final String table;
     private final StructType schema;
@@ -15,7 +15,7 @@ final class KustoDataWriterFactory implements DataWriterFactory {
     private final long maxBatchBytes;
     private final String mappingReference;
 
-    KustoDataWriterFactory(ConnectionConfig connection, String table, StructType schema, CsvLayout layout, long maxBatchBytes,
+    StreamingIngestDataWriterFactory(ConnectionConfig connection, String table, StructType schema, CsvLayout layout, long maxBatchBytes,
             String mappingReference) {
         this.connection = connection;
         this.table = table;
@@ -27,7 +27,7 @@ final class KustoDataWriterFactory implements DataWriterFactory {
 
     @Override
     public DataWriter<InternalRow> createWriter(int partitionId, long taskId) {
-        return new KustoDataWriter(partitionId, taskId, new CsvRowEncoder(schema, layout),
+        return new StreamingIngestDataWriter(partitionId, taskId, new CsvRowEncoder(schema, layout),
                 new StreamingIngestion(connection, table, mappingReference), maxBatchBytes);
     }
 }

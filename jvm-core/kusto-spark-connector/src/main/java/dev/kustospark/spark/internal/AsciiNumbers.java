@@ -1,4 +1,4 @@
-package dev.kustospark.spark;
+package dev.kustospark.spark.internal;
 
 /**
  * Integer parsing that takes only ASCII digits. {@link Long#parseLong} also takes the digits of other

@@ -10,7 +10,7 @@ import org.apache.spark.sql.connector.write.WriterCommitMessage;
  * Encodes a task's rows as CSV and streams them into the table in batches of at most
  * {@code streamingIngestSizeInMB} (uncompressed), so a task holds at most one batch in memory.
  */
-final class KustoDataWriter implements DataWriter<InternalRow> {
+final class StreamingIngestDataWriter implements DataWriter<InternalRow> {
     private final int partitionId;
     private final long taskId;
     private final CsvRowEncoder encoder;
@@ -21,7 +21,7 @@ final class KustoDataWriter implements DataWriter<InternalRow> {
     private long rows;
     private int batches;
 
-    KustoDataWriter(int partitionId, long taskId, CsvRowEncoder encoder, StreamingIngestion ingestion, long maxBatchBytes) {
+    StreamingIngestDataWriter(int partitionId, long taskId, CsvRowEncoder encoder, StreamingIngestion ingestion, long maxBatchBytes) {
         this.partitionId = partitionId;
         this.taskId = taskId;
         this.encoder = encoder;
@@ -54,7 +54,7 @@ final class KustoDataWriter implements DataWriter<InternalRow> {
     @Override
     public WriterCommitMessage commit() {
         flush();
-        return new KustoWriterCommitMessage(partitionId, taskId, rows, batches);
+        return new StreamingIngestCommitMessage(partitionId, taskId, rows, batches);
     }
 
     @Override
