@@ -28,16 +28,18 @@ public final class QueryRetry {
 
     /** A query or command: tries {@value #MAX_ATTEMPTS} times, the last failure thrown as it is. */
     public static <T> T call(String what, Callable<T> call) throws Exception {
-        return callUntil(what, System.nanoTime(), call);
+        return retry(what, MAX_ATTEMPTS, FIRST_BACKOFF_MILLIS, System.nanoTime(), false, call, (last, attempts) -> last);
     }
 
     /**
      * Tries {@value #MAX_ATTEMPTS} times, then goes on retrying transient failures until
      * {@code deadlineNanos} ({@link System#nanoTime}): for the calls a commit cannot do without, which
      * wait for a cluster that restarts or a connection that drops rather than guess what happened.
+     * Here a cluster that cannot be reached ({@link ConnectionFailure}) is waited for too: it answered
+     * earlier in the same operation, so a refused connection means it is restarting, not misnamed.
      */
     public static <T> T callUntil(String what, long deadlineNanos, Callable<T> call) throws Exception {
-        return retry(what, MAX_ATTEMPTS, FIRST_BACKOFF_MILLIS, deadlineNanos, call, (last, attempts) -> last);
+        return retry(what, MAX_ATTEMPTS, FIRST_BACKOFF_MILLIS, deadlineNanos, true, call, (last, attempts) -> last);
     }
 
     /**
@@ -46,11 +48,11 @@ public final class QueryRetry {
      */
     public static <T, E extends Exception> T call(String what, int maxAttempts, long firstBackoffMillis,
             Callable<T> call, Failure<E> failure) throws E {
-        return retry(what, maxAttempts, firstBackoffMillis, System.nanoTime(), call, failure);
+        return retry(what, maxAttempts, firstBackoffMillis, System.nanoTime(), false, call, failure);
     }
 
     private static <T, E extends Exception> T retry(String what, int maxAttempts, long firstBackoffMillis,
-            long deadlineNanos, Callable<T> call, Failure<E> failure) throws E {
+            long deadlineNanos, boolean awaitUnreachable, Callable<T> call, Failure<E> failure) throws E {
         long backoff = firstBackoffMillis;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -59,7 +61,9 @@ public final class QueryRetry {
                 // Up to half of the pause again at random, so that tasks throttled together do not return together.
                 long pause = backoff + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
                 boolean beyondDeadline = System.nanoTime() + pause * 1_000_000 - deadlineNanos > 0;
-                if (!KustoConnectorException.isTransient(e) || (attempt >= maxAttempts && beyondDeadline)) {
+                boolean transientFailure = KustoConnectorException.isTransient(e)
+                        || (awaitUnreachable && ConnectionFailure.in(e).isPresent());
+                if (!transientFailure || (attempt >= maxAttempts && beyondDeadline)) {
                     throw failure.of(e, attempt);
                 }
                 if (attempt <= maxAttempts) {
