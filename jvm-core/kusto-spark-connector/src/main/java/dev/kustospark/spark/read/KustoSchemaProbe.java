@@ -1,6 +1,5 @@
 package dev.kustospark.spark.read;
 
-import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.KustoResultColumn;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import dev.kustospark.spark.KustoConnectorException;
@@ -94,10 +93,9 @@ public final class KustoSchemaProbe {
         String probe = KustoQueryText.withOperators(query, List.of("take 0"));
         List<KustoColumn> probed = new ArrayList<>();
         try {
-            Client client = KustoClients.queryClient(config.connection());
-            KustoResultSetTable table = QueryRetry.call("The schema probe", () -> client.executeQuery(
-                    config.connection().database(), probe, KustoClients.sdkRequestProperties(config.connection(), "schema")))
-                    .getPrimaryResults();
+            KustoResultSetTable table = QueryRetry.call("The schema probe",
+                    () -> KustoClients.query(config.connection(), probe, KustoClients.sdkRequestProperties(config.connection(),
+                            "schema"))).getPrimaryResults();
             for (KustoResultColumn column : table.getColumns()) {
                 probed.add(new KustoColumn(column.getColumnName(), column.getColumnType()));
             }
