@@ -3,6 +3,7 @@ package dev.kustospark.spark;
 import dev.kustospark.spark.config.ReadConfig;
 import dev.kustospark.spark.config.WriteConfig;
 import dev.kustospark.spark.read.KustoScanBuilder;
+import dev.kustospark.spark.read.KustoSchemaProbe;
 import dev.kustospark.spark.write.KustoWriteBuilder;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -26,13 +27,16 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 final class KustoTable implements SupportsRead, SupportsWrite {
     private final StructType schema;
     private final Map<String, String> properties;
-    /** Built once per table, so every scan of one DataFrame carries the same requestId. */
-    private ReadConfig readConfig;
+    /**
+     * The read config and the query's Kusto columns, made once per table, so that every scan of one
+     * DataFrame carries the same requestId and Kusto is asked for the columns at most once.
+     */
+    private KustoSchemaProbe probe;
 
-    KustoTable(StructType schema, Map<String, String> properties, ReadConfig readConfig) {
+    KustoTable(StructType schema, Map<String, String> properties, KustoSchemaProbe probe) {
         this.schema = schema;
         this.properties = Map.copyOf(properties);
-        this.readConfig = readConfig;
+        this.probe = probe;
     }
 
     @Override
@@ -56,12 +60,13 @@ final class KustoTable implements SupportsRead, SupportsWrite {
         Map<String, String> merged = merged(options.asCaseSensitiveMap());
         if (!merged.equals(merged(Map.of()))) {
             // Scan options that differ from the table's make a config of their own.
-            return new KustoScanBuilder(ReadConfig.from(merged, KustoTableProvider.kustoSparkConf()), schema);
+            return new KustoScanBuilder(new KustoSchemaProbe(ReadConfig.from(merged, KustoTableProvider.kustoSparkConf())),
+                    schema);
         }
-        if (readConfig == null) {
-            readConfig = ReadConfig.from(merged, KustoTableProvider.kustoSparkConf());
+        if (probe == null) {
+            probe = new KustoSchemaProbe(ReadConfig.from(merged, KustoTableProvider.kustoSparkConf()));
         }
-        return new KustoScanBuilder(readConfig, schema);
+        return new KustoScanBuilder(probe, schema);
     }
 
     @Override

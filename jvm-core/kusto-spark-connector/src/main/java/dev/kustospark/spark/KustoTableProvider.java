@@ -28,10 +28,11 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  */
 public class KustoTableProvider implements TableProvider, DataSourceRegister {
     /**
-     * The read config the schema was inferred with, handed to the table so that the probe and the
-     * query share one config and so one {@code requestId} (Spark creates a provider per load()).
+     * The probe the schema was inferred with, handed to the table so that the probe and the query
+     * share one config, and so one {@code requestId}, and the probed Kusto types (Spark creates a
+     * provider per load()).
      */
-    private ReadConfig inferredWith;
+    private KustoSchemaProbe inferredWith;
     private Map<String, String> inferredOptions;
 
     @Override
@@ -42,16 +43,16 @@ public class KustoTableProvider implements TableProvider, DataSourceRegister {
     @Override
     public StructType inferSchema(CaseInsensitiveStringMap options) {
         inferredOptions = Map.copyOf(options.asCaseSensitiveMap());
-        inferredWith = ReadConfig.from(inferredOptions, kustoSparkConf());
-        return KustoSchemaProbe.schemaOf(inferredWith);
+        inferredWith = new KustoSchemaProbe(ReadConfig.from(inferredOptions, kustoSparkConf()));
+        return inferredWith.sparkSchema();
     }
 
     @Override
     public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
         // Before Spark prints these options in a plan (AppendData, EXPLAIN, the SQL tab of the UI).
         SparkRedaction.redactSecretOptionsOfActiveSession();
-        ReadConfig readConfig = inferredWith != null && inferredOptions.equals(properties) ? inferredWith : null;
-        return new KustoTable(schema, properties, readConfig);
+        KustoSchemaProbe probe = inferredWith != null && inferredOptions.equals(properties) ? inferredWith : null;
+        return new KustoTable(schema, properties, probe);
     }
 
     @Override

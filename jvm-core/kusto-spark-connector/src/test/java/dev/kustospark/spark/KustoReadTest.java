@@ -11,6 +11,8 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,6 +124,38 @@ class KustoReadTest {
         Dataset<Row> df = env.read("Numbers | where x <= 3").option("customSchema", "x long, s string").load();
         assertEquals(new StructType().add("x", "long").add("s", "string"), df.schema());
         assertEquals(3, df.collectAsList().size());
+    }
+
+    @Test
+    void aUserSchemaKeepsTheKustoTypesThatPushdownAndHashingDecideBy() {
+        // customSchema says string for a Kusto string, guid, timespan, dynamic and long alike; Kusto compares
+        // only the first as text, and hashes a long natively.
+        String schema = "i int, s string, g string, ts string, dyn string, l string";
+        String guid = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        Dataset<Row> byString = env.read("AllTypes").option("customSchema", schema).load().where("s = 'hello'");
+        String plan = byString.queryExecution().executedPlan().toString();
+        assertTrue(plan.contains("['s'] == \"hello\""), plan);
+        assertEquals(1, byString.count());
+        for (String filter : List.of("g = '" + guid + "'", "ts = '1.02:03:04.5000000'", "dyn like '{%'")) {
+            Dataset<Row> df = env.read("AllTypes").option("customSchema", schema).load().where(filter);
+            String kept = df.queryExecution().executedPlan().toString();
+            String column = filter.substring(0, filter.indexOf(' '));
+            assertTrue(kept.contains("KustoScan[") && !kept.contains("['" + column + "'] ==")
+                    && !kept.contains("startswith_cs"), filter + ": " + kept);
+            assertEquals(List.of(1), df.collectAsList().stream().map(r -> r.getInt(0)).toList(), filter);
+        }
+        Dataset<Row> hashed = env.read("AllTypes").option("customSchema", schema).option("readMode", "ForcePartitionedMode")
+                .option("numPartitions", "3").option("partitionColumn", "l").load();
+        String hashPlan = hashed.queryExecution().executedPlan().toString();
+        assertTrue(hashPlan.contains("where (hash(['l'], 3) == 0 or isnull(['l']))"), hashPlan);
+        assertEquals(2, hashed.count());
+    }
+
+    @Test
+    void theSchemaCarriesNoMetadataOfTheConnector() {
+        for (StructField field : env.read("AllTypes").load().schema().fields()) {
+            assertEquals(Metadata.empty(), field.metadata(), field.name());
+        }
     }
 
     @Test

@@ -3,7 +3,10 @@ package dev.kustospark.spark.client;
 import com.azure.core.http.HttpClient;
 import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.ClientFactory;
+import com.microsoft.azure.kusto.data.KustoOperationResult;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
+import com.microsoft.azure.kusto.data.exceptions.DataClientException;
+import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.data.http.HttpClientProperties;
 import com.microsoft.azure.kusto.ingest.IngestClientFactory;
 import com.microsoft.azure.kusto.ingest.QueuedIngestClient;
@@ -12,31 +15,40 @@ import dev.kustospark.spark.config.AuthConfig;
 import dev.kustospark.spark.config.ConnectionConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Kusto SDK clients of a JVM, one per cluster and credentials: creating a client costs a
- * connection pool and, for Entra ID, a token cache, so tasks of the same job share them. The cache
- * key holds the credentials themselves (secrets included), so a changed secret gets a new client.
+ * The Kusto SDK clients of a JVM, one per endpoint and credentials, on driver and executors alike.
+ * Each use leases its client and closes the lease when done ({@link ClientLease}); a client no lease
+ * holds is kept for {@link #KEEP_ALIVE}, so that the tasks and jobs of one application share it and
+ * its token cache, and is then closed (queued ingestion clients stop their resource refresh). The
+ * cache key holds the credentials themselves (secrets included), so a changed secret gets a new
+ * client, and a JVM that sees many credentials does not keep them all.
  */
 public final class KustoClients {
     /** Prefix of the client request ids of this connector's requests, as the established connector traces them. */
     static final String REQUEST_ID_PREFIX = "KSC.";
     private static final String CONNECTOR_NAME = "Kusto.Spark.Connector";
-
-    private static final Map<Key, Client> QUERY_CLIENTS = new ConcurrentHashMap<>();
-    private static final Map<Key, StreamingIngestClient> STREAMING_INGEST_CLIENTS = new ConcurrentHashMap<>();
-    private static final Map<Key, QueuedIngestClient> QUEUED_INGEST_CLIENTS = new ConcurrentHashMap<>();
-
-    private KustoClients() {}
+    /** Long enough to span the pause between the stages and jobs of one application. */
+    static final Duration KEEP_ALIVE = Duration.ofMinutes(5);
 
     /** Every SDK client here, and their storage clients, talk through {@link StreamingHttpClient}. */
     private static final HttpClientProperties HTTP = HttpClientProperties.builder()
             .provider(StreamingHttpClientProvider.class).build();
+
+    static final ClientCache<Key, Client> QUERY_CLIENTS = new ClientCache<>(key -> create(key,
+            k -> ClientFactory.createClient(connectionStringBuilder(k), StreamingHttpClient.shared())), KEEP_ALIVE);
+    static final ClientCache<Key, StreamingIngestClient> STREAMING_INGEST_CLIENTS = new ClientCache<>(key -> create(key,
+            k -> IngestClientFactory.createStreamingIngestClient(connectionStringBuilder(k), HTTP)), KEEP_ALIVE);
+    // The URL is final (see ingestionUrl): the SDK's own correction would prefix an IP address too.
+    static final ClientCache<Key, QueuedIngestClient> QUEUED_INGEST_CLIENTS = new ClientCache<>(key -> create(key,
+            k -> IngestClientFactory.createClient(connectionStringBuilder(k), HTTP, false)), KEEP_ALIVE);
+
+    private KustoClients() {}
 
     /**
      * The HTTP client for the connector's own storage clients (exports, user containers): it streams
@@ -48,29 +60,36 @@ public final class KustoClients {
 
     /**
      * The query and management client for the connection's cluster. Its HTTP client streams response
-     * bodies (see {@link StreamingHttpClient}), so a streaming query's rows are parsed as they arrive.
+     * bodies (see {@link StreamingHttpClient}), so a streaming query's rows are parsed as they arrive;
+     * hold the lease until the response is read.
      */
-    public static Client queryClient(ConnectionConfig connection) {
-        return QUERY_CLIENTS.computeIfAbsent(Key.of(connection), key -> {
-            try {
-                return ClientFactory.createClient(connectionStringBuilder(key), StreamingHttpClient.shared());
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("Option kustoCluster: the cluster URL " + key.clusterUrl
-                        + " is not a valid URI", e);
-            }
-        });
+    public static ClientLease<Client> queryClient(ConnectionConfig connection) {
+        return QUERY_CLIENTS.lease(Key.cluster(connection));
+    }
+
+    /**
+     * Runs management command {@code command} on the connection's database, tagged with
+     * {@code activity} (see {@link #sdkRequestProperties}); the client is leased for the call only, as
+     * the SDK reads a command's answer whole.
+     */
+    public static KustoOperationResult mgmt(ConnectionConfig connection, String command, String activity)
+            throws DataServiceException, DataClientException {
+        try (ClientLease<Client> lease = queryClient(connection)) {
+            return lease.client().executeMgmt(connection.database(), command, sdkRequestProperties(connection, activity));
+        }
+    }
+
+    /** Runs {@code query} on the connection's database with these request properties, the client leased for the call. */
+    public static KustoOperationResult query(ConnectionConfig connection, String query,
+            com.microsoft.azure.kusto.data.ClientRequestProperties properties) throws DataServiceException, DataClientException {
+        try (ClientLease<Client> lease = queryClient(connection)) {
+            return lease.client().executeQuery(connection.database(), query, properties);
+        }
     }
 
     /** The streaming ingestion client for the connection's cluster (streaming goes to the engine endpoint). */
-    public static StreamingIngestClient streamingIngestClient(ConnectionConfig connection) {
-        return STREAMING_INGEST_CLIENTS.computeIfAbsent(Key.of(connection), key -> {
-            try {
-                return IngestClientFactory.createStreamingIngestClient(connectionStringBuilder(key), HTTP);
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("Option kustoCluster: the cluster URL " + key.clusterUrl
-                        + " is not a valid URI", e);
-            }
-        });
+    public static ClientLease<StreamingIngestClient> streamingIngestClient(ConnectionConfig connection) {
+        return STREAMING_INGEST_CLIENTS.lease(Key.cluster(connection));
     }
 
     /**
@@ -78,29 +97,13 @@ public final class KustoClients {
      * when given, else the cluster URL with the service's {@code ingest-} host prefix (a loopback or
      * already prefixed URL, as kusto-local serves both roles on one endpoint, is used as it is).
      */
-    public static QueuedIngestClient queuedIngestClient(ConnectionConfig connection) {
-        Key key = new Key(ingestionUrl(connection), connection.auth());
-        return QUEUED_INGEST_CLIENTS.computeIfAbsent(key, k -> {
-            try {
-                // The URL is final (see ingestionUrl): the SDK's own correction would prefix an IP address too.
-                return IngestClientFactory.createClient(connectionStringBuilder(k), HTTP, false);
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("Option kustoIngestionUri: the ingestion URL " + k.clusterUrl
-                        + " is not a valid URI", e);
-            }
-        });
+    public static ClientLease<QueuedIngestClient> queuedIngestClient(ConnectionConfig connection) {
+        return QUEUED_INGEST_CLIENTS.lease(Key.ingestion(connection));
     }
 
     /** The management client of the connection's data-management endpoint (for {@code .get ingestion resources}). */
-    public static Client dataManagementClient(ConnectionConfig connection) {
-        return QUERY_CLIENTS.computeIfAbsent(new Key(ingestionUrl(connection), connection.auth()), key -> {
-            try {
-                return ClientFactory.createClient(connectionStringBuilder(key), StreamingHttpClient.shared());
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("Option kustoIngestionUri: the ingestion URL " + key.clusterUrl
-                        + " is not a valid URI", e);
-            }
-        });
+    public static ClientLease<Client> dataManagementClient(ConnectionConfig connection) {
+        return QUERY_CLIENTS.lease(Key.ingestion(connection));
     }
 
     static String ingestionUrl(ConnectionConfig connection) {
@@ -137,7 +140,7 @@ public final class KustoClients {
     }
 
     private static ConnectionStringBuilder connectionStringBuilder(Key key) {
-        ConnectionStringBuilder builder = key.auth.toConnectionStringBuilder(key.clusterUrl);
+        ConnectionStringBuilder builder = key.auth.toConnectionStringBuilder(key.url);
         builder.setConnectorDetails(CONNECTOR_NAME, connectorVersion(), null, null, false, null, Map.of());
         return builder;
     }
@@ -147,15 +150,36 @@ public final class KustoClients {
         return version == null ? "dev" : version;
     }
 
-    /** Cluster and credentials; equality includes the secret (see the class comment). */
-    private record Key(String clusterUrl, AuthConfig auth) {
-        static Key of(ConnectionConfig connection) {
-            return new Key(connection.clusterUrl(), connection.auth());
+    /** A factory of the SDK that refuses the key's URL. */
+    private interface Factory<C> {
+        C create(Key key) throws URISyntaxException;
+    }
+
+    private static <C> C create(Key key, Factory<C> factory) {
+        try {
+            return factory.create(key);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Option " + key.urlOption + ": the URL " + key.url + " is not a valid URI", e);
+        }
+    }
+
+    /**
+     * Endpoint and credentials; equality includes the secret (see the class comment).
+     *
+     * @param urlOption the option the URL comes from, for the message when the SDK refuses it
+     */
+    record Key(String url, String urlOption, AuthConfig auth) {
+        static Key cluster(ConnectionConfig connection) {
+            return new Key(connection.clusterUrl(), "kustoCluster", connection.auth());
+        }
+
+        static Key ingestion(ConnectionConfig connection) {
+            return new Key(ingestionUrl(connection), "kustoIngestionUri", connection.auth());
         }
 
         @Override
         public String toString() {
-            return clusterUrl + " " + auth;
+            return url + " " + auth;
         }
     }
 }

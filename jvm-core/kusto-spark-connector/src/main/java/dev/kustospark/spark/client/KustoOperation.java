@@ -50,8 +50,7 @@ public final class KustoOperation {
         long pause = FIRST_POLL_MILLIS;
         while (true) {
             KustoResultSetTable table = QueryRetry.callUntil("Polling operation " + operationId, deadlineNanos,
-                    () -> KustoClients.queryClient(connection).executeMgmt(connection.database(),
-                            ".show operations " + operationId, KustoClients.sdkRequestProperties(connection, activity)))
+                    () -> KustoClients.mgmt(connection, ".show operations " + operationId, activity))
                     .getPrimaryResults();
             if (!table.next()) {
                 throw new IllegalStateException("the cluster does not know operation " + operationId

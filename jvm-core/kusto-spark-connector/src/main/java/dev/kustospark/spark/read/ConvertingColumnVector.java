@@ -35,13 +35,14 @@ final class ConvertingColumnVector extends ColumnVector {
     /**
      * The column as {@code field} needs it: itself when the types already agree, a converting view
      * when this class knows the conversion, else null (the caller then decodes the file another way).
+     * {@code kustoType}, the column's type in Kusto, tells a timespan's ticks from a long and dynamic
+     * JSON text from a string.
      */
-    static ColumnVector of(ColumnVector column, StructField field) {
+    static ColumnVector of(ColumnVector column, StructField field, String kustoType) {
         DataType source = column.dataType();
         DataType target = field.dataType();
-        String kustoType = KustoSchemaProbe.kustoTypeOf(field);
         if (target.equals(DataTypes.StringType)) {
-            if (source.equals(DataTypes.LongType) && (kustoType == null || "timespan".equals(kustoType))) {
+            if (source.equals(DataTypes.LongType) && "timespan".equals(kustoType)) {
                 return new ConvertingColumnVector(column, field, Kind.TIMESPAN);
             }
             if (source.equals(DataTypes.StringType)) {

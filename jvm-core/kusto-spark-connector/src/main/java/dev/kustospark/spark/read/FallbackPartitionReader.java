@@ -1,6 +1,7 @@
 package dev.kustospark.spark.read;
 
 import dev.kustospark.spark.config.ConnectionConfig;
+import dev.kustospark.spark.types.KustoColumn;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -25,6 +26,7 @@ final class FallbackPartitionReader implements PartitionReader<InternalRow> {
 
     private final FallbackInputPartition partition;
     private final StructType schema;
+    private final List<KustoColumn> columns;
     private final KustoPartitionReader single;
     private final Deque<InternalRow> held = new ArrayDeque<>();
     private boolean streaming;
@@ -33,9 +35,12 @@ final class FallbackPartitionReader implements PartitionReader<InternalRow> {
     private List<ExportedBlob> exportedBlobs;
     private InternalRow current;
 
-    FallbackPartitionReader(ConnectionConfig connection, FallbackInputPartition partition, StructType schema) {
+    /** @param columns the read schema's columns with their Kusto types, which decoding the export needs */
+    FallbackPartitionReader(ConnectionConfig connection, FallbackInputPartition partition, StructType schema,
+            List<KustoColumn> columns) {
         this.partition = partition;
         this.schema = schema;
+        this.columns = columns;
         this.single = new KustoPartitionReader(connection, partition.single(), schema, false);
     }
 
@@ -84,7 +89,7 @@ final class FallbackPartitionReader implements PartitionReader<InternalRow> {
         LOG.warn("The single-mode query hit Kusto's result limits ({}); falling back to an export to {}",
                 dev.kustospark.spark.KustoConnectorException.kustoMessage(cause), partition.export().locations());
         exportedBlobs = partition.export().run(query);
-        exported = new ParquetBlobReader(new DistributedInputPartition(partition.single().index(), exportedBlobs), schema);
+        exported = new ParquetBlobReader(new DistributedInputPartition(partition.single().index(), exportedBlobs), schema, columns);
     }
 
     /** Whether Kusto stopped the query at its result limits (records or size), anywhere in the cause chain. */

@@ -7,7 +7,6 @@ import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.KustoOperationResult;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import dev.kustospark.spark.KustoConnectorException;
@@ -108,12 +107,10 @@ final class KustoExport implements Serializable {
             command.append(i == 0 ? "" : ", ").append("h@\"").append(locations.get(i).exportTarget()).append('"');
         }
         command.append(") with (").append(withProperties(prefix)).append(") <| ").append(query);
-        Client client = KustoClients.queryClient(connection);
         String operationId;
         try {
             // The user's request properties (e.g. norequesttimeout, servertimeout) apply to the export too.
-            KustoOperationResult started = client.executeMgmt(connection.database(), command.toString(),
-                    KustoClients.sdkRequestProperties(connection, "Export"));
+            KustoOperationResult started = KustoClients.mgmt(connection, command.toString(), "Export");
             KustoResultSetTable table = started.getPrimaryResults();
             if (!table.next()) {
                 throw new IllegalStateException("the .export command returned no operation id");

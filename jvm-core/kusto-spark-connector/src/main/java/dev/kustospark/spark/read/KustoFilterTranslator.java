@@ -5,9 +5,11 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.spark.sql.sources.And;
 import org.apache.spark.sql.sources.EqualNullSafe;
 import org.apache.spark.sql.sources.EqualTo;
@@ -37,14 +39,17 @@ import org.apache.spark.sql.sources.StringStartsWith;
  * null, and Kusto's {@code not()} of a comparison with null need not be null.
  */
 final class KustoFilterTranslator {
-    /** What the translator needs to know of a column: its Kusto type, or {@code null} when unknown. */
-    record ColumnInfo(String kustoType) {}
+    private final Set<String> columns;
+    private final Function<String, String> kustoTypes;
 
-    private final Map<String, ColumnInfo> columns;
-
-    /** @param columns the scan's columns by exact name, with their Kusto types ({@code null} when unknown). */
-    KustoFilterTranslator(Map<String, ColumnInfo> columns) {
-        this.columns = Map.copyOf(columns);
+    /**
+     * @param columns    the scan's columns by exact name
+     * @param kustoTypes a column's Kusto type, or null when Kusto's result lacks it; asked only for the
+     *                   columns a string literal or operator touches, since only those depend on it
+     */
+    KustoFilterTranslator(Collection<String> columns, Function<String, String> kustoTypes) {
+        this.columns = Set.copyOf(columns);
+        this.kustoTypes = kustoTypes;
     }
 
     FilterTranslation translate(Filter[] filters) {
@@ -193,8 +198,8 @@ final class KustoFilterTranslator {
     }
 
     private boolean isKustoString(String attribute) {
-        ColumnInfo info = columns.get(unquote(attribute));
-        return info != null && "string".equals(info.kustoType());
+        String name = unquote(attribute);
+        return name != null && columns.contains(name) && "string".equals(kustoTypes.apply(name));
     }
 
     /** A KQL literal for a value compared with {@code attribute}, when the comparison is exact in Kusto. */
@@ -233,7 +238,7 @@ final class KustoFilterTranslator {
             return Optional.empty();
         }
         String name = unquote(attribute);
-        return name != null && columns.containsKey(name) ? Optional.of(KqlSyntax.quoteName(name)) : Optional.empty();
+        return name != null && columns.contains(name) ? Optional.of(KqlSyntax.quoteName(name)) : Optional.empty();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.kustospark.spark.read;
 import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.StreamingClient;
 import dev.kustospark.spark.KustoConnectorException;
+import dev.kustospark.spark.client.ClientLease;
 import dev.kustospark.spark.client.KustoClients;
 import dev.kustospark.spark.client.QueryRetry;
 import dev.kustospark.spark.config.ConnectionConfig;
@@ -26,6 +27,8 @@ final class KustoPartitionReader implements PartitionReader<InternalRow> {
     private final StructType schema;
     private final boolean countOnly;
     private V2ResultReader reader;
+    /** Held while the response streams in, so that the cache does not close the client under it. */
+    private ClientLease<Client> client;
     private long emptyRowsLeft = -1;
 
     KustoPartitionReader(ConnectionConfig connection, KustoInputPartition partition, StructType schema, boolean countOnly) {
@@ -58,9 +61,10 @@ final class KustoPartitionReader implements PartitionReader<InternalRow> {
     private V2ResultReader open() throws IOException {
         InputStream body;
         try {
-            Client client = KustoClients.queryClient(connection);
-            if (!(client instanceof StreamingClient streaming)) {
-                throw new IllegalStateException("the Kusto client " + client.getClass().getName() + " cannot stream query results");
+            client = KustoClients.queryClient(connection);
+            if (!(client.client() instanceof StreamingClient streaming)) {
+                throw new IllegalStateException("the Kusto client " + client.client().getClass().getName()
+                        + " cannot stream query results");
             }
             body = QueryRetry.call("The query of partition " + partition.index(), () -> streaming.executeStreamingQuery(
                     connection.database(), partition.query(), queryProperties()));
@@ -91,8 +95,14 @@ final class KustoPartitionReader implements PartitionReader<InternalRow> {
 
     @Override
     public void close() throws IOException {
-        if (reader != null) {
-            reader.close();
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+        } finally {
+            if (client != null) {
+                client.close();
+            }
         }
     }
 }

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class KustoScan implements Scan {
     private static final Logger LOG = LoggerFactory.getLogger(KustoScan.class);
 
+    private final KustoSchemaProbe probe;
     private final ReadConfig config;
     private final StructType fullSchema;
     private final StructType readSchema;
@@ -36,8 +37,10 @@ final class KustoScan implements Scan {
     /** The hashed column in partitioned mode, else null. */
     private final String partitionColumn;
 
-    KustoScan(ReadConfig config, StructType fullSchema, StructType readSchema, FilterTranslation filters, Integer limit) {
-        this.config = config;
+    KustoScan(KustoSchemaProbe probe, StructType fullSchema, StructType readSchema, FilterTranslation filters,
+            Integer limit) {
+        this.probe = probe;
+        this.config = probe.config();
         this.fullSchema = fullSchema;
         this.readSchema = readSchema;
         this.filters = filters;
@@ -88,12 +91,13 @@ final class KustoScan implements Scan {
                     config.exportOptionsJson().orElse(null), config.compressExport(),
                     config.connection().timeout());
             partitions.add(new FallbackInputPartition(new KustoInputPartition(0, queryFor(null)), export));
-            return new KustoBatch(partitions, new KustoPartitionReaderFactory(config.connection(), exportSchema(),
-                    countOnly()));
+            return new KustoBatch(partitions, new KustoPartitionReaderFactory(config.connection(), readSchema,
+                    probe.columnsOf(readSchema), countOnly()));
         } else {
             partitions.add(new KustoInputPartition(0, queryFor(null)));
         }
-        return new KustoBatch(partitions, new KustoPartitionReaderFactory(config.connection(), readSchema, countOnly()));
+        return new KustoBatch(partitions, new KustoPartitionReaderFactory(config.connection(), readSchema, List.of(),
+                countOnly()));
     }
 
     /**
@@ -104,20 +108,9 @@ final class KustoScan implements Scan {
     private synchronized DistributedBatch distributedBatch() {
         if (distributedBatch == null) {
             distributedBatch = new DistributedBatch(config, choice.storage().orElseThrow(), queryFor(null),
-                    new KustoPartitionReaderFactory(config.connection(), exportSchema(), false));
+                    new KustoPartitionReaderFactory(config.connection(), readSchema, probe.columnsOf(readSchema), false));
         }
         return distributedBatch;
-    }
-
-    /**
-     * The read schema as exported files are decoded with it: each column with its Kusto type, which a
-     * user-given schema lacks and which decoding needs (a long or a timespan's ticks read as string).
-     */
-    private StructType exportSchema() {
-        if (config.customSchema().isEmpty() || countOnly()) {
-            return readSchema;
-        }
-        return KustoSchemaProbe.withKustoTypesOf(config, queryFor(null), readSchema);
     }
 
     private boolean countOnly() {
@@ -142,13 +135,13 @@ final class KustoScan implements Scan {
 
     /**
      * Selects one hash bucket. Kusto hashes strings, longs, datetimes and timespans natively (ints are
-     * widened to long); a null has no hash, so bucket 0 also takes the nulls. Other types, and columns
-     * of a user-given schema whose Kusto type is unknown, are hashed as text, where a null is "".
+     * widened to long); a null has no hash, so bucket 0 also takes the nulls. Other types are hashed as
+     * text, where a null is "". The Kusto type decides, whatever Spark type a user-given schema says.
      * Either way every row lands in exactly one bucket.
      */
     private String partitionPredicate(int partition) {
         String column = KqlSyntax.quoteName(partitionColumn);
-        String kustoType = KustoSchemaProbe.kustoTypeOf(fullSchema.apply(partitionColumn));
+        String kustoType = probe.kustoTypeOf(partitionColumn);
         String n = Integer.toString(config.numPartitions());
         if (kustoType == null || !List.of("string", "long", "int", "datetime", "timespan").contains(kustoType)) {
             return "hash(tostring(" + column + "), " + n + ") == " + partition;

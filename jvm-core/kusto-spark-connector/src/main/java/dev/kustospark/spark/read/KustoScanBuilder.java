@@ -1,28 +1,29 @@
 package dev.kustospark.spark.read;
 
 import dev.kustospark.spark.config.ReadConfig;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.read.SupportsPushDownFilters;
 import org.apache.spark.sql.connector.read.SupportsPushDownLimit;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.sources.Filter;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /** Collects what Spark pushes down (filters, required columns, a limit) into the query the scan runs. */
 public final class KustoScanBuilder implements ScanBuilder, SupportsPushDownFilters, SupportsPushDownRequiredColumns,
         SupportsPushDownLimit {
+    private final KustoSchemaProbe probe;
     private final ReadConfig config;
     private final StructType fullSchema;
     private StructType requiredSchema;
     private FilterTranslation filters = FilterTranslation.none(new Filter[0]);
     private Integer limit;
 
-    public KustoScanBuilder(ReadConfig config, StructType fullSchema) {
-        this.config = config;
+    /** @param probe the read's config and the Kusto types of its query's columns, asked only when needed */
+    public KustoScanBuilder(KustoSchemaProbe probe, StructType fullSchema) {
+        this.probe = probe;
+        this.config = probe.config();
         this.fullSchema = fullSchema;
         this.requiredSchema = fullSchema;
     }
@@ -33,11 +34,7 @@ public final class KustoScanBuilder implements ScanBuilder, SupportsPushDownFilt
             filters = FilterTranslation.none(sparkFilters);
             return sparkFilters;
         }
-        Map<String, KustoFilterTranslator.ColumnInfo> columns = new HashMap<>();
-        for (StructField field : fullSchema.fields()) {
-            columns.put(field.name(), new KustoFilterTranslator.ColumnInfo(KustoSchemaProbe.kustoTypeOf(field)));
-        }
-        filters = new KustoFilterTranslator(columns).translate(sparkFilters);
+        filters = new KustoFilterTranslator(List.of(fullSchema.fieldNames()), probe::kustoTypeOf).translate(sparkFilters);
         return filters.remaining().toArray(new Filter[0]);
     }
 
@@ -65,6 +62,6 @@ public final class KustoScanBuilder implements ScanBuilder, SupportsPushDownFilt
 
     @Override
     public Scan build() {
-        return new KustoScan(config, fullSchema, requiredSchema, filters, limit);
+        return new KustoScan(probe, fullSchema, requiredSchema, filters, limit);
     }
 }

@@ -1,6 +1,5 @@
 package dev.kustospark.spark.read;
 
-import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.KustoResultColumn;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import dev.kustospark.spark.KustoConnectorException;
@@ -11,26 +10,34 @@ import dev.kustospark.spark.config.ReadConfig;
 import dev.kustospark.spark.types.KustoColumn;
 import dev.kustospark.spark.types.KustoTypeMapping;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.spark.sql.types.Metadata;
-import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The read schema: {@code customSchema} when given, otherwise the result schema of
- * {@code <query> | take 0}, asked with the user's request properties. Each probed field carries its
- * Kusto type in the field metadata, so that pushdown knows which columns Kusto holds as strings.
+ * The columns of a read's query with their Kusto types: the result schema of {@code <query> | take 0},
+ * asked with the user's request properties, at most once per read. An inferred schema is made from
+ * them. A user-given schema ({@code customSchema}, {@code .schema(...)}) says only the Spark types, so
+ * Kusto is asked the first time a decision depends on a Kusto type (a string filter, the hash of a
+ * partition, decoding an export), and a read that needs none costs no extra query.
+ *
+ * <p>The Kusto types travel beside the Spark schema, never inside its field metadata, which users see
+ * and which a user-given schema does not have.
  */
 public final class KustoSchemaProbe {
-    /** The field metadata key holding a probed column's Kusto type. */
-    public static final String KUSTO_TYPE_METADATA = "kustoType";
+    private final ReadConfig config;
+    private List<KustoColumn> columns;
 
-    private KustoSchemaProbe() {}
+    public KustoSchemaProbe(ReadConfig config) {
+        this.config = config;
+    }
 
-    public static StructType schemaOf(ReadConfig config) {
+    public ReadConfig config() {
+        return config;
+    }
+
+    /** The read's Spark schema: {@code customSchema} when given (asking Kusto nothing), else the probed columns'. */
+    public StructType sparkSchema() {
         if (config.customSchema().isPresent()) {
             String ddl = config.customSchema().get();
             try {
@@ -41,59 +48,60 @@ public final class KustoSchemaProbe {
                         + " 'a INT, b STRING': " + KustoConnectorException.kustoMessage(e), e);
             }
         }
-        return withKustoTypes(probe(config, config.query()));
+        return KustoTypeMapping.toSpark(columns());
     }
 
-    /**
-     * {@code schema} (a user-given one) with the Kusto type of each of its columns in {@code query}'s
-     * result: decoding an export needs them, since its files hold a long and a timespan alike as a
-     * 64-bit integer, and a dynamic string and a string alike as text.
-     */
-    static StructType withKustoTypesOf(ReadConfig config, String query, StructType schema) {
-        Map<String, String> types = new HashMap<>();
-        probe(config, query).forEach(c -> types.put(c.name(), c.kustoType()));
-        StructField[] fields = schema.fields().clone();
-        for (int i = 0; i < fields.length; i++) {
-            String kustoType = types.get(fields[i].name());
-            if (kustoType != null) {
-                Metadata metadata = new MetadataBuilder().withMetadata(fields[i].metadata())
-                        .putString(KUSTO_TYPE_METADATA, kustoType).build();
-                fields[i] = new StructField(fields[i].name(), fields[i].dataType(), fields[i].nullable(), metadata);
-            }
-        }
-        return new StructType(fields);
-    }
-
-    /** The result columns of {@code <query> | take 0}, asked with the user's request properties. */
-    private static List<KustoColumn> probe(ReadConfig config, String query) {
-        String probe = KustoQueryText.withOperators(query, List.of("take 0"));
-        List<KustoColumn> columns = new ArrayList<>();
-        try {
-            Client client = KustoClients.queryClient(config.connection());
-            KustoResultSetTable table = QueryRetry.call("The schema probe", () -> client.executeQuery(
-                    config.connection().database(), probe, KustoClients.sdkRequestProperties(config.connection(), "schema")))
-                    .getPrimaryResults();
-            for (KustoResultColumn column : table.getColumns()) {
-                columns.add(new KustoColumn(column.getColumnName(), column.getColumnType()));
-            }
-        } catch (Exception e) {
-            throw KustoConnectorException.of("Reading the schema of kustoQuery '" + query + "'", e);
+    /** The query's result columns, asked of Kusto on the first call. */
+    synchronized List<KustoColumn> columns() {
+        if (columns == null) {
+            columns = probe();
         }
         return columns;
     }
 
-    static StructType withKustoTypes(List<KustoColumn> columns) {
-        StructType plain = KustoTypeMapping.toSpark(columns);
-        StructField[] fields = plain.fields().clone();
-        for (int i = 0; i < fields.length; i++) {
-            Metadata metadata = new MetadataBuilder().putString(KUSTO_TYPE_METADATA, columns.get(i).kustoType()).build();
-            fields[i] = new StructField(fields[i].name(), fields[i].dataType(), true, metadata);
+    /** The Kusto type of the result column {@code name}, or null when the result has no such column. */
+    String kustoTypeOf(String name) {
+        for (KustoColumn column : columns()) {
+            if (column.name().equals(name)) {
+                return column.kustoType();
+            }
         }
-        return new StructType(fields);
+        return null;
     }
 
-    /** The Kusto type a field was probed with, or null for a user-given schema. */
-    static String kustoTypeOf(StructField field) {
-        return field.metadata().contains(KUSTO_TYPE_METADATA) ? field.metadata().getString(KUSTO_TYPE_METADATA) : null;
+    /**
+     * Each column of {@code schema} with its Kusto type, in the schema's order: what decoding an export
+     * needs, since its files hold a long and a timespan alike as a 64-bit integer, and a dynamic
+     * string and a string alike as text.
+     */
+    List<KustoColumn> columnsOf(StructType schema) {
+        List<KustoColumn> typed = new ArrayList<>(schema.size());
+        for (StructField field : schema.fields()) {
+            String kustoType = kustoTypeOf(field.name());
+            if (kustoType == null) {
+                throw new IllegalArgumentException("column '" + field.name() + "' of the read schema is not a column of"
+                        + " the query's result (" + String.join(", ", columns().stream().map(KustoColumn::name).toList())
+                        + "); fix customSchema or the schema given to the reader");
+            }
+            typed.add(new KustoColumn(field.name(), kustoType));
+        }
+        return typed;
+    }
+
+    private List<KustoColumn> probe() {
+        String query = config.query();
+        String probe = KustoQueryText.withOperators(query, List.of("take 0"));
+        List<KustoColumn> probed = new ArrayList<>();
+        try {
+            KustoResultSetTable table = QueryRetry.call("The schema probe",
+                    () -> KustoClients.query(config.connection(), probe, KustoClients.sdkRequestProperties(config.connection(),
+                            "schema"))).getPrimaryResults();
+            for (KustoResultColumn column : table.getColumns()) {
+                probed.add(new KustoColumn(column.getColumnName(), column.getColumnType()));
+            }
+        } catch (Exception e) {
+            throw KustoConnectorException.of("Reading the schema of kustoQuery '" + query + "'", e);
+        }
+        return List.copyOf(probed);
     }
 }

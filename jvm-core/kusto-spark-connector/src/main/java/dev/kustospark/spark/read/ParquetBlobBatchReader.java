@@ -1,6 +1,8 @@
 package dev.kustospark.spark.read;
 
+import dev.kustospark.spark.types.KustoColumn;
 import java.io.IOException;
+import java.util.List;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
@@ -12,8 +14,8 @@ final class ParquetBlobBatchReader implements PartitionReader<ColumnarBatch> {
     private final RowBatchBuilder fallback;
     private ColumnarBatch current;
 
-    ParquetBlobBatchReader(DistributedInputPartition partition, StructType schema) {
-        this.files = new ParquetBlobReader(partition, schema);
+    ParquetBlobBatchReader(DistributedInputPartition partition, StructType schema, List<KustoColumn> columns) {
+        this.files = new ParquetBlobReader(partition, schema, columns);
         this.fallback = new RowBatchBuilder(schema, ParquetBlobReader.BATCH_ROWS);
     }
 

@@ -1,5 +1,6 @@
 package dev.kustospark.spark.read;
 
+import dev.kustospark.spark.types.KustoColumn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,8 @@ final class ParquetBlobReader implements PartitionReader<InternalRow> {
 
     private final DistributedInputPartition partition;
     private final StructType schema;
+    /** The Kusto type of each column of {@code schema}, in its order: how the export holds its values. */
+    private final String[] kustoTypes;
     private int nextBlob;
     private Path localFile;
     private ParquetFileReader file;
@@ -55,9 +58,15 @@ final class ParquetBlobReader implements PartitionReader<InternalRow> {
     private ColumnarBatch batch;
     private int batchRow;
 
-    ParquetBlobReader(DistributedInputPartition partition, StructType schema) {
+    /** @param columns {@code schema}'s columns with their Kusto types, in its order */
+    ParquetBlobReader(DistributedInputPartition partition, StructType schema, List<KustoColumn> columns) {
+        if (columns.size() != schema.size()) {
+            throw new IllegalArgumentException("decoding an export needs the Kusto type of each of the "
+                    + schema.size() + " columns read, and " + columns.size() + " are known");
+        }
         this.partition = partition;
         this.schema = schema;
+        this.kustoTypes = columns.stream().map(KustoColumn::kustoType).toArray(String[]::new);
     }
 
     @Override
@@ -201,7 +210,7 @@ final class ParquetBlobReader implements PartitionReader<InternalRow> {
     private ColumnarBatch wrapped(ColumnarBatch raw) {
         ColumnVector[] columns = new ColumnVector[schema.size()];
         for (int i = 0; i < columns.length; i++) {
-            columns[i] = ConvertingColumnVector.of(raw.column(i), schema.fields()[i]);
+            columns[i] = ConvertingColumnVector.of(raw.column(i), schema.fields()[i], kustoTypes[i]);
             if (columns[i] == null) {
                 return null;
             }
@@ -212,7 +221,8 @@ final class ParquetBlobReader implements PartitionReader<InternalRow> {
     private InternalRow toRow(Group group) {
         Object[] values = new Object[schema.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = ParquetValueConverter.convert(group, columnIndex[i], columnType[i], schema.fields()[i]);
+            values[i] = ParquetValueConverter.convert(group, columnIndex[i], columnType[i], schema.fields()[i],
+                    kustoTypes[i]);
         }
         return new GenericInternalRow(values);
     }

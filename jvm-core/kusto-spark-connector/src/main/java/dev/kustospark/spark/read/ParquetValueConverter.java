@@ -39,13 +39,16 @@ final class ParquetValueConverter {
 
     private ParquetValueConverter() {}
 
-    /** The value of {@code field} in {@code group}'s column {@code index} (of Parquet type {@code type}), or null. */
-    static Object convert(Group group, int index, PrimitiveType type, StructField field) {
+    /**
+     * The value of {@code field} in {@code group}'s column {@code index} (of Parquet type {@code type}),
+     * or null; {@code kustoType}, the column's type in Kusto, tells a timespan's ticks from a long and
+     * dynamic JSON text from a string.
+     */
+    static Object convert(Group group, int index, PrimitiveType type, StructField field, String kustoType) {
         if (group.getFieldRepetitionCount(index) == 0) {
             return null;
         }
         DataType target = field.dataType();
-        String kustoType = KustoSchemaProbe.kustoTypeOf(field);
         PrimitiveType.PrimitiveTypeName physical = type.getPrimitiveTypeName();
         LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
         try {
@@ -113,7 +116,7 @@ final class ParquetValueConverter {
                     return KustoValueFormats.datetime(instant(group.getLong(index, 0), ts.getUnit()));
                 }
                 // A timespan's ticks, printed as Kusto prints a timespan; a long as its digits.
-                return kustoType == null || "timespan".equals(kustoType) ? timespan(group.getLong(index, 0))
+                return "timespan".equals(kustoType) ? timespan(group.getLong(index, 0))
                         : Long.toString(group.getLong(index, 0));
             }
             case INT32 -> {

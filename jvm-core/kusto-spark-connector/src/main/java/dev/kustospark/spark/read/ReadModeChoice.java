@@ -95,8 +95,7 @@ record ReadModeChoice(ReadMode mode, String reason, Optional<List<ExportLocation
             try {
                 ClientRequestProperties properties = KustoClients.sdkRequestProperties(config.connection(), "EstimateRows");
                 properties.setTimeoutInMilliSec(ESTIMATE_TIMEOUT.toMillis());
-                KustoResultSetTable table = KustoClients.queryClient(config.connection())
-                        .executeQuery(config.connection().database(), probe, properties).getPrimaryResults();
+                KustoResultSetTable table = KustoClients.query(config.connection(), probe, properties).getPrimaryResults();
                 if (table.next()) {
                     Object value = table.getObject(0);
                     if (value instanceof Number n) {

@@ -2,7 +2,6 @@ package dev.kustospark.spark.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.KustoOperationResult;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import dev.kustospark.spark.KustoConnectorException;
@@ -40,12 +39,10 @@ final class TransientStorage {
         if (transientStorage.isPresent()) {
             return Optional.of(fromJson(transientStorage.get()));
         }
-        Client client = KustoClients.queryClient(connection);
         List<String> failures = new ArrayList<>();
         for (String command : List.of(".create tempstorage", ".get ingestion resources")) {
             try {
-                KustoOperationResult result = client.executeMgmt(connection.database(), command,
-                        KustoClients.sdkRequestProperties(connection, "TempStorage"));
+                KustoOperationResult result = KustoClients.mgmt(connection, command, "TempStorage");
                 List<ExportLocation> locations = new ArrayList<>();
                 KustoResultSetTable table = result.getPrimaryResults();
                 boolean typed = hasColumn(table, "ResourceTypeName");

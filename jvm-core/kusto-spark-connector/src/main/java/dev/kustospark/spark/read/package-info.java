@@ -42,6 +42,7 @@
  * {@link dev.kustospark.spark.read.KustoFilterTranslator} can express exactly (see there; it is off
  * with {@code queryFilterPushDown=false}), {@code take} for a limit, {@code project} for the
  * required columns, or {@code count} when Spark needs no column at all. String filters are pushed
- * only for columns the probe found to be Kusto strings.
+ * only for columns that are Kusto strings, which {@link dev.kustospark.spark.read.KustoSchemaProbe}
+ * tells, for a user-given schema too.
  */
 package dev.kustospark.spark.read;

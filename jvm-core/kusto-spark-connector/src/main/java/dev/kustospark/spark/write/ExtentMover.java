@@ -1,6 +1,5 @@
 package dev.kustospark.spark.write;
 
-import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.client.KustoClients;
@@ -145,8 +144,7 @@ final class ExtentMover {
         String operationId;
         movesSent++;
         try {
-            KustoResultSetTable result = client().executeMgmt(connection.database(), command,
-                    KustoClients.sdkRequestProperties(connection, "write.moveExtents")).getPrimaryResults();
+            KustoResultSetTable result = KustoClients.mgmt(connection, command, "write.moveExtents").getPrimaryResults();
             if (!result.next()) {
                 return "the command returned no operation id";
             }
@@ -165,9 +163,5 @@ final class ExtentMover {
                     + " seconds";
         }
         return outcome.completed() ? null : "operation " + operationId + " ended in " + outcome.describe();
-    }
-
-    private Client client() {
-        return KustoClients.queryClient(connection);
     }
 }

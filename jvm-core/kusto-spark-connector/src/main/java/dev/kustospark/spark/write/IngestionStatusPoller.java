@@ -2,11 +2,13 @@ package dev.kustospark.spark.write;
 
 import com.azure.data.tables.TableAsyncClient;
 import com.azure.data.tables.models.TableEntity;
+import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import com.microsoft.azure.kusto.ingest.utils.TableWithSas;
 import com.microsoft.azure.kusto.ingest.result.IngestionStatus;
 import com.microsoft.azure.kusto.ingest.result.OperationStatus;
 import dev.kustospark.spark.KustoConnectorException;
+import dev.kustospark.spark.client.ClientLease;
 import dev.kustospark.spark.client.KustoClients;
 import dev.kustospark.spark.config.ConnectionConfig;
 import java.time.Duration;
@@ -82,8 +84,8 @@ final class IngestionStatusPoller {
 
     /** The status table, from the same {@code .get ingestion resources} answer the SDK's client reads. */
     private TableAsyncClient statusTable() {
-        try {
-            KustoResultSetTable resources = KustoClients.dataManagementClient(connection).executeMgmt(connection.database(), ".get ingestion resources",
+        try (ClientLease<Client> client = KustoClients.dataManagementClient(connection)) {
+            KustoResultSetTable resources = client.client().executeMgmt(connection.database(), ".get ingestion resources",
                     KustoClients.sdkRequestProperties(connection, "write.ingestionResources")).getPrimaryResults();
             while (resources.next()) {
                 if ("IngestionsStatusTable".equals(resources.getString("ResourceTypeName"))) {

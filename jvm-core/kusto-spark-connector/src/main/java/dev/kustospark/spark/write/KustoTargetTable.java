@@ -34,8 +34,7 @@ final class KustoTargetTable {
         String command = ".show table " + KqlSyntax.quoteName(table) + " schema as json";
         try {
             KustoResultSetTable result = QueryRetry.call("The schema request of table '" + table + "'",
-                    () -> KustoClients.queryClient(connection).executeMgmt(connection.database(), command,
-                            KustoClients.sdkRequestProperties(connection, "write.schema"))).getPrimaryResults();
+                    () -> KustoClients.mgmt(connection, command, "write.schema")).getPrimaryResults();
             if (!result.next()) {
                 return Optional.empty();
             }
@@ -64,8 +63,7 @@ final class KustoTargetTable {
         List<String> names = new ArrayList<>();
         try {
             KustoResultSetTable result = QueryRetry.call("The CSV mappings request of table '" + table + "'",
-                    () -> KustoClients.queryClient(connection).executeMgmt(connection.database(), command,
-                            KustoClients.sdkRequestProperties(connection, "write.csvMappings"))).getPrimaryResults();
+                    () -> KustoClients.mgmt(connection, command, "write.csvMappings")).getPrimaryResults();
             while (result.next()) {
                 if (name.equals(result.getString("Name"))) {
                     return result.getString("Mapping");
@@ -88,8 +86,7 @@ final class KustoTargetTable {
                 .collect(Collectors.joining(", "));
         String command = ".create table " + KqlSyntax.quoteName(table) + " (" + columns + ")";
         try {
-            KustoClients.queryClient(connection).executeMgmt(connection.database(), command,
-                    KustoClients.sdkRequestProperties(connection, "write.createTable"));
+            KustoClients.mgmt(connection, command, "write.createTable");
         } catch (Exception e) {
             throw KustoConnectorException.of("Creating table '" + table + "' (tableCreateOptions=CreateIfNotExist)", e);
         }

@@ -3,12 +3,14 @@ package dev.kustospark.spark.write;
 import com.microsoft.azure.kusto.ingest.ColumnMapping;
 import com.microsoft.azure.kusto.ingest.IngestionMapping;
 import com.microsoft.azure.kusto.ingest.IngestionProperties;
+import com.microsoft.azure.kusto.ingest.QueuedIngestClient;
 import com.microsoft.azure.kusto.ingest.source.BlobSourceInfo;
 import com.microsoft.azure.kusto.ingest.source.CompressionType;
 import com.microsoft.azure.kusto.ingest.source.FileSourceInfo;
 import dev.kustospark.spark.CsvColumnMapping;
 import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.SparkIngestionProperties;
+import dev.kustospark.spark.client.ClientLease;
 import dev.kustospark.spark.client.KustoClients;
 import dev.kustospark.spark.client.QueryRetry;
 import dev.kustospark.spark.config.ConnectionConfig;
@@ -91,12 +93,15 @@ final class QueuedIngestion implements Serializable {
                 FIRST_BACKOFF_MILLIS, () -> {
                     if (storage == null) {
                         FileSourceInfo source = new FileSourceInfo(gzippedCsv.toString(), sourceId);
-                        KustoClients.queuedIngestClient(connection).ingestFromFile(source, sdk);
+                        try (ClientLease<QueuedIngestClient> client = KustoClients.queuedIngestClient(connection)) {
+                            client.client().ingestFromFile(source, sdk);
+                        }
                     } else {
                         String blob = storage.upload(gzippedCsv, connection.database() + "__" + table + "__" + sourceId
                                 + ".csv.gz", partitionId);
-                        KustoClients.queuedIngestClient(connection).ingestFromBlob(
-                                new BlobSourceInfo(blob, CompressionType.gz, sourceId), sdk);
+                        try (ClientLease<QueuedIngestClient> client = KustoClients.queuedIngestClient(connection)) {
+                            client.client().ingestFromBlob(new BlobSourceInfo(blob, CompressionType.gz, sourceId), sdk);
+                        }
                     }
                     return sourceId;
                 }, (last, attempts) -> KustoConnectorException.of("Queued ingestion into table '" + table + "' (" + what

@@ -140,8 +140,7 @@ final class StagingTable {
                 + (tagPart == null ? "" : " where tags contains " + KqlSyntax.stringLiteral(tagPart));
         try {
             KustoResultSetTable rows = QueryRetry.callUntil(action, deadlineNanos,
-                    () -> KustoClients.queryClient(connection).executeMgmt(connection.database(), command,
-                            KustoClients.sdkRequestProperties(connection, "write.showExtents"))).getPrimaryResults();
+                    () -> KustoClients.mgmt(connection, command, "write.showExtents")).getPrimaryResults();
             List<Extent> extents = new ArrayList<>();
             while (rows.next()) {
                 String tags = rows.getString("Tags");
@@ -191,8 +190,7 @@ final class StagingTable {
             String command = ".show table " + KqlSyntax.quoteName(target) + " extents where tags has "
                     + KqlSyntax.stringLiteral("ingest-by:" + tag);
             try {
-                KustoResultSetTable rows = KustoClients.queryClient(connection).executeMgmt(connection.database(), command,
-                        KustoClients.sdkRequestProperties(connection, "write.ingestIfNotExists")).getPrimaryResults();
+                KustoResultSetTable rows = KustoClients.mgmt(connection, command, "write.ingestIfNotExists").getPrimaryResults();
                 if (rows.next()) {
                     return true;
                 }
@@ -207,8 +205,7 @@ final class StagingTable {
     /** A command that may run twice with the effect of once, so it is repeated while it fails transiently. */
     private void idempotentMgmt(String command, String activity, String action, long deadlineNanos) {
         try {
-            QueryRetry.callUntil(action, deadlineNanos, () -> KustoClients.queryClient(connection).executeMgmt(
-                    connection.database(), command, KustoClients.sdkRequestProperties(connection, "write." + activity)));
+            QueryRetry.callUntil(action, deadlineNanos, () -> KustoClients.mgmt(connection, command, "write." + activity));
         } catch (Exception e) {
             throw KustoConnectorException.of(action, e);
         }
@@ -216,8 +213,7 @@ final class StagingTable {
 
     private void mgmt(String command, String activity, String action) {
         try {
-            KustoClients.queryClient(connection).executeMgmt(connection.database(), command,
-                    KustoClients.sdkRequestProperties(connection, "write." + activity));
+            KustoClients.mgmt(connection, command, "write." + activity);
         } catch (Exception e) {
             throw KustoConnectorException.of(action, e);
         }

@@ -36,8 +36,7 @@ public final class StaleStagingTables {
         for (String table : find(connection, now)) {
             String command = ".drop table " + KqlSyntax.quoteName(table) + " ifexists";
             try {
-                KustoClients.queryClient(connection).executeMgmt(connection.database(), command,
-                        KustoClients.sdkRequestProperties(connection, "cleanup.dropStaleTempTable"));
+                KustoClients.mgmt(connection, command, "cleanup.dropStaleTempTable");
                 dropped.add(table);
                 LOG.info("Dropped temporary table '{}' of database '{}': a write that ended without cleaning up left it",
                         table, connection.database());
@@ -54,8 +53,7 @@ public final class StaleStagingTables {
     private static List<String> find(ConnectionConfig connection, Instant now) {
         List<String> stale = new ArrayList<>();
         try {
-            KustoResultSetTable tables = KustoClients.queryClient(connection).executeMgmt(connection.database(),
-                    ".show tables", KustoClients.sdkRequestProperties(connection, "cleanup.showTables")).getPrimaryResults();
+            KustoResultSetTable tables = KustoClients.mgmt(connection, ".show tables", "cleanup.showTables").getPrimaryResults();
             while (tables.next()) {
                 String name = tables.getString("TableName");
                 Optional<OwnerMark> mark = name.startsWith(StagingTable.NAME_PREFIX)

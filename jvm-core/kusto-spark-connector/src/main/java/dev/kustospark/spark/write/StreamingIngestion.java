@@ -5,6 +5,7 @@ import com.microsoft.azure.kusto.ingest.IngestionProperties;
 import com.microsoft.azure.kusto.ingest.StreamingIngestClient;
 import com.microsoft.azure.kusto.ingest.source.StreamSourceInfo;
 import dev.kustospark.spark.KustoConnectorException;
+import dev.kustospark.spark.client.ClientLease;
 import dev.kustospark.spark.client.KustoClients;
 import dev.kustospark.spark.client.QueryRetry;
 import dev.kustospark.spark.config.ConnectionConfig;
@@ -37,8 +38,9 @@ final class StreamingIngestion {
         }
         QueryRetry.call("Streaming ingestion into table '" + table + "' (" + what + ")", MAX_ATTEMPTS,
                 FIRST_BACKOFF_MILLIS, () -> {
-                    StreamingIngestClient client = KustoClients.streamingIngestClient(connection);
-                    client.ingestFromStream(new StreamSourceInfo(new ByteArrayInputStream(csv)), properties);
+                    try (ClientLease<StreamingIngestClient> client = KustoClients.streamingIngestClient(connection)) {
+                        client.client().ingestFromStream(new StreamSourceInfo(new ByteArrayInputStream(csv)), properties);
+                    }
                     return null;
                 }, (last, attempts) -> KustoConnectorException.of("Streaming ingestion into table '" + table
                         + "' (option kustoTable, " + what + ", attempt " + attempts + ")", last));

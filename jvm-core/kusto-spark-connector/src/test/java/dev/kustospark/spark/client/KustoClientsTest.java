@@ -10,6 +10,7 @@ import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.ingest.IngestionProperties;
+import com.microsoft.azure.kusto.ingest.StreamingIngestClient;
 import com.microsoft.azure.kusto.ingest.source.StreamSourceInfo;
 import dev.kustospark.local.KustoLocal;
 import dev.kustospark.spark.ClientRequestProperties;
@@ -58,13 +59,21 @@ class KustoClientsTest {
     void queriesWithoutAuthenticationAndSharesTheClient() throws Exception {
         ConnectionConfig c = connection(KustoReadOptions.create().kustoCluster(open.url()));
         assertEquals(AuthConfig.Method.NONE, c.auth().method());
-        Client client = KustoClients.queryClient(c);
-        KustoResultSetTable rows = client.executeQuery("db1", "print x = 41 + 1",
-                KustoClients.sdkRequestProperties(c, "Test")).getPrimaryResults();
-        assertTrue(rows.next());
-        assertEquals(42, rows.getInt("x"));
-        assertSame(client, KustoClients.queryClient(connection(KustoReadOptions.create().kustoCluster(open.url()))),
-                "one client per cluster and credentials");
+        KustoClients.Key key = KustoClients.Key.cluster(c);
+        try (ClientLease<Client> lease = KustoClients.queryClient(c);
+                ClientLease<Client> same = KustoClients.queryClient(connection(KustoReadOptions.create().kustoCluster(open.url())))) {
+            KustoResultSetTable rows = lease.client().executeQuery("db1", "print x = 41 + 1",
+                    KustoClients.sdkRequestProperties(c, "Test")).getPrimaryResults();
+            assertTrue(rows.next());
+            assertEquals(42, rows.getInt("x"));
+            assertSame(lease.client(), same.client(), "one client per cluster and credentials");
+            assertEquals(2, KustoClients.QUERY_CLIENTS.leases(key));
+        }
+        assertEquals(0, KustoClients.QUERY_CLIENTS.leases(key), "released, and kept for the next use");
+        KustoClients.mgmt(c, ".show tables", "Test");
+        KustoClients.query(c, "print 1", KustoClients.sdkRequestProperties(c, "Test"));
+        assertThrows(DataServiceException.class, () -> KustoClients.query(c, "NoSuchTable", KustoClients.sdkRequestProperties(c, "Test")));
+        assertEquals(0, KustoClients.QUERY_CLIENTS.leases(key), "a call holds its client only while it runs, failed or not");
     }
 
     @Test
@@ -73,14 +82,15 @@ class KustoClientsTest {
         String cluster = "http://127.0.0.1:" + secured.port();
         ConnectionConfig right = connection(KustoReadOptions.create().kustoCluster(cluster).accessToken(TOKEN));
         assertEquals(AuthConfig.Method.ACCESS_TOKEN, right.auth().method());
-        KustoResultSetTable rows = KustoClients.queryClient(right).executeQuery("db1", "print y = 'ok'").getPrimaryResults();
+        KustoResultSetTable rows = query(right, "print y = 'ok'");
         assertTrue(rows.next());
         assertEquals("ok", rows.getString("y"));
 
         ConnectionConfig wrong = connection(KustoReadOptions.create().kustoCluster(cluster).accessToken(TOKEN + "x"));
-        assertNotSame(KustoClients.queryClient(right), KustoClients.queryClient(wrong));
-        DataServiceException denied = assertThrows(DataServiceException.class,
-                () -> KustoClients.queryClient(wrong).executeQuery("db1", "print 1"));
+        try (ClientLease<Client> r = KustoClients.queryClient(right); ClientLease<Client> w = KustoClients.queryClient(wrong)) {
+            assertNotSame(r.client(), w.client());
+        }
+        DataServiceException denied = assertThrows(DataServiceException.class, () -> query(wrong, "print 1"));
         assertEquals(401, denied.getStatusCode());
         assertTrue(!String.valueOf(denied.getMessage()).contains(TOKEN), "the token is not echoed");
         String message = KustoConnectorException.of("Query 'print 1'", denied).getMessage();
@@ -95,7 +105,7 @@ class KustoClientsTest {
             ConnectionConfig c = connection(KustoReadOptions.create().kustoCluster(cluster)
                     .tokenProviderCallbackClasspath(provider.getName()));
             assertEquals(AuthConfig.Method.TOKEN_PROVIDER, c.auth().method());
-            KustoResultSetTable rows = KustoClients.queryClient(c).executeQuery("db1", "print z = 1").getPrimaryResults();
+            KustoResultSetTable rows = query(c, "print z = 1");
             assertTrue(rows.next(), provider.getName());
             assertEquals(1, rows.getInt("z"));
         }
@@ -133,20 +143,17 @@ class KustoClientsTest {
                 .clientRequestProperties(properties).requestId("op-7"));
         String query = "declare query_parameters(n:long, label:string, at:datetime);";
 
-        KustoResultSetTable values = KustoClients.queryClient(c).executeQuery("db1",
-                query + " print n = n, label = label, at = at", KustoClients.sdkRequestProperties(c, "Test")).getPrimaryResults();
+        KustoResultSetTable values = query(c, query + " print n = n, label = label, at = at");
         assertTrue(values.next());
         assertEquals(5L, values.getLong("n"));
         assertEquals("it's \"x\"", values.getString("label"));
         assertEquals("2024-01-02T03:04:05.123", values.getString("at").substring(0, 23));
 
         // truncationmaxrecords=3 reaches the server: 5 rows are a truncated (failed) result.
-        Exception truncated = assertThrows(Exception.class, () -> KustoClients.queryClient(c).executeQuery("db1",
-                query + " range i from 1 to n step 1", KustoClients.sdkRequestProperties(c, "Test")).getPrimaryResults());
+        Exception truncated = assertThrows(Exception.class, () -> query(c, query + " range i from 1 to n step 1"));
         assertTrue(String.valueOf(truncated.getMessage()).contains("LimitsExceeded"), truncated.getMessage());
         ConnectionConfig unlimited = c.withClientRequestProperties(properties.toBuilder().truncationMaxRecords(10).build());
-        assertEquals(5, KustoClients.queryClient(unlimited).executeQuery("db1", query + " range i from 1 to n step 1",
-                KustoClients.sdkRequestProperties(unlimited, "Test")).getPrimaryResults().count());
+        assertEquals(5, query(unlimited, query + " range i from 1 to n step 1").count());
     }
 
     @Test
@@ -161,15 +168,25 @@ class KustoClientsTest {
     @Test
     void streamingIngestionReachesTheTable() throws Exception {
         ConnectionConfig c = connection(KustoReadOptions.create().kustoCluster(open.url()));
-        KustoClients.queryClient(c).executeMgmt("db1", ".create table Streamed (k:string, v:long)");
+        KustoClients.mgmt(c, ".create table Streamed (k:string, v:long)", "Test");
         IngestionProperties properties = new IngestionProperties("db1", "Streamed");
         properties.setDataFormat(IngestionProperties.DataFormat.CSV);
-        KustoClients.streamingIngestClient(c).ingestFromStream(
-                new StreamSourceInfo(new ByteArrayInputStream("a,1\nb,2\n".getBytes(StandardCharsets.UTF_8))), properties);
-        KustoResultSetTable sum = KustoClients.queryClient(c).executeQuery("db1", "Streamed | summarize s = sum(v)")
-                .getPrimaryResults();
+        StreamingIngestClient used;
+        try (ClientLease<StreamingIngestClient> lease = KustoClients.streamingIngestClient(c)) {
+            used = lease.client();
+            used.ingestFromStream(new StreamSourceInfo(new ByteArrayInputStream("a,1\nb,2\n".getBytes(StandardCharsets.UTF_8))),
+                    properties);
+        }
+        KustoResultSetTable sum = query(c, "Streamed | summarize s = sum(v)");
         assertTrue(sum.next());
         assertEquals(3L, sum.getLong("s"));
-        assertSame(KustoClients.streamingIngestClient(c), KustoClients.streamingIngestClient(c));
+        try (ClientLease<StreamingIngestClient> again = KustoClients.streamingIngestClient(c)) {
+            assertSame(used, again.client(), "a released client is reused within the keep-alive");
+        }
+        assertEquals(0, KustoClients.STREAMING_INGEST_CLIENTS.leases(KustoClients.Key.cluster(c)));
+    }
+
+    private static KustoResultSetTable query(ConnectionConfig c, String query) throws Exception {
+        return KustoClients.query(c, query, KustoClients.sdkRequestProperties(c, "Test")).getPrimaryResults();
     }
 }

@@ -27,15 +27,9 @@ import org.apache.spark.sql.sources.StringStartsWith;
 import org.junit.jupiter.api.Test;
 
 class KustoFilterTranslatorTest {
-    private final KustoFilterTranslator translator = new KustoFilterTranslator(Map.of(
-            "s", new KustoFilterTranslator.ColumnInfo("string"),
-            "n", new KustoFilterTranslator.ColumnInfo("long"),
-            "where", new KustoFilterTranslator.ColumnInfo("int"),
-            "a b", new KustoFilterTranslator.ColumnInfo("real"),
-            "g", new KustoFilterTranslator.ColumnInfo("guid"),
-            "t", new KustoFilterTranslator.ColumnInfo("datetime"),
-            "d", new KustoFilterTranslator.ColumnInfo("decimal"),
-            "b", new KustoFilterTranslator.ColumnInfo("bool")));
+    private static final Map<String, String> KUSTO_TYPES = Map.of("s", "string", "n", "long", "where", "int",
+            "a b", "real", "g", "guid", "t", "datetime", "d", "decimal", "b", "bool");
+    private final KustoFilterTranslator translator = new KustoFilterTranslator(KUSTO_TYPES.keySet(), KUSTO_TYPES::get);
 
     private String kql(Filter filter) {
         FilterTranslation result = translator.translate(new Filter[] {filter});
@@ -110,5 +104,19 @@ class KustoFilterTranslatorTest {
         assertEquals(List.of(pushable, other), result.pushed());
         assertEquals(List.of(kept), result.remaining());
         assertEquals("(['n'] == long(1)) and (isnotnull(['s']))", result.predicate().orElseThrow());
+    }
+
+    @Test
+    void kustoTypesAreAskedOnlyForColumnsAStringFilterTouches() {
+        // A user-given schema's Kusto types cost a query: filters that do not depend on them must not ask.
+        List<String> asked = new java.util.ArrayList<>();
+        KustoFilterTranslator lazy = new KustoFilterTranslator(KUSTO_TYPES.keySet(), name -> {
+            asked.add(name);
+            return KUSTO_TYPES.get(name);
+        });
+        lazy.translate(new Filter[] {new GreaterThan("n", 1L), new IsNull("g"), new EqualTo("b", true)});
+        assertEquals(List.of(), asked);
+        lazy.translate(new Filter[] {new EqualTo("s", "x"), new StringStartsWith("g", "0")});
+        assertEquals(List.of("s", "g"), asked);
     }
 }
