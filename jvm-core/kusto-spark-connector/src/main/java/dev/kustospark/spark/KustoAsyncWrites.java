@@ -1,6 +1,5 @@
 package dev.kustospark.spark;
 
-import dev.kustospark.spark.config.KustoOptionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -39,7 +39,7 @@ public final class KustoCleanup {
      * @param options the connection options (cluster, database, authentication), as a map of read or
      *                write options; options that only reads or writes use are ignored
      * @return what was removed, and what was found but could not be removed
-     * @throws dev.kustospark.spark.config.KustoOptionException for a missing or invalid option
+     * @throws dev.kustospark.spark.KustoOptionException for a missing or invalid option
      * @throws KustoConnectorException                         when the tables or a container cannot be listed
      */
     public static KustoCleanupResult run(Map<String, String> options) {

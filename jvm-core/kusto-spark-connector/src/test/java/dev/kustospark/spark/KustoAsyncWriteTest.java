@@ -108,7 +108,7 @@ class KustoAsyncWriteTest {
         assertEquals("FAILED", failedRow.getString(3));
         assertTrue(all.stream().anyMatch(r -> r.getString(0).equals("async-succeeding")), all.toString());
         assertNull(KustoAsyncWrites.status("no-such-write").orElse(null));
-        var unknown = assertThrows(dev.kustospark.spark.config.KustoOptionException.class,
+        var unknown = assertThrows(dev.kustospark.spark.KustoOptionException.class,
                 () -> KustoAsyncWrites.await("no-such-write", WAIT));
         assertTrue(unknown.getMessage().startsWith("Option requestId has value 'no-such-write', which names no"
                 + " asynchronous write"), unknown.getMessage());

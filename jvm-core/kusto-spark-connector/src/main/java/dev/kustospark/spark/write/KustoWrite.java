@@ -1,11 +1,11 @@
 package dev.kustospark.spark.write;
 
 import dev.kustospark.spark.KustoCleanup;
+import dev.kustospark.spark.KustoOptionException;
 import dev.kustospark.spark.SchemaAdjustmentMode;
 import dev.kustospark.spark.SparkIngestionProperties;
 import dev.kustospark.spark.TableCreationMode;
 import dev.kustospark.spark.WriteMode;
-import dev.kustospark.spark.config.KustoOptionException;
 import dev.kustospark.spark.config.WriteConfig;
 import dev.kustospark.spark.types.KustoColumn;
 import java.util.List;
