@@ -2,6 +2,7 @@ package dev.kustospark.spark;
 
 import dev.kustospark.spark.config.CleanupConfig;
 import dev.kustospark.spark.config.ConnectionConfig;
+import dev.kustospark.spark.config.LinkedServices;
 import dev.kustospark.spark.read.StaleExports;
 import dev.kustospark.spark.write.StaleStagingTables;
 import java.time.Instant;
@@ -43,7 +44,7 @@ public final class KustoCleanup {
      * @throws KustoConnectorException                         when the tables or a container cannot be listed
      */
     public static KustoCleanupResult run(Map<String, String> options) {
-        CleanupConfig config = CleanupConfig.from(options, KustoTableProvider.kustoSparkConf());
+        CleanupConfig config = CleanupConfig.from(options, LinkedServices.sparkConf());
         return run(config.connection(), config.transientStorage());
     }
 

@@ -1,5 +1,8 @@
-package dev.kustospark.spark;
+package dev.kustospark.spark.source;
 
+import dev.kustospark.spark.KustoAsyncWrites;
+import dev.kustospark.spark.KustoOption;
+import dev.kustospark.spark.KustoOptionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
-package dev.kustospark.spark;
+package dev.kustospark.spark.source;
 
+import dev.kustospark.spark.KustoCleanup;
+import dev.kustospark.spark.KustoCleanupResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
