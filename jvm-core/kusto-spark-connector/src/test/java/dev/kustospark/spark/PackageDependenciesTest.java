@@ -47,7 +47,7 @@ class PackageDependenciesTest {
         assertEquals(0, exit, out.toString());
         dependencies = new TreeMap<>();
         for (String line : out.toString().split("\\R")) {
-            // "   dev.kustospark.spark.KustoTable   -> dev.kustospark.spark.config.ReadConfig   classes"
+            // "   dev.kustospark.spark.source.KustoTable   -> dev.kustospark.spark.config.ReadConfig   classes"
             String[] fields = line.trim().split("\\s+");
             if (fields.length >= 3 && fields[1].equals("->") && fields[0].startsWith(CONNECTOR + ".")
                     && fields[2].startsWith(CONNECTOR + ".")) {
