@@ -7,7 +7,7 @@
 The description (checked against options/kusto-options.schema.json) is the single source of the
 option keys, aliases, sides, kinds, defaults, bounds, enum values, secrecy, descriptions and
 dispositions, and of the fields of ClientRequestProperties and SparkIngestionProperties. From it
-come the Java registry (config/KustoOption.java and the public mode enums), the Python registry and
+come the Java registry (KustoOption.java and the public mode enums), the Python registry and
 setters (kusto_spark/_registry.py), the C# registry and setters (Generated/Options.g.cs) and
 docs/options.md. Each generated file says so on its first line. Standard library only (Python 3.10+).
 """
@@ -285,7 +285,7 @@ def java_option(description: dict[str, Any]) -> str:
         constants.append(f"    {constant(o['key'])}({''.join(calls)})")
     kinds = ", ".join(snake(k).upper() for k in description["kinds"])
     return f"""// {BANNER}
-package dev.kustospark.spark.config;
+package dev.kustospark.spark;
 
 import java.util.Arrays;
 import java.util.List;
@@ -297,9 +297,10 @@ import java.util.stream.Stream;
 
 /**
  * The registry of connector options: each option's key, aliases, side, kind, default, bounds, secrecy,
- * disposition and description, and the check of its value. {{@link ReadConfig}}, {{@link WriteConfig}} and
- * the option builders read it; the Python and C# bindings and {{@code docs/options.md}} are generated from
- * the same description, so names, defaults and wording agree. Keys match case-insensitively.
+ * disposition and description, and the check of its value. The configurations of package
+ * {{@code config}} and the option builders read it; the Python and C# bindings and
+ * {{@code docs/options.md}} are generated from the same description, so names, defaults and wording
+ * agree. Keys match case-insensitively.
  */
 public enum KustoOption {{
 {(","+chr(10)).join(constants)};
@@ -367,12 +368,12 @@ public enum KustoOption {{
     }}
 
     /** Whether values lie in a range ({{@link #minimum()}} to {{@link #maximum()}}) that errors and the reference give. */
-    boolean ranged() {{
+    public boolean ranged() {{
         return spec.ranged;
     }}
 
     /** Whether {{@code canonicalValue}} is this option's default, which leaves ignored and unavailable options unnoticed. */
-    boolean isDefault(String canonicalValue) {{
+    public boolean isDefault(String canonicalValue) {{
         return spec.defaultValue != null && spec.defaultValue.equals(canonicalValue);
     }}
 
@@ -386,7 +387,7 @@ public enum KustoOption {{
     }}
 
     /** The allowed values of an enum option, canonical spelling. */
-    List<String> allowedValues() {{
+    public List<String> allowedValues() {{
         return spec.values;
     }}
 
@@ -395,11 +396,11 @@ public enum KustoOption {{
         return spec.keywords;
     }}
 
-    long minimum() {{
+    public long minimum() {{
         return spec.minimum;
     }}
 
-    long maximum() {{
+    public long maximum() {{
         return spec.maximum;
     }}
 
@@ -427,7 +428,7 @@ public enum KustoOption {{
         return spec.secret ? "<hidden>" : "'" + value + "'";
     }}
 
-    static KustoOption[] forSide(Side side) {{
+    public static KustoOption[] forSide(Side side) {{
         return Arrays.stream(values()).filter(o -> o.appliesTo(side)).toArray(KustoOption[]::new);
     }}
 
@@ -1258,7 +1259,7 @@ def markdown(description: dict[str, Any]) -> str:
 
 def outputs(description: dict[str, Any]) -> dict[Path, str]:
     files = {
-        JAVA_ROOT / "config" / "KustoOption.java": java_option(description),
+        JAVA_ROOT / "KustoOption.java": java_option(description),
         PYTHON_REGISTRY: python_registry(description),
         CSHARP_REGISTRY: csharp_registry(description),
         OPTIONS_MD: markdown(description),

@@ -20,7 +20,7 @@ CONNECTOR_CONDITION = "KUSTO_CONNECTOR_ERROR"
 OPTION_CONDITION = "KUSTO_INVALID_OPTION"
 _JAVA_CLASSES = {
     CONNECTOR_CONDITION: "dev.kustospark.spark.KustoConnectorException",
-    OPTION_CONDITION: "dev.kustospark.spark.config.KustoOptionException",
+    OPTION_CONDITION: "dev.kustospark.spark.KustoOptionException",
 }
 # The connector's option errors start "Option <name> ...".
 _OPTION_NAME = re.compile(r"^Option (\S+) ")

@@ -58,9 +58,9 @@ def test_installed_wheel_reports_its_jar_and_spark_versions(installed: Path) -> 
     assert jar.is_file() and "site-packages/kusto_spark/jars/" in str(jar)
     assert "Spark versions: 4.2 (Scala 2.13)" in shown
     with zipfile.ZipFile(jar) as archive:
-        assert "dev/kustospark/spark/KustoTableProvider.class" in archive.namelist()
+        assert "dev/kustospark/spark/source/KustoTableProvider.class" in archive.namelist()
         services = archive.read("META-INF/services/org.apache.spark.sql.sources.DataSourceRegister").decode()
-        assert "dev.kustospark.spark.KustoTableProvider" in services
+        assert "dev.kustospark.spark.source.KustoTableProvider" in services
 
 
 def test_installed_wheel_builds_options_without_pyspark(installed: Path) -> None:

@@ -14,7 +14,7 @@ namespace KustoSpark.Tests.Spark
     public sealed class JavaExceptionTest
     {
         private const string ConnectorException = "dev.kustospark.spark.KustoConnectorException";
-        private const string OptionException = "dev.kustospark.spark.config.KustoOptionException";
+        private const string OptionException = "dev.kustospark.spark.KustoOptionException";
 
         [Test]
         public void ABadOptionValueNamesTheOptionTheValueAndTheAllowedValues()

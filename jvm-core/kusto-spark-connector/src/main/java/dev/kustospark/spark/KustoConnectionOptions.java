@@ -1,7 +1,5 @@
 package dev.kustospark.spark;
 
-import dev.kustospark.spark.config.KustoOption;
-import dev.kustospark.spark.config.KustoOptionException;
 import dev.kustospark.spark.internal.KustoTimes;
 import java.time.Duration;
 import java.util.Collections;

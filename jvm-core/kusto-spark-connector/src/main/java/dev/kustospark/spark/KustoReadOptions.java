@@ -1,6 +1,5 @@
 package dev.kustospark.spark;
 
-import dev.kustospark.spark.config.KustoOption;
 import java.util.Map;
 import org.apache.spark.sql.types.StructType;
 

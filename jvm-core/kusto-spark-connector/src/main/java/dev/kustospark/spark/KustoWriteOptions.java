@@ -1,6 +1,5 @@
 package dev.kustospark.spark;
 
-import dev.kustospark.spark.config.KustoOption;
 import java.time.Duration;
 import java.util.Map;
 

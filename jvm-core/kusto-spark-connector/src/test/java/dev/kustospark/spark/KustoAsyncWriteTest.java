@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kustospark.local.dm.FaultInjection;
+import dev.kustospark.spark.actions.KustoAsyncWrites;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -66,9 +67,9 @@ class KustoAsyncWriteTest {
         context.getRootLogger().addAppender(appender);
         try {
             writeAsync(30, "async-failing");
-            KustoAsyncWrites.Outcome failed = KustoAsyncWrites.await("async-failing", WAIT);
+            KustoAsyncWriteOutcome failed = KustoAsyncWrites.await("async-failing", WAIT);
 
-            assertEquals(KustoAsyncWrites.State.FAILED, failed.state(), failed.toString());
+            assertEquals(KustoAsyncWriteOutcome.State.FAILED, failed.state(), failed.toString());
             assertEquals("Async", failed.table());
             assertTrue(failed.error().matches("Transactional write into table 'Async' \\(option kustoTable\\) failed and the"
                     + " table is unchanged: queued ingestion failed for partition 0 blob 1: Failed .*"), failed.error());
@@ -85,8 +86,8 @@ class KustoAsyncWriteTest {
             assertTrue(!line.contains("\n") && errors.get(0).getThrown() == null, line);
 
             writeAsync(40, "async-succeeding");
-            KustoAsyncWrites.Outcome succeeded = KustoAsyncWrites.await("async-succeeding", WAIT).orThrow();
-            assertEquals(new KustoAsyncWrites.Outcome("async-succeeding", "db1", "Async", KustoAsyncWrites.State.SUCCEEDED,
+            KustoAsyncWriteOutcome succeeded = KustoAsyncWrites.await("async-succeeding", WAIT).orThrow();
+            assertEquals(new KustoAsyncWriteOutcome("async-succeeding", "db1", "Async", KustoAsyncWriteOutcome.State.SUCCEEDED,
                     40, null), succeeded);
             assertEquals(40, env.read("Async | count").load().collectAsList().get(0).getLong(0));
             assertEquals(1, errors.size());
@@ -96,7 +97,7 @@ class KustoAsyncWriteTest {
 
         // Other test classes in this JVM write asynchronously too: only this class's request ids are compared.
         assertEquals(List.of("async-failing", "async-succeeding"), KustoAsyncWrites.awaitAll(WAIT).stream()
-                .map(KustoAsyncWrites.Outcome::requestId).filter(id -> id.startsWith("async-")).toList());
+                .map(KustoAsyncWriteOutcome::requestId).filter(id -> id.startsWith("async-")).toList());
         // The data source PySpark and C# wait through.
         List<Row> rows = env.spark.read().format("kusto-async-writes").option("requestId", "async-succeeding")
                 .option("timeoutLimit", "60").load().collectAsList();
@@ -108,7 +109,7 @@ class KustoAsyncWriteTest {
         assertEquals("FAILED", failedRow.getString(3));
         assertTrue(all.stream().anyMatch(r -> r.getString(0).equals("async-succeeding")), all.toString());
         assertNull(KustoAsyncWrites.status("no-such-write").orElse(null));
-        var unknown = assertThrows(dev.kustospark.spark.config.KustoOptionException.class,
+        var unknown = assertThrows(dev.kustospark.spark.KustoOptionException.class,
                 () -> KustoAsyncWrites.await("no-such-write", WAIT));
         assertTrue(unknown.getMessage().startsWith("Option requestId has value 'no-such-write', which names no"
                 + " asynchronous write"), unknown.getMessage());

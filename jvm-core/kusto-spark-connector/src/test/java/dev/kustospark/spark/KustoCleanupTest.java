@@ -12,6 +12,7 @@ import com.azure.storage.blob.models.ListBlobsOptions;
 import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
+import dev.kustospark.spark.actions.KustoCleanup;
 import dev.kustospark.spark.client.OwnerMark;
 import dev.kustospark.spark.types.KqlSyntax;
 import java.time.Duration;

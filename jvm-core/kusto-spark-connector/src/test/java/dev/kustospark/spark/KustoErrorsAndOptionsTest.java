@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kustospark.spark.config.KustoOptionException;
 import dev.kustospark.spark.config.SparkRedaction;
 import java.util.List;
 import org.apache.spark.sql.Row;

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kustospark.spark.config.KustoOption;
-import dev.kustospark.spark.config.KustoOptionException;
 import dev.kustospark.spark.config.ReadConfig;
 import dev.kustospark.spark.config.WriteConfig;
 import java.time.Duration;

@@ -29,7 +29,7 @@ public final class ShadedJarSmoke {
         String table = args[2];
         String sparkLine = args[3];
 
-        String connectorJar = codeSource("dev.kustospark.spark.KustoTableProvider");
+        String connectorJar = codeSource("dev.kustospark.spark.source.KustoTableProvider");
         check(connectorJar.contains("kusto-spark_"), "the connector comes from the shaded jar: " + connectorJar);
         check(!loadable("com.microsoft.azure.kusto.data.Client") && !loadable("com.azure.core.http.HttpClient"),
                 "the Kusto and Azure SDKs are only there relocated");

@@ -1,6 +1,7 @@
 package dev.kustospark.spark.client;
 
 import dev.kustospark.spark.KustoConnectorException;
+import dev.kustospark.spark.internal.ConnectionFailure;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;

@@ -8,6 +8,7 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.FluxUtil;
+import dev.kustospark.spark.internal.ConnectionFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -85,7 +86,7 @@ final class StreamingHttpClient implements HttpClient {
         } catch (InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
-            throw ConnectionFailure.classify(request.getUrl(), e);
+            throw ConnectionFailure.classify(request.getUrl(), CONNECT_TIMEOUT, e);
         }
         return new StreamedResponse(request, response);
     }

@@ -2,6 +2,8 @@ package dev.kustospark.spark.config;
 
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
+import dev.kustospark.spark.KustoOption;
+import dev.kustospark.spark.KustoOptionException;
 import dev.kustospark.spark.TokenProvider;
 import java.io.IOException;
 import java.io.InputStream;
@@ -222,7 +224,8 @@ public final class AuthConfig implements Serializable {
                     + " remove one of them.");
         }
         if (given.isEmpty()) {
-            if (ClusterUrl.isPlainHttp(clusterUrl)) {
+            // A plain-http cluster runs on this machine (kusto-local): no token is needed or sent.
+            if (clusterUrl.startsWith("http://")) {
                 return none();
             }
             throw new KustoOptionException("No authentication for " + clusterUrl + ": set kustoAadAppId with"

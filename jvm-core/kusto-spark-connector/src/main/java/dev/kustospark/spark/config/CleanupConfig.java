@@ -1,6 +1,7 @@
 package dev.kustospark.spark.config;
 
-import dev.kustospark.spark.config.KustoOption.Side;
+import dev.kustospark.spark.KustoOption.Side;
+import dev.kustospark.spark.KustoOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,7 @@
 package dev.kustospark.spark.config;
 
 import dev.kustospark.spark.ClientRequestProperties;
+import dev.kustospark.spark.KustoOption;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -34,8 +35,8 @@ public final class ConnectionConfig implements Serializable {
     }
 
     static ConnectionConfig from(ParsedOptions options) {
-        String clusterUrl = ClusterUrl.normalize(
-                options.required(KustoOption.KUSTO_CLUSTER, "https://mycluster.westeurope.kusto.windows.net"));
+        // Parsed options are canonical: kustoCluster is the cluster's URL already.
+        String clusterUrl = options.required(KustoOption.KUSTO_CLUSTER, "https://mycluster.westeurope.kusto.windows.net");
         String database = options.required(KustoOption.KUSTO_DATABASE, "mydatabase");
         AuthConfig auth = AuthConfig.from(options, clusterUrl);
         String requestId = options.get(KustoOption.REQUEST_ID).orElseGet(() -> UUID.randomUUID().toString());

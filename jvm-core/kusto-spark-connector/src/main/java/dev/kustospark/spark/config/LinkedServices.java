@@ -1,13 +1,18 @@
 package dev.kustospark.spark.config;
 
-import dev.kustospark.spark.config.KustoOption.Side;
+import dev.kustospark.spark.KustoOption.Side;
+import dev.kustospark.spark.KustoOption;
+import dev.kustospark.spark.KustoOptionException;
+import dev.kustospark.spark.compat.ScalaCollections;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Connection profiles in the Spark conf, selected by the option {@code spark.synapse.linkedService}:
@@ -15,10 +20,25 @@ import java.util.stream.Stream;
  * under their option names ({@code .kustoAadAppId}, {@code .kustoAadAppSecret}, {@code .accessToken}...).
  * Profile names and settings match case-insensitively.
  */
-final class LinkedServices {
+public final class LinkedServices {
     static final String PREFIX = "spark.kusto.linkedService.";
 
     private LinkedServices() {}
+
+    /** The Spark conf entries options may refer to (linked-service profiles); empty without a session. */
+    public static Map<String, String> sparkConf() {
+        Map<String, String> conf = new HashMap<>();
+        SparkSession.getActiveSession().foreach(session -> {
+            ScalaCollections.asJava(session.conf().getAll()).forEach((key, value) -> {
+                String lower = key.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("spark.kusto.") || lower.startsWith("spark.synapse.")) {
+                    conf.put(key, value);
+                }
+            });
+            return null;
+        });
+        return conf;
+    }
 
     static Map<KustoOption, String> profile(String name, Map<String, String> sparkConf) {
         Map<KustoOption, String> values = new EnumMap<>(KustoOption.class);

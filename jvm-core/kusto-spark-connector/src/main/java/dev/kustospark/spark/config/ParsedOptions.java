@@ -1,6 +1,8 @@
 package dev.kustospark.spark.config;
 
-import dev.kustospark.spark.config.KustoOption.Side;
+import dev.kustospark.spark.KustoOption.Side;
+import dev.kustospark.spark.KustoOption;
+import dev.kustospark.spark.KustoOptionException;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;

@@ -2,8 +2,10 @@ package dev.kustospark.spark.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kustospark.spark.KustoOption.Side;
+import dev.kustospark.spark.KustoOption;
+import dev.kustospark.spark.KustoOptionException;
 import dev.kustospark.spark.ReadMode;
-import dev.kustospark.spark.config.KustoOption.Side;
 import dev.kustospark.spark.internal.Json;
 import java.io.Serializable;
 import java.util.Map;

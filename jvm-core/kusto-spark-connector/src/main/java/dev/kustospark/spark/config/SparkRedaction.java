@@ -1,5 +1,6 @@
 package dev.kustospark.spark.config;
 
+import dev.kustospark.spark.KustoOption;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.RuntimeConfig;

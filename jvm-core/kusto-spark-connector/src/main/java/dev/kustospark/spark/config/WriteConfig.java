@@ -1,10 +1,12 @@
 package dev.kustospark.spark.config;
 
+import dev.kustospark.spark.KustoOption.Side;
+import dev.kustospark.spark.KustoOption;
+import dev.kustospark.spark.KustoOptionException;
 import dev.kustospark.spark.SchemaAdjustmentMode;
 import dev.kustospark.spark.SparkIngestionProperties;
 import dev.kustospark.spark.TableCreationMode;
 import dev.kustospark.spark.WriteMode;
-import dev.kustospark.spark.config.KustoOption.Side;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.kustospark.spark.read;
 
 import dev.kustospark.spark.KustoConnectorException;
+import dev.kustospark.spark.KustoOptionException;
 import dev.kustospark.spark.ReadMode;
-import dev.kustospark.spark.config.KustoOptionException;
 import dev.kustospark.spark.config.ReadConfig;
 import dev.kustospark.spark.types.KqlSyntax;
 import java.util.ArrayList;

@@ -1,11 +1,10 @@
 package dev.kustospark.spark.write;
 
-import dev.kustospark.spark.KustoCleanup;
+import dev.kustospark.spark.KustoOptionException;
 import dev.kustospark.spark.SchemaAdjustmentMode;
 import dev.kustospark.spark.SparkIngestionProperties;
 import dev.kustospark.spark.TableCreationMode;
 import dev.kustospark.spark.WriteMode;
-import dev.kustospark.spark.config.KustoOptionException;
 import dev.kustospark.spark.config.WriteConfig;
 import dev.kustospark.spark.types.KustoColumn;
 import java.util.List;
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Prepares a write on the driver: checks the mode and options, removes what writes and reads that
- * died left in the database ({@link KustoCleanup}), makes sure the table exists (creating it with
+ * died left in the database ({@link CrashLeftovers}), makes sure the table exists (creating it with
  * {@code tableCreateOptions=CreateIfNotExist}), applies {@code adjustSchema}, fixes the CSV column
  * layout every task then uses, and for a transactional write creates the temporary table.
  */
@@ -50,7 +49,7 @@ final class KustoWrite implements Write {
         for (StructField field : schema.fields()) {
             KustoTypeCheck.requireWritable(field);
         }
-        KustoCleanup.beforeWrite(config.connection());
+        CrashLeftovers.removeBeforeWrite(config.connection());
         if (config.writeMode() == WriteMode.KustoStreaming) {
             return streaming();
         }
@@ -113,7 +112,7 @@ final class KustoWrite implements Write {
         }
         StreamingSinkOptions.requireSupported(config);
         // Once when the query starts, not at every micro-batch.
-        KustoCleanup.beforeWrite(config.connection());
+        CrashLeftovers.removeBeforeWrite(config.connection());
         SparkIngestionProperties ingestion = config.sparkIngestionProperties();
         Target target = target(ingestion);
         return new StreamingSinkWrite(config.connection(), config.table(), queryId, target, ingestion, schema,

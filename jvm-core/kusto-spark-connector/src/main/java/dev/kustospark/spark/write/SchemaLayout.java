@@ -1,7 +1,7 @@
 package dev.kustospark.spark.write;
 
 import dev.kustospark.spark.KustoConnectorException;
-import dev.kustospark.spark.config.KustoOptionException;
+import dev.kustospark.spark.KustoOptionException;
 import dev.kustospark.spark.types.KustoColumn;
 import dev.kustospark.spark.types.KustoTypeMapping;
 import java.util.ArrayList;

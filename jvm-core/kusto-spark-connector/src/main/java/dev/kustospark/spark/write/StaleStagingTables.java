@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@code staging} whose {@code inUseUntil} has passed. A live write renews its mark, and a table
  * without the mark (a user's {@code tempTableName}, anyone else's table) is never touched.
  */
-public final class StaleStagingTables {
+final class StaleStagingTables {
     private static final Logger LOG = LoggerFactory.getLogger(StaleStagingTables.class);
 
     private StaleStagingTables() {}
@@ -30,7 +30,7 @@ public final class StaleStagingTables {
      *
      * @throws KustoConnectorException when the tables cannot be listed
      */
-    public static KustoCleanupResult drop(ConnectionConfig connection, Instant now) {
+    static KustoCleanupResult drop(ConnectionConfig connection, Instant now) {
         List<String> dropped = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (String table : find(connection, now)) {

@@ -1,7 +1,7 @@
 package dev.kustospark.spark.write;
 
+import dev.kustospark.spark.KustoOptionException;
 import dev.kustospark.spark.WriteMode;
-import dev.kustospark.spark.config.KustoOptionException;
 import dev.kustospark.spark.config.WriteConfig;
 
 /** The write options the streaming sink refuses, because with them it could not write each batch exactly once. */

@@ -1,6 +1,5 @@
 package dev.kustospark.spark.write;
 
-import dev.kustospark.spark.KustoAsyncWrites;
 import dev.kustospark.spark.KustoConnectorException;
 import dev.kustospark.spark.config.ConnectionConfig;
 import dev.kustospark.spark.types.KqlSyntax;
@@ -48,7 +47,7 @@ final class TransactionalBatchWrite implements BatchWrite {
      * @param writeId      the part of the attempt tags that names this write
      * @param pollOnDriver the driver waits for the ingestion results (the tasks do not)
      * @param async        the commit returns at once and a driver thread finishes the write, reporting its
-     *                     outcome to {@link KustoAsyncWrites} and logging a failure
+     *                     outcome to {@link AsyncWriteOutcomes} and logging a failure
      * @param moveBatchSize extents per move, and {@code moveRetries} retries of a single extent's move
      */
     TransactionalBatchWrite(ConnectionConfig connection, String target, StagingTable staging, String writeId,
@@ -92,7 +91,7 @@ final class TransactionalBatchWrite implements BatchWrite {
             return;
         }
         String requestId = connection.requestId();
-        KustoAsyncWrites.Write outcome = KustoAsyncWrites.started(requestId, connection.database(), target);
+        AsyncWriteOutcomes.Write outcome = AsyncWriteOutcomes.started(requestId, connection.database(), target);
         Thread finisher = new Thread(() -> {
             try {
                 outcome.succeeded(finish(committed));

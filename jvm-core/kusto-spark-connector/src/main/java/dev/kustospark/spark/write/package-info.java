@@ -45,5 +45,10 @@
  * applied to the CSV field order instead of being sent inline; {@code csvMappingNameReference} in
  * {@code sparkIngestionPropertiesJson} is passed through. Kusto has no null strings: a null string
  * is stored as an empty one.
+ *
+ * <h2>After a write</h2>
+ * {@code AsyncWriteOutcomes} keeps what became of the writes with {@code writeEnableAsync=true}, and
+ * {@code CrashLeftovers} removes what writes and reads that died left behind; the facades of
+ * {@code dev.kustospark.spark.actions} and the driver-result sources of {@code source} call them.
  */
 package dev.kustospark.spark.write;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kustospark.spark.ClientRequestProperties;
+import dev.kustospark.spark.KustoOptionException;
 import dev.kustospark.spark.TokenProvider;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

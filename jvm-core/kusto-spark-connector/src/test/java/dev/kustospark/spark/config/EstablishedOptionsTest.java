@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kustospark.spark.config.KustoOption.Disposition;
-import dev.kustospark.spark.config.KustoOption.Side;
+import dev.kustospark.spark.KustoOption.Disposition;
+import dev.kustospark.spark.KustoOption.Side;
+import dev.kustospark.spark.KustoOption;
+import dev.kustospark.spark.KustoOptionException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.kustospark.spark.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.kustospark.spark.KustoOptionException;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kustospark.spark.KustoOptionException;
 import dev.kustospark.spark.ReadMode;
 import java.time.Duration;
 import java.util.HashMap;

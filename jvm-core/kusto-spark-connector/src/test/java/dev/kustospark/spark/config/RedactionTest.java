@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kustospark.spark.KustoOptionException;
 import dev.kustospark.spark.KustoReadOptions;
 import dev.kustospark.spark.KustoWriteOptions;
 import java.util.HashMap;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kustospark.spark.KustoOptionException;
 import dev.kustospark.spark.SchemaAdjustmentMode;
 import dev.kustospark.spark.SparkIngestionProperties;
 import dev.kustospark.spark.TableCreationMode;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kustospark.spark.KustoConnectorException;
-import dev.kustospark.spark.config.KustoOptionException;
+import dev.kustospark.spark.KustoOptionException;
 import dev.kustospark.spark.types.KustoColumn;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kustospark.spark.config.KustoOptionException;
+import dev.kustospark.spark.KustoOptionException;
 import dev.kustospark.spark.config.WriteConfig;
 import java.util.HashMap;
 import java.util.Map;

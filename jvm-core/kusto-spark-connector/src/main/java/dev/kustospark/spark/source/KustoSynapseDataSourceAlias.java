@@ -1,4 +1,4 @@
-package dev.kustospark.spark;
+package dev.kustospark.spark.source;
 
 /**
  * Registers the format name of the Synapse documentation's snippets,

@@ -1,4 +1,4 @@
-package dev.kustospark.spark.config;
+package dev.kustospark.spark;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -45,11 +45,6 @@ final class ClusterUrl {
         } catch (URISyntaxException e) {
             throw invalid(value);
         }
-    }
-
-    /** Whether {@code url} is a cluster on this machine (where no token is needed or sent). */
-    static boolean isPlainHttp(String url) {
-        return url.startsWith("http://");
     }
 
     private static KustoOptionException invalid(String value) {

@@ -1,4 +1,4 @@
-package dev.kustospark.spark.client;
+package dev.kustospark.spark.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,14 +12,15 @@ import java.net.http.HttpConnectTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /**
  * A request that never reached its server, in one line: the server (scheme, host and port only: a
- * path or query may hold a SAS), what failed, and the likely fix. {@link StreamingHttpClient}, which
- * carries every request of the connector, throws it in place of the JDK's exception (kept as the
+ * path or query may hold a SAS), what failed, and the likely fix. {@code client.StreamingHttpClient},
+ * which carries every request of the connector, throws it in place of the JDK's exception (kept as the
  * cause). It is not transient: a refused connection, an unknown host or a TLS mismatch stays so, and
  * a retry would only hide the message.
  */
@@ -44,10 +45,11 @@ public final class ConnectionFailure extends IOException {
     }
 
     /**
-     * {@code failure} of a request to {@code url} told as a connection failure, or {@code failure}
-     * itself when the connection was made (a reset of a pooled connection, a server that closed mid-answer).
+     * {@code failure} of a request to {@code url}, made with {@code connectTimeout}, told as a connection
+     * failure, or {@code failure} itself when the connection was made (a reset of a pooled connection, a
+     * server that closed mid-answer).
      */
-    static IOException classify(URL url, IOException failure) {
+    public static IOException classify(URL url, Duration connectTimeout, IOException failure) {
         boolean https = url.getProtocol().equalsIgnoreCase("https");
         String host = url.getHost();
         int port = url.getPort() >= 0 ? url.getPort() : url.getDefaultPort();
@@ -58,7 +60,7 @@ public final class ConnectionFailure extends IOException {
                 return plainHttpAtHttps(cannot, host, port, failure);
             }
             return new ConnectionFailure(cannot + "no connection within "
-                    + StreamingHttpClient.CONNECT_TIMEOUT.toSeconds() + " s. Check the host and port (" + CLUSTER_HINT
+                    + connectTimeout.toSeconds() + " s. Check the host and port (" + CLUSTER_HINT
                     + ") and that the network (firewall, VPN, private endpoint) lets this machine reach it.", failure);
         }
         if (failure instanceof ConnectException) {

@@ -1,4 +1,4 @@
-package dev.kustospark.spark;
+package dev.kustospark.spark.source;
 
 /**
  * Registers the established Kusto connector's format name, so that

@@ -1,4 +1,4 @@
-package dev.kustospark.spark;
+package dev.kustospark.spark.source;
 
 import java.util.List;
 import java.util.function.Supplier;

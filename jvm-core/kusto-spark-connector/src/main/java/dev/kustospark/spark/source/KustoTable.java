@@ -1,5 +1,6 @@
-package dev.kustospark.spark;
+package dev.kustospark.spark.source;
 
+import dev.kustospark.spark.config.LinkedServices;
 import dev.kustospark.spark.config.ReadConfig;
 import dev.kustospark.spark.config.WriteConfig;
 import dev.kustospark.spark.read.KustoScanBuilder;
@@ -60,18 +61,18 @@ final class KustoTable implements SupportsRead, SupportsWrite {
         Map<String, String> merged = merged(options.asCaseSensitiveMap());
         if (!merged.equals(merged(Map.of()))) {
             // Scan options that differ from the table's make a config of their own.
-            return new KustoScanBuilder(new KustoSchemaProbe(ReadConfig.from(merged, KustoTableProvider.kustoSparkConf())),
+            return new KustoScanBuilder(new KustoSchemaProbe(ReadConfig.from(merged, LinkedServices.sparkConf())),
                     schema);
         }
         if (probe == null) {
-            probe = new KustoSchemaProbe(ReadConfig.from(merged, KustoTableProvider.kustoSparkConf()));
+            probe = new KustoSchemaProbe(ReadConfig.from(merged, LinkedServices.sparkConf()));
         }
         return new KustoScanBuilder(probe, schema);
     }
 
     @Override
     public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
-        WriteConfig config = WriteConfig.from(merged(info.options().asCaseSensitiveMap()), KustoTableProvider.kustoSparkConf());
+        WriteConfig config = WriteConfig.from(merged(info.options().asCaseSensitiveMap()), LinkedServices.sparkConf());
         return new KustoWriteBuilder(config, info.schema(), info.queryId());
     }
 

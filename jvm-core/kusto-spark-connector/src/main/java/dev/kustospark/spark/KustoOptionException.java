@@ -1,4 +1,4 @@
-package dev.kustospark.spark.config;
+package dev.kustospark.spark;
 
 import java.util.Map;
 import org.apache.spark.SparkThrowable;

@@ -1,4 +1,4 @@
-package dev.kustospark.spark.config;
+package dev.kustospark.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kustospark.spark.ClientRequestProperties;

@@ -1,4 +1,4 @@
-package dev.kustospark.spark;
+package dev.kustospark.spark.source;
 
 import dev.kustospark.spark.config.SparkRedaction;
 import java.util.List;

@@ -1,7 +1,9 @@
-package dev.kustospark.spark;
+package dev.kustospark.spark.source;
 
-import dev.kustospark.spark.config.KustoOption;
-import dev.kustospark.spark.config.KustoOptionException;
+import dev.kustospark.spark.KustoAsyncWriteOutcome;
+import dev.kustospark.spark.KustoOption;
+import dev.kustospark.spark.KustoOptionException;
+import dev.kustospark.spark.write.AsyncWriteOutcomes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,7 @@ import org.apache.spark.sql.types.StructType;
  * The {@code kusto-async-writes} data source: reading it waits on the driver, up to
  * {@code timeoutLimit} seconds (default: that option's default), for the asynchronous write of
  * option {@code requestId}, or without it for every one the driver started, and gives one row per
- * write ({@link KustoAsyncWrites.Outcome}): {@code state} is {@code RUNNING} when the wait ended first.
+ * write ({@link KustoAsyncWriteOutcome}): {@code state} is {@code RUNNING} when the wait ended first.
  *
  * <pre>{@code
  * spark.read().format("kusto-async-writes").option("requestId", id).option("timeoutLimit", "3600").load().collectAsList();
@@ -48,10 +50,10 @@ public final class KustoAsyncWritesSource extends DriverResultSource {
             }
         }
         Duration timeout = Duration.ofSeconds(Long.parseLong(seconds));
-        List<KustoAsyncWrites.Outcome> outcomes = requestId == null ? KustoAsyncWrites.awaitAll(timeout)
-                : List.of(KustoAsyncWrites.await(requestId, timeout));
+        List<KustoAsyncWriteOutcome> outcomes = requestId == null ? AsyncWriteOutcomes.awaitAll(timeout)
+                : List.of(AsyncWriteOutcomes.await(requestId, timeout));
         List<Object[]> rows = new ArrayList<>();
-        for (KustoAsyncWrites.Outcome o : outcomes) {
+        for (KustoAsyncWriteOutcome o : outcomes) {
             rows.add(new Object[] {o.requestId(), o.database(), o.table(), o.state().name(), o.rows(), o.error()});
         }
         return rows;

@@ -1,12 +1,10 @@
-package dev.kustospark.spark;
+package dev.kustospark.spark.source;
 
-import dev.kustospark.spark.compat.ScalaCollections;
+import dev.kustospark.spark.config.LinkedServices;
 import dev.kustospark.spark.config.ReadConfig;
 import dev.kustospark.spark.config.SparkRedaction;
 import dev.kustospark.spark.read.KustoSchemaProbe;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableProvider;
 import org.apache.spark.sql.connector.expressions.Transform;
@@ -43,7 +41,7 @@ public class KustoTableProvider implements TableProvider, DataSourceRegister {
     @Override
     public StructType inferSchema(CaseInsensitiveStringMap options) {
         inferredOptions = Map.copyOf(options.asCaseSensitiveMap());
-        inferredWith = new KustoSchemaProbe(ReadConfig.from(inferredOptions, kustoSparkConf()));
+        inferredWith = new KustoSchemaProbe(ReadConfig.from(inferredOptions, LinkedServices.sparkConf()));
         return inferredWith.sparkSchema();
     }
 
@@ -58,20 +56,5 @@ public class KustoTableProvider implements TableProvider, DataSourceRegister {
     @Override
     public boolean supportsExternalMetadata() {
         return true;
-    }
-
-    /** The Spark conf entries options may refer to (linked-service profiles); empty without a session. */
-    static Map<String, String> kustoSparkConf() {
-        Map<String, String> conf = new HashMap<>();
-        SparkSession.getActiveSession().foreach(session -> {
-            ScalaCollections.asJava(session.conf().getAll()).forEach((key, value) -> {
-                String lower = key.toLowerCase(java.util.Locale.ROOT);
-                if (lower.startsWith("spark.kusto.") || lower.startsWith("spark.synapse.")) {
-                    conf.put(key, value);
-                }
-            });
-            return null;
-        });
-        return conf;
     }
 }
