@@ -479,6 +479,13 @@ final class QueryTranslator {
         if (op instanceof Ast.Join j) {
             return new JoinTranslator(this, in, tabular(j.right()), j, alias(), alias()).translate();
         }
+        if (op instanceof Ast.EstimateRowsCount) {
+            // The service's schema is undocumented: this project's connector reads the first column,
+            // the established Spark connector the second. kusto-local counts, so both hold the count.
+            String a = alias();
+            return new Relation("SELECT count(*) AS c0, count(*) AS c1 FROM (" + in.sql() + ") AS " + a,
+                    List.of(new Column("RowsCount", LONG), new Column("EstimatedRowsCount", LONG)), false);
+        }
         if (op instanceof Ast.GetSchema) {
             return getschema(in);
         }

@@ -202,6 +202,23 @@ final class TabularOperatorConformanceTest extends ConformanceBase {
         assertEquals(table("5"), rows(count));
     }
 
+    /**
+     * The established Spark connector picks its read mode from {@code | evaluate estimate_rows_count()},
+     * reading the second column of the first row as a number. The plugin's schema is not documented;
+     * kusto-local counts, so its estimate is the count.
+     */
+    @Test
+    void estimateRowsCountGivesTheCountInItsSecondColumn() throws Exception {
+        fixture();
+        KustoResultSetTable estimate = query("Sales | where Amount > 4 | evaluate estimate_rows_count()");
+        assertEquals(List.of("RowsCount", "EstimatedRowsCount"), columnNames(estimate));
+        assertTrue(estimate.next());
+        assertEquals(3, ((Number) estimate.getCurrentRow().get(1)).intValue());
+        assertEquals(0L, scalarLong("Sales | take 0 | evaluate estimate_rows_count() | project EstimatedRowsCount"));
+        ErrorConformanceTest.assertBadRequest(
+                assertQueryFails("Sales | evaluate estimate_rows_count(Id)", "'evaluate estimate_rows_count'"));
+    }
+
     @Test
     void unionConcatenatesAndWithsourceNamesTheOrigin() throws Exception {
         fixture();
