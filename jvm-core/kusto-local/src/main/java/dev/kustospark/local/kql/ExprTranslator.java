@@ -120,12 +120,11 @@ final class ExprTranslator {
     /** Kusto's error for a column name that {@code operator} cannot find. */
     static KustoException unresolvedColumn(String operator, String name, Pos pos) {
         return KustoException.semanticError("SEM0100", "'" + operator + "' operator: Failed to resolve scalar "
-                + "expression named '" + name + "' [line:position=" + pos.line() + ":" + pos.column() + "]");
+                + "expression named '" + name + "'", pos.line(), pos.column());
     }
 
     static KustoException typeError(String detail, Pos pos) {
-        return KustoException.semanticError("SEM0025", detail + " [line:position=" + pos.line() + ":"
-                + pos.column() + "]");
+        return KustoException.semanticError("SEM0025", detail, pos.line(), pos.column());
     }
 
     private TypedSql name(Ast.Name n) {
@@ -527,7 +526,7 @@ final class ExprTranslator {
         }
         if (!aggregate && isAggregateName(name) && !ScalarFunctions.isKnown(name)) {
             throw KustoException.semanticError("SEM0219", "'" + name + "' is an aggregation function and can only "
-                    + "be used in summarize [line:position=" + c.pos().line() + ":" + c.pos().column() + "]");
+                    + "be used in summarize", c.pos().line(), c.pos().column());
         }
         List<TypedSql> args = new ArrayList<>();
         for (Expr a : c.args()) {
@@ -554,8 +553,7 @@ final class ExprTranslator {
     private TypedSql window(Ast.Call c) {
         if (orderSql == null) {
             throw KustoException.semanticError("SEM0219", "Function '" + c.name() + "' cannot be invoked in current "
-                    + "context. Details: the row set must be serialized [line:position=" + c.pos().line() + ":"
-                    + c.pos().column() + "]");
+                    + "context. Details: the row set must be serialized", c.pos().line(), c.pos().column());
         }
         String over = " OVER (ORDER BY " + orderSql + ")";
         List<TypedSql> args = new ArrayList<>();
