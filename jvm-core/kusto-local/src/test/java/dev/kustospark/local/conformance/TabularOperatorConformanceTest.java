@@ -288,6 +288,19 @@ final class TabularOperatorConformanceTest extends ConformanceBase {
         assertEquals(4L, scalarLong("Sales | summarize dcount(Amount)"));
     }
 
+    /** The documentation page "count() (aggregation function)": null values are ignored. */
+    @Test
+    void countOfAnExpressionIgnoresNulls() throws Exception {
+        fixture();
+        KustoResultSetTable counts = query("Sales | summarize count(Amount), count() by Product | sort by Product asc");
+        assertEquals(List.of("Product", "count_Amount", "count_"), columnNames(counts));
+        assertEquals(List.of("string", "long", "long"), columnTypes(counts));
+        assertEquals(table("Gadget,2,2", "Widget,2,3"), rows(counts));
+        // strings are never null in Kusto, so every row counts
+        assertEquals(5L, scalarLong("Sales | summarize count(Region)"));
+        assertEquals(0L, scalarLong("print x = long(null) | summarize count(x)"));
+    }
+
     @Test
     void extendReplacesAnExistingColumnInPlace() throws Exception {
         fixture();
