@@ -85,10 +85,14 @@ final class ManagementCommandConformanceTest extends ConformanceBase {
     @Test
     void createTableWithFolderAndDocString() throws Exception {
         mgmt(".create table Documented (a:int) with (folder='Logs', docstring='Some docs')");
-        KustoResultSetTable shown = mgmt(".show tables | where TableName == 'Documented'");
+        assertFolderAndDocString("Documented", "Logs", "Some docs");
+    }
+
+    void assertFolderAndDocString(String table, String folder, String docString) throws Exception {
+        KustoResultSetTable shown = mgmt(".show tables | where TableName == '" + table + "'");
         assertTrue(shown.next());
-        assertEquals("Logs", shown.getString("Folder"));
-        assertEquals("Some docs", shown.getString("DocString"));
+        assertEquals(folder, shown.getString("Folder"));
+        assertEquals(docString, shown.getString("DocString"));
     }
 
     @Test
@@ -321,10 +325,7 @@ final class ManagementCommandConformanceTest extends ConformanceBase {
     @Test
     void aTrailingCommaEndsThePropertiesOfACommand() throws Exception {
         mgmt(".create table Comma (a:long) with (folder='Logs', docstring='Some docs',)");
-        KustoResultSetTable shown = mgmt(".show tables | where TableName == 'Comma'");
-        assertTrue(shown.next());
-        assertEquals("Logs", shown.getString("Folder"));
-        assertEquals("Some docs", shown.getString("DocString"));
+        assertFolderAndDocString("Comma", "Logs", "Some docs");
         mgmt(".ingest inline into table Comma with (tags='[\"t:comma\"]',) <| 1");
         assertEquals(List.of("1"), firstColumn("Comma"));
         ErrorConformanceTest.assertBadRequest(
