@@ -108,8 +108,7 @@ final class DataManagementCommands implements CommandExtension, AutoCloseable {
         String status = "Extents move failed (fault injection of kusto-local)";
         if (!async) {
             inv.operation("ExtentsMove");
-            throw new KustoException(500, "Internal service error", "Request aborted due to an internal service error.",
-                    "Kusto.Data.Exceptions.KustoServiceException", status, false);
+            throw KustoException.aborted(status);
         }
         inv.notRecorded();
         UUID id = inv.startOperation("ExtentsMove");

@@ -112,10 +112,8 @@ final class Exporter implements AutoCloseable {
             return new RowsResult("Table_0", RESULT_COLUMNS, result);
         } catch (BlobStorageException e) {
             // The storage error's own text may quote the request's SAS parameters: keep only its code.
-            throw new KustoException(e.getStatusCode() == 403 ? 403 : 400, "BadRequest_StorageError",
-                    "Request is invalid and cannot be executed.", "Kusto.Data.Exceptions.KustoBadRequestException",
-                    "Writing the export into storage failed: HTTP " + e.getStatusCode() + " " + e.getErrorCode() + ".",
-                    true);
+            throw KustoException.storageError(e.getStatusCode(), "Writing the export into storage failed: HTTP "
+                    + e.getStatusCode() + " " + e.getErrorCode() + ".");
         } catch (SQLException e) {
             throw KustoException.badRequest("The export query failed: " + e.getMessage());
         } catch (IOException e) {

@@ -109,9 +109,8 @@ final class RequestDispatcher implements HttpHandler {
 
     private static void requireMethod(String method, String expected, String path) {
         if (!method.equalsIgnoreCase(expected)) {
-            throw new KustoException(405, "BadRequest_MethodNotAllowed", "Method not allowed",
-                    "Kusto.Data.Exceptions.KustoBadRequestException",
-                    "The endpoint '" + path + "' accepts " + expected + ", not " + method + ".", true);
+            throw KustoException.methodNotAllowed("The endpoint '" + path + "' accepts " + expected + ", not " + method
+                    + ".");
         }
     }
 

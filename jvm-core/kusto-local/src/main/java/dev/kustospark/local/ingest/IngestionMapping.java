@@ -1,7 +1,9 @@
 package dev.kustospark.local.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kustospark.local.KustoException;
 import dev.kustospark.local.types.KustoType;
 import java.util.ArrayList;
@@ -16,7 +18,11 @@ import java.util.Map;
  * flat one ({@code {"Name":..., "Ordinal":0}}, {@code {"column":..., "path":"$.a"}}); property
  * names are matched case-insensitively, property values may be strings or numbers.
  */
-final class IngestionMapping {
+public final class IngestionMapping {
+    /** Mapping text as the service reads it: a trailing comma in an array or object is allowed. */
+    private static final ObjectMapper MAPPING_JSON = ValueConverter.JSON_DOCUMENT.copy()
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA.mappedFeature());
+
     /** One element of the mapping array. Exactly one of ordinal, path, constValue or transform is the source. */
     record Entry(String column, KustoType dataType, Integer ordinal, JsonPath path, String constValue,
             Transform transform) {}
@@ -39,7 +45,7 @@ final class IngestionMapping {
     static IngestionMapping parse(String mappingJson, String kind) {
         JsonNode root;
         try {
-            root = ValueConverter.JSON_DOCUMENT.readTree(mappingJson);
+            root = readJson(mappingJson);
         } catch (JsonProcessingException e) {
             throw KustoException.badRequest("The ingestion mapping is not valid JSON: " + e.getOriginalMessage());
         }
@@ -55,6 +61,11 @@ final class IngestionMapping {
             entries.add(parseEntry(element, kind));
         }
         return new IngestionMapping(entries);
+    }
+
+    /** The JSON of a mapping, read as the service reads it (see {@link #MAPPING_JSON}). */
+    public static JsonNode readJson(String mappingJson) throws JsonProcessingException {
+        return MAPPING_JSON.readTree(mappingJson);
     }
 
     private static Entry parseEntry(JsonNode element, String kind) {

@@ -105,7 +105,8 @@ final class Ast {
     // ---- operators
 
     sealed interface Operator permits Where, Project, ProjectAway, ProjectRename, ProjectReorder, ProjectKeep,
-            Extend, Summarize, Take, Sort, Top, Distinct, Count, Union, Join, GetSchema, As, Serialize, MvExpand, Render, Sample {
+            Extend, Summarize, Take, Sort, Top, Distinct, Count, Union, Join, GetSchema, As, Serialize, MvExpand, Render,
+            Sample, EstimateRowsCount {
         Pos pos();
     }
 
@@ -187,6 +188,9 @@ final class Ast {
     record Join(String kind, Tabular right, List<JoinKey> keys, boolean lookup, Pos pos) implements Operator {}
 
     record GetSchema(Pos pos) implements Operator {}
+
+    /** {@code evaluate estimate_rows_count()}: the input's row count, estimated (here: counted). */
+    record EstimateRowsCount(Pos pos) implements Operator {}
 
     record As(String name, Pos pos) implements Operator {}
 

@@ -11,6 +11,6 @@ public record CallSite(String name, int line, int column, Instant now) {
     /** A semantic error about this call, naming the function and its position. */
     public KustoException error(String detail) {
         return KustoException.semanticError("SEM0219",
-                "'" + name + "': " + detail + " [line:position=" + line + ":" + column + "]");
+                "'" + name + "': " + detail, line, column);
     }
 }

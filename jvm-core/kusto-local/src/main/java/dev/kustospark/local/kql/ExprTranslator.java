@@ -19,6 +19,7 @@ import dev.kustospark.local.kql.Relation.ScopeColumn;
 import dev.kustospark.local.kql.functions.AggregateFunctions;
 import dev.kustospark.local.kql.functions.ScalarFunctions;
 import dev.kustospark.local.types.KustoType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,8 @@ import java.util.Set;
  */
 final class ExprTranslator {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
 
     /** Aggregation names recognised in summarize even before their translation exists. */
     static final Set<String> AGGREGATES = Set.of(
@@ -117,12 +120,11 @@ final class ExprTranslator {
     /** Kusto's error for a column name that {@code operator} cannot find. */
     static KustoException unresolvedColumn(String operator, String name, Pos pos) {
         return KustoException.semanticError("SEM0100", "'" + operator + "' operator: Failed to resolve scalar "
-                + "expression named '" + name + "' [line:position=" + pos.line() + ":" + pos.column() + "]");
+                + "expression named '" + name + "'", pos.line(), pos.column());
     }
 
     static KustoException typeError(String detail, Pos pos) {
-        return KustoException.semanticError("SEM0025", detail + " [line:position=" + pos.line() + ":"
-                + pos.column() + "]");
+        return KustoException.semanticError("SEM0025", detail, pos.line(), pos.column());
     }
 
     private TypedSql name(Ast.Name n) {
@@ -198,13 +200,23 @@ final class ExprTranslator {
             TypedSql r = asBool(translate(b.right()), b.pos());
             return TypedSql.of("(" + l.sql() + " " + op.toUpperCase() + " " + r.sql() + ")", BOOL);
         }
+        boolean comparison = COMPARISONS.contains(op);
+        Instant leftTicks = comparison ? TickLiterals.finerThanMicros(b.left()) : null;
+        Instant rightTicks = comparison ? TickLiterals.finerThanMicros(b.right()) : null;
+        if (leftTicks == null && rightTicks != null) {
+            return compareToTicks(op, translate(b.left()), rightTicks, b.pos());
+        }
+        if (leftTicks != null && rightTicks == null) {
+            return compareToTicks(TickLiterals.mirrored(op), translate(b.right()), leftTicks, b.pos());
+        }
         TypedSql l = translate(b.left());
         TypedSql r = translate(b.right());
+        if (comparison) {
+            return compare(op, l, r, b.pos());
+        }
         switch (op) {
             case "+", "-", "*", "/", "%":
                 return arithmetic(op, l, r, b.pos());
-            case "==", "!=", "<", "<=", ">", ">=":
-                return compare(op, l, r, b.pos());
             default:
                 return ScalarFunctions.call(query.site(op, b.pos()), List.of(l, r));
         }
@@ -289,6 +301,18 @@ final class ExprTranslator {
         }
         return TypedSql.of("CAST(trunc(CAST(" + span.sql() + " AS DOUBLE) " + op + " CAST(" + factor.sql()
                 + " AS DOUBLE)) AS BIGINT)", TIMESPAN);
+    }
+
+    /** {@code value op literal}, the literal finer than a microsecond: see {@link TickLiterals}. */
+    private static TypedSql compareToTicks(String op, TypedSql value, Instant literal, Pos pos) {
+        if (value.type() == DYNAMIC) {
+            value = fromDynamic(value, DATETIME, pos);
+        }
+        if (value.type() != DATETIME) {
+            throw typeError("Cannot compare values of types " + value.type() + " and datetime. Try adding explicit"
+                    + " casts", pos);
+        }
+        return TickLiterals.compare(op, value, literal);
     }
 
     private TypedSql compare(String op, TypedSql l, TypedSql r, Pos pos) {
@@ -448,8 +472,12 @@ final class ExprTranslator {
 
     private TypedSql between(Ast.Between bt) {
         TypedSql value = translate(bt.value());
-        TypedSql low = translate(bt.low());
-        TypedSql high = translate(bt.high());
+        // bounds finer than a microsecond round inwards, which keeps every whole-microsecond answer
+        Instant lowTicks = TickLiterals.finerThanMicros(bt.low());
+        Instant highTicks = TickLiterals.finerThanMicros(bt.high());
+        TypedSql high = highTicks == null ? translate(bt.high()) : TickLiterals.rounded(highTicks, false);
+        TypedSql low = lowTicks == null || high.type() != DATETIME ? translate(bt.low())
+                : TickLiterals.rounded(lowTicks, true);
         if (value.type() == DATETIME && low.type() == DATETIME && high.type() == TIMESPAN) {
             high = arithmetic("+", low, high, bt.pos());
         }
@@ -498,7 +526,7 @@ final class ExprTranslator {
         }
         if (!aggregate && isAggregateName(name) && !ScalarFunctions.isKnown(name)) {
             throw KustoException.semanticError("SEM0219", "'" + name + "' is an aggregation function and can only "
-                    + "be used in summarize [line:position=" + c.pos().line() + ":" + c.pos().column() + "]");
+                    + "be used in summarize", c.pos().line(), c.pos().column());
         }
         List<TypedSql> args = new ArrayList<>();
         for (Expr a : c.args()) {
@@ -525,8 +553,7 @@ final class ExprTranslator {
     private TypedSql window(Ast.Call c) {
         if (orderSql == null) {
             throw KustoException.semanticError("SEM0219", "Function '" + c.name() + "' cannot be invoked in current "
-                    + "context. Details: the row set must be serialized [line:position=" + c.pos().line() + ":"
-                    + c.pos().column() + "]");
+                    + "context. Details: the row set must be serialized", c.pos().line(), c.pos().column());
         }
         String over = " OVER (ORDER BY " + orderSql + ")";
         List<TypedSql> args = new ArrayList<>();

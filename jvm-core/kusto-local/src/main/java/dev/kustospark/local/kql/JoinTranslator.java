@@ -131,6 +131,6 @@ final class JoinTranslator {
 
     private KustoException unresolved(String name, Ast.JoinKey k) {
         return KustoException.semanticError("SEM0100", "'" + (op.lookup() ? "lookup" : "join") + "' operator: Failed to resolve column named '" + name
-                + "' [line:position=" + k.pos().line() + ":" + k.pos().column() + "]");
+                + "'", k.pos().line(), k.pos().column());
     }
 }

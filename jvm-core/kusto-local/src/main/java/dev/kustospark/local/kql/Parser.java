@@ -441,6 +441,7 @@ final class Parser {
                 yield new Ast.Render(pos);
             }
             case "getschema" -> new Ast.GetSchema(pos);
+            case "evaluate" -> evaluate(t);
             case "as" -> {
                 skipHints();
                 yield new Ast.As(identifier("a name after 'as'"), pos);
@@ -448,6 +449,18 @@ final class Parser {
             default -> throw KustoException.unsupported("the '" + t.text() + "' operator", t.line(), t.column());
         };
         return new Ast.Pipe(input, op, pos);
+    }
+
+    /** {@code evaluate plugin(...)}: of the plugins only {@code estimate_rows_count()}, which takes no argument. */
+    private Ast.Operator evaluate(Token evaluate) {
+        skipHints();
+        Token plugin = peek();
+        if (plugin.isIdent() && plugin.text().equals("estimate_rows_count") && peek(1).is("(") && peek(2).is(")")) {
+            index += 3;
+            return new Ast.EstimateRowsCount(Pos.of(evaluate));
+        }
+        String name = plugin.isIdent() ? " " + plugin.text() : "";
+        throw KustoException.unsupported("'evaluate" + name + "'", evaluate.line(), evaluate.column());
     }
 
     /** Skips {@code hint.x = value} and {@code kind = value}-style options this engine ignores. */

@@ -124,8 +124,8 @@ final class QueryTranslator {
         if (raw == null) {
             if (p.defaultValue() == null) {
                 throw KustoException.semanticError("SEM0100", "query parameter '" + p.name()
-                        + "' was declared without a default value and no value was given [line:position="
-                        + p.pos().line() + ":" + p.pos().column() + "]");
+                        + "' was declared without a default value and no value was given", p.pos().line(),
+                        p.pos().column());
             }
             TypedSql def = new ExprTranslator(this, List.of(), "declare query_parameters", false)
                     .translate(p.defaultValue());
@@ -257,8 +257,7 @@ final class QueryTranslator {
         if (t instanceof Ast.DatabaseTableRef ref) {
             if (!context.catalog().databases().contains(ref.database())) {
                 throw KustoException.semanticError("SEM0100", "'database' operator: Failed to resolve database "
-                        + "named '" + ref.database() + "' [line:position=" + ref.pos().line() + ":"
-                        + ref.pos().column() + "]");
+                        + "named '" + ref.database() + "'", ref.pos().line(), ref.pos().column());
             }
             return storedTable(ref.database(), ref.name(), ref.pos());
         }
@@ -266,7 +265,7 @@ final class QueryTranslator {
             TableSource src = context.commandResults();
             if (src == null) {
                 throw KustoException.semanticError("SEM0100", "'$command_results' is only available after a "
-                        + "management command [line:position=" + c.pos().line() + ":" + c.pos().column() + "]");
+                        + "management command", c.pos().line(), c.pos().column());
             }
             return fromSource(src);
         }
@@ -300,7 +299,7 @@ final class QueryTranslator {
         Optional<TableInfo> info = context.catalog().findTable(database, name);
         if (info.isEmpty()) {
             throw KustoException.semanticError("SEM0100", "'table' operator: Failed to resolve table expression "
-                    + "named '" + name + "' [line:position=" + pos.line() + ":" + pos.column() + "]");
+                    + "named '" + name + "'", pos.line(), pos.column());
         }
         return fromSource(info.get().toSource());
     }
@@ -330,7 +329,7 @@ final class QueryTranslator {
         for (Ast.ColumnDecl c : d.columns()) {
             if (!names.add(c.name())) {
                 throw KustoException.semanticError("SEM0100", "datatable: column '" + c.name()
-                        + "' is declared twice [line:position=" + c.pos().line() + ":" + c.pos().column() + "]");
+                        + "' is declared twice", c.pos().line(), c.pos().column());
             }
             columns.add(new Column(c.name(), c.type()));
         }
@@ -479,6 +478,13 @@ final class QueryTranslator {
         if (op instanceof Ast.Join j) {
             return new JoinTranslator(this, in, tabular(j.right()), j, alias(), alias()).translate();
         }
+        if (op instanceof Ast.EstimateRowsCount) {
+            // The service's schema is undocumented: this project's connector reads the first column,
+            // the established Spark connector the second. kusto-local counts, so both hold the count.
+            String a = alias();
+            return new Relation("SELECT count(*) AS c0, count(*) AS c1 FROM (" + in.sql() + ") AS " + a,
+                    List.of(new Column("RowsCount", LONG), new Column("EstimatedRowsCount", LONG)), false);
+        }
         if (op instanceof Ast.GetSchema) {
             return getschema(in);
         }
@@ -547,7 +553,7 @@ final class QueryTranslator {
         if (mv.indexColumn() != null) {
             if (columns.stream().anyMatch(c -> c.name().equals(mv.indexColumn()))) {
                 throw KustoException.semanticError("SEM0100", "'mv-expand' operator: column '" + mv.indexColumn()
-                        + "' already exists [line:position=" + mv.pos().line() + ":" + mv.pos().column() + "]");
+                        + "' already exists", mv.pos().line(), mv.pos().column());
             }
             columns.add(new Column(mv.indexColumn(), LONG));
             select.add(itemIndex);
@@ -622,7 +628,7 @@ final class QueryTranslator {
     static void checkNewName(String name, Set<String> taken, Pos pos, String operator) {
         if (!taken.add(name)) {
             throw KustoException.semanticError("SEM0100", "'" + operator + "' operator: column '" + name
-                    + "' is defined more than once [line:position=" + pos.line() + ":" + pos.column() + "]");
+                    + "' is defined more than once", pos.line(), pos.column());
         }
     }
 
@@ -671,8 +677,7 @@ final class QueryTranslator {
             }
             if (!defined.add(name) && !extend) {
                 throw KustoException.semanticError("SEM0100", "'" + operator + "' operator: column '" + name
-                        + "' is defined more than once [line:position=" + item.pos().line() + ":"
-                        + item.pos().column() + "]");
+                        + "' is defined more than once", item.pos().line(), item.pos().column());
             }
             out.put(name, v);
             if (extend) {
@@ -690,8 +695,8 @@ final class QueryTranslator {
             sel.add(a + "." + Relation.ORDER_COLUMN + " AS " + Relation.ORDER_COLUMN);
         }
         if (columns.isEmpty()) {
-            throw KustoException.semanticError("SEM0100", "'" + operator + "' operator: no columns [line:position="
-                    + pos.line() + ":" + pos.column() + "]");
+            throw KustoException.semanticError("SEM0100", "'" + operator + "' operator: no columns", pos.line(),
+                    pos.column());
         }
         return new Relation("SELECT " + sel + " FROM (" + in.sql() + ") AS " + a, columns, in.ordered());
     }
@@ -733,8 +738,8 @@ final class QueryTranslator {
         }
         if (idx.isEmpty()) {
             Pos pos = patterns.get(0).pos();
-            throw KustoException.semanticError("SEM0100", "'" + operator + "' operator: no columns are left "
-                    + "[line:position=" + pos.line() + ":" + pos.column() + "]");
+            throw KustoException.semanticError("SEM0100", "'" + operator + "' operator: no columns are left",
+                    pos.line(), pos.column());
         }
         return select(in, idx, names);
     }
@@ -751,7 +756,7 @@ final class QueryTranslator {
         }
         if (new HashSet<>(names).size() != names.size()) {
             throw KustoException.semanticError("SEM0100", "'project-rename' operator: the renames give two "
-                    + "columns the same name [line:position=" + r.pos().line() + ":" + r.pos().column() + "]");
+                    + "columns the same name", r.pos().line(), r.pos().column());
         }
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -902,8 +907,8 @@ final class QueryTranslator {
             legNames.add(leg instanceof Ast.TableRef ref ? ref.name() : "union_arg" + legNames.size());
         }
         if (legs.isEmpty()) {
-            throw KustoException.semanticError("SEM0100", "'union' operator: no table matches [line:position="
-                    + u.pos().line() + ":" + u.pos().column() + "]");
+            throw KustoException.semanticError("SEM0100", "'union' operator: no table matches", u.pos().line(),
+                    u.pos().column());
         }
         List<Column> columns = new ArrayList<>();
         Map<Integer, String> renamed = new HashMap<>();

@@ -7,7 +7,6 @@ import dev.kustospark.local.types.KustoValues;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** Renders Kusto constants as DuckDB SQL literals in storage form; values are always escaped here. */
@@ -41,7 +40,7 @@ final class SqlLiterals {
             case REAL -> "CAST(" + quote(Double.toString(((Number) value).doubleValue())) + " AS DOUBLE)";
             case DECIMAL -> "CAST(" + quote(decimal((BigDecimal) value).toPlainString()) + " AS DECIMAL(38,18))";
             case STRING -> quote((String) value);
-            case DATETIME -> "make_timestamp(CAST(" + micros((Instant) value) + " AS BIGINT))";
+            case DATETIME -> timestamp((Instant) value);
             case TIMESPAN -> "CAST(" + ticks((Duration) value) + " AS BIGINT)";
             case GUID -> "CAST(" + quote(((UUID) value).toString()) + " AS UUID)";
             case DYNAMIC -> "CAST(" + quote((String) value) + " AS JSON)";
@@ -58,8 +57,16 @@ final class SqlLiterals {
         return value;
     }
 
-    static long micros(Instant instant) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    /** A TIMESTAMP literal; refused when the instant has a 100-ns digit that a TIMESTAMP would drop. */
+    private static String timestamp(Instant instant) {
+        if (instant.getNano() % 1_000 != 0) {
+            throw TickLiterals.notHeld(instant);
+        }
+        return timestamp(KustoValues.toEpochMicros(instant));
+    }
+
+    static String timestamp(long epochMicros) {
+        return "make_timestamp(CAST(" + epochMicros + " AS BIGINT))";
     }
 
     static long ticks(Duration duration) {

@@ -291,21 +291,23 @@ final class CommandParser {
 
     /**
      * {@code with (k=v, ...)} if present: keys as written, values as strings. Several clauses in a
-     * row ({@code with(a=1) with(b=2)}, as some clients write them) are merged.
+     * row ({@code with(a=1) with(b=2)}, as some clients write them) are merged. A comma may follow
+     * the last property, as the service allows ({@code with (a=1,)}; the established Spark
+     * connector's {@code .export} writes one).
      */
     Map<String, String> withProperties() {
         Map<String, String> props = new LinkedHashMap<>();
         while (acceptKeywords("with")) {
             expect("(");
-            if (accept(")")) {
-                continue;
-            }
-            do {
+            while (!accept(")")) {
                 String key = nameOrString();
                 expect("=");
                 props.put(key, value());
-            } while (accept(","));
-            expect(")");
+                if (!accept(",")) {
+                    expect(")");
+                    break;
+                }
+            }
         }
         return props;
     }

@@ -75,7 +75,7 @@ final class CommandResultsTable {
 
     private static Object toStorage(Object value) {
         if (value instanceof Instant instant) {
-            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+            return KustoValues.toEpochMicros(instant);
         }
         if (value instanceof Duration d) {
             return KustoValues.toTicks(d);

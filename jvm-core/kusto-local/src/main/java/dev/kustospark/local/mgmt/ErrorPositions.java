@@ -1,16 +1,12 @@
 package dev.kustospark.local.mgmt;
 
 import dev.kustospark.local.KustoException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Moves the {@code [line:position=L:C]} of an error in KQL that follows a command so that it points
  * into the whole command text, as the service reports it.
  */
 final class ErrorPositions {
-    private static final Pattern POSITION = Pattern.compile("\\[line:position=(\\d+):(\\d+)]");
-
     private ErrorPositions() {}
 
     /**
@@ -19,13 +15,11 @@ final class ErrorPositions {
      * @param prefixChars characters put before it for compiling ({@code "$command_results "})
      */
     static KustoException shift(KustoException e, String text, int queryStart, int prefixChars) {
-        String message = e.getMessage();
-        Matcher m = message == null ? null : POSITION.matcher(message);
-        if (m == null || !m.find()) {
+        if (e.line() == 0) {
             return e;
         }
-        int line = Integer.parseInt(m.group(1));
-        int column = Integer.parseInt(m.group(2));
+        int line = e.line();
+        int column = e.column();
         int startLine = 1;
         int startColumn = 1;
         for (int i = 0; i < queryStart && i < text.length(); i++) {
@@ -45,8 +39,6 @@ final class ErrorPositions {
             newLine = startLine + line - 1;
             newColumn = column;
         }
-        String moved = message.substring(0, m.start()) + "[line:position=" + newLine + ":" + newColumn + "]"
-                + message.substring(m.end());
-        return new KustoException(e.httpStatus(), e.code(), e.summary(), e.type(), moved, e.permanent(), e);
+        return e.at(newLine, newColumn);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kustospark.local.KustoException;
 import dev.kustospark.local.engine.RowsResult;
+import dev.kustospark.local.ingest.IngestionMapping;
 import dev.kustospark.local.storage.Catalog;
 import dev.kustospark.local.storage.IngestionMappingInfo;
 import dev.kustospark.local.storage.TableInfo;
@@ -65,12 +66,14 @@ final class PolicyCommands {
         p.expectKeywords("mapping");
         String mappingName = p.nameOrString();
         int jsonPos = p.position();
-        String json = p.string();
+        String json;
         try {
-            JsonNode node = JSON.readTree(json);
+            JsonNode node = IngestionMapping.readJson(p.string());
             if (node == null || !node.isArray()) {
                 throw p.errorAt(jsonPos, "an ingestion mapping must be a JSON array");
             }
+            // kept as strict JSON, which every client that reads it back can parse
+            json = node.toString();
         } catch (JsonProcessingException e) {
             throw p.errorAt(jsonPos, "the ingestion mapping is not valid JSON: " + e.getOriginalMessage());
         }

@@ -249,6 +249,16 @@ final class ResultShapes {
                 List.of(row(policyName, entityName, policyJson == null ? "null" : policyJson, "", entityType)));
     }
 
+    /**
+     * {@code .show database D principals}, with no rows: kusto-local assigns no roles (every request it
+     * accepts may do anything), as {@code AuthorizedPrincipals} of {@code .show table T details} says.
+     */
+    static RowsResult databasePrincipals() {
+        return result(List.of(col("Role", KustoType.STRING), col("PrincipalType", KustoType.STRING),
+                col("PrincipalDisplayName", KustoType.STRING), col("PrincipalObjectId", KustoType.STRING),
+                col("PrincipalFQN", KustoType.STRING), col("Notes", KustoType.STRING)), List.of());
+    }
+
     static final List<Column> TABLE_DETAILS_COLUMNS = List.of(col("TableName", KustoType.STRING),
             col("DatabaseName", KustoType.STRING), col("Folder", KustoType.STRING), col("DocString", KustoType.STRING),
             col("TotalExtents", KustoType.LONG), col("TotalExtentSize", KustoType.REAL),

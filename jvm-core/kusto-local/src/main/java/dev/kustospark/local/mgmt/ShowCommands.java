@@ -153,8 +153,8 @@ final class ShowCommands {
     private RowsResult showDatabase(Invocation inv) {
         CommandParser p = inv.parser;
         String db;
-        if (p.peekKeyword("schema") || p.peekKeyword("extents") || p.peekKeyword("policy") || p.atEnd()
-                || p.peek("|") || p.peek(";")) {
+        if (p.peekKeyword("schema") || p.peekKeyword("extents") || p.peekKeyword("policy")
+                || p.peekKeyword("principals") || p.atEnd() || p.peek("|") || p.peek(";")) {
             db = inv.database();
         } else {
             db = catalog.resolveDatabase(p.nameOrString());
@@ -170,6 +170,10 @@ final class ShowCommands {
         }
         if (p.acceptKeywords("extents")) {
             return extents.showExtents(inv, catalog.tables(db));
+        }
+        if (p.acceptKeywords("principals")) {
+            inv.operation = "DatabasePrincipalsShow";
+            return ResultShapes.databasePrincipals();
         }
         if (p.acceptKeywords("policy")) {
             inv.operation = "DatabasePolicyShow";

@@ -17,29 +17,20 @@ public final class QueryFailures {
     private QueryFailures() {}
 
     public static KustoException timeout(Duration timeout) {
-        return new KustoException(504, "RequestExecutionTimeout", "Request execution timeout",
-                "Kusto.Data.Exceptions.KustoServiceTimeoutException",
-                "Query execution has resulted in error (0x80DA0006): Query is expired. The server timeout of "
-                        + timeout.toMillis() + " ms passed (see the 'servertimeout' request property).",
-                false);
+        return KustoException.timeout("Query execution has resulted in error (0x80DA0006): Query is expired. The"
+                + " server timeout of " + timeout.toMillis() + " ms passed (see the 'servertimeout' request property).");
     }
 
     static KustoException tooManyRecords(long limit) {
-        return limitsExceeded("The results of this query exceed the set limit of " + limit
+        return KustoException.limitsExceeded("The results of this query exceed the set limit of " + limit
                 + " records, so not all records were returned (E_QUERY_RESULT_SET_TOO_LARGE, 0x80DA0003). "
                 + "See https://aka.ms/kustoquerylimits for more information and possible solutions.");
     }
 
     static KustoException tooManyBytes(long limit) {
-        return limitsExceeded("Query result set has exceeded the internal data size limit " + limit
+        return KustoException.limitsExceeded("Query result set has exceeded the internal data size limit " + limit
                 + " (E_QUERY_RESULT_SET_TOO_LARGE, 0x80DA0003). "
                 + "See https://aka.ms/kustoquerylimits for more information and possible solutions.");
-    }
-
-    private static KustoException limitsExceeded(String detail) {
-        return new KustoException(400, "LimitsExceeded", "Request is invalid and cannot be executed.",
-                "Kusto.Data.Exceptions.KustoServicePartialQueryFailureLimitsExceededException",
-                "Query execution has exceeded the allowed limits (80DA0003): " + detail + ".", true);
     }
 
     /** A DuckDB failure: the timeout when the deadline cancelled it, otherwise the engine's message. */
@@ -47,9 +38,7 @@ public final class QueryFailures {
         if (deadline != null && deadline.expired()) {
             return timeout(deadline.timeout());
         }
-        return new KustoException(400, "General_BadRequest", "Request is invalid and cannot be executed.",
-                "Kusto.Data.Exceptions.KustoBadRequestException",
-                "Query execution failed: " + e.getMessage(), true, e);
+        return KustoException.executionFailed(e.getMessage(), e);
     }
 
     /** The HRESULT the completion information reports for an error. */

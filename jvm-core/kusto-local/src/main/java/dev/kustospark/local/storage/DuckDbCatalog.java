@@ -980,16 +980,8 @@ public final class DuckDbCatalog implements Catalog {
         }
     }
 
-    static long epochMicros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
-    }
-
-    static Instant fromEpochMicros(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-    }
-
     static Instant truncateToMicros(Instant instant) {
-        return fromEpochMicros(epochMicros(instant));
+        return KustoValues.fromEpochMicros(KustoValues.toEpochMicros(instant));
     }
 
     static void closeQuietly(AutoCloseable c) {

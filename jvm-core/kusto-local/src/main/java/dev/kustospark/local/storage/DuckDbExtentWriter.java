@@ -126,7 +126,7 @@ final class DuckDbExtentWriter implements ExtentWriter {
                 case REAL -> ((Number) value).doubleValue();
                 case DECIMAL -> decimal(value);
                 case STRING, DYNAMIC -> (String) value;
-                case DATETIME -> DuckDbCatalog.epochMicros((Instant) value);
+                case DATETIME -> KustoValues.toEpochMicros((Instant) value);
                 case TIMESPAN -> KustoValues.toTicks((Duration) value);
                 case GUID -> (UUID) value;
             };

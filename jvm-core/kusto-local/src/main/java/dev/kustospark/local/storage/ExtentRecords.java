@@ -1,7 +1,7 @@
 package dev.kustospark.local.storage;
 
-import static dev.kustospark.local.storage.DuckDbCatalog.epochMicros;
-import static dev.kustospark.local.storage.DuckDbCatalog.fromEpochMicros;
+import static dev.kustospark.local.types.KustoValues.fromEpochMicros;
+import static dev.kustospark.local.types.KustoValues.toEpochMicros;
 import static dev.kustospark.local.storage.DuckDbCatalog.update;
 
 import dev.kustospark.local.KustoException;
@@ -29,7 +29,7 @@ final class ExtentRecords {
     static void recordExtent(Connection c, long tableId, ExtentInfo extent) throws SQLException {
         update(c, "INSERT INTO kl_meta.extents"
                 + " SELECT ?, ?, nextval('kl_meta.extent_seq'), make_timestamp(?), ?, ?",
-                extent.id(), tableId, epochMicros(extent.createdOn()), extent.rowCount(), extent.originalSize());
+                extent.id(), tableId, toEpochMicros(extent.createdOn()), extent.rowCount(), extent.originalSize());
         insertTags(c, extent.id(), extent.tags(), 0);
     }
 

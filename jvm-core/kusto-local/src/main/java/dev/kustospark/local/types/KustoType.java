@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * <p>Storage choices that every part of kusto-local relies on:
  * <ul>
- *   <li>{@code datetime} is a DuckDB {@code TIMESTAMP} (UTC, microsecond precision);</li>
+ *   <li>{@code datetime} is a DuckDB {@code TIMESTAMP} (UTC, microsecond precision), which spans the
+ *       service's range 0001-01-01..9999-12-31;</li>
  *   <li>{@code timespan} is a {@code BIGINT} count of 100-nanosecond ticks, as .NET counts them;</li>
  *   <li>{@code dynamic} is DuckDB {@code JSON} text;</li>
  *   <li>{@code decimal} is {@code DECIMAL(38,18)}.</li>

@@ -163,6 +163,18 @@ public final class KustoValues {
         return Duration.ofSeconds(Math.floorDiv(ticks, TICKS_PER_SECOND), Math.floorMod(ticks, TICKS_PER_SECOND) * 100);
     }
 
+    /**
+     * Microseconds since the Unix epoch, the unit of DuckDB's {@code TIMESTAMP}; exact for the whole of
+     * Kusto's range 0001-01-01..9999-12-31 (a count of nanoseconds would overflow outside 1677..2262).
+     */
+    public static long toEpochMicros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
+    public static Instant fromEpochMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+
     /** Ticks since the Unix epoch, the unit datetime arithmetic works in. */
     public static long toEpochTicks(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), TICKS_PER_SECOND), instant.getNano() / 100);

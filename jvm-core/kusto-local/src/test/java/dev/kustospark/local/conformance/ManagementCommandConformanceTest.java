@@ -85,10 +85,14 @@ final class ManagementCommandConformanceTest extends ConformanceBase {
     @Test
     void createTableWithFolderAndDocString() throws Exception {
         mgmt(".create table Documented (a:int) with (folder='Logs', docstring='Some docs')");
-        KustoResultSetTable shown = mgmt(".show tables | where TableName == 'Documented'");
+        assertFolderAndDocString("Documented", "Logs", "Some docs");
+    }
+
+    void assertFolderAndDocString(String table, String folder, String docString) throws Exception {
+        KustoResultSetTable shown = mgmt(".show tables | where TableName == '" + table + "'");
         assertTrue(shown.next());
-        assertEquals("Logs", shown.getString("Folder"));
-        assertEquals("Some docs", shown.getString("DocString"));
+        assertEquals(folder, shown.getString("Folder"));
+        assertEquals(docString, shown.getString("DocString"));
     }
 
     @Test
@@ -292,6 +296,71 @@ final class ManagementCommandConformanceTest extends ConformanceBase {
         assertEquals("Json", mappings.getString("Kind"));
         JsonNode mapping = JSON.readTree(mappings.getString("Mapping"));
         assertEquals("a", mapping.get(0).get("column").asText());
+    }
+
+    /**
+     * The form of the official Python SDK's end-to-end setup: the mapping is written as adjacent string
+     * literals, and its last element is followed by a comma, which the service accepts.
+     */
+    @Test
+    void ingestionMappingWithATrailingCommaIsAccepted() throws Exception {
+        mgmt(".create table Trailing (a:long, b:string)");
+        mgmt(".create table Trailing ingestion json mapping 'JsonMapping' '['\n"
+                + "  '{ \"column\" : \"a\", \"datatype\" : \"long\", \"Properties\":{\"Path\":\"$.x\"}},'\n"
+                + "  '{ \"column\" : \"b\", \"datatype\" : \"string\", \"Properties\":{\"Path\":\"$.y\"}},'\n"
+                + "  ']'");
+        KustoResultSetTable shown = mgmt(".show table Trailing ingestion json mappings");
+        assertTrue(shown.next());
+        // shown as strict JSON, which every client can parse
+        JsonNode mapping = JSON.readTree(shown.getString("Mapping"));
+        assertEquals(2, mapping.size());
+        mgmt(".ingest inline into table Trailing with (format='json', ingestionMappingReference='JsonMapping') <|\n"
+                + "{\"x\":7,\"y\":\"seven\"}");
+        mgmt(".ingest inline into table Trailing with (format='json', "
+                + "ingestionMapping='[{\"column\":\"a\",\"Properties\":{\"Path\":\"$.x\"}},]') <| {\"x\":8}");
+        assertEquals(table("7,seven", "8,"), rows("Trailing | order by a asc"));
+    }
+
+    /** {@code with (a=1,)}: the service accepts a comma after the last property of any command. */
+    @Test
+    void aTrailingCommaEndsThePropertiesOfACommand() throws Exception {
+        mgmt(".create table Comma (a:long) with (folder='Logs', docstring='Some docs',)");
+        assertFolderAndDocString("Comma", "Logs", "Some docs");
+        mgmt(".ingest inline into table Comma with (tags='[\"t:comma\"]',) <| 1");
+        assertEquals(List.of("1"), firstColumn("Comma"));
+        ErrorConformanceTest.assertBadRequest(
+                assertMgmtFails(".create table Comma2 (a:long) with (folder='Logs',,)", "line:position"));
+    }
+
+    @Test
+    void clearDatabaseCacheOfStreamingIngestionSchema() throws Exception {
+        // The official SDKs' end-to-end setup clears it after changing a table's streaming ingestion policy.
+        KustoResultSetTable cleared = mgmt(".clear database cache streamingingestion schema");
+        assertEquals(List.of("NodeId", "Status"), columnNames(cleared));
+        assertTrue(cleared.next());
+        assertEquals("Succeeded", cleared.getString("Status"));
+    }
+
+    /** kusto-local assigns no roles, so the list is empty, in the service's columns. */
+    @Test
+    void showDatabasePrincipalsInTheServiceSchema() throws Exception {
+        List<String> columns = List.of("Role", "PrincipalType", "PrincipalDisplayName", "PrincipalObjectId",
+                "PrincipalFQN", "Notes");
+        assertEquals(columns, columnNames(mgmt(".show database " + DB + " principals")));
+        assertEquals(columns, columnNames(mgmt(".show database principals")));
+        ErrorConformanceTest.assertBadRequest(assertMgmtFails(".show database NoSuchDatabase principals",
+                "NoSuchDatabase"));
+    }
+
+    @Test
+    void dropTableIfExistsSkipSeal() throws Exception {
+        mgmt(".create table Sealed (a:int)");
+        mgmt(".drop table Sealed ifexists skip-seal");
+        assertFalse(tableNames().contains("Sealed"));
+        mgmt(".drop table Sealed ifexists skip-seal");
+        mgmt(".create tables Sealed1 (a:int), Sealed2 (a:int)");
+        mgmt(".drop tables (Sealed1, Sealed2) ifexists skip-seal");
+        assertFalse(tableNames().contains("Sealed1") || tableNames().contains("Sealed2"));
     }
 
     @Test

@@ -202,6 +202,23 @@ final class TabularOperatorConformanceTest extends ConformanceBase {
         assertEquals(table("5"), rows(count));
     }
 
+    /**
+     * The established Spark connector picks its read mode from {@code | evaluate estimate_rows_count()},
+     * reading the second column of the first row as a number. The plugin's schema is not documented;
+     * kusto-local counts, so its estimate is the count.
+     */
+    @Test
+    void estimateRowsCountGivesTheCountInItsSecondColumn() throws Exception {
+        fixture();
+        KustoResultSetTable estimate = query("Sales | where Amount > 4 | evaluate estimate_rows_count()");
+        assertEquals(List.of("RowsCount", "EstimatedRowsCount"), columnNames(estimate));
+        assertTrue(estimate.next());
+        assertEquals(3, ((Number) estimate.getCurrentRow().get(1)).intValue());
+        assertEquals(0L, scalarLong("Sales | take 0 | evaluate estimate_rows_count() | project EstimatedRowsCount"));
+        ErrorConformanceTest.assertBadRequest(
+                assertQueryFails("Sales | evaluate estimate_rows_count(Id)", "'evaluate estimate_rows_count'"));
+    }
+
     @Test
     void unionConcatenatesAndWithsourceNamesTheOrigin() throws Exception {
         fixture();
@@ -269,6 +286,19 @@ final class TabularOperatorConformanceTest extends ConformanceBase {
         assertTrue(list.next());
         assertEquals(4, list.getJSONObject(0).size());
         assertEquals(4L, scalarLong("Sales | summarize dcount(Amount)"));
+    }
+
+    /** The documentation page "count() (aggregation function)": null values are ignored. */
+    @Test
+    void countOfAnExpressionIgnoresNulls() throws Exception {
+        fixture();
+        KustoResultSetTable counts = query("Sales | summarize count(Amount), count() by Product | sort by Product asc");
+        assertEquals(List.of("Product", "count_Amount", "count_"), columnNames(counts));
+        assertEquals(List.of("string", "long", "long"), columnTypes(counts));
+        assertEquals(table("Gadget,2,2", "Widget,2,3"), rows(counts));
+        // strings are never null in Kusto, so every row counts
+        assertEquals(5L, scalarLong("Sales | summarize count(Region)"));
+        assertEquals(0L, scalarLong("print x = long(null) | summarize count(x)"));
     }
 
     @Test

@@ -287,6 +287,20 @@ class QueuedIngestionTest {
         }
     }
 
+    /** The established Spark connector's export: its property list ends with a comma. */
+    @Test
+    void exportInTheEstablishedConnectorsFormWithATrailingComma() throws Exception {
+        BlobContainerClient container = blobs.getBlobContainerClient("established");
+        container.createIfNotExists();
+        String target = container.getBlobContainerUrl() + ";" + StorageEndpoints.ACCOUNT_KEY;
+        KustoResultSetTable files = client.executeMgmt("db1", ".export compressed to parquet (\"" + target
+                + "\") with ( namePrefix=\"spark/part0\", compressionType=\"snappy\",) <| range x from 1 to 10 step 1")
+                .getPrimaryResults();
+        assertTrue(files.next());
+        assertEquals(10, files.getLong("NumRecords"));
+        assertTrue(files.getString("Path").contains("/spark/part0"), files.getString("Path"));
+    }
+
     @Test
     void parquetIsSnappyWithCompressedAndUncompressedWithout() throws Exception {
         BlobContainerClient container = blobs.getBlobContainerClient("codecs");

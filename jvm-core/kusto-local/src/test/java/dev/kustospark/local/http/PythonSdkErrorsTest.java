@@ -40,7 +40,7 @@ class PythonSdkErrorsTest {
         assumeTrue(python != null, "no Python with azure-kusto-data (scripts/python-env.sh creates one)");
         try (ServerFixture server = ServerFixture.start()) {
             String out = PythonSdk.run(python, SCRIPT, server.url());
-            assertTrue(out.contains("query KustoApiError General_BadRequest |"), out);
+            assertTrue(out.contains("query KustoApiError BadRequest_SyntaxError | Syntax error: SYN0002: "), out);
             assertTrue(out.contains("mgmt KustoApiError General_BadRequest |"), out);
             assertTrue(out.contains("cloud https://login.microsoftonline.com https://kusto.kusto.windows.net"), out);
         }

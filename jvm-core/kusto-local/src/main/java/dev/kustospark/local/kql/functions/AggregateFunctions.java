@@ -34,8 +34,10 @@ public final class AggregateFunctions {
         String name = site.name();
         switch (name) {
             case "count":
-                Sql.arity(site, args, 0, 0);
-                return TypedSql.of("count(*)", KustoType.LONG);
+                // count(x): nulls are ignored (the documentation page "count() (aggregation function)")
+                Sql.arity(site, args, 0, 1);
+                return TypedSql.of(args.isEmpty() ? "count(*)"
+                        : "count(*) FILTER (WHERE NOT " + ScalarFunctions.isNull(args.get(0)) + ")", KustoType.LONG);
             case "countif":
                 Sql.arity(site, args, 1, 1);
                 return TypedSql.of("count(*) FILTER (WHERE " + predicate(site, args.get(0)) + ")", KustoType.LONG);

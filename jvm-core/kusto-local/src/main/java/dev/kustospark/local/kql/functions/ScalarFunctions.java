@@ -127,7 +127,7 @@ public final class ScalarFunctions {
     }
 
     /** Strings are never null in Kusto: a stored NULL string reads as empty, which is not null. */
-    private static String isNull(TypedSql arg) {
+    static String isNull(TypedSql arg) {
         if (arg.type() == KustoType.STRING) {
             return "false";
         }

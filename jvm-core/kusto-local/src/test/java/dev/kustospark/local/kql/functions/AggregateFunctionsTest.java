@@ -210,7 +210,7 @@ class AggregateFunctionsTest {
     void wrongUsesAreErrorsNamingTheAggregation() {
         assertTrue(AggregateFunctions.isKnown("make_set"));
         assertFalse(AggregateFunctions.isKnown("strlen"));
-        KustoException e = assertThrows(KustoException.class, () -> agg("count", X));
+        KustoException e = assertThrows(KustoException.class, () -> agg("count", X, S));
         assertTrue(e.getMessage().contains("'count'"), e.getMessage());
         assertThrows(KustoException.class, () -> agg("sum", S));
         KustoException several = assertThrows(KustoException.class, () -> agg("take_any", X, S));
