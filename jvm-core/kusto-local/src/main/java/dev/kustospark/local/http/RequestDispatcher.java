@@ -21,12 +21,13 @@ final class RequestDispatcher implements HttpHandler {
     static final String AUTH_METADATA_PATH = "/v1/rest/auth/metadata";
 
     /**
-     * The service's answer for its public cloud. Both SDKs accept it without AAD configured; Python
-     * reads every field when it does fetch it.
+     * The service's answer for its public cloud, equal to the cloud the SDKs assume when a cluster
+     * has no metadata (the redirect URI is {@code http://localhost} there too). Both SDKs accept it
+     * without AAD configured; Python reads every field when it does fetch it.
      */
     static final byte[] AUTH_METADATA = ("{\"AzureAD\":{\"LoginEndpoint\":\"https://login.microsoftonline.com\","
             + "\"LoginMfaRequired\":false,\"KustoClientAppId\":\"db662dc1-0cfe-4e1c-a843-19a68e65be58\","
-            + "\"KustoClientRedirectUri\":\"https://microsoft/kustoclient\","
+            + "\"KustoClientRedirectUri\":\"http://localhost\","
             + "\"KustoServiceResourceId\":\"https://kusto.kusto.windows.net\","
             + "\"FirstPartyAuthorityUrl\":\"https://login.microsoftonline.com/f8cdef31-a31e-4b4a-93e4-5f571e91255a\"}}")
             .getBytes(StandardCharsets.UTF_8);

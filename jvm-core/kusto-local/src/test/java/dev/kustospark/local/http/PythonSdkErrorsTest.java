@@ -32,6 +32,7 @@ class PythonSdkErrorsTest {
             from azure.kusto.data._cloud_settings import CloudSettings
             info = CloudSettings.get_cloud_info_for_cluster(url)
             print("cloud", info.login_endpoint, info.kusto_service_resource_id)
+            print("public cloud", info == CloudSettings.DEFAULT_CLOUD)
             """;
 
     @Test
@@ -43,6 +44,8 @@ class PythonSdkErrorsTest {
             assertTrue(out.contains("query KustoApiError BadRequest_SyntaxError | Syntax error: SYN0002: "), out);
             assertTrue(out.contains("mgmt KustoApiError General_BadRequest |"), out);
             assertTrue(out.contains("cloud https://login.microsoftonline.com https://kusto.kusto.windows.net"), out);
+            // Every field, the redirect URI included, is the public cloud's: what the SDK assumes by default.
+            assertTrue(out.contains("public cloud True"), out);
         }
     }
 }
