@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import subprocess
 import time
+import uuid
 from typing import Iterator
 
 import pytest
 from azure.kusto.data import KustoClient, KustoConnectionStringBuilder
 from azure.kusto.data.data_format import DataFormat
-from azure.kusto.ingest import IngestionProperties, QueuedIngestClient, ReportLevel, ReportMethod, StreamDescriptor
+from azure.kusto.data.exceptions import KustoServiceError
+from azure.kusto.ingest import (BlobDescriptor, IngestionProperties, KustoStreamingIngestClient, QueuedIngestClient,
+                                ReportLevel, ReportMethod, StreamDescriptor)
 from azure.kusto.ingest.status import KustoIngestStatusQueues
+
+from azure.storage.blob import ContainerClient
 
 from conftest import DATABASE, MODULE_DIR, running_server
 
@@ -55,4 +61,30 @@ def test_queued_csv_reports_success_on_the_queue_with_tags(azurite_server_url: s
         assert set(tags.split("\r\n")) == {"t1", "ingest-by:py"}
     finally:
         ingest.close()
+        client.close()
+
+
+def test_streaming_ingestion_from_a_blob_reads_the_blob_the_request_names(azurite_server_url: str) -> None:
+    kcsb = KustoConnectionStringBuilder.with_no_authentication(azurite_server_url)
+    client = KustoClient(kcsb)
+    streaming = KustoStreamingIngestClient(kcsb)
+    try:
+        client.execute_mgmt(DATABASE, ".create table PyFromBlob (a:int, b:string)")
+        resources = client.execute_mgmt(DATABASE, ".get ingestion resources").primary_results[0]
+        container_url = next(r["StorageRoot"] for r in resources if r["ResourceTypeName"] == "TempStorage")
+        container = ContainerClient.from_container_url(container_url)
+        blob = container.upload_blob(f"from-blob-{uuid.uuid4()}.csv.gz", gzip.compress(b"1,x\n2,y\n"))
+        props = IngestionProperties(DATABASE, "PyFromBlob", data_format=DataFormat.CSV)
+        streaming.ingest_from_blob(BlobDescriptor(blob.url), props)
+        rows = client.execute(DATABASE, "PyFromBlob | order by a asc").primary_results[0]
+        assert [(r["a"], r["b"]) for r in rows] == [(1, "x"), (2, "y")]
+
+        # A blob that is not there fails the request, named without its SAS, and adds nothing.
+        absent = container.get_blob_client("absent.csv").url
+        with pytest.raises(KustoServiceError) as failure:
+            streaming.ingest_from_blob(BlobDescriptor(absent), props)
+        assert "absent.csv" in str(failure.value) and "sig=" not in str(failure.value)
+        assert client.execute(DATABASE, "PyFromBlob | count").primary_results[0][0]["Count"] == 2
+    finally:
+        streaming.close()
         client.close()

@@ -156,7 +156,7 @@ public final class KustoLocal implements AutoCloseable {
                 dm = azurite ? DataManagement.start(catalog, ingestor, azuriteUrl, azuriteHome, faults) : null;
                 CommandExecutor commands = dm == null ? new CommandExecutor(catalog, ingestor)
                         : new CommandExecutor(catalog, ingestor, List.of(dm.commands()));
-                KustoHttpServer server = KustoHttpServer.start(catalog, commands, ingestor,
+                KustoHttpServer server = KustoHttpServer.start(catalog, commands, ingestor, dm,
                         new KustoHttpServer.Settings(bind, port, token, keystore, keystorePassword, faults.halts()));
                 return new KustoLocal(catalog, server, dm);
             } catch (RuntimeException e) {

@@ -1,8 +1,11 @@
 package dev.kustospark.local.dm;
 
+import com.azure.storage.blob.models.BlobStorageException;
+import dev.kustospark.local.KustoException;
 import dev.kustospark.local.ingest.Ingestor;
 import dev.kustospark.local.mgmt.CommandExtension;
 import dev.kustospark.local.storage.Catalog;
+import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
@@ -66,6 +69,21 @@ public final class DataManagement implements AutoCloseable {
     /** The storage endpoints in use (path-style, account devstoreaccount1). */
     public StorageEndpoints endpoints() {
         return storage.endpoints();
+    }
+
+    /**
+     * Opens a blob of the emulated account for reading: its URL with a SAS, or without one (then read
+     * with the account key), in path style or as {@code devstoreaccount1.blob.core.windows.net}.
+     *
+     * @throws KustoException naming the blob without its SAS when storage refuses or lacks it
+     */
+    public InputStream openBlob(String url) {
+        try {
+            return storage.blob(url).openInputStream();
+        } catch (BlobStorageException e) {
+            throw KustoException.storageError(e.getStatusCode(), "The blob " + StorageAccess.withoutSecrets(url)
+                    + " could not be read (HTTP " + e.getStatusCode() + ").");
+        }
     }
 
     /** An Azure Storage connection string for the emulated account, for clients and tests. */

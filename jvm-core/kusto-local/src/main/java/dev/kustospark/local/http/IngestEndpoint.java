@@ -1,7 +1,10 @@
 package dev.kustospark.local.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.kustospark.local.KustoException;
+import dev.kustospark.local.dm.DataManagement;
 import dev.kustospark.local.engine.Column;
 import dev.kustospark.local.engine.RowsResult;
 import dev.kustospark.local.ingest.IngestionRequest;
@@ -27,7 +30,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
-/** Streaming ingestion: {@code POST /v1/rest/ingest/{db}/{table}?streamFormat=..&mappingName=..}. */
+/**
+ * Streaming ingestion: {@code POST /v1/rest/ingest/{db}/{table}?streamFormat=..&mappingName=..}, the
+ * data in the body or, with {@code sourceKind=uri}, in the blob the body names.
+ */
 final class IngestEndpoint {
     static final String PATH_PREFIX = "/v1/rest/ingest/";
 
@@ -42,10 +48,13 @@ final class IngestEndpoint {
 
     private final Catalog catalog;
     private final Ingestor ingestor;
+    private final DataManagement dataManagement;
 
-    IngestEndpoint(Catalog catalog, Ingestor ingestor) {
+    /** @param dataManagement the storage blobs are read from (sourceKind=uri), or null without Azurite */
+    IngestEndpoint(Catalog catalog, Ingestor ingestor, DataManagement dataManagement) {
         this.catalog = catalog;
         this.ingestor = ingestor;
+        this.dataManagement = dataManagement;
     }
 
     void ingest(HttpExchange exchange, RequestIds ids) throws IOException {
@@ -56,9 +65,10 @@ final class IngestEndpoint {
                     + exchange.getRequestURI().getPath() + "'.");
         }
         Map<String, String> query = queryParameters(exchange.getRequestURI().getRawQuery());
-        if ("uri".equalsIgnoreCase(query.get("sourcekind"))) {
-            throw KustoException.badRequest("kusto-local does not support streaming ingestion from a blob "
-                    + "(sourceKind=uri); send the data itself in the request body.");
+        boolean fromBlob = "uri".equalsIgnoreCase(query.get("sourcekind"));
+        if (fromBlob && dataManagement == null) {
+            throw KustoException.badRequest("Streaming ingestion from a blob (sourceKind=uri) needs storage: "
+                    + "start kusto-local with --with-azurite, or send the data itself in the request body.");
         }
         String format = query.get("streamformat");
         if (format == null || format.isBlank()) {
@@ -73,7 +83,8 @@ final class IngestEndpoint {
         IngestionRequest request = new IngestionRequest(format.toLowerCase(Locale.ROOT),
                 mapping == null || mapping.isBlank() ? null : mapping, null, List.of(), List.of(), null, false);
         IngestionResult result;
-        try (InputStream body = decompressIfGzip(exchange.getRequestBody())) {
+        try (InputStream body = fromBlob ? dataManagement.openBlob(sourceUri(exchange.getRequestBody()))
+                : decompressIfGzip(exchange.getRequestBody())) {
             result = ingestor.ingest(database, segments[1], request, body);
         }
         RowsResult table = new RowsResult("Table_0", RESULT_COLUMNS,
@@ -82,6 +93,22 @@ final class IngestEndpoint {
             new V1ResponseWriter(ids, ResultLimits.NONE, null)
                     .writeCommand(out, List.of(ResultCursor.of(table, null, null)));
         }
+    }
+
+    /** The blob URL of a body {@code {"sourceUri": "..."}} (the SDKs' request for sourceKind=uri). */
+    static String sourceUri(InputStream body) throws IOException {
+        JsonNode uri;
+        try {
+            uri = QueryRequest.JSON.readTree(body).path("sourceUri");
+        } catch (JsonProcessingException e) {
+            throw KustoException.badRequest("Streaming ingestion from a blob expects the body "
+                    + "{\"sourceUri\": \"<blob URL>\"}; it is not valid JSON.");
+        }
+        if (!uri.isTextual() || uri.asText().isBlank()) {
+            throw KustoException.badRequest("Streaming ingestion from a blob expects the body "
+                    + "{\"sourceUri\": \"<blob URL>\"}; 'sourceUri' is missing.");
+        }
+        return uri.asText();
     }
 
     /** Both SDKs label every body gzip whether it is or not, so only the magic bytes decide. */

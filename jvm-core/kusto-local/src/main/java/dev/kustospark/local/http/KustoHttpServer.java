@@ -3,6 +3,7 @@ package dev.kustospark.local.http;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.kustospark.local.dm.DataManagement;
 import dev.kustospark.local.dm.FaultInjection;
 import dev.kustospark.local.ingest.Ingestor;
 import dev.kustospark.local.mgmt.CommandExecutor;
@@ -58,6 +59,12 @@ public final class KustoHttpServer implements AutoCloseable {
     }
 
     public static KustoHttpServer start(Catalog catalog, CommandExecutor commands, Ingestor ingestor, Settings settings) {
+        return start(catalog, commands, ingestor, null, settings);
+    }
+
+    /** @param dataManagement the storage that streaming ingestion from a blob reads, or null without Azurite */
+    public static KustoHttpServer start(Catalog catalog, CommandExecutor commands, Ingestor ingestor,
+            DataManagement dataManagement, Settings settings) {
         InetSocketAddress address = new InetSocketAddress(settings.bind(), settings.port());
         HttpServer server;
         try {
@@ -82,7 +89,7 @@ public final class KustoHttpServer implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/", new RequestDispatcher(new QueryEndpoints(catalog, commands,
                 new CommandHalts(settings.halts())),
-                new IngestEndpoint(catalog, ingestor), settings.authToken()));
+                new IngestEndpoint(catalog, ingestor, dataManagement), settings.authToken()));
         server.start();
         return new KustoHttpServer(server, workers, settings.keystore() != null);
     }

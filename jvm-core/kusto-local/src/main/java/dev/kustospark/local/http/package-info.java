@@ -5,7 +5,8 @@
  *   <li>{@code POST /v2/rest/query}: KQL queries, answered as v2 frames streamed row by row;</li>
  *   <li>{@code POST /v1/rest/query}: the same queries in the v1 table format;</li>
  *   <li>{@code POST /v1/rest/mgmt}: management commands (a text without a leading dot runs as a v1 query);</li>
- *   <li>{@code POST /v1/rest/ingest/{db}/{table}}: streaming ingestion (gzip recognised by its magic bytes);</li>
+ *   <li>{@code POST /v1/rest/ingest/{db}/{table}}: streaming ingestion (gzip recognised by its magic bytes),
+ *       of the body or, with {@code sourceKind=uri} and Azurite, of the blob the body names;</li>
  *   <li>{@code GET /v1/rest/auth/metadata}: the public cloud's AzureAD metadata, without authentication.</li>
  * </ul>
  *
