@@ -84,7 +84,8 @@ def test_a_failed_and_a_succeeded_async_write_are_awaited(spark: SparkSession) -
         with pytest.raises(KustoSparkError) as raised:
             failed.or_raise()
         assert str(raised.value).startswith(f"Asynchronous write into table '{table}' (requestId py-async-failing)"
-                                            " failed: Queued ingestion into table")
+                                            f" failed: Transactional write into table '{table}' (option kustoTable) failed and the table is"
+                                            " unchanged: queued ingestion failed for partition 0 blob 1")
         assert succeeded.or_raise().rows == 30
         written = KustoClient(KustoConnectionStringBuilder.with_no_authentication(faulty)).execute_query(
             DATABASE, f"{table} | count").primary_results[0][0][0]

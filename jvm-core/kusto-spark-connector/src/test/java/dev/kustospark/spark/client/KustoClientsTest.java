@@ -136,7 +136,7 @@ class KustoClientsTest {
         ClientRequestProperties properties = ClientRequestProperties.builder()
                 .longParameter("n", 5)
                 .stringParameter("label", "it's \"x\"")
-                .datetimeParameter("at", Instant.parse("2024-01-02T03:04:05.1234567Z"))
+                .datetimeParameter("at", Instant.parse("2024-01-02T03:04:05.123456Z"))
                 .truncationMaxRecords(3)
                 .build();
         ConnectionConfig c = connection(KustoReadOptions.create().kustoCluster(open.url())
@@ -147,7 +147,7 @@ class KustoClientsTest {
         assertTrue(values.next());
         assertEquals(5L, values.getLong("n"));
         assertEquals("it's \"x\"", values.getString("label"));
-        assertEquals("2024-01-02T03:04:05.123", values.getString("at").substring(0, 23));
+        assertEquals("2024-01-02T03:04:05.123456", values.getString("at").substring(0, 26));
 
         // truncationmaxrecords=3 reaches the server: 5 rows are a truncated (failed) result.
         Exception truncated = assertThrows(Exception.class, () -> query(c, query + " range i from 1 to n step 1"));
