@@ -44,7 +44,8 @@ def server_url() -> Iterator[str]:
     if existing:
         yield existing
         return
-    with running_server() as url:
+    # The session's tests need no storage; test_queued_ingestion starts a server of its own with it.
+    with running_server("--no-storage") as url:
         yield url
 
 

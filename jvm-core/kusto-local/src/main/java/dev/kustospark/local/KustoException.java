@@ -126,6 +126,17 @@ public class KustoException extends RuntimeException {
                 null);
     }
 
+    /**
+     * 400, permanent: a command that needs Azure Storage (queued ingestion, export, temporary storage)
+     * on a kusto-local that runs without it; says how to turn storage on, so that clients fail at once.
+     */
+    public static KustoException storageOff(String command) {
+        return of(400, BAD_REQUEST, INVALID, BAD_REQUEST_TYPE, true, "kusto-local runs without storage, so it cannot"
+                + " serve '" + command + "' (queued ingestion and export need Azure Storage). To turn storage on,"
+                + " start kusto-local without --no-storage, with Azurite installed by scripts/azurite-env.sh, or"
+                + " with --azurite-url URL (in Java: KustoLocal.builder().withAzurite()).", null);
+    }
+
     // ---- other statuses
 
     public static KustoException unauthorized(String detail) {

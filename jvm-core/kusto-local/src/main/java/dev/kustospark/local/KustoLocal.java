@@ -104,7 +104,9 @@ public final class KustoLocal implements AutoCloseable {
         /**
          * Serves queued ingestion and export on Azure Storage: starts Azurite as a child process (from
          * the install of {@code scripts/azurite-env.sh}) unless {@link #azuriteUrl} names one. Off by
-         * default: it costs a Node.js process and a second or two.
+         * default here (tests choose; it costs a Node.js process and a second or two), on by default on
+         * the command line. Without it the commands that need storage fail at once saying so
+         * ({@link KustoException#storageOff}).
          */
         public Builder withAzurite() { this.azurite = true; return this; }
 
@@ -154,8 +156,8 @@ public final class KustoLocal implements AutoCloseable {
                 }
                 Ingestor ingestor = new Ingestor(catalog);
                 dm = azurite ? DataManagement.start(catalog, ingestor, azuriteUrl, azuriteHome, faults) : null;
-                CommandExecutor commands = dm == null ? new CommandExecutor(catalog, ingestor)
-                        : new CommandExecutor(catalog, ingestor, List.of(dm.commands()));
+                CommandExecutor commands = new CommandExecutor(catalog, ingestor,
+                        List.of(dm == null ? DataManagement.storageOffCommands() : dm.commands()));
                 KustoHttpServer server = KustoHttpServer.start(catalog, commands, ingestor, dm,
                         new KustoHttpServer.Settings(bind, port, token, keystore, keystorePassword, faults.halts()));
                 return new KustoLocal(catalog, server, dm);

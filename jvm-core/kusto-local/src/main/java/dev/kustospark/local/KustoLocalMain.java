@@ -1,5 +1,6 @@
 package dev.kustospark.local;
 
+import dev.kustospark.local.dm.AzuriteInstall;
 import dev.kustospark.local.dm.FaultInjection;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,16 +30,23 @@ public final class KustoLocalMain {
               --auth-token-file FILE            require 'Authorization: Bearer <token>' with the token in FILE
               --https-keystore FILE             serve HTTPS with this PKCS12 keystore
               --https-keystore-password-file F  the keystore's password, read from F
-              --with-azurite                    serve queued ingestion and export: start Azurite (installed by
-                                                scripts/azurite-env.sh) as a child process on free ports
+              --no-storage                      no storage: the commands that need it (.get ingestion resources,
+                                                .create tempstorage, .export...) fail at once saying so
+              --with-azurite                    storage on, and exit if Azurite cannot be installed or started
               --azurite-url URL                 use a running Azurite: its blob URL (queue, table on the next
                                                 two ports) or a connection string with the three endpoints
-              --azurite-home DIR                where Azurite is installed (default: found upwards from here)
+              --azurite-home DIR                where Azurite is installed (default: KUSTO_LOCAL_AZURITE_HOME, else
+                                                .azurite above the working directory or kusto-local's jar)
               --fault-injection SPEC            for tests: fail=N[+N],drop=N[+N],delay-ms=N on queued ingestion,
                                                 fail-move=N[+N] on .move extents (these need Azurite);
                                                 halt-after-answer=N:REGEX, halt-before-answer=N:REGEX halt
                                                 the process at the Nth management command matching REGEX
-              --help                            print this help""";
+              --help                            print this help
+            Storage (Azurite, for queued ingestion, export and temporary storage) is on by default:
+            kusto-local starts Azurite as a child process on free ports, from the install of
+            scripts/azurite-env.sh, which the first start runs when kusto-local runs from the project's
+            tree. If Azurite is neither installed nor installable, kusto-local starts without storage
+            and says so on one line of standard error.""";
 
     private KustoLocalMain() {}
 
@@ -51,11 +59,26 @@ public final class KustoLocalMain {
         }
     }
 
+    /** Whether kusto-local serves storage: no flag, {@code --with-azurite} (or its options), {@code --no-storage}. */
+    enum Storage {
+        /** On if Azurite is installed or can be installed; else off, said on one line. */
+        DEFAULT,
+        /** On, or kusto-local does not start. */
+        REQUIRED,
+        OFF
+    }
+
     /** The parsed command line. */
     record Options(boolean help, int port, String bind, Path dataDir, List<String> databases, Path authTokenFile,
-            Path keystore, Path keystorePasswordFile, boolean withAzurite, String azuriteUrl, Path azuriteHome,
+            Path keystore, Path keystorePasswordFile, Storage storage, String azuriteUrl, Path azuriteHome,
             FaultInjection faults) {
-        KustoLocal.Builder builder() throws UsageException {
+        /**
+         * The server's settings; finds or installs Azurite unless storage is off.
+         *
+         * @param notices where a default start without storage says so
+         * @throws IllegalStateException when storage is required and Azurite cannot be installed
+         */
+        KustoLocal.Builder builder(PrintStream notices) throws UsageException {
             KustoLocal.Builder b = KustoLocal.builder().port(port).bind(bind);
             if (dataDir != null) {
                 b.dataDir(dataDir);
@@ -69,18 +92,30 @@ public final class KustoLocalMain {
             if (keystore != null) {
                 b.https(keystore, readPassword(keystorePasswordFile));
             }
-            if (withAzurite) {
-                b.withAzurite();
-            }
             if (azuriteUrl != null) {
                 b.azuriteUrl(azuriteUrl);
-            }
-            if (azuriteHome != null) {
+            } else if (azuriteHome != null) {
                 b.azuriteHome(azuriteHome);
+            } else if (storage != Storage.OFF) {
+                try {
+                    b.azuriteHome(AzuriteInstall.findOrInstall(AzuriteInstall.searchStarts()));
+                } catch (IllegalStateException e) {
+                    if (storage == Storage.REQUIRED) {
+                        throw e;
+                    }
+                    notices.println(storageOffNotice(e.getMessage()));
+                }
             }
             b.faultInjection(faults);
             return b;
         }
+    }
+
+    /** The one line of a default start that found no Azurite and could not install it. */
+    static String storageOffNotice(String why) {
+        return "kusto-local: storage is off (" + why + "): queued ingestion and export will fail; to turn it on,"
+                + " install Azurite with the project's scripts/azurite-env.sh and pass --azurite-home DIR, or pass"
+                + " --azurite-url URL (--no-storage hides this line)";
     }
 
     static Options parse(String[] args) throws UsageException {
@@ -94,6 +129,7 @@ public final class KustoLocalMain {
         Path keystore = null;
         Path passwordFile = null;
         boolean withAzurite = false;
+        boolean noStorage = false;
         String azuriteUrl = null;
         Path azuriteHome = null;
         FaultInjection faults = FaultInjection.NONE;
@@ -110,6 +146,7 @@ public final class KustoLocalMain {
                 case "--https-keystore" -> keystore = existingFile(value(args, ++i, arg), arg);
                 case "--https-keystore-password-file" -> passwordFile = existingFile(value(args, ++i, arg), arg);
                 case "--with-azurite" -> withAzurite = true;
+                case "--no-storage" -> noStorage = true;
                 case "--azurite-url" -> azuriteUrl = value(args, ++i, arg);
                 case "--azurite-home" -> azuriteHome = Path.of(value(args, ++i, arg));
                 case "--fault-injection" -> faults = faults(value(args, ++i, arg));
@@ -127,11 +164,20 @@ public final class KustoLocalMain {
                 throw new UsageException("--database needs a non-empty name");
             }
         }
-        if (faults.needsDataManagement() && !withAzurite && azuriteUrl == null && azuriteHome == null) {
-            throw new UsageException("--fault-injection needs --with-azurite or --azurite-url");
+        String storageFlag = withAzurite ? "--with-azurite" : azuriteUrl != null ? "--azurite-url"
+                : azuriteHome != null ? "--azurite-home" : null;
+        if (noStorage && storageFlag != null) {
+            throw new UsageException("--no-storage and " + storageFlag + " exclude each other");
         }
+        if (noStorage && faults.needsDataManagement()) {
+            throw new UsageException("--fault-injection of queued ingestion or .move extents needs storage; drop"
+                    + " --no-storage");
+        }
+        // Faults of queued ingestion are useless without it: storage is then required, not just the default.
+        Storage storage = noStorage ? Storage.OFF
+                : storageFlag != null || faults.needsDataManagement() ? Storage.REQUIRED : Storage.DEFAULT;
         return new Options(help, port, bind, dataDir, List.copyOf(databases), tokenFile, keystore, passwordFile,
-                withAzurite, azuriteUrl, azuriteHome, faults);
+                storage, azuriteUrl, azuriteHome, faults);
     }
 
     public static void main(String[] args) {
@@ -145,7 +191,7 @@ public final class KustoLocalMain {
                 out.println(USAGE);
                 return;
             }
-            KustoLocal.Builder builder = options.builder();
+            KustoLocal.Builder builder = options.builder(err);
             kusto = builder.start();
         } catch (UsageException e) {
             err.println("kusto-local: " + e.getMessage());

@@ -173,22 +173,13 @@ public final class AzuriteProcess implements AutoCloseable {
     }
 
     /**
-     * Where {@code scripts/azurite-env.sh} installs Azurite: {@code KUSTO_LOCAL_AZURITE_HOME} if set,
-     * else the first {@code .azurite} directory with Azurite in it, from the working directory upwards.
+     * The Azurite install {@link AzuriteInstall} finds ({@code KUSTO_LOCAL_AZURITE_HOME}, or a
+     * {@code .azurite} above the working directory or kusto-local's jar); installs none.
      */
     public static Path locateHome() {
-        String env = System.getenv("KUSTO_LOCAL_AZURITE_HOME");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(".azurite");
-            if (Files.isRegularFile(candidate.resolve("node_modules/azurite/package.json"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("Azurite is not installed: run scripts/azurite-env.sh, or set "
-                + "KUSTO_LOCAL_AZURITE_HOME, or pass --azurite-url");
+        return AzuriteInstall.find(AzuriteInstall.searchStarts()).orElseThrow(() -> new IllegalStateException(
+                "Azurite is not installed: run scripts/azurite-env.sh, or set KUSTO_LOCAL_AZURITE_HOME, or pass"
+                        + " --azurite-url"));
     }
 
     @Override

@@ -62,6 +62,14 @@ public final class DataManagement implements AutoCloseable {
         }
     }
 
+    /**
+     * The commands of a kusto-local without storage: those that need it fail at once saying how to
+     * turn storage on ({@link dev.kustospark.local.KustoException#storageOff}).
+     */
+    public static CommandExtension storageOffCommands() {
+        return new StorageOffCommands();
+    }
+
     public CommandExtension commands() {
         return commands;
     }

@@ -40,7 +40,13 @@ import org.slf4j.LoggerFactory;
 final class QueuedIngestionWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueuedIngestionWorker.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * How long a thread that found the queue empty waits before it looks again, doubling while the
+     * queue stays empty: a blob queued after a pause waits at most a second, and an idle kusto-local
+     * (storage is on by default) does not spend a tenth of a core polling.
+     */
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
+    private static final Duration MAX_IDLE_POLL = Duration.ofSeconds(1);
     private static final Duration VISIBILITY = Duration.ofMinutes(5);
     /** Few at a time, so that the other threads find work too. */
     private static final int BATCH = 4;
@@ -72,15 +78,21 @@ final class QueuedIngestionWorker implements AutoCloseable {
     }
 
     private void run() {
+        long idle = IDLE_POLL.toMillis();
         while (running) {
             try {
                 boolean any = false;
-                for (QueueMessageItem item : ready.receiveMessages(BATCH, VISIBILITY, Duration.ofSeconds(10), null)) {
+                // No timeout: with one the SDK runs the call on its shared executor, which refuses work
+                // (logging an error) once the JVM shuts down; the HTTP client's own timeouts apply.
+                for (QueueMessageItem item : ready.receiveMessages(BATCH, VISIBILITY, null, null)) {
                     any = true;
                     handle(item);
                 }
-                if (!any) {
-                    Thread.sleep(IDLE_POLL.toMillis());
+                if (any) {
+                    idle = IDLE_POLL.toMillis();
+                } else {
+                    Thread.sleep(idle);
+                    idle = Math.min(MAX_IDLE_POLL.toMillis(), idle * 2);
                 }
             } catch (InterruptedException e) {
                 return;

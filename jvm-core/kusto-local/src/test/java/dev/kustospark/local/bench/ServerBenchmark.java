@@ -55,6 +55,11 @@ public final class ServerBenchmark {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "dev.kustospark.local.KustoLocalMain", "--port", "0", "--in-memory", "--database", DATABASE));
+        // e.g. -Dbench.serverArgs=--no-storage to measure the server without its Azurite (on by default)
+        String serverArgs = System.getProperty("bench.serverArgs", "").trim();
+        if (!serverArgs.isEmpty()) {
+            command.addAll(List.of(serverArgs.split("\\s+")));
+        }
         Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             String url = awaitListening(server);

@@ -3,9 +3,6 @@ package dev.kustospark.local.dm;
 import com.microsoft.azure.kusto.ingest.result.IngestionResult;
 import com.microsoft.azure.kusto.ingest.result.IngestionStatus;
 import com.microsoft.azure.kusto.ingest.result.OperationStatus;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,22 +14,10 @@ final class AzuriteSupport {
     private AzuriteSupport() {}
 
     /** Runs the project's idempotent install script and returns the install directory. */
-    static synchronized Path azuriteHome() throws IOException, InterruptedException {
-        Path root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.isRegularFile(root.resolve("scripts/azurite-env.sh"))) {
-            root = root.getParent();
-        }
-        if (root == null) {
-            throw new IllegalStateException("scripts/azurite-env.sh not found above " + Path.of("").toAbsolutePath());
-        }
-        Process p = new ProcessBuilder("bash", root.resolve("scripts/azurite-env.sh").toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("scripts/azurite-env.sh failed");
-        }
-        String[] lines = out.split("\n");
-        return Path.of(lines[lines.length - 1].strip());
+    static synchronized Path azuriteHome() {
+        List<Path> starts = AzuriteInstall.searchStarts();
+        return AzuriteInstall.install(AzuriteInstall.projectTree(starts).orElseThrow(
+                () -> new IllegalStateException("scripts/azurite-env.sh not found above " + starts)));
     }
 
     /** Polls the status table (through the SDK) until the ingestion leaves Pending, with a deadline. */

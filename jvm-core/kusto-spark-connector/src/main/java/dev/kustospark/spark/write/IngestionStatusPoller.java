@@ -2,14 +2,10 @@ package dev.kustospark.spark.write;
 
 import com.azure.data.tables.TableAsyncClient;
 import com.azure.data.tables.models.TableEntity;
-import com.microsoft.azure.kusto.data.Client;
-import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import com.microsoft.azure.kusto.ingest.utils.TableWithSas;
 import com.microsoft.azure.kusto.ingest.result.IngestionStatus;
 import com.microsoft.azure.kusto.ingest.result.OperationStatus;
 import dev.kustospark.spark.KustoConnectorException;
-import dev.kustospark.spark.client.ClientLease;
-import dev.kustospark.spark.client.KustoClients;
 import dev.kustospark.spark.config.ConnectionConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,19 +80,13 @@ final class IngestionStatusPoller {
 
     /** The status table, from the same {@code .get ingestion resources} answer the SDK's client reads. */
     private TableAsyncClient statusTable() {
-        try (ClientLease<Client> client = KustoClients.dataManagementClient(connection)) {
-            KustoResultSetTable resources = client.client().executeMgmt(connection.database(), ".get ingestion resources",
-                    KustoClients.sdkRequestProperties(connection, "write.ingestionResources")).getPrimaryResults();
-            while (resources.next()) {
-                if ("IngestionsStatusTable".equals(resources.getString("ResourceTypeName"))) {
-                    return TableWithSas.createTableClientFromUrl(resources.getString("StorageRoot"), null);
-                }
-            }
+        String url = IngestionResources.require(connection, IngestionResources.STATUS_TABLE,
+                "Reading the ingestion status table").get(0);
+        try {
+            return TableWithSas.createTableClientFromUrl(url, null);
         } catch (Exception e) {
             throw KustoConnectorException.of("Reading the ingestion status table from the cluster's ingestion resources", e);
         }
-        throw KustoConnectorException.of("Reading the ingestion status table from the cluster's ingestion resources",
-                new IllegalStateException("the answer to .get ingestion resources names no IngestionsStatusTable"));
     }
 
     private static IngestionStatus status(TableAsyncClient table, UUID sourceId) {

@@ -20,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Prepares a write on the driver: checks the mode and options, removes what writes and reads that
+ * Prepares a write on the driver: checks the mode and options and, for queued ingestion, that the
+ * cluster hands out an ingestion queue ({@link IngestionResources}), removes what writes and reads that
  * died left in the database ({@link CrashLeftovers}), makes sure the table exists (creating it with
  * {@code tableCreateOptions=CreateIfNotExist}), applies {@code adjustSchema}, fixes the CSV column
  * layout every task then uses, and for a transactional write creates the temporary table.
@@ -49,10 +50,12 @@ final class KustoWrite implements Write {
         for (StructField field : schema.fields()) {
             KustoTypeCheck.requireWritable(field);
         }
-        CrashLeftovers.removeBeforeWrite(config.connection());
         if (config.writeMode() == WriteMode.KustoStreaming) {
+            CrashLeftovers.removeBeforeWrite(config.connection());
             return streaming();
         }
+        IngestionResources.requireQueue(config.connection(), config.table());
+        CrashLeftovers.removeBeforeWrite(config.connection());
         SparkIngestionProperties ingestion = config.sparkIngestionProperties();
         Target target = target(ingestion);
         long maxBlobBytes = config.clientBatchingLimitMb() * 1024L * 1024L;
@@ -112,6 +115,7 @@ final class KustoWrite implements Write {
         }
         StreamingSinkOptions.requireSupported(config);
         // Once when the query starts, not at every micro-batch.
+        IngestionResources.requireQueue(config.connection(), config.table());
         CrashLeftovers.removeBeforeWrite(config.connection());
         SparkIngestionProperties ingestion = config.sparkIngestionProperties();
         Target target = target(ingestion);

@@ -18,7 +18,8 @@
  * the target ({@code TransactionalBatchWrite}, {@code TransactionalCommit}), and any failure or abort
  * drops the temporary table and leaves the target unchanged, undoing a move that could not be
  * completed. {@code Queued} queues the same blobs straight into the target and does
- * not wait ({@code DirectBatchWrite}).
+ * not wait ({@code DirectBatchWrite}). Both first ask the cluster for its ingestion queue on the
+ * driver ({@code IngestionResources}), so that a cluster that has none says why before anything changes.
  *
  * <h2>Streaming sink</h2>
  * {@code KustoWrite.toStreaming()} writes each micro-batch as a
