@@ -113,7 +113,7 @@ def test_syntax_error_is_a_kusto_api_error_with_position(client: KustoClient) ->
     with pytest.raises(KustoApiError) as error:
         client.execute(DATABASE, "print 1 +")
     api_error = error.value.get_api_error()
-    assert api_error.code == "General_BadRequest"
+    assert api_error.code == "BadRequest_SyntaxError"
     assert "line:position=1:" in api_error.description
     assert api_error.permanent is True
 
