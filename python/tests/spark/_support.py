@@ -7,9 +7,10 @@ import datetime as dt
 import glob
 import os
 import sys
+import time
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, TypeVar
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -48,6 +49,19 @@ def running_kusto_local(*extra_args: str) -> contextlib.AbstractContextManager[s
     command = [str(PROJECT_ROOT / "jvm-core/kusto-local/bin/kusto-local"), "--port", "0", "--in-memory",
                "--database", DATABASE, *extra_args]
     return running_process(command, READY_PREFIX)
+
+
+T = TypeVar("T")
+
+
+def await_rows(read: Callable[[], Sequence[T]], expected: int, timeout_seconds: float = 120) -> Sequence[T]:
+    """Reads until `expected` rows are there: a Queued write returns before the service ingests."""
+    deadline = time.monotonic() + timeout_seconds
+    rows = read()
+    while len(rows) < expected and time.monotonic() < deadline:
+        time.sleep(0.2)
+        rows = read()
+    return rows
 
 
 def unique_table(prefix: str) -> str:

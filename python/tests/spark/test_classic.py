@@ -10,7 +10,7 @@ from typing import Iterator
 
 import pytest
 from _failures import FAILURES, ONE_SCREEN, Failure, check_one_screen, check_stack_when_asked
-from _support import classic_session, unique_table
+from _support import await_rows, classic_session, unique_table
 from pyspark.sql import SparkSession
 from pyspark.sql.types import (ArrayType, BooleanType, ByteType, DateType, DecimalType, DoubleType, FloatType,
                                IntegerType, LongType, MapType, Row, ShortType, StringType, StructField,
@@ -132,7 +132,7 @@ def test_every_write_mode_lands_every_row_once(spark: SparkSession, kusto_url: s
 
     kusto_spark.write(frame, write_options(kusto_url, database, table).write_mode(mode))
 
-    back = kusto_spark.read(spark, read_options(kusto_url, database, table)).collect()
+    back = await_rows(lambda: kusto_spark.read(spark, read_options(kusto_url, database, table)).collect(), 120)
     assert sorted(r.k for r in back) == list(range(120))
     assert all(r.v == f"r{r.k}" for r in back)
 

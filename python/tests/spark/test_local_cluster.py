@@ -8,7 +8,7 @@ import time
 from typing import Iterator
 
 import pytest
-from _support import DATABASE, classic_session, unique_table
+from _support import DATABASE, await_rows, classic_session, unique_table
 from pyspark.sql import SparkSession
 
 import kusto_spark
@@ -51,6 +51,10 @@ def written(spark: SparkSession, kusto_url: str) -> str:
     assert len(_executor_processes(frame)) == EXECUTORS
     kusto_spark.write(frame, _options(KustoWriteOptions(), kusto_url).kusto_table(table)
                       .write_mode(WriteMode.Queued).table_create_options(TableCreationMode.CreateIfNotExist))
+    # Queued returns before the service has ingested: the readers below need every row.
+    ingested = await_rows(lambda: kusto_spark.read(spark, _options(KustoReadOptions(), kusto_url)
+                                                   .kusto_query(table)).collect(), 400)
+    assert len(ingested) == 400
     return table
 
 

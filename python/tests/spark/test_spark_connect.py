@@ -9,7 +9,7 @@ from typing import Iterator
 
 import pytest
 from _failures import FAILURES, Failure, check_one_screen, check_stack_when_asked
-from _support import DATABASE, leftover_table, running_process, spark_home, unique_table
+from _support import DATABASE, await_rows, leftover_table, running_process, spark_home, unique_table
 from pyspark.sql import SparkSession
 
 import kusto_spark
@@ -73,7 +73,7 @@ def test_write_then_read_through_connect(spark: SparkSession, kusto_url: str) ->
     back = kusto_spark.read(spark, KustoReadOptions().kusto_cluster(kusto_url).kusto_database(DATABASE)
                             .kusto_query(f"{table} | where k >= 10").read_mode(ReadMode.ForceDistributedMode))
 
-    rows = back.collect()
+    rows = await_rows(back.collect, 40)
     assert sorted(r.k for r in rows) == list(range(10, 50))
     assert all(r.v == f"c{r.k}" for r in rows)
 

@@ -1,5 +1,7 @@
 using System;
+using System.Diagnostics;
 using System.Linq;
+using System.Threading;
 using KustoSpark.Sql;
 using NUnit.Framework;
 
@@ -34,7 +36,7 @@ namespace KustoSpark.Tests.Spark
                 .KustoQuery(table).ReadMode(ReadMode.ForceSingleMode));
             CollectionAssert.AreEqual(new[] { "boolean", "int", "bigint", "double", "decimal(38,18)", "string", "timestamp", "string", "string", "string" },
                 read.Schema().Fields.Select(f => f.DataType.SimpleString).ToArray());
-            Row[] rows = read.Collect().OrderBy(r => r.Get("b") == null).ToArray();
+            Row[] rows = AwaitRows(read, 2).OrderBy(r => r.Get("b") == null).ToArray();
             Assert.AreEqual(2, rows.Length);
 
             Row values = rows[0];
@@ -53,6 +55,19 @@ namespace KustoSpark.Tests.Spark
             // Kusto strings are never null: a null string reads back empty, as with every Kusto client.
             CollectionAssert.AreEqual(new object[] { null, null, null, null, null, "", null, "", "", "" }, rows[1].Values.ToArray(),
                 "the row of nulls: " + rows[1]);
+        }
+
+        /// <summary>Collects until <paramref name="expected"/> rows are there: a Queued write returns before the service ingests.</summary>
+        private static Row[] AwaitRows(DataFrame read, int expected)
+        {
+            var clock = Stopwatch.StartNew();
+            Row[] rows = read.Collect().ToArray();
+            while (rows.Length < expected && clock.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                Thread.Sleep(200);
+                rows = read.Collect().ToArray();
+            }
+            return rows;
         }
     }
 }
