@@ -47,6 +47,8 @@ start_server() {
   local name=$1
   shift
   local out="$work/server-$name.out"
+  # Created here, not by the background job's redirection, so that tail below never races it.
+  : >"$out"
   KUSTO_LOCAL_JAVA_OPTS="${KUSTO_LOCAL_JAVA_OPTS:--Xmx512m}" \
     "$PROJECT_ROOT/jvm-core/kusto-local/bin/kusto-local" --port 0 --in-memory --database matrix "$@" \
     >"$out" 2>"$work/server-$name.err" &

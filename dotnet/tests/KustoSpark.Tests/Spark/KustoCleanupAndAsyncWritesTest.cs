@@ -58,7 +58,8 @@ namespace KustoSpark.Tests.Spark
                 Assert.AreEqual("FAILED", failed.State, failed.ToString());
                 StringAssert.Contains("partition 0 blob 1: Failed", failed.Error);
                 var thrown = Assert.Throws<InvalidOperationException>(() => failed.OrThrow());
-                StringAssert.StartsWith("Asynchronous write into table 'AsyncCs' (requestId cs-async-failing) failed: Queued ingestion",
+                StringAssert.StartsWith("Asynchronous write into table 'AsyncCs' (requestId cs-async-failing) failed: Transactional write"
+                    + " into table 'AsyncCs' (option kustoTable) failed and the table is unchanged: queued ingestion failed for partition 0",
                     thrown.Message);
                 Assert.AreEqual(30L, succeeded.OrThrow().Rows);
                 StringAssert.Contains("30", faulty.Mgmt(".show table AsyncCs extents | summarize sum(RowCount)"));
