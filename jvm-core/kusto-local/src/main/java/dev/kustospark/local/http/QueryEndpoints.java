@@ -90,9 +90,11 @@ final class QueryEndpoints {
             List<ResultCursor> cursors = cursors(List.copyOf(query.results()), connection, deadline);
             try (OutputStream out = startStreaming(exchange, cursors)) {
                 if (v1) {
-                    new V1ResponseWriter(ids, request.limits(), deadline).writeQuery(out, cursors);
+                    new V1ResponseWriter(ids, request.limits(), deadline, request.deferPartialFailures())
+                            .writeQuery(out, cursors);
                 } else {
-                    new V2ResponseWriter(ids, request.limits(), deadline).write(out, cursors);
+                    new V2ResponseWriter(ids, request.limits(), deadline, request.deferPartialFailures())
+                            .write(out, cursors);
                 }
             }
         } catch (SQLException e) {

@@ -24,11 +24,22 @@ public final class V1ResponseWriter {
     private final RequestIds ids;
     private final ResultLimits limits;
     private final ExecutionDeadline deadline;
+    private final boolean deferPartialFailures;
 
     public V1ResponseWriter(RequestIds ids, ResultLimits limits, ExecutionDeadline deadline) {
+        this(ids, limits, deadline, false);
+    }
+
+    /**
+     * @param deferPartialFailures report a query's failures after the first row only in its
+     *     {@code QueryStatus} table (a command's response has none, so its failures stay inline)
+     */
+    public V1ResponseWriter(RequestIds ids, ResultLimits limits, ExecutionDeadline deadline,
+            boolean deferPartialFailures) {
         this.ids = ids;
         this.limits = limits;
         this.deadline = deadline;
+        this.deferPartialFailures = deferPartialFailures;
     }
 
     /**
@@ -62,7 +73,7 @@ public final class V1ResponseWriter {
                 }
                 startTable(g, index, result.columns());
                 rows.writeRows(g, result);
-                if (rows.failure() != null) {
+                if (rows.failure() != null && !(query && deferPartialFailures)) {
                     g.writeStartObject();
                     g.writeArrayFieldStart("OneApiErrors");
                     ErrorPayload.write(g, rows.failure(), ids);
