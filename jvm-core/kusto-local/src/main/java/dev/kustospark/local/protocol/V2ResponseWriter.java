@@ -95,7 +95,7 @@ public final class V2ResponseWriter {
             }
 
             KustoException failure = rows.failure();
-            writeCompletionInformation(g, tableId, failure);
+            writeCompletionInformation(g, tableId, failure, rows.statistics());
 
             g.writeStartObject();
             g.writeStringField("FrameType", "DataSetCompletion");
@@ -123,7 +123,8 @@ public final class V2ResponseWriter {
         g.writeEndObject();
     }
 
-    private void writeCompletionInformation(JsonGenerator g, int tableId, KustoException failure) throws IOException {
+    private void writeCompletionInformation(JsonGenerator g, int tableId, KustoException failure,
+            List<RowStreamer.TableStatistics> statistics) throws IOException {
         startTable(g, tableId, "QueryCompletionInformation", "QueryCompletionInformation", List.of(COMPLETION_COLUMNS));
         String subActivity = UUID.randomUUID().toString();
         String now = KustoValues.formatDateTime(Instant.now());
@@ -136,6 +137,9 @@ public final class V2ResponseWriter {
             writeEvent(g, now, subActivity, 4, "Info", 0, "S_OK (0)", 4, "QueryInfo",
                     eventPayload("Query completed successfully"));
         }
+        writeEvent(g, now, subActivity, QueryResourceConsumption.LEVEL, QueryResourceConsumption.LEVEL_NAME, 0,
+                "S_OK (0)", 0, QueryResourceConsumption.EVENT_TYPE_NAME,
+                QueryResourceConsumption.payload(ids.received(), statistics));
         endTable(g);
     }
 

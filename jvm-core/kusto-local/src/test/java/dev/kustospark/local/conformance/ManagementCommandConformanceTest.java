@@ -38,12 +38,33 @@ final class ManagementCommandConformanceTest extends ConformanceBase {
     @Test
     void showDatabasesListsTheConfiguredDatabase() throws Exception {
         KustoResultSetTable result = mgmt(".show databases");
-        assertTrue(columnNames(result).contains("DatabaseName"), columnNames(result)::toString);
+        // The service's columns, in its order (the Kusto documentation page ".show databases command").
+        assertEquals(List.of("DatabaseName", "PersistentStorage", "Version", "IsCurrent", "DatabaseAccessMode",
+                "PrettyName", "ReservedSlot1", "DatabaseId", "InTransitionTo", "SuspensionState"), columnNames(result));
         List<String> names = new ArrayList<>();
         while (result.next()) {
             names.add(result.getString("DatabaseName"));
         }
         assertTrue(names.contains(DB), names::toString);
+    }
+
+    @Test
+    void showTableDetailsHasTheServiceColumnsEndingWithTheTableId() throws Exception {
+        mgmt(".create table Detailed (a:long)");
+        KustoResultSetTable details = mgmt(".show table Detailed details");
+        // The columns of the Kusto documentation page ".show table details command", in its order.
+        assertEquals(List.of("TableName", "DatabaseName", "Folder", "DocString", "TotalExtents", "TotalExtentSize",
+                "TotalOriginalSize", "TotalRowCount", "HotExtents", "HotExtentSize", "HotOriginalSize", "HotRowCount",
+                "AuthorizedPrincipals", "RetentionPolicy", "CachingPolicy", "ShardingPolicy", "MergePolicy",
+                "StreamingIngestionPolicy", "IngestionBatchingPolicy", "MinExtentsCreationTime",
+                "MaxExtentsCreationTime", "RowOrderPolicy", "TableId"), columnNames(details));
+        assertEquals("string", columnTypes(details).get(22));
+        assertTrue(details.next());
+        String id = details.getString("TableId");
+        assertEquals(id, java.util.UUID.fromString(id).toString());
+        KustoResultSetTable again = mgmt(".show tables (Detailed) details");
+        assertTrue(again.next());
+        assertEquals(id, again.getString("TableId"));
     }
 
     @Test

@@ -121,10 +121,51 @@ final class RequestPropertiesConformanceTest extends ConformanceBase {
         assertThrows(DataServiceException.class, () -> query("range x from 1 to 10 step 1", properties));
     }
 
+    /**
+     * The completion information (v2) and the query status (v1) end with the service's
+     * QueryResourceConsumption event: the execution time and the rows of each result table.
+     */
+    @Test
+    void completionInformationEndsWithTheQueryResourceConsumption() throws Exception {
+        String twoTables = "range x from 1 to 5 step 1; print y = 'a'";
+        List<Object> v2 = lastRow(completionTable(client.executeQuery(DB, twoTables)));
+        assertEquals(List.of(6, "Stats", 0, "S_OK (0)", 0, "QueryResourceConsumption"), v2.subList(5, 11));
+        assertResourceConsumption(v2.get(11).toString());
+
+        List<Object> v1 = lastRow(completionTable(client.executeMgmt(DB, twoTables)));
+        assertEquals(List.of(6, "Stats", 0), v1.subList(1, 4));
+        assertResourceConsumption(v1.get(4).toString());
+    }
+
+    private static List<Object> lastRow(KustoResultSetTable table) {
+        List<Object> last = null;
+        while (table.next()) {
+            last = table.getCurrentRow();
+        }
+        assertTrue(last != null, "the table has rows");
+        return last;
+    }
+
+    private static void assertResourceConsumption(String payload) throws Exception {
+        JsonNode consumption = new ObjectMapper().readTree(payload);
+        assertTrue(consumption.get("ExecutionTime").isDouble(), payload);
+        assertTrue(consumption.get("ExecutionTime").asDouble() >= 0, payload);
+        assertEquals(0, consumption.at("/resource_usage/cache/memory/hits").asInt(-1), payload);
+        JsonNode tables = consumption.get("dataset_statistics");
+        assertEquals(2, tables.size(), payload);
+        assertEquals(5, tables.get(0).get("table_row_count").asInt(), payload);
+        assertEquals(1, tables.get(1).get("table_row_count").asInt(), payload);
+        assertTrue(tables.get(0).get("table_size").asLong() > 0, payload);
+    }
+
+    private static KustoResultSetTable completionTable(KustoOperationResult result) {
+        return result.getResultTables().stream()
+                .filter(t -> t.getTableKind() == WellKnownDataSet.QueryCompletionInformation).findFirst().orElseThrow();
+    }
+
     /** The one row of the completion table whose level (column {@code level}) is an error (2). */
     private static List<Object> onlyErrorEvent(KustoOperationResult result, String level, String levelName) {
-        KustoResultSetTable completion = result.getResultTables().stream()
-                .filter(t -> t.getTableKind() == WellKnownDataSet.QueryCompletionInformation).findFirst().orElseThrow();
+        KustoResultSetTable completion = completionTable(result);
         List<List<Object>> errors = new ArrayList<>();
         while (completion.next()) {
             if (completion.getInt(level) < 4) {
