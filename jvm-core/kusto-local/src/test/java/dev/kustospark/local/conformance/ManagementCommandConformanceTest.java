@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.azure.kusto.data.KustoOperationResult;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
+import com.microsoft.azure.kusto.data.WellKnownDataSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,10 +63,29 @@ final class ManagementCommandConformanceTest extends ConformanceBase {
         assertEquals("string", columnTypes(details).get(22));
         assertTrue(details.next());
         String id = details.getString("TableId");
-        assertEquals(id, java.util.UUID.fromString(id).toString());
+        assertEquals(id, UUID.fromString(id).toString());
         KustoResultSetTable again = mgmt(".show tables (Detailed) details");
         assertTrue(again.next());
         assertEquals(id, again.getString("TableId"));
+    }
+
+    /**
+     * A command piped into a query answers as a query does: the primary result, the query
+     * properties, the query status and the table of contents, four tables where a command has one.
+     */
+    @Test
+    void commandPipedIntoAQueryAnswersInTheShapeOfAQuery() throws Exception {
+        mgmt(".create table PipedShape (a:long)");
+        KustoOperationResult piped = client.executeMgmt(DB, ".show tables | where TableName == 'PipedShape'");
+        List<WellKnownDataSet> kinds = piped.getResultTables().stream().map(KustoResultSetTable::getTableKind).toList();
+        assertEquals(List.of(WellKnownDataSet.PrimaryResult, WellKnownDataSet.QueryProperties,
+                WellKnownDataSet.QueryCompletionInformation, WellKnownDataSet.TableOfContents), kinds);
+        KustoResultSetTable primary = piped.getPrimaryResults();
+        assertEquals(List.of("TableName", "DatabaseName", "Folder", "DocString"), columnNames(primary));
+        assertTrue(primary.next());
+        assertEquals("PipedShape", primary.getString("TableName"));
+        assertFalse(primary.next());
+        assertEquals(1, client.executeMgmt(DB, ".show tables").getResultTables().size());
     }
 
     @Test
