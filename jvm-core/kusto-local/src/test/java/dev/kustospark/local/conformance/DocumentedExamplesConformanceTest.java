@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Examples of the Kusto documentation's function pages, run as written, against the output tables
+ * Examples of the Kusto documentation's function and operator pages, run as written, against the output tables
  * the pages give. Where a page says an order is undefined, the values are compared sorted.
  */
 final class DocumentedExamplesConformanceTest extends ConformanceBase {
@@ -110,10 +110,57 @@ final class DocumentedExamplesConformanceTest extends ConformanceBase {
                         + " | order by isEvenSideCount asc"));
     }
 
+    /** mv-expand: "Zipped two columns", expanded in parallel, the shorter padded with null. */
+    @Test
+    void mvExpandZipsTwoColumns() throws Exception {
+        KustoResultSetTable result = query("""
+                datatable (a: int, b: dynamic, c: dynamic)[
+                    1, dynamic({"prop1": "a", "prop2": "b"}), dynamic([5, 4, 3])
+                ]
+                | mv-expand b, c
+                """);
+        assertEquals(List.of("a", "b", "c"), columnNames(result));
+        assertEquals(List.of("int", "dynamic", "dynamic"), columnTypes(result));
+        assertEquals(List.of(List.of("1", "{\"prop1\":\"a\"}", "5"), List.of("1", "{\"prop2\":\"b\"}", "4"),
+                java.util.Arrays.asList("1", null, "3")), jsonRows(result));
+    }
+
+    /** mv-expand: "Cartesian product of two columns", one expansion after the other. */
+    @Test
+    void mvExpandOneAfterTheOtherIsACartesianProduct() throws Exception {
+        assertEquals(List.of(List.of("1", "{\"prop1\":\"a\"}", "5"), List.of("1", "{\"prop1\":\"a\"}", "6"),
+                List.of("1", "{\"prop2\":\"b\"}", "5"), List.of("1", "{\"prop2\":\"b\"}", "6")),
+                jsonRows(query("""
+                        datatable (a: int, b: dynamic, c: dynamic)
+                        [
+                            1, dynamic({"prop1": "a", "prop2": "b"}), dynamic([5, 6])
+                        ]
+                        | mv-expand b
+                        | mv-expand c
+                        """)));
+    }
+
+    /** mv-expand: "Convert output", where only the column given a type changes type. */
+    @Test
+    void mvExpandOfTwoColumnsConvertsOnlyTheTypedOne() throws Exception {
+        assertEquals(table("a,0,System.String,string", "b,1,System.Object,dynamic", "c,2,System.Int32,int"),
+                rows("""
+                        datatable (a: string, b: dynamic, c: dynamic)[
+                            "Constant", dynamic([1, 2, 3, 4]), dynamic([6, 7, 8, 9])
+                        ]
+                        | mv-expand b, c to typeof(int)
+                        | getschema
+                        """));
+    }
+
     /** The rows of {@code kql}, with each dynamic value in compact JSON (as the pages print them). */
     private List<List<String>> jsonRows(String kql) throws Exception {
+        return jsonRows(query(kql));
+    }
+
+    private static List<List<String>> jsonRows(KustoResultSetTable table) throws Exception {
         List<List<String>> rows = new ArrayList<>();
-        for (List<String> row : rows(kql)) {
+        for (List<String> row : rows(table)) {
             List<String> compact = new ArrayList<>();
             for (String cell : row) {
                 compact.add(cell != null && (cell.startsWith("[") || cell.startsWith("{"))
