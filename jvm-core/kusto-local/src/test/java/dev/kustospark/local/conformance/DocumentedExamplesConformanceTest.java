@@ -153,6 +153,54 @@ final class DocumentedExamplesConformanceTest extends ConformanceBase {
                         """));
     }
 
+    /** dynamic_to_json(): equal bags give the same text, their properties sorted by name at every level. */
+    @Test
+    void dynamicToJsonIsCanonical() throws Exception {
+        KustoResultSetTable result = query("""
+                let bag1 = dynamic_to_json(
+                  dynamic({
+                    'Y10':dynamic({}),
+                    'X8': dynamic({
+                      'c3':1,
+                      'd8':5,
+                      'a4':6
+                    }),
+                    'D1':114,
+                    'A1':12,
+                    'B1':2,
+                    'C1':3,
+                    'A14':[15, 13, 18]
+                }));
+                let bag2 = dynamic_to_json(
+                  dynamic({
+                    'X8': dynamic({
+                      'a4':6,
+                      'c3':1,
+                      'd8':5
+                    }),
+                    'A14':[15, 13, 18],
+                    'C1':3,
+                    'B1':2,
+                    'Y10': dynamic({}),
+                    'A1':12, 'D1':114
+                  }));
+                print AreEqual=bag1 == bag2, Result=bag1
+                """);
+        assertEquals(List.of("bool", "string"), columnTypes(result));
+        assertEquals(List.of(List.of("true",
+                "{\"A1\":12,\"A14\":[15,13,18],\"B1\":2,\"C1\":3,\"D1\":114,\"X8\":{\"a4\":6,\"c3\":1,\"d8\":5},\"Y10\":{}}")),
+                rows(result));
+    }
+
+    /** dynamic_to_json() of what is not an array or bag is its tostring(); nulls inside stay. */
+    @Test
+    void dynamicToJsonOfScalarsAndNulls() throws Exception {
+        assertEquals(List.of("abc", "", "12", "[1,null,\"x\"]", "{\"a\":null,\"b\":[]}"),
+                rows("print dynamic_to_json(dynamic('abc')), dynamic_to_json(dynamic(null)), dynamic_to_json(12),"
+                        + " dynamic_to_json(dynamic([1, null, 'x'])), dynamic_to_json(dynamic({'b': [], 'a': null}))")
+                        .get(0));
+    }
+
     /** The rows of {@code kql}, with each dynamic value in compact JSON (as the pages print them). */
     private List<List<String>> jsonRows(String kql) throws Exception {
         return jsonRows(query(kql));
