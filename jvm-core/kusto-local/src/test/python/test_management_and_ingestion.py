@@ -8,6 +8,7 @@ import json
 
 import pytest
 from azure.kusto.data import KustoClient
+from azure.kusto.data._models import WellKnownDataSet
 from azure.kusto.data.data_format import DataFormat, IngestionMappingKind
 from azure.kusto.data.exceptions import KustoApiError
 from azure.kusto.ingest import IngestionProperties, KustoStreamingIngestClient, StreamDescriptor
@@ -46,6 +47,21 @@ def test_create_show_schema_and_drop(client: KustoClient) -> None:
     assert counted == [{"Count": 1}]
     client.execute_mgmt(DATABASE, ".drop table PyMgmt")
     assert "PyMgmt" not in [row["TableName"] for row in mgmt_rows(client, ".show tables")]
+
+
+def test_command_piped_into_a_query_answers_in_the_shape_of_a_query(client: KustoClient) -> None:
+    # As the service answers (the SDK's own test of an admin command followed by a query): the
+    # primary result, the query properties, the query status and the table of contents.
+    client.execute_mgmt(DATABASE, ".create table PyPiped (a:int)")
+    response = client.execute_mgmt(DATABASE, ".show tables | where TableName == 'PyPiped' | project TableName")
+    assert [t.table_kind for t in response] == [WellKnownDataSet.PrimaryResult, WellKnownDataSet.QueryProperties,
+                                                WellKnownDataSet.QueryCompletionInformation,
+                                                WellKnownDataSet.TableOfContents]
+    assert [list(row) for row in response.primary_results[0]] == [["PyPiped"]]
+    assert response.errors_count == 0
+    # A command on its own keeps the command's shape: its result only.
+    assert len(client.execute_mgmt(DATABASE, ".show tables")) == 1
+    client.execute_mgmt(DATABASE, ".drop table PyPiped")
 
 
 def test_set_or_append_with_tags_shows_in_extents(client: KustoClient) -> None:

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from azure.kusto.data import ClientRequestProperties, KustoClient
-from azure.kusto.data.exceptions import KustoApiError, KustoServiceError
+from azure.kusto.data.exceptions import KustoApiError, KustoMultiApiError, KustoServiceError
 
 from conftest import DATABASE
 
@@ -98,8 +98,25 @@ def test_truncation_max_records(client: KustoClient) -> None:
     with pytest.raises(KustoServiceError) as error:
         client.execute(DATABASE, "range x from 1 to 5 step 1", properties)
     assert "E_QUERY_RESULT_SET_TOO_LARGE" in str(error.value)
+    # A partial query failure, which the service marks as not permanent.
+    assert isinstance(error.value, KustoMultiApiError)
+    assert [e.permanent for e in error.value.get_api_errors()] == [False]
     properties.set_option("notruncation", True)
     assert len(rows(client, "range x from 1 to 5 step 1", properties)) == 5
+
+
+def test_deferred_partial_failure_returns_the_rows_and_counts_the_error(client: KustoClient) -> None:
+    properties = ClientRequestProperties()
+    properties.set_option("truncationmaxrecords", 2)
+    properties.set_option(ClientRequestProperties.results_defer_partial_query_failures_option_name, True)
+    response = client.execute(DATABASE, "range x from 1 to 5 step 1", properties)
+    assert [list(row) for row in response.primary_results[0]] == [[1], [2]]
+    assert response.errors_count == 1
+    assert "E_QUERY_RESULT_SET_TOO_LARGE" in response.get_exceptions()[0]
+    streamed = client.execute_streaming_query(DATABASE, "range x from 1 to 5 step 1", properties=properties)
+    assert [[list(row) for row in table] for table in streamed.iter_primary_results()] == [[[1], [2]]]
+    list(streamed)  # the completion information follows the rows
+    assert streamed.errors_count == 1
 
 
 def test_streaming_query(client: KustoClient) -> None:

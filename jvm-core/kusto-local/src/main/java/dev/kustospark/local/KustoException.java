@@ -108,10 +108,13 @@ public class KustoException extends RuntimeException {
                 true, kind + " '" + name + "' already exists.", null);
     }
 
-    /** 400, permanent: a query outgrew a result limit (a partial query failure when rows were already sent). */
+    /**
+     * A query outgrew a result limit: a partial query failure, reported after the rows that fit; not
+     * permanent, as the service marks it.
+     */
     public static KustoException limitsExceeded(String detail) {
         return of(400, "LimitsExceeded", INVALID,
-                "Kusto.Data.Exceptions.KustoServicePartialQueryFailureLimitsExceededException", true,
+                "Kusto.Data.Exceptions.KustoServicePartialQueryFailureLimitsExceededException", false,
                 "Query execution has exceeded the allowed limits (80DA0003): " + detail + ".", null);
     }
 

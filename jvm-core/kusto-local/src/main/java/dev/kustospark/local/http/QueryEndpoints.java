@@ -63,16 +63,22 @@ final class QueryEndpoints {
         FaultInjection.Halt halt = halts.arrived(request.csl());
         try (ExecutionDeadline deadline = ExecutionDeadline.after(request.timeout());
                 Connection connection = catalog.connect()) {
-            List<TabularResult> results;
+            CommandExecutor.CommandResults results;
             try {
-                results = commands.execute(connection, request.database(), request.csl(), request.parameters(),
+                results = commands.executeRequest(connection, request.database(), request.csl(), request.parameters(),
                         ids.received());
             } finally {
                 CommandHalts.haltIf(halt, false, request.csl());
             }
-            List<ResultCursor> cursors = cursors(results, connection, deadline);
+            List<ResultCursor> cursors = cursors(results.tables(), connection, deadline);
             try (OutputStream out = startStreaming(exchange, cursors)) {
-                new V1ResponseWriter(ids, request.limits(), deadline).writeCommand(out, cursors);
+                V1ResponseWriter writer = new V1ResponseWriter(ids, request.limits(), deadline,
+                        request.deferPartialFailures());
+                if (results.query()) {
+                    writer.writeQuery(out, cursors);
+                } else {
+                    writer.writeCommand(out, cursors);
+                }
             }
             CommandHalts.haltIf(halt, true, request.csl());
         } catch (SQLException e) {
@@ -90,9 +96,11 @@ final class QueryEndpoints {
             List<ResultCursor> cursors = cursors(List.copyOf(query.results()), connection, deadline);
             try (OutputStream out = startStreaming(exchange, cursors)) {
                 if (v1) {
-                    new V1ResponseWriter(ids, request.limits(), deadline).writeQuery(out, cursors);
+                    new V1ResponseWriter(ids, request.limits(), deadline, request.deferPartialFailures())
+                            .writeQuery(out, cursors);
                 } else {
-                    new V2ResponseWriter(ids, request.limits(), deadline).write(out, cursors);
+                    new V2ResponseWriter(ids, request.limits(), deadline, request.deferPartialFailures())
+                            .write(out, cursors);
                 }
             }
         } catch (SQLException e) {

@@ -19,11 +19,13 @@ import java.util.Map;
 
 /**
  * The body of a query or management request, {@code {"db","csl","properties"}}, with the
- * ClientRequestProperties that kusto-local honours. {@code properties} arrives as a JSON-encoded
+ * ClientRequestProperties that kusto-local honours. {@code deferPartialFailures}
+ * ({@code deferpartialqueryfailures}) reports a failure after rows were sent only in the completion
+ * information, not inside the result's rows. {@code properties} arrives as a JSON-encoded
  * string from both SDKs and as an object in the documentation's examples; both are accepted.
  */
 record QueryRequest(String database, String csl, ObjectNode options, Duration serverTimeout,
-        ResultLimits limits, Map<String, Object> parameters) {
+        ResultLimits limits, boolean deferPartialFailures, Map<String, Object> parameters) {
     /** The timeout to apply: the requested one, else the service's default for the kind of request. */
     Duration timeout() {
         if (serverTimeout != null) {
@@ -114,7 +116,8 @@ record QueryRequest(String database, String csl, ObjectNode options, Duration se
             long bytes = count(options, "truncationmaxsize", limits.maxBytes());
             limits = new ResultLimits(records, bytes);
         }
-        return new QueryRequest(database, csl, options, timeout, limits, parameters);
+        return new QueryRequest(database, csl, options, timeout, limits, flag(options, "deferpartialqueryfailures"),
+                parameters);
     }
 
     /** A servertimeout as a timespan ({@code 00:04:00}, {@code 50m}) or a number of milliseconds. */

@@ -1127,6 +1127,11 @@ final class Parser {
             advance();
             return f.nullNode();
         }
+        if (t.kind() == Token.Kind.BRACKET_NAME) {
+            // ['x'] lexes as a quoted name; inside dynamic(...) it is an array of one string
+            advance();
+            return f.arrayNode().add((String) t.value());
+        }
         Expr e = unary();
         if (e instanceof Ast.Literal lit) {
             Object v = lit.value();

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.IntStream;
 import java.util.UUID;
 
 /** Translates parsed statements into SQL results, one per tabular expression statement. */
@@ -502,75 +503,91 @@ final class QueryTranslator {
     }
 
     /**
-     * mv-expand of one dynamic expression: a row per array element or bag property (a single-entry
-     * bag, or a [key, value] array for kind=array), one row holding null for a null value, none for
-     * an empty array or bag. Rows keep their input order, elements their order in the value.
+     * mv-expand: a row per array element or bag property (a single-entry bag, or a [key, value] array
+     * for kind=array), one row holding null for a null value, none for an empty array or bag. Several
+     * expressions expand in parallel, the i-th row holding the i-th element of each, as many rows as
+     * the longest has elements, shorter ones padded with null (DuckDB's unnest of several lists in one
+     * SELECT does exactly that). Rows keep their input order, elements their order in the value.
      */
     private Relation mvExpand(Relation in, Ast.MvExpand mv) {
-        if (mv.expansions().size() != 1) {
-            throw KustoException.unsupported("mv-expand of several columns at once", mv.pos().line(),
-                    mv.pos().column());
-        }
-        Ast.Expansion expansion = mv.expansions().get(0);
         String a = alias();
         // number the input rows so that each row's elements can be ordered and indexed
         Relation numbered = new Relation("SELECT " + in.selectList(a, false) + ", "
                 + (in.ordered() ? a + "." + Relation.ORDER_COLUMN : "row_number() OVER ()") + " AS r FROM ("
                 + in.sql() + ") AS " + a, in.columns(), false);
         String q = alias();
-        TypedSql value = new ExprTranslator(this, numbered.scope(q), "mv-expand", false)
-                .translate(expansion.item().expr());
-        if (value.type() != DYNAMIC) {
-            throw ExprTranslator.typeError("'mv-expand' operator: expected a dynamic value but found "
-                    + value.type(), expansion.item().pos());
-        }
-        String element = mv.bagsAsArrays()
-                ? "CASE WHEN x.k IS NULL OR json_type(" + value.sql() + ") = 'ARRAY' THEN x.v ELSE json_array(x.k, x.v) END"
-                : "CASE WHEN x.k IS NULL OR json_type(" + value.sql() + ") = 'ARRAY' THEN x.v ELSE json_object(x.k, x.v) END";
-        KustoType type = expansion.toType() == null ? DYNAMIC : expansion.toType();
-        String typed = expansion.toType() == null ? element : castElement("(" + element + ")", type, mv.pos());
-        String name = expansion.item().name() != null ? expansion.item().name()
-                : ExprTranslator.inferredName(expansion.item().expr());
+        String e = alias();
+        ExprTranslator values = new ExprTranslator(this, numbered.scope(q), "mv-expand", false);
+        List<Column> columns = new ArrayList<>(in.columns());
         List<String> names = new ArrayList<>();
         in.columns().forEach(c -> names.add(c.name()));
-        if (name == null) {
-            name = defaultColumnName(new HashSet<>(names));
-        }
-        List<Column> columns = new ArrayList<>(in.columns());
         List<String> select = new ArrayList<>();
         for (int i = 0; i < in.columns().size(); i++) {
-            select.add(q + "." + Relation.physical(i));
+            select.add(e + "." + Relation.physical(i));
         }
-        int replaced = names.indexOf(name);
-        if (replaced >= 0) {
-            columns.set(replaced, new Column(name, type));
-            select.set(replaced, typed);
-        } else {
-            columns.add(new Column(name, type));
-            select.add(typed);
+        List<String> lists = new ArrayList<>();
+        List<String> unnests = new ArrayList<>();
+        for (Ast.Expansion expansion : mv.expansions()) {
+            TypedSql value = values.translate(expansion.item().expr());
+            if (value.type() != DYNAMIC) {
+                throw ExprTranslator.typeError("'mv-expand' operator: expected a dynamic value but found "
+                        + value.type(), expansion.item().pos());
+            }
+            int k = lists.size();
+            lists.add(elements(value.sql(), mv.bagsAsArrays()) + " AS l" + k);
+            unnests.add("unnest(l" + k + ") AS x" + k);
+            KustoType type = expansion.toType() == null ? DYNAMIC : expansion.toType();
+            String element = e + ".x" + k;
+            String typed = expansion.toType() == null ? element : castElement(element, type, mv.pos());
+            String name = expansion.item().name() != null ? expansion.item().name()
+                    : ExprTranslator.inferredName(expansion.item().expr());
+            if (name == null) {
+                name = defaultColumnName(new HashSet<>(names));
+            }
+            int replaced = names.indexOf(name);
+            if (replaced >= 0) {
+                columns.set(replaced, new Column(name, type));
+                select.set(replaced, typed);
+            } else {
+                names.add(name);
+                columns.add(new Column(name, type));
+                select.add(typed);
+            }
         }
-        String itemIndex = "(row_number() OVER (PARTITION BY " + q + ".r ORDER BY x.i) - 1)";
+        String longest = "greatest(" + String.join(", ", IntStream.range(0, lists.size())
+                .mapToObj(k -> "len(l" + k + ")").toList()) + ")";
+        unnests.add("unnest(range(" + longest + ")) AS i");
         if (mv.indexColumn() != null) {
             if (columns.stream().anyMatch(c -> c.name().equals(mv.indexColumn()))) {
                 throw KustoException.semanticError("SEM0100", "'mv-expand' operator: column '" + mv.indexColumn()
                         + "' already exists", mv.pos().line(), mv.pos().column());
             }
             columns.add(new Column(mv.indexColumn(), LONG));
-            select.add(itemIndex);
+            select.add(e + ".i");
         }
         StringJoiner sel = new StringJoiner(", ");
         for (int i = 0; i < select.size(); i++) {
             sel.add(select.get(i) + " AS " + Relation.physical(i));
         }
-        String sql = "SELECT " + sel + ", row_number() OVER (ORDER BY " + q + ".r, x.i) AS "
-                + Relation.ORDER_COLUMN + " FROM (" + numbered.sql() + ") AS " + q + ", LATERAL (SELECT j.key AS k, "
-                + "j.value AS v, j.id AS i FROM json_each(" + value.sql() + ") AS j UNION ALL SELECT NULL, NULL, 0 "
-                + "WHERE " + value.sql() + " IS NULL) AS x";
+        String withLists = "SELECT " + q + ".*, " + String.join(", ", lists) + " FROM (" + numbered.sql() + ") AS " + q;
+        String sql = "SELECT " + sel + ", row_number() OVER (ORDER BY " + e + ".r, " + e + ".i) AS "
+                + Relation.ORDER_COLUMN + " FROM (SELECT *, " + String.join(", ", unnests) + " FROM (" + withLists
+                + ")) AS " + e;
         if (mv.limit() != null) {
-            long n = constantCount(mv.limit(), "mv-expand");
-            sql = sql + " QUALIFY " + itemIndex + " < " + n;
+            sql = sql + " WHERE " + e + ".i < " + constantCount(mv.limit(), "mv-expand");
         }
         return new Relation(sql, columns, in.ordered());
+    }
+
+    /**
+     * The elements a dynamic value expands into, as a list: its array elements or bag properties in
+     * order, {@code [NULL]} for a null value (one row holding null), {@code []} for an empty one.
+     */
+    private static String elements(String value, boolean bagsAsArrays) {
+        String property = bagsAsArrays ? "json_array(j.key, j.value)" : "json_object(j.key, j.value)";
+        return "(CASE WHEN " + value + " IS NULL THEN [NULL::JSON] ELSE coalesce((SELECT list(CASE WHEN j.key IS NULL"
+                + " OR json_type(" + value + ") = 'ARRAY' THEN j.value ELSE " + property + " END ORDER BY j.id)"
+                + " FROM json_each(" + value + ") AS j), []::JSON[]) END)";
     }
 
     /** {@code to typeof(T)}: a cast only; an element of another JSON kind becomes null ("" for strings). */

@@ -204,7 +204,11 @@ final class SummarizeTranslator {
         fields.add(value.sql(), new Column(valueName, value.type()));
         addRowColumns(fields, c.args().subList(1, c.args().size()), rows,
                 i -> prefix + "_" + primaryName + "_arg" + (i + 1));
-        addStruct((max ? "arg_max(" : "arg_min(") + fields.struct() + ", " + value.sql() + ")", fields);
+        // DuckDB skips rows whose value is null, and gives null when all are; Kusto then returns a row of
+        // the group all the same (its documented example: the group's first row, with the null value).
+        String struct = fields.struct();
+        addStruct("coalesce(" + (max ? "arg_max(" : "arg_min(") + struct + ", " + value.sql() + "), first(" + struct
+                + "))", fields);
     }
 
     /**

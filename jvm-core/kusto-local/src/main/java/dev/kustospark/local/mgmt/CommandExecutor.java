@@ -60,23 +60,36 @@ public final class CommandExecutor {
     }
 
     /**
+     * What a command answered. {@code query} is true when the command's results were piped into a
+     * query ({@code .show tables | where ...}): the service then answers in the shape of a query's
+     * response, with its query properties, status and table of contents.
+     */
+    public record CommandResults(List<TabularResult> tables, boolean query) {}
+
+    /**
      * Executes one command (possibly piped into KQL: {@code .show tables | where ...}). Results that
      * are {@code SqlResult}s must be read on {@code connection}, which may hold temporary tables.
      */
     public List<TabularResult> execute(Connection connection, String database, String commandText,
+            Map<String, Object> parameters, Instant now) {
+        return executeRequest(connection, database, commandText, parameters, now).tables();
+    }
+
+    /** {@link #execute}, saying also whether the results are a query's. */
+    public CommandResults executeRequest(Connection connection, String database, String commandText,
             Map<String, Object> parameters, Instant now) {
         Invocation inv = new Invocation(catalog, connection, database, parameters, now, commandText);
         Instant started = Instant.now();
         String recordDb = inv.databaseOrNull();
         try {
             RowsResult rows = run(inv);
-            List<TabularResult> results = finish(inv, rows);
+            CommandResults results = finish(inv, rows);
             if (inv.recorded) {
                 // Results are kept for .show operation details only where that is the way to read them.
                 OperationLog.Operation op = operations.record(inv.operation, recordDb, started, Instant.now(),
                         "Completed", "", inv.async ? rows : null);
                 if (inv.async) {
-                    return List.of(ResultShapes.operationId(op.id()));
+                    return new CommandResults(List.of(ResultShapes.operationId(op.id())), false);
                 }
             }
             return results;
@@ -97,7 +110,7 @@ public final class CommandExecutor {
     /** Runs a nested command ({@code <| .show ...}) and returns its single result. */
     TabularResult runNested(Invocation outer, String text) {
         Invocation inner = outer.nested(text);
-        List<TabularResult> results = finish(inner, run(inner));
+        List<TabularResult> results = finish(inner, run(inner)).tables();
         return results.get(results.size() - 1);
     }
 
@@ -122,10 +135,10 @@ public final class CommandExecutor {
         return compiled.results().get(0);
     }
 
-    private List<TabularResult> finish(Invocation inv, RowsResult rows) {
+    private CommandResults finish(Invocation inv, RowsResult rows) {
         CommandParser p = inv.parser;
         if (p.atEnd()) {
-            return List.of(rows);
+            return new CommandResults(List.of(rows), false);
         }
         String query;
         int queryStart = p.position();
@@ -140,7 +153,7 @@ public final class CommandExecutor {
             query = p.rest();
             if (query.isBlank()) {
                 p.skipToEnd();
-                return List.of(rows);
+                return new CommandResults(List.of(rows), false);
             }
         } else {
             throw p.error("unexpected text after the command");
@@ -159,11 +172,7 @@ public final class CommandExecutor {
         } catch (KustoException e) {
             throw ErrorPositions.shift(e, p.text(), queryStart, prefix.length());
         }
-        List<TabularResult> results = new ArrayList<>();
-        for (SqlResult r : compiled.results()) {
-            results.add(r.withName("Table_" + results.size()));
-        }
-        return results;
+        return new CommandResults(List.copyOf(compiled.results()), true);
     }
 
     private RowsResult run(Invocation inv) {

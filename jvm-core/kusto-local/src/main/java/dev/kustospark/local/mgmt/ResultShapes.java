@@ -52,15 +52,17 @@ final class ResultShapes {
 
     // ------------------------------------------------------------ databases
 
+    /** The service's columns; {@code SuspensionState} is empty, as a kusto-local database is never suspended. */
     static final List<Column> DATABASE_COLUMNS = List.of(col("DatabaseName", KustoType.STRING),
             col("PersistentStorage", KustoType.STRING), col("Version", KustoType.STRING),
             col("IsCurrent", KustoType.BOOL), col("DatabaseAccessMode", KustoType.STRING),
             col("PrettyName", KustoType.STRING), col("ReservedSlot1", KustoType.BOOL),
-            col("DatabaseId", KustoType.GUID), col("InTransitionTo", KustoType.STRING));
+            col("DatabaseId", KustoType.GUID), col("InTransitionTo", KustoType.STRING),
+            col("SuspensionState", KustoType.STRING));
 
     static List<Object> databaseRow(String database, boolean current) {
         return row(database, "", "v.1.1", current, "ReadWrite", "", false,
-                UUID.nameUUIDFromBytes(database.getBytes(StandardCharsets.UTF_8)), "");
+                UUID.nameUUIDFromBytes(database.getBytes(StandardCharsets.UTF_8)), "", "");
     }
 
     // ------------------------------------------------------------ tables

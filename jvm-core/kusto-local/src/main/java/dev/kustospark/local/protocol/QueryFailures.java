@@ -43,6 +43,22 @@ public final class QueryFailures {
 
     /** The HRESULT the completion information reports for an error. */
     static int hresult(KustoException e) {
-        return "LimitsExceeded".equals(e.code()) ? RESULT_SET_TOO_LARGE_HRESULT : GENERIC_FAILURE_HRESULT;
+        return isLimits(e) ? RESULT_SET_TOO_LARGE_HRESULT : GENERIC_FAILURE_HRESULT;
+    }
+
+    /** How the v2 completion information names an error: its StatusCodeName, EventType and EventTypeName. */
+    record CompletionEvent(String statusCodeName, int eventType, String eventTypeName) {}
+
+    /** A truncated result as the service reports it; other errors by their code, as query information. */
+    static CompletionEvent completionEvent(KustoException e) {
+        if (isLimits(e)) {
+            return new CompletionEvent("Query result set too large (E_QUERY_RESULT_SET_TOO_LARGE). ("
+                    + RESULT_SET_TOO_LARGE_HRESULT + ")", 1, "QueryLimitsExceeded");
+        }
+        return new CompletionEvent(e.code(), 4, "QueryInfo");
+    }
+
+    private static boolean isLimits(KustoException e) {
+        return "LimitsExceeded".equals(e.code());
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.kustospark.local.KustoException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes the rows of results into an open JSON array, enforcing the truncation limits and the
@@ -25,6 +27,10 @@ final class RowStreamer {
     private long records;
     private long rowBytes;
     private KustoException failure;
+    private final List<TableStatistics> statistics = new ArrayList<>();
+
+    /** The rows of one result that were sent, and their encoded size in bytes. */
+    record TableStatistics(long rowCount, long size) {}
 
     /** @param out the stream {@code g} of {@link #writeRows} writes to */
     RowStreamer(ResultLimits limits, ExecutionDeadline deadline, OutputStream out) {
@@ -37,6 +43,11 @@ final class RowStreamer {
         return failure;
     }
 
+    /** One entry per result written so far, in order. */
+    List<TableStatistics> statistics() {
+        return statistics;
+    }
+
     /**
      * Writes the rows of {@code cursor} into the array {@code g} has just opened; on failure writes
      * nothing more and records it. Afterwards {@code g} counts the rows as one element of the array,
@@ -47,6 +58,8 @@ final class RowStreamer {
     void writeRows(JsonGenerator g, ResultCursor cursor) throws IOException {
         boolean first = true;
         int rowStart = -1;
+        long recordsBefore = records;
+        long bytesBefore = rowBytes;
         try (cursor) {
             cursor.start();
             while (cursor.next()) {
@@ -91,5 +104,6 @@ final class RowStreamer {
             buffer.truncate(rowStart); // the row that failed half-way
         }
         buffer.writeTo(out);
+        statistics.add(new TableStatistics(records - recordsBefore, rowBytes - bytesBefore));
     }
 }

@@ -24,11 +24,22 @@ public final class V1ResponseWriter {
     private final RequestIds ids;
     private final ResultLimits limits;
     private final ExecutionDeadline deadline;
+    private final boolean deferPartialFailures;
 
     public V1ResponseWriter(RequestIds ids, ResultLimits limits, ExecutionDeadline deadline) {
+        this(ids, limits, deadline, false);
+    }
+
+    /**
+     * @param deferPartialFailures report a query's failures after the first row only in its
+     *     {@code QueryStatus} table (a command's response has none, so its failures stay inline)
+     */
+    public V1ResponseWriter(RequestIds ids, ResultLimits limits, ExecutionDeadline deadline,
+            boolean deferPartialFailures) {
         this.ids = ids;
         this.limits = limits;
         this.deadline = deadline;
+        this.deferPartialFailures = deferPartialFailures;
     }
 
     /**
@@ -62,7 +73,7 @@ public final class V1ResponseWriter {
                 }
                 startTable(g, index, result.columns());
                 rows.writeRows(g, result);
-                if (rows.failure() != null) {
+                if (rows.failure() != null && !(query && deferPartialFailures)) {
                     g.writeStartObject();
                     g.writeArrayFieldStart("OneApiErrors");
                     ErrorPayload.write(g, rows.failure(), ids);
@@ -86,7 +97,7 @@ public final class V1ResponseWriter {
                 g.writeEndArray();
                 endTable(g);
                 contents.add(new String[] {"QueryProperties", "@ExtendedProperties"});
-                writeQueryStatus(g, index++, rows.failure());
+                writeQueryStatus(g, index++, rows.failure(), rows.statistics());
                 contents.add(new String[] {"QueryStatus", "QueryStatus"});
             }
             if (query || contents.size() > 1) {
@@ -98,7 +109,8 @@ public final class V1ResponseWriter {
         out.flush();
     }
 
-    private void writeQueryStatus(JsonGenerator g, int index, KustoException failure) throws IOException {
+    private void writeQueryStatus(JsonGenerator g, int index, KustoException failure,
+            List<RowStreamer.TableStatistics> statistics) throws IOException {
         g.writeStartObject();
         g.writeStringField("TableName", "Table_" + index);
         g.writeArrayFieldStart("Columns");
@@ -114,19 +126,30 @@ public final class V1ResponseWriter {
         column(g, "ClientActivityId", "String", "string");
         g.writeEndArray();
         g.writeArrayFieldStart("Rows");
+        String now = KustoValues.formatDateTime(Instant.now());
+        String subActivity = UUID.randomUUID().toString();
+        writeStatus(g, now, subActivity, failure == null ? 4 : 2, failure == null ? "Info" : "Error",
+                failure == null ? 0 : QueryFailures.hresult(failure),
+                failure == null ? "Query completed successfully" : failure.getMessage());
+        writeStatus(g, now, subActivity, QueryResourceConsumption.LEVEL, QueryResourceConsumption.LEVEL_NAME, 0,
+                QueryResourceConsumption.payload(ids.received(), statistics));
+        endTable(g);
+    }
+
+    private void writeStatus(JsonGenerator g, String now, String subActivity, int severity, String severityName,
+            int statusCode, String description) throws IOException {
         g.writeStartArray();
-        g.writeString(KustoValues.formatDateTime(Instant.now()));
-        g.writeNumber(failure == null ? 4 : 2);
-        g.writeString(failure == null ? "Info" : "Error");
-        g.writeNumber(failure == null ? 0 : QueryFailures.hresult(failure));
-        g.writeString(failure == null ? "Query completed successfully" : failure.getMessage());
+        g.writeString(now);
+        g.writeNumber(severity);
+        g.writeString(severityName);
+        g.writeNumber(statusCode);
+        g.writeString(description);
         g.writeNumber(1);
         g.writeString(ids.activityId());
         g.writeString(ids.activityId());
-        g.writeString(UUID.randomUUID().toString());
+        g.writeString(subActivity);
         g.writeString(ids.clientRequestId());
         g.writeEndArray();
-        endTable(g);
     }
 
     private static void writeTableOfContents(JsonGenerator g, int index, List<String[]> contents) throws IOException {

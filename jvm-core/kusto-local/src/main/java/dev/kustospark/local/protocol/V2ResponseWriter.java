@@ -2,6 +2,7 @@ package dev.kustospark.local.protocol;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.kustospark.local.KustoException;
 import dev.kustospark.local.engine.Column;
 import dev.kustospark.local.types.KustoValues;
@@ -16,7 +17,9 @@ import java.util.UUID;
  * DataTable per result, QueryCompletionInformation, DataSetCompletion. {@code FrameType} is the first
  * property of every frame and {@code Rows} follows {@code Columns}, as the Python streaming reader
  * requires. A failure after the stream began is reported as an inline {@code OneApiErrors} row (the
- * Python reader only sees that) and as {@code HasErrors:true} (the Java reader's signal).
+ * Python reader only sees that) and as {@code HasErrors:true} (the Java reader's signal); with
+ * {@code deferpartialqueryfailures} it is reported only in the QueryCompletionInformation, so that
+ * both SDKs return the rows that were sent and leave the check of that table to the caller.
  */
 public final class V2ResponseWriter {
     /** The visualization properties of a query without a {@code render} operator. */
@@ -33,11 +36,19 @@ public final class V2ResponseWriter {
     private final RequestIds ids;
     private final ResultLimits limits;
     private final ExecutionDeadline deadline;
+    private final boolean deferPartialFailures;
 
     public V2ResponseWriter(RequestIds ids, ResultLimits limits, ExecutionDeadline deadline) {
+        this(ids, limits, deadline, false);
+    }
+
+    /** @param deferPartialFailures report failures after the first row only in the completion information */
+    public V2ResponseWriter(RequestIds ids, ResultLimits limits, ExecutionDeadline deadline,
+            boolean deferPartialFailures) {
         this.ids = ids;
         this.limits = limits;
         this.deadline = deadline;
+        this.deferPartialFailures = deferPartialFailures;
     }
 
     /**
@@ -76,7 +87,7 @@ public final class V2ResponseWriter {
                 }
                 startTable(g, tableId++, "PrimaryResult", result.name(), columnsOf(result.columns()));
                 rows.writeRows(g, result);
-                if (rows.failure() != null) {
+                if (rows.failure() != null && !deferPartialFailures) {
                     writeErrorRow(g, rows.failure());
                 }
                 endTable(g);
@@ -84,13 +95,14 @@ public final class V2ResponseWriter {
             }
 
             KustoException failure = rows.failure();
-            writeCompletionInformation(g, tableId, failure);
+            writeCompletionInformation(g, tableId, failure, rows.statistics());
 
             g.writeStartObject();
             g.writeStringField("FrameType", "DataSetCompletion");
-            g.writeBooleanField("HasErrors", failure != null);
+            boolean reported = failure != null && !deferPartialFailures;
+            g.writeBooleanField("HasErrors", reported);
             g.writeBooleanField("Cancelled", false);
-            if (failure != null) {
+            if (reported) {
                 g.writeArrayFieldStart("OneApiErrors");
                 ErrorPayload.write(g, failure, ids);
                 g.writeEndArray();
@@ -111,42 +123,48 @@ public final class V2ResponseWriter {
         g.writeEndObject();
     }
 
-    private void writeCompletionInformation(JsonGenerator g, int tableId, KustoException failure) throws IOException {
+    private void writeCompletionInformation(JsonGenerator g, int tableId, KustoException failure,
+            List<RowStreamer.TableStatistics> statistics) throws IOException {
         startTable(g, tableId, "QueryCompletionInformation", "QueryCompletionInformation", List.of(COMPLETION_COLUMNS));
         String subActivity = UUID.randomUUID().toString();
         String now = KustoValues.formatDateTime(Instant.now());
+        // The service's first event is the outcome: the error, or that the query completed.
         if (failure != null) {
-            g.writeStartArray();
-            g.writeString(now);
-            g.writeString(ids.clientRequestId());
-            g.writeString(ids.activityId());
-            g.writeString(subActivity);
-            g.writeString(ids.activityId());
-            g.writeNumber(2);
-            g.writeString("Error");
-            g.writeNumber(QueryFailures.hresult(failure));
-            g.writeString(failure.code());
-            g.writeNumber(4);
-            g.writeString("QueryInfo");
-            g.writeString(failure.getMessage());
-            g.writeEndArray();
+            QueryFailures.CompletionEvent event = QueryFailures.completionEvent(failure);
+            writeEvent(g, now, subActivity, 2, "Error", QueryFailures.hresult(failure), event.statusCodeName(),
+                    event.eventType(), event.eventTypeName(), eventPayload(failure.getMessage()));
+        } else {
+            writeEvent(g, now, subActivity, 4, "Info", 0, "S_OK (0)", 4, "QueryInfo",
+                    eventPayload("Query completed successfully"));
         }
+        writeEvent(g, now, subActivity, QueryResourceConsumption.LEVEL, QueryResourceConsumption.LEVEL_NAME, 0,
+                "S_OK (0)", 0, QueryResourceConsumption.EVENT_TYPE_NAME,
+                QueryResourceConsumption.payload(ids.received(), statistics));
+        endTable(g);
+    }
+
+    private void writeEvent(JsonGenerator g, String now, String subActivity, int level, String levelName,
+            int statusCode, String statusCodeName, int eventType, String eventTypeName, String payload)
+            throws IOException {
         g.writeStartArray();
         g.writeString(now);
         g.writeString(ids.clientRequestId());
         g.writeString(ids.activityId());
         g.writeString(subActivity);
         g.writeString(ids.activityId());
-        g.writeNumber(4);
-        g.writeString("Info");
-        g.writeNumber(0);
-        g.writeString("S_OK (0)");
-        g.writeNumber(4);
-        g.writeString("QueryInfo");
-        g.writeString(failure == null ? "{\"Count\":1,\"Text\":\"Query completed successfully\"}"
-                : "{\"Count\":1,\"Text\":\"Query completed with errors\"}");
+        g.writeNumber(level);
+        g.writeString(levelName);
+        g.writeNumber(statusCode);
+        g.writeString(statusCodeName);
+        g.writeNumber(eventType);
+        g.writeString(eventTypeName);
+        g.writeString(payload);
         g.writeEndArray();
-        endTable(g);
+    }
+
+    /** An event's payload, {@code {"Count":1,"Text":...}}. */
+    private static String eventPayload(String text) {
+        return "{\"Count\":1,\"Text\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"}";
     }
 
     private static List<String[]> columnsOf(List<Column> columns) {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.azure.kusto.data.KustoOperationResult;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
+import com.microsoft.azure.kusto.data.WellKnownDataSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +40,52 @@ final class ManagementCommandConformanceTest extends ConformanceBase {
     @Test
     void showDatabasesListsTheConfiguredDatabase() throws Exception {
         KustoResultSetTable result = mgmt(".show databases");
-        assertTrue(columnNames(result).contains("DatabaseName"), columnNames(result)::toString);
+        // The service's columns, in its order (the Kusto documentation page ".show databases command").
+        assertEquals(List.of("DatabaseName", "PersistentStorage", "Version", "IsCurrent", "DatabaseAccessMode",
+                "PrettyName", "ReservedSlot1", "DatabaseId", "InTransitionTo", "SuspensionState"), columnNames(result));
         List<String> names = new ArrayList<>();
         while (result.next()) {
             names.add(result.getString("DatabaseName"));
         }
         assertTrue(names.contains(DB), names::toString);
+    }
+
+    @Test
+    void showTableDetailsHasTheServiceColumnsEndingWithTheTableId() throws Exception {
+        mgmt(".create table Detailed (a:long)");
+        KustoResultSetTable details = mgmt(".show table Detailed details");
+        // The columns of the Kusto documentation page ".show table details command", in its order.
+        assertEquals(List.of("TableName", "DatabaseName", "Folder", "DocString", "TotalExtents", "TotalExtentSize",
+                "TotalOriginalSize", "TotalRowCount", "HotExtents", "HotExtentSize", "HotOriginalSize", "HotRowCount",
+                "AuthorizedPrincipals", "RetentionPolicy", "CachingPolicy", "ShardingPolicy", "MergePolicy",
+                "StreamingIngestionPolicy", "IngestionBatchingPolicy", "MinExtentsCreationTime",
+                "MaxExtentsCreationTime", "RowOrderPolicy", "TableId"), columnNames(details));
+        assertEquals("string", columnTypes(details).get(22));
+        assertTrue(details.next());
+        String id = details.getString("TableId");
+        assertEquals(id, UUID.fromString(id).toString());
+        KustoResultSetTable again = mgmt(".show tables (Detailed) details");
+        assertTrue(again.next());
+        assertEquals(id, again.getString("TableId"));
+    }
+
+    /**
+     * A command piped into a query answers as a query does: the primary result, the query
+     * properties, the query status and the table of contents, four tables where a command has one.
+     */
+    @Test
+    void commandPipedIntoAQueryAnswersInTheShapeOfAQuery() throws Exception {
+        mgmt(".create table PipedShape (a:long)");
+        KustoOperationResult piped = client.executeMgmt(DB, ".show tables | where TableName == 'PipedShape'");
+        List<WellKnownDataSet> kinds = piped.getResultTables().stream().map(KustoResultSetTable::getTableKind).toList();
+        assertEquals(List.of(WellKnownDataSet.PrimaryResult, WellKnownDataSet.QueryProperties,
+                WellKnownDataSet.QueryCompletionInformation, WellKnownDataSet.TableOfContents), kinds);
+        KustoResultSetTable primary = piped.getPrimaryResults();
+        assertEquals(List.of("TableName", "DatabaseName", "Folder", "DocString"), columnNames(primary));
+        assertTrue(primary.next());
+        assertEquals("PipedShape", primary.getString("TableName"));
+        assertFalse(primary.next());
+        assertEquals(1, client.executeMgmt(DB, ".show tables").getResultTables().size());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.kustospark.local.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.ClientRequestProperties;
+import com.microsoft.azure.kusto.data.KustoOperationResult;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import com.microsoft.azure.kusto.data.StreamingClient;
+import com.microsoft.azure.kusto.data.WellKnownDataSet;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import java.io.InputStream;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** Query parameters, request options and the streaming query endpoint. */
 final class RequestPropertiesConformanceTest extends ConformanceBase {
+    /** The request property, as the Kusto documentation and the Python SDK name it (the Java SDK has no constant). */
+    private static final String DEFER_PARTIAL_QUERY_FAILURES = "deferpartialqueryfailures";
 
     @Test
     void typedParameterSettersBindDeclaredParameters() throws Exception {
@@ -86,6 +91,90 @@ final class RequestPropertiesConformanceTest extends ConformanceBase {
         assertTrue(error.getMessage().contains("LimitsExceeded"), error.getMessage());
         // A result within the limit is unaffected.
         assertEquals(3, query("range x from 1 to 3 step 1", properties).count());
+        // The service marks a partial failure as not permanent.
+        assertFalse(error.isPermanent(), error.getMessage());
+    }
+
+    /**
+     * With deferpartialqueryfailures the SDK returns the rows that were sent, and the failure is in
+     * the completion information (v2) or the query status (v1), as the service reports it.
+     */
+    @Test
+    void deferredPartialFailureReturnsTheRowsAndReportsTheFailureInTheCompletionInformation() throws Exception {
+        ClientRequestProperties properties = new ClientRequestProperties();
+        properties.setOption("truncationmaxrecords", 3);
+        properties.setOption(DEFER_PARTIAL_QUERY_FAILURES, true);
+        KustoOperationResult v2 = client.executeQuery(DB, "range x from 1 to 10 step 1", properties);
+        assertEquals(List.of(List.of("1"), List.of("2"), List.of("3")), rows(v2.getPrimaryResults()));
+        List<Object> error = onlyErrorEvent(v2, "Level", "LevelName");
+        assertEquals(List.of(-2133196797, "Query result set too large (E_QUERY_RESULT_SET_TOO_LARGE). (-2133196797)",
+                1, "QueryLimitsExceeded"), error.subList(7, 11));
+        assertTrue(error.get(11).toString().contains("exceed the set limit of 3 records"), error.toString());
+
+        KustoOperationResult v1 = client.executeMgmt(DB, "range x from 1 to 10 step 1", properties);
+        assertEquals(3, v1.getPrimaryResults().count());
+        List<Object> status = onlyErrorEvent(v1, "Severity", "SeverityName");
+        assertTrue(status.get(4).toString().contains("E_QUERY_RESULT_SET_TOO_LARGE"), status.toString());
+
+        // Without the option the same request fails, as before.
+        properties.setOption(DEFER_PARTIAL_QUERY_FAILURES, false);
+        assertThrows(DataServiceException.class, () -> query("range x from 1 to 10 step 1", properties));
+    }
+
+    /**
+     * The completion information (v2) and the query status (v1) end with the service's
+     * QueryResourceConsumption event: the execution time and the rows of each result table.
+     */
+    @Test
+    void completionInformationEndsWithTheQueryResourceConsumption() throws Exception {
+        String twoTables = "range x from 1 to 5 step 1; print y = 'a'";
+        List<Object> v2 = lastRow(completionTable(client.executeQuery(DB, twoTables)));
+        assertEquals(List.of(6, "Stats", 0, "S_OK (0)", 0, "QueryResourceConsumption"), v2.subList(5, 11));
+        assertResourceConsumption(v2.get(11).toString());
+
+        List<Object> v1 = lastRow(completionTable(client.executeMgmt(DB, twoTables)));
+        assertEquals(List.of(6, "Stats", 0), v1.subList(1, 4));
+        assertResourceConsumption(v1.get(4).toString());
+    }
+
+    private static List<Object> lastRow(KustoResultSetTable table) {
+        List<Object> last = null;
+        while (table.next()) {
+            last = table.getCurrentRow();
+        }
+        assertTrue(last != null, "the table has rows");
+        return last;
+    }
+
+    private static void assertResourceConsumption(String payload) throws Exception {
+        JsonNode consumption = new ObjectMapper().readTree(payload);
+        assertTrue(consumption.get("ExecutionTime").isDouble(), payload);
+        assertTrue(consumption.get("ExecutionTime").asDouble() >= 0, payload);
+        assertEquals(0, consumption.at("/resource_usage/cache/memory/hits").asInt(-1), payload);
+        JsonNode tables = consumption.get("dataset_statistics");
+        assertEquals(2, tables.size(), payload);
+        assertEquals(5, tables.get(0).get("table_row_count").asInt(), payload);
+        assertEquals(1, tables.get(1).get("table_row_count").asInt(), payload);
+        assertTrue(tables.get(0).get("table_size").asLong() > 0, payload);
+    }
+
+    private static KustoResultSetTable completionTable(KustoOperationResult result) {
+        return result.getResultTables().stream()
+                .filter(t -> t.getTableKind() == WellKnownDataSet.QueryCompletionInformation).findFirst().orElseThrow();
+    }
+
+    /** The one row of the completion table whose level (column {@code level}) is an error (2). */
+    private static List<Object> onlyErrorEvent(KustoOperationResult result, String level, String levelName) {
+        KustoResultSetTable completion = completionTable(result);
+        List<List<Object>> errors = new ArrayList<>();
+        while (completion.next()) {
+            if (completion.getInt(level) < 4) {
+                assertEquals("Error", completion.getString(levelName));
+                errors.add(completion.getCurrentRow());
+            }
+        }
+        assertEquals(1, errors.size(), errors::toString);
+        return errors.get(0);
     }
 
     @Test

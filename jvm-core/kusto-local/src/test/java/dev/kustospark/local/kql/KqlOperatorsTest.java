@@ -91,8 +91,10 @@ class KqlOperatorsTest {
         assertEquals(List.of(row("a", 1L)), r.rows());
         r = kql.run("print d = dynamic([1, 'x', 2.5]) | mv-expand d to typeof(string)");
         assertEquals(List.of(row(""), row("x"), row("")), r.rows());
-        KustoAssert.error(() -> kql.compile("Events | mv-expand Props, Props"),
-                "kusto-local does not support mv-expand of several columns at once [line:position=1:10]");
+        // Several expressions expand in parallel; the shorter is padded with null.
+        r = kql.run("print a = dynamic([1, 2, 3]), b = dynamic(['x']) | mv-expand with_itemindex=i a, b limit 2");
+        assertEquals(List.of("a:dynamic", "b:dynamic", "i:long"), r.columns());
+        assertEquals(List.of(row("1", "\"x\"", 0L), row("2", null, 1L)), r.rows());
     }
 
     @Test

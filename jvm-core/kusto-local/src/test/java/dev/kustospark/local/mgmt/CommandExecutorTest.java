@@ -63,7 +63,7 @@ class CommandExecutorTest extends InMemoryCommandTest {
         RowsResult dbs = run(".show databases");
         assertEquals("Table_0", dbs.name());
         assertEquals(List.of("DatabaseName", "PersistentStorage", "Version", "IsCurrent", "DatabaseAccessMode",
-                "PrettyName", "ReservedSlot1", "DatabaseId", "InTransitionTo"), names(dbs));
+                "PrettyName", "ReservedSlot1", "DatabaseId", "InTransitionTo", "SuspensionState"), names(dbs));
         assertEquals(List.of("db1", "db2"), column(dbs, "DatabaseName"));
         assertEquals(List.of(true, false), column(dbs, "IsCurrent"));
         RowsResult version = run(".show version");

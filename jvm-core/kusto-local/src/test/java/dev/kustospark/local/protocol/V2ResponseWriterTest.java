@@ -61,11 +61,15 @@ class V2ResponseWriterTest {
     }
 
     private String write(ResultLimits limits, TabularResult... results) throws Exception {
+        return write(limits, false, results);
+    }
+
+    private String write(ResultLimits limits, boolean defer, TabularResult... results) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RequestIds ids = new RequestIds("crid-1", UUID.randomUUID().toString(), Instant.now());
         List<ResultCursor> cursors = java.util.Arrays.stream(results)
                 .map(r -> ResultCursor.of(r, connection, null)).toList();
-        new V2ResponseWriter(ids, limits, null).write(out, cursors);
+        new V2ResponseWriter(ids, limits, null, defer).write(out, cursors);
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -185,6 +189,29 @@ class V2ResponseWriterTest {
         KustoServiceQueryError error = assertThrows(KustoServiceQueryError.class,
                 () -> new KustoOperationResult(json, "v2"));
         assertTrue(error.getMessage().startsWith("LimitsExceeded"), error.getMessage());
+    }
+
+    /** The service's shape for deferpartialqueryfailures: rows only, the error in the completion information. */
+    @Test
+    void deferredTruncationReportsTheErrorOnlyInTheCompletionInformation() throws Exception {
+        SqlResult range = new SqlResult("PrimaryResult", List.of(new Column("x", KustoType.LONG)),
+                "SELECT range FROM range(10)", List.of());
+        String json = write(new ResultLimits(4, Long.MAX_VALUE), true, range);
+        JsonNode frames = new ObjectMapper().readTree(json);
+        JsonNode rows = frames.get(2).get("Rows");
+        assertEquals(4, rows.size());
+        assertTrue(rows.get(3).isArray());
+        JsonNode event = frames.get(3).get("Rows").get(0);
+        assertEquals(2, event.get(5).asInt());
+        assertEquals("Error", event.get(6).asText());
+        assertEquals(0x80DA0003, event.get(7).asInt());
+        assertEquals("QueryLimitsExceeded", event.get(10).asText());
+        assertTrue(new ObjectMapper().readTree(event.get(11).asText()).get("Text").asText()
+                .contains("E_QUERY_RESULT_SET_TOO_LARGE"), event.toString());
+        JsonNode completion = frames.get(frames.size() - 1);
+        assertFalse(completion.get("HasErrors").asBoolean());
+        assertFalse(completion.has("OneApiErrors"));
+        assertEquals(4, new KustoOperationResult(json, "v2").getPrimaryResults().count());
     }
 
     @Test

@@ -216,7 +216,8 @@ public final class AggregateFunctions {
 
     /**
      * make_list / make_set: a dynamic array of the values as JSON elements (datetimes and timespans
-     * in their text forms), at most {@code max} of them; nulls skipped unless {@code withNulls}.
+     * in their text forms), at most {@code max} of them; nulls skipped unless {@code withNulls}. A
+     * set of dynamic values holds the elements of arrays; a list holds the arrays themselves.
      */
     private static TypedSql makeList(CallSite site, TypedSql raw, String predicate, TypedSql max, boolean distinct,
             boolean withNulls) {
@@ -236,7 +237,15 @@ public final class AggregateFunctions {
         if (withNulls) {
             element = "coalesce(" + element + ", 'null'::JSON)";
         }
-        String list = filter("list(" + (distinct ? "DISTINCT " : "") + element + ")", condition);
+        String list;
+        if (distinct && x.type() == KustoType.DYNAMIC) {
+            // make_set adds the elements of an array, not the array (the documented "set from array column").
+            String elements = Sql.let(element, e -> "(CASE WHEN json_type(" + e + ") = 'ARRAY' THEN CAST(" + e
+                    + " AS JSON[]) ELSE [" + e + "] END)");
+            list = "list_distinct(flatten(" + filter("list(" + elements + ")", condition) + "))";
+        } else {
+            list = filter("list(" + (distinct ? "DISTINCT " : "") + element + ")", condition);
+        }
         return TypedSql.of("CAST(to_json(coalesce(list_slice(" + list + ", 1, " + limit + "), []::JSON[])) AS JSON)",
                 KustoType.DYNAMIC);
     }
