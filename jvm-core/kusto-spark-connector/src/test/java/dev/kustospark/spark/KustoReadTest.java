@@ -120,6 +120,24 @@ class KustoReadTest {
     }
 
     @Test
+    void aPartialResultDeferredByTheServiceFailsTheRead() {
+        // deferpartialqueryfailures makes the service send the rows it has and report the failure
+        // only at the end; a DataFrame of the first rows would be a silently wrong result.
+        String properties = "{\"Options\":{\"truncationmaxrecords\":3,\"deferpartialqueryfailures\":true}}";
+        for (String mode : List.of("ForceSingleMode", "ForcePartitionedMode")) {
+            var partial = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> env
+                    .read("range x from 1 to 10 step 1").option("readMode", mode)
+                    .option("clientRequestPropertiesJson", properties).load().collectAsList());
+            String message = KustoWriteTest.rootMessage(partial);
+            assertTrue(message.contains("Kusto failed the query after sending part of its result")
+                    && message.contains("exceed the set limit of 3 records"), message);
+        }
+        String deferredOnly = "{\"Options\":{\"deferpartialqueryfailures\":true}}";
+        assertEquals(10, env.read("range x from 1 to 10 step 1").option("clientRequestPropertiesJson", deferredOnly)
+                .load().collectAsList().size());
+    }
+
+    @Test
     void customSchemaReplacesTheProbe() {
         Dataset<Row> df = env.read("Numbers | where x <= 3").option("customSchema", "x long, s string").load();
         assertEquals(new StructType().add("x", "long").add("s", "string"), df.schema());

@@ -116,6 +116,9 @@ final class V2ResultReader implements Closeable {
                             throw inlineError(row);
                         }
                     }
+                    if ("QueryCompletionInformation".equals(tableKind)) {
+                        requireNoErrorEvent(columns, rows);
+                    }
                 }
                 case "HasErrors" -> {
                     if (value == JsonToken.VALUE_TRUE && "DataSetCompletion".equals(frameType)) {
@@ -128,6 +131,44 @@ final class V2ResultReader implements Closeable {
                 default -> parser.skipChildren();
             }
         }
+    }
+
+    /**
+     * With {@code deferpartialqueryfailures} the service reports a failure that cut the result short
+     * only as an event of level Error (2) or Critical (1) here, after the rows it did send; the rows
+     * read so far are then not the query's result.
+     */
+    private void requireNoErrorEvent(JsonNode columns, JsonNode rows) {
+        int level = columnIndex(columns, "Level");
+        int payload = columnIndex(columns, "Payload");
+        if (level < 0) {
+            return;
+        }
+        for (JsonNode row : rows) {
+            JsonNode value = row.get(level);
+            if (value != null && value.isNumber() && value.asInt() <= 2) {
+                String text = payload < 0 ? "" : row.path(payload).asText("");
+                try {
+                    text = MAPPER.readTree(text).path("Text").asText(text);
+                } catch (IOException notJson) {
+                    // The payload is shown as it came.
+                }
+                throw new KustoResponseException("Kusto failed the query after sending part of its result (it was"
+                        + " run with deferpartialqueryfailures, so the failure came only in the completion"
+                        + " information): " + text);
+            }
+        }
+    }
+
+    private static int columnIndex(JsonNode columns, String name) {
+        if (columns != null) {
+            for (int i = 0; i < columns.size(); i++) {
+                if (name.equals(columns.get(i).path("ColumnName").asText())) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     private static boolean isPrimary(String tableKind) {
