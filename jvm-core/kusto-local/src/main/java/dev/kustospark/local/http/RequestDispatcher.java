@@ -61,6 +61,11 @@ final class RequestDispatcher implements HttpHandler {
             respondWithError(exchange, e, ids);
         } catch (IOException e) {
             LOG.info("{} {}: the client went away: {}", method, path, e.toString());
+        } catch (StackOverflowError e) {
+            // Translating a deeply nested query recurses once per level; the thread survives the overflow.
+            LOG.warn("{} {}: the request is nested too deeply to translate", method, path);
+            respondWithError(exchange, KustoException.badRequest("the query is nested too deeply for kusto-local to"
+                    + " translate (activity " + ids.activityId() + "): reduce the nesting of its expressions"), ids);
         } catch (RuntimeException e) {
             LOG.error("{} {} failed unexpectedly", method, path, e);
             respondWithError(exchange, KustoException.internal(

@@ -75,6 +75,21 @@ final class TypedValuesConformanceTest extends ConformanceBase {
     }
 
     @Test
+    void longStringLiteralsAndDeeplyNestedJsonKeepTheirValue() throws Exception {
+        String text = "x".repeat(100_000);
+        KustoResultSetTable row = query("print s = '" + text + "', n = strlen('" + text + "')");
+        assertTrue(row.next());
+        assertEquals(text, row.getString(0));
+        assertEquals(100_000L, row.getLong(1));
+
+        String nested = "[".repeat(200) + "1" + "]".repeat(200);
+        KustoResultSetTable json = query("print t = gettype(parse_json('" + nested + "')), j = parse_json('" + nested + "')");
+        assertTrue(json.next());
+        assertEquals("array", json.getString(0));
+        assertEquals(nested, json.getString(1).replace(" ", ""));
+    }
+
+    @Test
     void literalsOfEveryType() throws Exception {
         KustoResultSetTable row = query("print b = true, i = int(7), l = 123456789012, r = 2.25, d = decimal(3.14), "
                 + "s = 'it\\'s', dt = datetime(2020-02-29 23:59:59.5), ts = time(-1.00:00:02), g = guid(" + GUID + "), "

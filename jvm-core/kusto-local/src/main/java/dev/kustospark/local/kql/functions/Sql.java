@@ -26,8 +26,8 @@ final class Sql {
     /** Column references and literals, which cost nothing to repeat. */
     private static final Pattern SIMPLE = Pattern.compile(
             "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?|\"[^\"]+\"(\\.\"[^\"]+\")?"
-                    + "|-?[0-9]+(\\.[0-9]+)?|'([^']|'')*'|NULL"
-                    + "|CAST\\((-?[0-9.]+|'([^']|'')*'|NULL) AS [A-Z]+(\\([0-9]+,[0-9]+\\))?\\)"
+                    + "|-?[0-9]+(\\.[0-9]+)?|'(?:[^']++|'')*+'|NULL"
+                    + "|CAST\\((-?[0-9.]+|'(?:[^']++|'')*+'|NULL) AS [A-Z]+(\\([0-9]+,[0-9]+\\))?\\)"
                     + "|make_timestamp\\(CAST\\(-?[0-9]+ AS BIGINT\\)\\)|TIMESTAMP '[0-9 :.-]+'");
 
     private Sql() {}
